@@ -1,0 +1,49 @@
+/** The one HTTP seam of the core. Implemented over undici in undiciHttpClient.ts, loaded lazily. */
+export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'DELETE';
+
+export interface HttpRequest {
+  method: HttpMethod;
+  url: string;
+  /** Header names as the caller wants them sent. */
+  headers: Record<string, string>;
+  body?: string;
+  /** Whole-request budget (connect + headers + body); the client also has its own connect/header timeouts. */
+  timeoutMs?: number;
+  signal?: AbortSignal;
+}
+
+export interface HttpResponse {
+  status: number;
+  /** Lower-cased header names; repeated headers joined with ", ". */
+  headers: Record<string, string>;
+  body: string;
+}
+
+export interface HttpClient {
+  request(req: HttpRequest): Promise<HttpResponse>;
+  close(): Promise<void>;
+}
+
+export interface ProxySettings {
+  /** Explicit proxy URL (VS Code `http.proxy`); falls back to HTTPS_PROXY / HTTP_PROXY env. */
+  proxy?: string;
+  /** Comma-separated hosts (VS Code `http.noProxy` joined, or NO_PROXY env). */
+  noProxy?: string;
+  /** `http.proxyStrictSSL`. */
+  strictSSL?: boolean;
+}
+
+export interface HttpClientOptions {
+  proxy?: ProxySettings;
+  /** PEM bundle added to the trusted CAs. */
+  caFile?: string;
+  connectTimeoutMs?: number;
+  headersTimeoutMs?: number;
+  bodyTimeoutMs?: number;
+  /** Largest response body accepted, in bytes. */
+  maxBodyBytes?: number;
+}
+
+export interface HttpClientModule {
+  createHttpClient(options: HttpClientOptions): HttpClient;
+}
