@@ -17,9 +17,19 @@ export interface ActiveProfile {
   markTokenRejected(): void;
 }
 
+/**
+ * What activate() returns. Integration tests read tree providers (by view id) and other feature objects
+ * from here instead of scraping the UI; features add their own entries under `features`.
+ */
+export interface ExtensionApi {
+  readonly trees: Map<string, vscode.TreeDataProvider<unknown>>;
+  readonly features: Record<string, unknown>;
+}
+
 /** Built once in activate() and handed to every adapter. */
 export interface Services {
   readonly context: vscode.ExtensionContext;
   readonly log: Log;
   readonly profiles: ActiveProfile;
+  readonly api: ExtensionApi;
 }
