@@ -1,0 +1,194 @@
+/** Huawei Cloud error responses → HuaweiApiError (contract §5). */
+import { AccessError, ErrorAction, Msg, msg } from '../errors';
+import type { HttpResponse } from '../http/types';
+import { redact } from '../redact';
+
+export type HuaweiErrorKind =
+  | 'noPermission'
+  | 'forbidden'
+  | 'authFailed'
+  | 'tokenExpired'
+  | 'clockSkew'
+  | 'throttled'
+  | 'notFound'
+  | 'serverError'
+  | 'requestFailed';
+
+export interface HuaweiErrorInfo {
+  kind: HuaweiErrorKind;
+  httpStatus: number;
+  /** The server's code (e.g. `DEV.CR.4102`, `APIGW.0301`), or the HTTP status when the body has none. */
+  errorCode: string;
+  /** Server message, or a summary of the raw body; redacted and truncated. */
+  errorMsg: string;
+  traceId?: string;
+  requestId?: string;
+  /** From Retry-After, when the server sent one. */
+  retryAfterMs?: number;
+}
+
+export class HuaweiApiError extends AccessError {
+  readonly kind: HuaweiErrorKind;
+  readonly httpStatus: number;
+  readonly errorCode: string;
+  readonly errorMsg: string;
+  readonly traceId?: string;
+  readonly requestId?: string;
+  readonly retryAfterMs?: number;
+
+  constructor(info: HuaweiErrorInfo, userMessage: Msg, actions: readonly ErrorAction[], detail?: string) {
+    super(userMessage, actions, detail);
+    this.kind = info.kind;
+    this.httpStatus = info.httpStatus;
+    this.errorCode = info.errorCode;
+    this.errorMsg = info.errorMsg;
+    this.traceId = info.traceId;
+    this.requestId = info.requestId;
+    this.retryAfterMs = info.retryAfterMs;
+  }
+
+  /** Worth repeating unchanged: throttling and server-side failures. */
+  get retryable(): boolean {
+    return this.kind === 'throttled' || this.kind === 'serverError';
+  }
+}
+
+const MAX_SHOWN_MESSAGE = 200;
+const MAX_LOGGED_BODY = 1000;
+
+/** Parses the JSON body of a response; throws HuaweiApiError for HTTP >= 400 and for `status: "error"` in a 2xx. */
+export function parseHuaweiResponse(res: HttpResponse): unknown {
+  if (res.status >= 400) throw parseHuaweiError(res.status, res.headers, res.body);
+  let json: unknown;
+  try {
+    json = JSON.parse(res.body);
+  } catch {
+    throw unreadableResponse(res);
+  }
+  if (isRecord(json) && json.status === 'error') throw parseHuaweiError(res.status, res.headers, res.body);
+  return json;
+}
+
+export function unreadableResponse(res: HttpResponse): AccessError {
+  return new AccessError(
+    msg('Huawei Cloud returned a response that could not be read (HTTP {0}).', res.status),
+    ['retry', 'showLogs'],
+    `body: ${summarize(res.body, MAX_LOGGED_BODY)}`,
+  );
+}
+
+export function parseHuaweiError(status: number, headers: Record<string, string>, body: string, now: number = Date.now()): HuaweiApiError {
+  let json: unknown;
+  try {
+    json = JSON.parse(body);
+  } catch {
+    json = undefined;
+  }
+  const found = findCodeAndMessage(json, 0);
+  const errorCode = found?.code || String(status);
+  const errorMsg = summarize(found?.message || body, MAX_SHOWN_MESSAGE);
+  const info: HuaweiErrorInfo = {
+    kind: classify(status, errorCode, errorMsg),
+    httpStatus: status,
+    errorCode,
+    errorMsg,
+    traceId: stringField(json, 'trace_id') ?? stringField(json, 'traceId'),
+    requestId: headers['x-request-id'] || stringField(json, 'request_id'),
+    retryAfterMs: parseRetryAfter(headers['retry-after'], now),
+  };
+  const ids = [info.traceId, info.requestId].filter(Boolean).join(' / ') || '-';
+  const detail = `HTTP ${status} ${errorCode} trace_id=${info.traceId ?? '-'} X-Request-Id=${info.requestId ?? '-'} body: ${summarize(body, MAX_LOGGED_BODY)}`;
+  const [userMessage, actions] = describe(info, ids);
+  return new HuaweiApiError(info, userMessage, actions, detail);
+}
+
+function describe(info: HuaweiErrorInfo, ids: string): [Msg, ErrorAction[]] {
+  const code = info.errorCode;
+  switch (info.kind) {
+    case 'noPermission':
+      return [msg('You have no permission on this CodeArts project. Ask the project administrator for access. (code {0}, trace {1})', code, ids), ['showLogs']];
+    case 'forbidden':
+      return [msg('Huawei Cloud denied access: {0} (code {1}, trace {2})', info.errorMsg, code, ids), ['showLogs']];
+    case 'clockSkew':
+      return [msg('Huawei Cloud rejected the request time. Set your system clock to the correct time (within 15 minutes), then try again. (code {0}, trace {1})', code, ids), ['retry', 'showLogs']];
+    case 'tokenExpired':
+      return [msg('Your Huawei Cloud sign-in has expired. Sign in again. (code {0}, trace {1})', code, ids), ['signIn']];
+    case 'authFailed':
+      return [msg('Huawei Cloud did not accept your credentials. Sign in again or check the AK/SK. (code {0}, trace {1})', code, ids), ['signIn', 'showLogs']];
+    case 'throttled':
+      return [msg('Huawei Cloud is limiting the request rate. Wait a moment, then try again. (code {0}, trace {1})', code, ids), ['retry']];
+    case 'notFound':
+      return [msg('The API or repository was not found. Check the endpoint, the region and the repository ID. (code {0}, trace {1})', code, ids), ['openConfig', 'showLogs']];
+    case 'serverError':
+      return [msg('The Huawei Cloud service reported an error. Try again later. (code {0}, trace {1})', code, ids), ['retry', 'showLogs']];
+    case 'requestFailed':
+      return [msg('Huawei Cloud request failed: {0} (code {1}, trace {2})', info.errorMsg, code, ids), ['showLogs']];
+  }
+}
+
+const TOKEN_EXPIRED = /token[^.]{0,30}(expire|must be updated)/i;
+const CLOCK_SKEW = /skew|clock|time|x-sdk-date|\bdate\b/i;
+
+function classify(status: number, code: string, message: string): HuaweiErrorKind {
+  const hasCode = (suffix: string): boolean => new RegExp(`(^|\\.)${suffix.replace(/\./g, '\\.')}$`, 'i').test(code);
+  if (hasCode('CR.4102')) return 'noPermission';
+  if (hasCode('APIGW.0301') || hasCode('APIG.0301') || status === 401) {
+    if (TOKEN_EXPIRED.test(message)) return 'tokenExpired';
+    if (CLOCK_SKEW.test(message)) return 'clockSkew';
+    return 'authFailed';
+  }
+  if (hasCode('APIGW.0308') || hasCode('APIG.0308') || status === 429) return 'throttled';
+  if (hasCode('APIGW.0101') || hasCode('APIG.0101') || status === 404) return 'notFound';
+  if (hasCode('CR.5000') || status >= 500) return 'serverError';
+  if (status === 403) return 'forbidden';
+  return 'requestFailed';
+}
+
+/** SDK lookup order (§5.3): error_code/error_msg, errorCode/errorMsg, code/message, then nested objects. */
+function findCodeAndMessage(value: unknown, depth: number): { code: string; message: string } | undefined {
+  if (!isRecord(value) || depth > 3) return undefined;
+  for (const [codeKey, messageKey] of [
+    ['error_code', 'error_msg'],
+    ['errorCode', 'errorMsg'],
+    ['code', 'message'],
+  ]) {
+    const code = scalar(value[codeKey]);
+    const message = scalar(value[messageKey]);
+    if (code || message) return { code, message };
+  }
+  for (const nested of Object.values(value)) {
+    const found = findCodeAndMessage(nested, depth + 1);
+    if (found) return found;
+  }
+  return undefined;
+}
+
+function parseRetryAfter(value: string | undefined, now: number): number | undefined {
+  if (!value) return undefined;
+  if (/^\s*\d+\s*$/.test(value)) return Number(value) * 1000;
+  const at = Date.parse(value);
+  return Number.isNaN(at) ? undefined : Math.max(0, at - now);
+}
+
+/** One line of readable, redacted text: HTML is reduced to its title or text, whitespace collapsed, length capped. */
+function summarize(text: string, max: number): string {
+  let plain = text;
+  if (/^\s*</.test(plain)) {
+    const title = /<title[^>]*>([^<]*)<\/title>/i.exec(plain)?.[1];
+    plain = title?.trim() || plain.replace(/<script[\s\S]*?<\/script>|<style[\s\S]*?<\/style>/gi, ' ').replace(/<[^>]*>/g, ' ');
+  }
+  plain = redact(plain.replace(/\s+/g, ' ').trim());
+  return plain.length > max ? `${plain.slice(0, max)}…` : plain;
+}
+
+function scalar(v: unknown): string {
+  return typeof v === 'string' || typeof v === 'number' ? String(v) : '';
+}
+
+function stringField(json: unknown, key: string): string | undefined {
+  return isRecord(json) ? scalar(json[key]) || undefined : undefined;
+}
+
+export function isRecord(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}

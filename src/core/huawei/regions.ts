@@ -1,0 +1,76 @@
+/** Region → endpoint table (contract §1.1), the only place that knows Huawei host names. */
+import { AccessError, msg } from '../errors';
+import { redact } from '../redact';
+
+/** GO SDK `services/codeartsartifact/v2/region/region.go` @ 1cd70eb. The table has changed over time; keep overrides possible. */
+export const ARTIFACT_ENDPOINTS: Readonly<Record<string, string>> = Object.freeze({
+  'cn-north-1': 'https://cloudartifacts-ext.cn-north-1.myhuaweicloud.com',
+  'cn-north-4': 'https://cloudartifacts-ext.cn-north-4.myhuaweicloud.com',
+  'cn-east-2': 'https://cloudartifacts-ext.cn-east-2.myhuaweicloud.com',
+  'cn-east-3': 'https://cloudartifacts-ext.cn-east-3.myhuaweicloud.com',
+  'cn-south-1': 'https://artifact.cn-south-1.myhuaweicloud.com',
+  'cn-south-2': 'https://cloudartifacts-ext.cn-south-2.myhuaweicloud.com',
+  'cn-southwest-2': 'https://cloudartifacts-ext.cn-southwest-2.myhuaweicloud.com',
+  'ap-southeast-3': 'https://artifact.ap-southeast-3.myhuaweicloud.com',
+  'sa-brazil-1': 'https://cloudartifacts-ext.sa-brazil-1.myhuaweicloud.com',
+  'la-south-2': 'https://cloudartifacts-ext.la-south-2.myhuaweicloud.com',
+  'la-north-2': 'https://cloudartifacts-ext.la-north-2.myhuaweicloud.com',
+  'tr-west-1': 'https://cloudartifacts-ext.tr-west-1.myhuaweicloud.com',
+  'me-east-1': 'https://artifact.me-east-1.myhuaweicloud.com',
+  'af-south-1': 'https://artifact.af-south-1.myhuaweicloud.com',
+  'af-north-1': 'https://artifact.af-north-1.myhuaweicloud.com',
+});
+
+export const HUAWEI_REGIONS: readonly string[] = Object.freeze(Object.keys(ARTIFACT_ENDPOINTS));
+
+const REGION_ID = /^[a-z]{2}-[a-z]+-\d{1,2}$/;
+
+/** The override when set (validated), else the table entry for the region. */
+export function artifactEndpoint(region: string, override?: string): string {
+  if (override?.trim()) return validateEndpointOverride(override);
+  const endpoint = ARTIFACT_ENDPOINTS[region];
+  if (endpoint === undefined) {
+    throw new AccessError(
+      msg('Unknown Huawei Cloud region "{0}". Choose a listed region or set the CodeArts Artifact endpoint in the settings.', region),
+      ['openConfig'],
+    );
+  }
+  return endpoint;
+}
+
+/** The override when set (validated), else `https://iam.<region>.myhuaweicloud.com` (IAM serves more regions than Artifact). */
+export function iamEndpoint(region: string, override?: string): string {
+  if (override?.trim()) return validateEndpointOverride(override);
+  if (!REGION_ID.test(region)) {
+    throw new AccessError(msg('"{0}" is not a valid Huawei Cloud region ID (for example cn-north-4).', region), ['openConfig']);
+  }
+  return `https://iam.${region}.myhuaweicloud.com`;
+}
+
+/**
+ * Accepts https URLs, and http only for loopback hosts (local fakes and tunnels); no credentials, query or fragment.
+ * Returns origin plus path without a trailing slash, ready for appending API paths.
+ */
+export function validateEndpointOverride(value: string): string {
+  const text = value.trim();
+  let url: URL;
+  try {
+    url = new URL(text);
+  } catch {
+    throw invalidEndpoint(redact(text).slice(0, 200));
+  }
+  const secure = url.protocol === 'https:' || (url.protocol === 'http:' && isLoopbackHost(url.hostname));
+  if (!secure || url.username || url.password || url.search || url.hash) throw invalidEndpoint(`${url.protocol}//${url.host}${url.pathname}`);
+  return `${url.origin}${url.pathname.replace(/\/+$/, '')}`;
+}
+
+export function isLoopbackHost(hostname: string): boolean {
+  return hostname === 'localhost' || hostname === '[::1]' || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(hostname);
+}
+
+function invalidEndpoint(shown: string): AccessError {
+  return new AccessError(
+    msg('The endpoint "{0}" is not allowed. Use an https:// URL (http:// only for localhost) without user name, query or fragment.', shown),
+    ['openConfig'],
+  );
+}
