@@ -40,8 +40,12 @@ export interface HttpClientOptions {
   connectTimeoutMs?: number;
   headersTimeoutMs?: number;
   bodyTimeoutMs?: number;
-  /** Largest response body accepted, in bytes. */
+  /** Largest response body accepted, in bytes (default 20 MB). */
   maxBodyBytes?: number;
+  /** Whole-request budget when a request sets no `timeoutMs` (default 60 s). */
+  requestTimeoutMs?: number;
+  /** Environment for HTTPS_PROXY / HTTP_PROXY / NO_PROXY (default process.env). */
+  env?: NodeJS.ProcessEnv;
 }
 
 export interface HttpClientModule {

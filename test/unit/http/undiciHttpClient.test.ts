@@ -1,0 +1,211 @@
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as http from 'node:http';
+import * as https from 'node:https';
+import * as net from 'node:net';
+import * as path from 'node:path';
+import { NetworkError } from '../../../src/core/http/networkError';
+import type { HttpClient, HttpClientOptions } from '../../../src/core/http/types';
+import { createHttpClient } from '../../../src/core/http/undiciHttpClient';
+import { readBody, startLocalServer, type LocalServer } from './localServer';
+
+// Self-signed for localhost / 127.0.0.1, valid for 100 years; only used by these tests.
+const FIXTURES = path.join(__dirname, '../../../../test/unit/http/fixtures');
+const CERT_FILE = path.join(FIXTURES, 'localhost-cert.pem');
+
+async function rejection(p: Promise<unknown>): Promise<NetworkError> {
+  try {
+    await p;
+  } catch (e) {
+    assert.ok(e instanceof NetworkError, `expected NetworkError, got ${String(e)}`);
+    return e;
+  }
+  assert.fail('expected the request to fail');
+}
+
+describe('undici HttpClient', function () {
+  this.timeout(10_000);
+  let server: LocalServer | undefined;
+  let client: HttpClient | undefined;
+  const open = (options: HttpClientOptions = {}) => (client = createHttpClient({ env: {}, ...options }));
+
+  afterEach(async () => {
+    await client?.close();
+    await server?.close();
+    client = server = undefined;
+  });
+
+  it('sends method, headers and body and returns status, lower-cased headers and text', async () => {
+    let seen: { method?: string; url?: string; header?: string; body?: string } = {};
+    server = await startLocalServer(async (req, res) => {
+      seen = { method: req.method, url: req.url, header: req.headers['x-test'] as string, body: await readBody(req) };
+      res.writeHead(201, { 'X-Reply': 'yes', 'Content-Type': 'application/json' });
+      res.end('{"ok":true}');
+    });
+    const res = await open().request({ method: 'POST', url: `${server.url}/a/b`, headers: { 'X-Test': 'v' }, body: '{"q":1}' });
+    assert.deepEqual(seen, { method: 'POST', url: '/a/b', header: 'v', body: '{"q":1}' });
+    assert.equal(res.status, 201);
+    assert.equal(res.headers['x-reply'], 'yes');
+    assert.equal(res.body, '{"ok":true}');
+  });
+
+  it('reuses one keep-alive connection for sequential requests', async () => {
+    server = await startLocalServer((_req, res) => res.end('x'));
+    const c = open();
+    for (let i = 0; i < 4; i++) {
+      await c.request({ method: 'GET', url: server.url, headers: {} });
+      // undici hands the socket back to the pool just after the body ends.
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+    assert.equal(server.connections, 1);
+  });
+
+  it('reports a refused connection with the origin', async () => {
+    const probe = net.createServer();
+    await new Promise<void>((r) => probe.listen(0, '127.0.0.1', r));
+    const port = (probe.address() as net.AddressInfo).port;
+    await new Promise<void>((r) => probe.close(() => r()));
+    const e = await rejection(open().request({ method: 'GET', url: `http://127.0.0.1:${port}/x`, headers: {} }));
+    assert.equal(e.kind, 'connect');
+    assert.equal(e.message, `Could not connect to http://127.0.0.1:${port}: connection refused.`);
+    assert.deepEqual(e.actions, ['retry', 'showLogs']);
+    assert.ok(e.retryable);
+  });
+
+  it('reports a connection closed by the server as reset', async () => {
+    server = await startLocalServer((req) => req.socket.destroy());
+    const e = await rejection(open().request({ method: 'GET', url: server.url, headers: {} }));
+    assert.equal(e.kind, 'reset');
+    assert.match(e.message, /closed unexpectedly/);
+  });
+
+  it('times out waiting for headers', async () => {
+    server = await startLocalServer(() => undefined);
+    const e = await rejection(open({ headersTimeoutMs: 150 }).request({ method: 'GET', url: server.url, headers: {} }));
+    assert.equal(e.kind, 'timeout');
+    assert.match(e.message, /did not answer within 0\.2 s/);
+  });
+
+  it('enforces the whole-request timeout', async () => {
+    server = await startLocalServer(() => undefined);
+    const started = Date.now();
+    const e = await rejection(open().request({ method: 'GET', url: server.url, headers: {}, timeoutMs: 200 }));
+    assert.equal(e.kind, 'timeout');
+    assert.equal(e.message, `The request to ${server.url} timed out after 0.2 s.`);
+    assert.ok(Date.now() - started < 3000);
+  });
+
+  it('surfaces a caller abort as AbortError, also when aborted before sending', async () => {
+    server = await startLocalServer(() => undefined);
+    const controller = new AbortController();
+    const pending = open().request({ method: 'GET', url: server.url, headers: {}, signal: controller.signal });
+    setTimeout(() => controller.abort(), 50);
+    const e = await rejection(pending);
+    assert.equal(e.name, 'AbortError');
+    assert.equal(e.kind, 'aborted');
+    assert.ok(!e.retryable);
+    const early = await rejection(client!.request({ method: 'GET', url: server.url, headers: {}, signal: AbortSignal.abort() }));
+    assert.equal(early.name, 'AbortError');
+  });
+
+  it('refuses bodies above maxBodyBytes, declared or streamed', async () => {
+    server = await startLocalServer((req, res) => {
+      if (req.url === '/declared') {
+        res.writeHead(200, { 'Content-Length': '2048' });
+        res.end('y'.repeat(2048));
+      } else {
+        res.write('z'.repeat(600));
+        res.end('z'.repeat(600));
+      }
+    });
+    const c = open({ maxBodyBytes: 1024 });
+    for (const p of ['/declared', '/streamed']) {
+      const e = await rejection(c.request({ method: 'GET', url: server.url + p, headers: {} }));
+      assert.equal(e.kind, 'too-large', p);
+      assert.match(e.message, /is larger than 1 KB and was not read/);
+    }
+    const small = await startLocalServer((_req, res) => res.end('ok'));
+    try {
+      assert.equal((await c.request({ method: 'GET', url: small.url, headers: {} })).body, 'ok');
+    } finally {
+      await small.close();
+    }
+  });
+
+  describe('TLS', () => {
+    const startTls = () =>
+      startLocalServer((_req, res) => res.end('secure'), https.createServer({ cert: fs.readFileSync(CERT_FILE), key: fs.readFileSync(path.join(FIXTURES, 'localhost-key.pem')) }));
+
+    it('rejects an untrusted certificate with a tls error', async () => {
+      server = await startTls();
+      const e = await rejection(open().request({ method: 'GET', url: server.url, headers: {} }));
+      assert.equal(e.kind, 'tls');
+      assert.match(e.message, /coscene\.http\.caFile/);
+    });
+
+    it('trusts the certificate from caFile', async () => {
+      server = await startTls();
+      assert.equal((await open({ caFile: CERT_FILE }).request({ method: 'GET', url: server.url, headers: {} })).body, 'secure');
+    });
+
+    it('skips verification when strictSSL is false', async () => {
+      server = await startTls();
+      assert.equal((await open({ proxy: { strictSSL: false } }).request({ method: 'GET', url: server.url, headers: {} })).body, 'secure');
+    });
+
+    it('explains an unreadable caFile', async () => {
+      assert.throws(() => createHttpClient({ caFile: '/nonexistent/ca.pem' }), /Could not read the CA file \/nonexistent\/ca\.pem \(ENOENT\)/);
+    });
+  });
+
+  describe('proxy', () => {
+    let proxy: LocalServer | undefined;
+    const tunnels: net.Socket[] = [];
+    afterEach(async () => {
+      // CONNECT sockets leave the HTTP server's bookkeeping, so close() would wait for them.
+      tunnels.splice(0).forEach((s) => s.destroy());
+      await proxy?.close();
+      proxy = undefined;
+    });
+
+    /** A CONNECT proxy that sends every tunnel to the local target server, so no real host is contacted. */
+    async function startTunnelProxy(targetPort: number, seen: string[]): Promise<LocalServer> {
+      const p = await startLocalServer((_req, res) => res.writeHead(405).end());
+      p.server.on('connect', (req: http.IncomingMessage, socket: net.Socket, head: Buffer) => {
+        seen.push(`${req.url} ${req.headers['proxy-authorization'] ? 'auth' : 'no-auth'}`);
+        const upstream = net.connect(targetPort, '127.0.0.1', () => {
+          tunnels.push(socket, upstream);
+          socket.write('HTTP/1.1 200 Connection Established\r\n\r\n');
+          upstream.write(head);
+          upstream.pipe(socket).pipe(upstream);
+        });
+        upstream.on('error', () => socket.destroy());
+      });
+      return p;
+    }
+
+    it('tunnels a non-loopback target through the proxy from HTTP_PROXY', async () => {
+      server = await startLocalServer((req, res) => res.end(`host=${req.headers.host}`));
+      const seen: string[] = [];
+      proxy = await startTunnelProxy(server.port, seen);
+      const res = await open({ env: { HTTP_PROXY: `http://user:pa55-proxy@127.0.0.1:${proxy.port}` } }).request({ method: 'GET', url: 'http://coscene.test/x', headers: {} });
+      assert.equal(res.body, 'host=coscene.test');
+      assert.deepEqual(seen, ['coscene.test:80 auth']);
+    });
+
+    it('goes direct for noProxy hosts and loopback', async () => {
+      server = await startLocalServer((_req, res) => res.end('direct'));
+      const seen: string[] = [];
+      proxy = await startTunnelProxy(server.port, seen);
+      const viaProxy = { proxy: `http://127.0.0.1:${proxy.port}` };
+      // 0.0.0.0 reaches this machine without being a loopback name, so only noProxy keeps it off the proxy.
+      const zeroHost = `http://0.0.0.0:${server.port}/x`;
+      assert.equal((await open({ proxy: { ...viaProxy, noProxy: '0.0.0.0' } }).request({ method: 'GET', url: zeroHost, headers: {} })).body, 'direct');
+      assert.equal((await client!.request({ method: 'GET', url: server.url, headers: {} })).body, 'direct');
+      assert.deepEqual(seen, []);
+      await client!.close();
+      await open({ proxy: viaProxy }).request({ method: 'GET', url: zeroHost, headers: {} });
+      assert.deepEqual(seen, [`0.0.0.0:${server.port} no-auth`]);
+    });
+  });
+});
