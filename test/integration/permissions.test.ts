@@ -1,0 +1,410 @@
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import { FAKE_HUAWEI, FakeServer, startFakeServer } from '../fake/server';
+import type { PermissionsFeature } from '../../src/vscode/permissionsFeature';
+import { extensionApi, filesContaining } from './helpers/profileFixtures';
+
+type Item = vscode.TreeItem;
+
+const EXAMPLE = FAKE_HUAWEI.exampleRepo;
+const MAVEN_RELEASE = FAKE_HUAWEI.repoIds.mavenRelease;
+const ENGLISH = !vscode.env.language.toLowerCase().startsWith('zh');
+
+const PASSWORD_SIGN_IN = {
+  method: 'password',
+  userName: FAKE_HUAWEI.iamUser,
+  password: FAKE_HUAWEI.iamPassword,
+  domainName: FAKE_HUAWEI.domainName,
+  region: FAKE_HUAWEI.region,
+  codeartsProjectId: FAKE_HUAWEI.codeartsProjectId,
+};
+
+const AKSK_SIGN_IN = {
+  method: 'aksk',
+  ak: FAKE_HUAWEI.ak,
+  sk: FAKE_HUAWEI.sk,
+  region: FAKE_HUAWEI.region,
+  domainId: FAKE_HUAWEI.domainId,
+  codeartsProjectId: FAKE_HUAWEI.codeartsProjectId,
+};
+
+function label(item: Item): string {
+  return typeof item.label === 'string' ? item.label : (item.label?.label ?? '');
+}
+
+function labels(items: Item[]): string[] {
+  return items.map(label);
+}
+
+function byLabel(items: Item[], text: string): Item {
+  const found = items.find((i) => label(i) === text);
+  assert.ok(found, `no item "${text}" among ${JSON.stringify(labels(items))}`);
+  return found;
+}
+
+function iconId(item: Item): string | undefined {
+  return item.iconPath instanceof vscode.ThemeIcon ? item.iconPath.id : undefined;
+}
+
+describe('Repository Permissions view (Huawei Cloud CodeArts Artifact)', function () {
+  this.timeout(30_000);
+  let server: FakeServer;
+  let feature: PermissionsFeature;
+  let tree: vscode.TreeDataProvider<Item>;
+  /** Added to the fake server's clock (clock-skew test). */
+  let skewMs = 0;
+  let previous: { endpoint?: string; iamEndpoint?: string };
+
+  const children = async (item?: Item): Promise<Item[]> => ((await tree.getChildren(item)) ?? []) as Item[];
+  const huaweiRequests = (operation?: string) => server.stats.requests.filter((r) => r.api === 'huawei' && (!operation || r.procedure === operation));
+  const signIn = (args: object): Thenable<boolean> => vscode.commands.executeCommand<boolean>('coscene.huawei.signIn', args);
+  const refresh = (): Thenable<void> => vscode.commands.executeCommand('coscene.permissions.refresh');
+  const exampleNode = async (): Promise<Item> => byLabel(await children(), EXAMPLE.repoId);
+  const addExample = (): Thenable<boolean> => vscode.commands.executeCommand<boolean>('coscene.permissions.addRepository', { projectId: EXAMPLE.projectId, repoId: EXAMPLE.repoId });
+  const resetFake = (): void => {
+    server.faults.clear();
+    server.stats.requests.length = 0;
+  };
+
+  before(async () => {
+    server = await startFakeServer({ now: () => Date.now() + skewMs });
+    const api = await extensionApi();
+    feature = api.features.permissions as PermissionsFeature;
+    tree = api.trees.get('coscene.permissions') as vscode.TreeDataProvider<Item>;
+    await feature.ready;
+    const config = vscode.workspace.getConfiguration('coscene.huawei');
+    previous = { endpoint: config.inspect<string>('endpoint')?.globalValue, iamEndpoint: config.inspect<string>('iamEndpoint')?.globalValue };
+    await config.update('endpoint', server.url, vscode.ConfigurationTarget.Global);
+    await config.update('iamEndpoint', server.url, vscode.ConfigurationTarget.Global);
+    await vscode.commands.executeCommand('coscene.huawei.signOut');
+  });
+
+  afterEach(() => {
+    skewMs = 0;
+    resetFake();
+  });
+
+  after(async () => {
+    await vscode.commands.executeCommand('coscene.huawei.signOut');
+    for (const projectId of [EXAMPLE.projectId, FAKE_HUAWEI.forbiddenProjectId]) {
+      for (const repoId of [EXAMPLE.repoId, MAVEN_RELEASE]) await vscode.commands.executeCommand('coscene.permissions.removeRepository', { projectId, repoId });
+    }
+    const config = vscode.workspace.getConfiguration('coscene.huawei');
+    await config.update('endpoint', previous?.endpoint, vscode.ConfigurationTarget.Global);
+    await config.update('iamEndpoint', previous?.iamEndpoint, vscode.ConfigurationTarget.Global);
+    await server?.close();
+  });
+
+  it('shows nothing (the welcome view) before sign-in', async () => {
+    assert.equal(feature.session.isSignedIn(), false);
+    assert.deepEqual(await children(), []);
+  });
+
+  it('rejects a malformed CodeArts project ID at sign-in without contacting IAM', async () => {
+    const ok = await signIn({ ...PASSWORD_SIGN_IN, codeartsProjectId: 'Not-A-Project' });
+    assert.equal(ok, false);
+    assert.equal(feature.session.isSignedIn(), false);
+    assert.deepEqual(huaweiRequests(), []);
+  });
+
+  it('does not sign in with a wrong password', async () => {
+    const ok = await signIn({ ...PASSWORD_SIGN_IN, password: 'wrong-password-1' });
+    assert.equal(ok, false);
+    assert.equal(feature.session.isSignedIn(), false);
+    assert.equal(huaweiRequests('KeystoneCreateUserTokenByPassword').length, 1);
+  });
+
+  it('signs in with an IAM user and password and lists the repositories of the CodeArts project', async () => {
+    assert.equal(await signIn(PASSWORD_SIGN_IN), true);
+    assert.equal(feature.session.isSignedIn(), true);
+    const root = await children();
+    const names = labels(root);
+    for (const name of ['maven-release', 'npm-internal', 'docker-robotics', 'pypi-ml', '感知-数据集']) assert.ok(names.includes(name), `${name} missing from ${JSON.stringify(names)}`);
+    assert.ok(!names.includes('docker-legacy'), 'a repository in the recycle bin is not listed');
+    assert.equal(root.filter((i) => i.contextValue === 'coscene.repository').length, 21);
+    assert.ok(!root.some((i) => i.contextValue === 'coscene.loadMore'), 'everything fits on one page of 50');
+
+    const [list] = huaweiRequests('ListAllRepositories');
+    assert.equal(list.path, `/cloudartifact/v5/${FAKE_HUAWEI.domainId}/${FAKE_HUAWEI.codeartsProjectId}/repositories`);
+    assert.match(list.query, /(^|&)page_size=50(&|$)/);
+    assert.ok(list.headers['x-auth-token'], 'token auth');
+    assert.equal(list.headers['x-language'], ENGLISH ? 'en-us' : 'zh-cn');
+    assert.match(feature.viewDescription() ?? '', new RegExp(`${FAKE_HUAWEI.domainName}/${FAKE_HUAWEI.iamUser}`));
+  });
+
+  it('adds the documented example repository by ID and shows its roles, granted objects and operations', async () => {
+    assert.equal(await addExample(), true);
+    const repo = await exampleNode();
+    assert.equal(repo.contextValue, 'coscene.repository.added');
+    const roles = await children(repo);
+    assert.deepEqual(labels(roles), ['System engineer', 'Project manager', 'Users']);
+
+    // The documented example masks ids differently in each path; labels show the target of each path.
+    const documented = JSON.parse(FAKE_HUAWEI.exampleResponseText) as { result: Record<string, { granted_object_path: string }[]> };
+    const [componentPath, repoPath] = documented.result['System engineer'].map((p) => p.granted_object_path);
+    const target = (path: string): string => path.split('/').pop()!;
+    const objects = await children(byLabel(roles, 'System engineer'));
+    assert.deepEqual(labels(objects), [`Artifacts in repository ${target(componentPath)}`, `Repository ${target(repoPath)}`]);
+    assert.deepEqual(objects.map(iconId), ['package', 'repo']);
+    assert.equal(String(objects[0].tooltip).split('\n')[0], componentPath, 'the raw path in the tooltip');
+    assert.deepEqual(labels(await children(objects[0])), ['Download/View a package', 'Import', 'Upload a package', 'Export']);
+    assert.deepEqual(labels(await children(objects[1])), ['Edit a repository', 'Restore', 'Permanently delete']);
+
+    const managerObjects = await children(byLabel(roles, 'Project manager'));
+    assert.deepEqual(labels(await children(managerObjects[1])), [
+      'Create a repository', 'Edit a repository', 'Restore', 'Delete a repository', 'Permanently delete', 'Restore all', 'Empty recycle bin',
+    ]);
+    const privileges = huaweiRequests('ShowRepositoryRolesPrivilege');
+    assert.equal(privileges[0].path, `/cloudartifact/v5/repositories/${EXAMPLE.projectId}/${EXAMPLE.repoId}/privileges`);
+  });
+
+  it('shows roles without permissions as "No permissions" and unknown operations verbatim', async () => {
+    const repo = byLabel(await children(), 'maven-release');
+    const roles = await children(repo);
+    assert.deepEqual(labels(roles), ['Project manager', 'Developer', 'Tester', 'System engineer', 'Viewer', 'Release captain', 'Users']);
+
+    const viewer = byLabel(roles, 'Viewer');
+    assert.equal(viewer.description, 'No permissions');
+    const none = await children(viewer);
+    assert.deepEqual(labels(none), ['No permissions']);
+    assert.ok(none[0].iconPath instanceof vscode.ThemeIcon && none[0].iconPath.color?.id === 'disabledForeground', 'muted');
+
+    // Developer: the repo object with empty operations grants nothing, only the component object shows.
+    assert.deepEqual(labels(await children(byLabel(roles, 'Developer'))), ['Artifacts in repository maven-release']);
+    assert.deepEqual(labels(await children(byLabel(roles, 'System engineer'))), ['All repositories']);
+
+    const [captainObject] = await children(byLabel(roles, 'Release captain'));
+    assert.equal(label(captainObject), 'All artifacts');
+    const ops = await children(captainObject);
+    assert.deepEqual(labels(ops), ['Download/View a package', 'Export', 'promote']);
+    assert.equal(ops[2].description, 'unknown operation');
+    assert.equal(ops[0].description, undefined);
+
+    // operations_index is kept for debugging in the tooltip only.
+    const [testerObject] = await children(byLabel(roles, 'Tester'));
+    assert.match(String(testerObject.tooltip), /operations_index: \[0,1\]/);
+    const shown = [...roles, testerObject, ...ops].flatMap((i) => [label(i), String(i.description ?? '')]).join('\n');
+    assert.doesNotMatch(shown, /operations_index|\[0,1\]/);
+  });
+
+  it('lists the users of a repository with their role and privilege', async () => {
+    const repo = byLabel(await children(), 'maven-release');
+    const users = await children(byLabel(await children(repo), 'Users'));
+    assert.equal(users.length, 12);
+    const pm = byLabel(users, 'zhangwei_pm');
+    assert.match(String(pm.description), /^Project manager · /);
+    assert.match(String(pm.description), /Upload a package/);
+    const [request] = huaweiRequests('ListProjectUsers');
+    assert.equal(request.path, `/cloudartifact/v5/projects/${FAKE_HUAWEI.codeartsProjectId}/users`);
+    assert.match(request.query, new RegExp(`repo_id=${encodeURIComponent(MAVEN_RELEASE)}`));
+  });
+
+  it('pages repositories and users by 50 with "Load more…"', async () => {
+    // The seed has 21 repositories and 12 members: add clones for this test only, removed again below.
+    const data = server.huawei;
+    const template = data.repositories.find((r) => r.name === MAVEN_RELEASE)!;
+    const clones = Array.from({ length: 40 }, (_, i) => ({ ...template, id: `clone${i}`, name: `${template.name}_clone${i}`, repositoryName: `zz-clone-${i}`, displayName: `zz-clone-${i}` }));
+    const members = data.members.get(FAKE_HUAWEI.codeartsProjectId)!;
+    const memberClones = Array.from({ length: 45 }, (_, i) => ({ ...members[0], user_id: `m${i}`.padStart(32, '0'), user_name: `member_${i}` }));
+    data.repositories.push(...clones);
+    members.push(...memberClones);
+    try {
+      await refresh();
+      let root = await children();
+      assert.equal(root.filter((i) => i.contextValue === 'coscene.repository').length, 50);
+      const more = root[root.length - 1];
+      assert.equal(label(more), 'Load more…');
+      assert.equal(more.description, '50 of 61');
+      await vscode.commands.executeCommand(more.command!.command, ...(more.command!.arguments ?? []));
+      root = await children();
+      assert.equal(root.filter((i) => i.contextValue === 'coscene.repository').length, 61);
+      assert.ok(!root.some((i) => i.contextValue === 'coscene.loadMore'));
+      assert.deepEqual(huaweiRequests('ListAllRepositories').map((r) => /page_no=(\d+)/.exec(r.query)?.[1]), ['1', '2']);
+
+      const usersNode = byLabel(await children(byLabel(root, 'maven-release')), 'Users');
+      let users = await children(usersNode);
+      assert.equal(users.length, 51);
+      const moreUsers = users[50];
+      assert.equal(moreUsers.description, '50 of 57');
+      await vscode.commands.executeCommand(moreUsers.command!.command, ...(moreUsers.command!.arguments ?? []));
+      users = await children(usersNode);
+      assert.equal(users.length, 57);
+      assert.equal(new Set(labels(users)).size, 57, 'no user twice');
+    } finally {
+      data.repositories.splice(data.repositories.length - clones.length, clones.length);
+      members.splice(members.length - memberClones.length, memberClones.length);
+      await refresh();
+    }
+  });
+
+  it('searches repositories by name, shows the filter in the view description, and clears it', async () => {
+    await vscode.commands.executeCommand('coscene.permissions.search', 'docker');
+    const listed = (await children()).filter((i) => i.contextValue === 'coscene.repository');
+    assert.deepEqual(labels(listed).sort(), ['docker-base-images', 'docker-robotics']);
+    assert.match(huaweiRequests('ListAllRepositories')[0].query, /(^|&)qname=docker(&|$)/);
+    assert.equal(feature.viewDescription(), 'Search: docker');
+
+    await vscode.commands.executeCommand('coscene.permissions.search', '');
+    assert.equal((await children()).filter((i) => i.contextValue === 'coscene.repository').length, 21);
+    assert.notEqual(feature.viewDescription(), 'Search: docker');
+  });
+
+  it('rejects an invalid project ID in "Add Repository by ID" before sending anything', async () => {
+    const before = labels(await children());
+    resetFake();
+    const added = await vscode.commands.executeCommand('coscene.permissions.addRepository', { projectId: 'ABC-not-32', repoId: 'some-repo' });
+    assert.equal(added, false);
+    assert.deepEqual(huaweiRequests(), []);
+    assert.deepEqual(labels(await children()), before);
+  });
+
+  it('removes a repository that was added by ID', async () => {
+    await vscode.commands.executeCommand('coscene.permissions.addRepository', { projectId: EXAMPLE.projectId, repoId: MAVEN_RELEASE });
+    const added = (await children()).filter((i) => i.contextValue === 'coscene.repository.added');
+    assert.deepEqual(labels(added), [EXAMPLE.repoId, MAVEN_RELEASE]);
+    await vscode.commands.executeCommand('coscene.permissions.removeRepository', added[1]);
+    assert.deepEqual(labels((await children()).filter((i) => i.contextValue === 'coscene.repository.added')), [EXAMPLE.repoId]);
+  });
+
+  it('renders the permission matrix of a repository: one row per role, a ✓ per granted operation', async () => {
+    await vscode.commands.executeCommand('coscene.permissions.showMatrix', await exampleNode());
+    const shown = feature.matrix.last;
+    assert.ok(shown, 'nothing rendered');
+    assert.equal(shown.repo.repoId, EXAMPLE.repoId);
+    assert.deepEqual(shown.matrix.rows.map((r) => r.roleLabelEn), ['System engineer', 'Project manager']);
+    assert.deepEqual(
+      [...shown.matrix.rows[0].granted].sort(),
+      ['downloadorview', 'editrepository', 'export', 'import', 'physicdelete', 'restore', 'upload'],
+    );
+    assert.equal(shown.matrix.rows[1].granted.size, 12);
+
+    const html = shown.html;
+    assert.equal((html.match(/<tr><th scope="row"/g) ?? []).length, 2);
+    assert.equal((html.match(/✓/g) ?? []).length, 19);
+    assert.match(html, /aria-label="System engineer: Upload a package granted"/);
+    assert.match(html, />Repository management</);
+    assert.match(html, />Components</);
+    assert.match(html, /default-src 'none'|default-src &#39;none&#39;/);
+
+    const markdown = feature.matrix.exportText('markdown') ?? '';
+    assert.match(markdown, /^\| Role \| Create a repository \|/);
+    assert.match(markdown, /\n\| System engineer \| {2}\| ✓ \|/);
+    const csv = feature.matrix.exportText('csv') ?? '';
+    assert.equal(csv.split('\r\n').filter(Boolean).length, 3);
+  });
+
+  it('copies the matrix to the clipboard as CSV', async () => {
+    await vscode.commands.executeCommand('coscene.permissions.showMatrix', await exampleNode());
+    await feature.matrix.copy('csv');
+    assert.equal(await vscode.env.clipboard.readText(), feature.matrix.exportText('csv'));
+  });
+
+  it('shows 403 CR.4102 as an error in the tree with the right message and actions', async () => {
+    await vscode.commands.executeCommand('coscene.permissions.addRepository', { projectId: FAKE_HUAWEI.forbiddenProjectId, repoId: EXAMPLE.repoId });
+    const repo = (await children()).find((i) => label(i) === EXAMPLE.repoId && String(i.tooltip).includes(FAKE_HUAWEI.forbiddenProjectId));
+    assert.ok(repo);
+    const [error, users] = await children(repo);
+    assert.equal(error.contextValue, 'coscene.error');
+    assert.match(label(error), /no permission on this CodeArts project/);
+    assert.match(label(error), /CR\.4102/);
+    assert.deepEqual(labels(await children(error)), ['Retry', 'Show Logs']);
+    assert.equal(label(users), 'Users');
+    await vscode.commands.executeCommand('coscene.permissions.removeRepository', { projectId: FAKE_HUAWEI.forbiddenProjectId, repoId: EXAMPLE.repoId });
+  });
+
+  it('recognises the DEV. prefixed CR.4102 on HTTP 400 the same way', async () => {
+    server.faults.add({ kind: 'huawei-error', errorCode: 'DEV.CR.4102', match: { procedure: 'ShowRepositoryRolesPrivilege' } });
+    await refresh();
+    const [error] = await children(await exampleNode());
+    assert.match(label(error), /no permission on this CodeArts project.*DEV\.CR\.4102/);
+  });
+
+  it('shows a gateway 401 as an error with a Sign In action, and Retry recovers', async () => {
+    server.faults.add({ kind: 'huawei-error', errorCode: 'APIGW.0301', match: { procedure: 'ShowRepositoryRolesPrivilege' } });
+    await refresh();
+    const repo = await exampleNode();
+    const [error] = await children(repo);
+    assert.match(label(error), /did not accept your credentials/);
+    assert.match(label(error), /APIGW\.0301/);
+    const actions = await children(error);
+    assert.ok(labels(actions).includes('Sign In…'));
+    assert.equal(byLabel(actions, 'Sign In…').command?.command, 'coscene.huawei.signIn');
+
+    const retry = byLabel(actions, 'Retry').command!;
+    await vscode.commands.executeCommand(retry.command, ...(retry.arguments ?? []));
+    assert.deepEqual(labels(await children(repo)), ['System engineer', 'Project manager', 'Users']);
+  });
+
+  it('signs in with an access key pair (AK/SK) and shows the same tree', async () => {
+    await vscode.commands.executeCommand('coscene.huawei.signOut');
+    assert.deepEqual(await children(), [], 'signed out: the welcome view again');
+    resetFake();
+    assert.equal(await signIn(AKSK_SIGN_IN), true);
+    assert.equal(huaweiRequests('KeystoneListProjects').length, 1, 'the IAM project id is resolved once');
+    const names = labels(await children());
+    assert.ok(names.includes('maven-release') && names.includes(EXAMPLE.repoId));
+    assert.deepEqual(labels(await children(await exampleNode())), ['System engineer', 'Project manager', 'Users']);
+    const [request] = huaweiRequests('ShowRepositoryRolesPrivilege');
+    assert.match(request.headers.authorization, /^SDK-HMAC-SHA256 Access=HPUAFAKEACCESSKEY001, SignedHeaders=[^,]*x-sdk-date[^,]*, Signature=[0-9a-f]{64}$/);
+    assert.equal(request.headers['x-project-id'], FAKE_HUAWEI.iamProjectId);
+    assert.equal(request.headers['x-auth-token'], undefined);
+  });
+
+  it('signs in with a temporary access key and its security token', async () => {
+    assert.equal(await signIn({ ...AKSK_SIGN_IN, ak: FAKE_HUAWEI.tempAk, sk: FAKE_HUAWEI.tempSk, securityToken: FAKE_HUAWEI.securityToken }), true);
+    assert.deepEqual(labels(await children(await exampleNode())), ['System engineer', 'Project manager', 'Users']);
+    assert.equal(huaweiRequests('ShowRepositoryRolesPrivilege')[0].headers['x-security-token'], FAKE_HUAWEI.securityToken);
+  });
+
+  it('explains a clock-skew rejection and offers Retry', async () => {
+    skewMs = 20 * 60 * 1000;
+    await refresh();
+    const root = await children();
+    const error = root.find((i) => i.contextValue === 'coscene.error');
+    assert.ok(error, `no error among ${JSON.stringify(labels(root))}`);
+    assert.match(label(error), /Set your system clock/);
+    assert.deepEqual(labels(await children(error)), ['Retry', 'Show Logs']);
+    skewMs = 0;
+    await refresh();
+    assert.ok(labels(await children()).includes('maven-release'));
+  });
+
+  it('renews an IAM token that is about to expire with the stored password', async () => {
+    skewMs = -23.5 * 60 * 60 * 1000; // the fake issues a token that expires in 30 minutes
+    assert.equal(await signIn(PASSWORD_SIGN_IN), true);
+    const firstToken = huaweiRequests('KeystoneCreateUserTokenByPassword').length;
+    assert.equal(firstToken, 1);
+    assert.ok(labels(await children()).includes('maven-release'));
+    const tokenRequests = huaweiRequests('KeystoneCreateUserTokenByPassword');
+    assert.equal(tokenRequests.length, 2, 'renewed before listing, without asking');
+    const [list] = huaweiRequests('ListAllRepositories');
+    const issued = huaweiRequests().filter((r) => r.headers['x-auth-token']).map((r) => r.headers['x-auth-token']);
+    assert.equal(new Set(issued).size, 1);
+    assert.ok(list.timeMs >= tokenRequests[1].timeMs);
+  });
+
+  it('keeps the password, token and secret key out of settings, globalState and files', async () => {
+    assert.equal(await signIn(PASSWORD_SIGN_IN), true);
+    // As a new window would: read the split credentials (globalState + SecretStorage) back.
+    await feature.session.reload();
+    assert.equal(feature.session.isSignedIn(), true);
+    assert.deepEqual(labels(await children(await exampleNode())), ['System engineer', 'Project manager', 'Users']);
+    const token = huaweiRequests().find((r) => r.headers['x-auth-token'])?.headers['x-auth-token'];
+    assert.ok(token, 'a token was used');
+    const secrets = [FAKE_HUAWEI.iamPassword, token, FAKE_HUAWEI.sk, FAKE_HUAWEI.tempSk, FAKE_HUAWEI.securityToken];
+    const settings = JSON.stringify(vscode.workspace.getConfiguration().inspect('coscene'));
+    const state = JSON.stringify(feature.globalStateSnapshot());
+    for (const secret of secrets) {
+      assert.ok(!settings.includes(secret), 'secret in settings');
+      assert.ok(!state.includes(secret), 'secret in globalState');
+    }
+    assert.ok(state.includes(FAKE_HUAWEI.codeartsProjectId), 'the CodeArts project ID (not secret) is kept in globalState');
+    const sandbox = process.env.COSCENE_TEST_TMP;
+    if (sandbox) {
+      for (const secret of secrets) {
+        const hits: string[] = filesContaining(sandbox, secret).filter((f) => !/secret|state\.vscdb|Local Storage|IndexedDB/i.test(f));
+        assert.deepEqual(hits, [], 'a secret was written to a file (log, settings, storage)');
+      }
+    }
+  });
+});
