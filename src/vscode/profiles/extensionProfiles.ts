@@ -1,0 +1,77 @@
+import { createHash } from 'node:crypto';
+import type * as vscode from 'vscode';
+import type { ProfileInfo, ProfileSource } from '../../core/profiles/profile';
+import type { Secrets } from '../secrets';
+
+/** What globalState keeps of a profile added in VS Code: everything but the token. */
+export interface StoredProfile {
+  name: string;
+  endpoint: string;
+  project: string;
+}
+
+const PROFILES_KEY = 'coscene.profiles.v1';
+
+/**
+ * Profiles added in VS Code: metadata in globalState, the token in SecretStorage.
+ * Tokens set for cocli or env profiles ("Set Token for Profile…") are overrides kept in SecretStorage as well;
+ * they take precedence over the token in the cocli file, which the extension never writes. An override remembers
+ * (as a hash) the token it replaced: once cocli writes a new token (`cocli login set -t`), the file wins again.
+ */
+export class ExtensionProfiles {
+  constructor(
+    private readonly state: vscode.Memento,
+    private readonly secrets: Secrets,
+  ) {}
+
+  list(): ProfileInfo[] {
+    const stored = this.state.get<StoredProfile[]>(PROFILES_KEY) ?? [];
+    return stored.map((p) => ({ name: p.name, endpoint: p.endpoint, project: p.project, source: 'extension' }));
+  }
+
+  async add(profile: StoredProfile, token: string): Promise<void> {
+    // Token first: a failing keyring must not leave a profile without its token.
+    await this.secrets.set(tokenKey('extension', profile.name), token);
+    const others = this.list().filter((p) => p.name !== profile.name);
+    const entry: StoredProfile = { name: profile.name, endpoint: profile.endpoint, project: profile.project };
+    await this.state.update(PROFILES_KEY, [...others.map(toStored), entry]);
+  }
+
+  async remove(name: string): Promise<void> {
+    await this.state.update(PROFILES_KEY, this.list().filter((p) => p.name !== name).map(toStored));
+    await this.secrets.delete(tokenKey('extension', name));
+  }
+
+  /** The extension profile's token, or the override for a cocli/env profile whose own token is `sourceToken`. */
+  async token(source: ProfileSource, name: string, sourceToken?: string): Promise<string | undefined> {
+    if (source === 'extension') return this.secrets.get<string>(tokenKey(source, name));
+    const override = await this.secrets.get<Override>(tokenKey(source, name));
+    if (!override || typeof override.token !== 'string') return undefined;
+    return override.replaces === hash(sourceToken ?? '') ? override.token : undefined;
+  }
+
+  setToken(source: ProfileSource, name: string, token: string, sourceToken?: string): Promise<void> {
+    if (source === 'extension') return this.secrets.set(tokenKey(source, name), token);
+    const override: Override = { token, replaces: hash(sourceToken ?? '') };
+    return this.secrets.set(tokenKey(source, name), override);
+  }
+}
+
+interface Override {
+  token: string;
+  /** sha256 of the file or env token this override replaced. */
+  replaces: string;
+}
+
+function hash(token: string): string {
+  return createHash('sha256').update(token, 'utf8').digest('hex');
+}
+
+function toStored(p: ProfileInfo): StoredProfile {
+  return { name: p.name, endpoint: p.endpoint, project: p.project };
+}
+
+/** Extension profiles keep `profile.<name>.token`; overrides for cocli/env profiles are namespaced by source. */
+function tokenKey(source: ProfileSource, name: string): string {
+  return source === 'extension' ? `profile.${name}.token` : `override.${source}.${name}.token`;
+}

@@ -1,0 +1,110 @@
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import type { ExtensionApi } from '../../../src/vscode/services';
+
+export const EXTENSION_ID = 'coscene.coscene-access';
+
+export async function extensionApi(): Promise<ExtensionApi> {
+  const extension = vscode.extensions.getExtension<ExtensionApi>(EXTENSION_ID);
+  if (!extension) throw new Error(`${EXTENSION_ID} is not loaded`);
+  return extension.activate();
+}
+
+/** Polls `condition` until it returns a truthy value; fails with `what` after `timeoutMs`. */
+export async function waitUntil<T>(condition: () => T | Promise<T>, what: string, timeoutMs = 10_000): Promise<NonNullable<T>> {
+  const deadline = Date.now() + timeoutMs;
+  let last: unknown;
+  for (;;) {
+    try {
+      const value = await condition();
+      if (value) return value as NonNullable<T>;
+    } catch (err) {
+      last = err;
+    }
+    if (Date.now() > deadline) throw new Error(`Timed out after ${timeoutMs} ms waiting for ${what}${last ? ` (last error: ${String(last)})` : ''}`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
+/** A temp directory inside the test sandbox (COSCENE_TEST_TMP) when there is one. */
+export function makeTempDir(prefix: string): string {
+  return fs.mkdtempSync(path.join(process.env.COSCENE_TEST_TMP || os.tmpdir(), prefix));
+}
+
+export interface CocliProfileFixture {
+  name: string;
+  endpoint: string;
+  token: string;
+  project: string;
+  org?: string;
+}
+
+/** A cocli config as cocli writes it (keys sorted, 4-space indent). */
+export function cocliYaml(current: string | undefined, profiles: CocliProfileFixture[]): string {
+  const lines = current ? [`current-profile: ${current}`] : [];
+  lines.push('profiles:');
+  for (const p of profiles) {
+    lines.push(`    - endpoint: ${p.endpoint}`, `      name: ${p.name}`);
+    if (p.org) lines.push(`      org: ${p.org}`);
+    lines.push(`      project: ${p.project}`, `      token: ${p.token}`);
+  }
+  return lines.join('\n') + '\n';
+}
+
+export interface CocliFile {
+  readonly path: string;
+  write(text: string): void;
+  read(): string;
+  /** Points `coscene.cocliConfigPath` back where it was and deletes the file. */
+  restore(): Promise<void>;
+}
+
+/** Writes a temp cocli file and points `coscene.cocliConfigPath` (user settings) at it. */
+export async function useCocliFile(text: string): Promise<CocliFile> {
+  const dir = makeTempDir('cocli-');
+  const file = path.join(dir, '.cocli.yaml');
+  fs.writeFileSync(file, text);
+  const config = vscode.workspace.getConfiguration('coscene');
+  const previous = config.inspect<string>('cocliConfigPath')?.globalValue;
+  await config.update('cocliConfigPath', file, vscode.ConfigurationTarget.Global);
+  return {
+    path: file,
+    write: (t) => fs.writeFileSync(file, t),
+    read: () => fs.readFileSync(file, 'utf8'),
+    restore: async () => {
+      await vscode.workspace.getConfiguration('coscene').update('cocliConfigPath', previous, vscode.ConfigurationTarget.Global);
+      fs.rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Files under `dir` (bounded depth and size) whose bytes contain `needle`. */
+export function filesContaining(dir: string, needle: string, maxDepth = 12): string[] {
+  const hits: string[] = [];
+  const bytes = Buffer.from(needle, 'utf8');
+  const walk = (d: string, depth: number) => {
+    if (depth > maxDepth) return;
+    let entries: fs.Dirent[];
+    try {
+      entries = fs.readdirSync(d, { withFileTypes: true });
+    } catch {
+      return;
+    }
+    for (const e of entries) {
+      const full = path.join(d, e.name);
+      if (e.isDirectory()) walk(full, depth + 1);
+      else if (e.isFile()) {
+        try {
+          if (fs.statSync(full).size > 64 * 1024 * 1024) continue;
+          if (fs.readFileSync(full).includes(bytes)) hits.push(full);
+        } catch {
+          // vanished or unreadable: not ours to judge
+        }
+      }
+    }
+  };
+  walk(dir, 0);
+  return hits;
+}

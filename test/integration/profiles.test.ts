@@ -1,0 +1,233 @@
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import type { ProfileService } from '../../src/vscode/profiles/profileService';
+import { httpClientOptionsFromSettings, requestTimeoutMs } from '../../src/vscode/httpSettings';
+import { FAKE_COSCENE, FakeServer, mintCosceneJwt, startFakeServer } from '../fake/server';
+import { CocliFile, cocliYaml, extensionApi, filesContaining, makeTempDir, useCocliFile, waitUntil } from './helpers/profileFixtures';
+
+const NEW_TOKEN = FAKE_COSCENE.writerToken;
+/** A token no other test uses (a JWT with an odd expiry), so finding it on disk can only mean this test leaked it. */
+const ADDED_TOKEN = mintCosceneJwt(FAKE_COSCENE.writerUserName, 4102444800 + Math.floor(Math.random() * 1e6));
+
+describe('profiles (issue 3)', function () {
+  this.timeout(60_000);
+  let server: FakeServer;
+  let profiles: ProfileService;
+  let cocli: CocliFile;
+  let originalText: string;
+  let changes = 0;
+  let listener: vscode.Disposable;
+
+  const statusText = () => profiles.statusBar.text;
+
+  before(async () => {
+    server = await startFakeServer({ seedUsers: 40 });
+    const api = await extensionApi();
+    profiles = api.features.profiles as ProfileService;
+    await profiles.ready;
+    originalText = cocliYaml('lark', [
+      { name: 'lark', endpoint: server.url, token: FAKE_COSCENE.adminToken, project: 'mcap' },
+      { name: 'io', endpoint: server.url, token: FAKE_COSCENE.deviceToken, project: 'lidar-tests', org: 'acme-robotics' },
+      { name: 'stale', endpoint: server.url, token: FAKE_COSCENE.inactiveToken, project: 'mcap' },
+    ]);
+    cocli = await useCocliFile(originalText);
+    listener = profiles.onDidChange(() => changes++);
+    await waitUntil(() => profiles.list().some((p) => p.source === 'cocli' && p.name === 'lark'), 'the cocli profiles to load');
+    await vscode.commands.executeCommand('coscene.profile.switch', { name: 'lark', source: 'cocli' });
+  });
+
+  after(async () => {
+    listener?.dispose();
+    await vscode.commands.executeCommand('coscene.profile.remove', { name: 'vsc-added' });
+    await cocli?.restore();
+    await server?.close();
+  });
+
+  it('picks up cocli profiles with no setup and shows the active one with its org in the status bar', async () => {
+    const names = profiles.list().filter((p) => p.source === 'cocli').map((p) => p.name);
+    assert.deepEqual(names, ['lark', 'io', 'stale']);
+    assert.equal(profiles.current()?.name, 'lark');
+    assert.equal(profiles.current()?.source, 'cocli');
+    // The org slug is not in the file: it comes from one GetOrganization call.
+    await waitUntil(() => statusText() === `$(account) lark · ${FAKE_COSCENE.orgSlug}`, `status bar "lark · ${FAKE_COSCENE.orgSlug}", got "${statusText()}"`);
+    const tooltip = (profiles.statusBar.tooltip as vscode.MarkdownString).value;
+    assert.match(tooltip, /mcap/);
+    assert.match(tooltip, new RegExp(server.url.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')));
+    const api = await profiles.api();
+    const roles = await api.listRoles({});
+    assert.ok(roles.items.some((r) => r.code === 'PROJECT_ADMIN'));
+  });
+
+  it('uses the org slug cached in the profile without asking the server', async () => {
+    const before = server.stats.requests.filter((r) => r.procedure === 'GetOrganization').length;
+    const seen = changes;
+    assert.equal(await vscode.commands.executeCommand('coscene.profile.switch', { name: 'io', source: 'cocli' }), true);
+    assert.equal(changes, seen + 1, 'onDidChange fires once on switch');
+    assert.equal(profiles.current()?.name, 'io');
+    assert.equal(statusText(), '$(account) io · acme-robotics');
+    await new Promise((r) => setTimeout(r, 200));
+    assert.equal(server.stats.requests.filter((r) => r.procedure === 'GetOrganization').length, before);
+  });
+
+  it('adds a profile through the command; its token lives only in SecretStorage', async () => {
+    const seen = changes;
+    const added = await vscode.commands.executeCommand('coscene.profile.add', {
+      name: 'vsc-added', endpoint: server.url, project: 'perception', token: ADDED_TOKEN,
+    });
+    assert.equal(added, true);
+    assert.ok(changes > seen, 'onDidChange fired');
+    assert.deepEqual(
+      { name: profiles.current()?.name, source: profiles.current()?.source, project: profiles.current()?.project },
+      { name: 'vsc-added', source: 'extension', project: 'perception' },
+    );
+    await waitUntil(() => statusText() === `$(account) vsc-added · ${FAKE_COSCENE.orgSlug}`, `status bar for vsc-added, got "${statusText()}"`);
+    const user = await (await profiles.api()).getUser('users/current');
+    assert.equal(user.name, FAKE_COSCENE.writerUserName, 'the API uses the token from SecretStorage');
+
+    const token = ADDED_TOKEN;
+    assert.ok(!JSON.stringify(profiles.globalStateSnapshot()).includes(token), 'token in globalState');
+    assert.ok(!JSON.stringify(vscode.workspace.getConfiguration().inspect('coscene')).includes(token), 'token in settings');
+    const sandbox = process.env.COSCENE_TEST_TMP;
+    if (sandbox) {
+      // Logs, settings.json, globalStorage: nothing in the sandbox (user data, logs, home) may hold the token.
+      // The scan must see the log file, else it proves nothing.
+      await waitUntil(() => filesContaining(sandbox, 'Added coScene profile "vsc-added"').length > 0, 'the log line on disk');
+      const hits = filesContaining(sandbox, token);
+      assert.deepEqual(hits, []);
+    }
+  });
+
+  it('rejects an http:// endpoint that is not loopback', async () => {
+    const added = await vscode.commands.executeCommand('coscene.profile.add', {
+      name: 'plain-http', endpoint: 'http://openapi.example.com', project: 'mcap', token: 'x'.repeat(32),
+    });
+    assert.equal(added, false);
+    assert.ok(!profiles.list().some((p) => p.name === 'plain-http'));
+  });
+
+  it('switches between profiles and back, firing onDidChange and updating the status bar', async () => {
+    const seen = changes;
+    await vscode.commands.executeCommand('coscene.profile.switch', { name: 'lark' });
+    assert.equal(profiles.current()?.name, 'lark');
+    assert.equal(changes, seen + 1);
+    assert.equal(statusText(), `$(account) lark · ${FAKE_COSCENE.orgSlug}`, 'the fetched org is remembered for the activation');
+    await vscode.commands.executeCommand('coscene.profile.switch', { name: 'vsc-added' });
+    assert.equal(profiles.current()?.name, 'vsc-added');
+    assert.equal(changes, seen + 2);
+  });
+
+  it('refuses to remove a cocli profile and removes an extension profile with its token', async () => {
+    assert.equal(await vscode.commands.executeCommand('coscene.profile.remove', { name: 'io' }), false);
+    assert.ok(profiles.list().some((p) => p.name === 'io'));
+
+    assert.equal(await vscode.commands.executeCommand('coscene.profile.remove', { name: 'vsc-added' }), true);
+    assert.ok(!profiles.list().some((p) => p.name === 'vsc-added'));
+    assert.notEqual(profiles.current()?.name, 'vsc-added');
+    // Re-adding under the same name must not find the old token.
+    await vscode.commands.executeCommand('coscene.profile.add', { name: 'vsc-added', endpoint: server.url, project: 'mcap', token: FAKE_COSCENE.adminToken });
+    assert.equal((await (await profiles.api()).getUser('users/current')).name, FAKE_COSCENE.adminUserName);
+    await vscode.commands.executeCommand('coscene.profile.remove', { name: 'vsc-added' });
+  });
+
+  it('follows `cocli login switch` (a new current-profile in the file) without reload', async () => {
+    await vscode.commands.executeCommand('coscene.profile.switch', { name: 'lark', source: 'cocli' });
+    const seen = changes;
+    cocli.write(originalText.replace('current-profile: lark', 'current-profile: io'));
+    await waitUntil(() => profiles.current()?.name === 'io', 'the active profile to follow the file');
+    assert.ok(changes > seen);
+    assert.equal(statusText(), '$(account) io · acme-robotics');
+    cocli.write(originalText);
+    await waitUntil(() => profiles.current()?.name === 'lark', 'the active profile to follow the file back');
+  });
+
+  it('shows a broken file as configError() with the offending line, and recovers when fixed', async () => {
+    const broken = originalText.replace('      project: lidar-tests', '      project: [lidar-tests');
+    const badLine = broken.split('\n').findIndex((l) => l.includes('[lidar-tests')) + 1;
+    cocli.write(broken);
+    const error = await waitUntil(() => profiles.configError(), 'a config error');
+    assert.equal(error.filePath, cocli.path);
+    assert.ok(error.line >= badLine && error.line <= badLine + 3, `error line ${error.line}, broken line ${badLine}`);
+    assert.ok(error.actions.includes('openConfig'));
+    assert.ok(!profiles.list().some((p) => p.source === 'cocli'), 'no cocli profiles from a broken file');
+
+    assert.equal(await vscode.commands.executeCommand('coscene.profile.openConfig'), true);
+    const editor = await waitUntil(() => vscode.window.activeTextEditor, 'an editor');
+    assert.equal(editor.document.uri.fsPath, cocli.path);
+    assert.equal(editor.selection.active.line, error.line - 1);
+    await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
+
+    cocli.write(originalText);
+    await waitUntil(() => !profiles.configError() && profiles.current()?.name === 'lark', 'recovery after the fix');
+  });
+
+  it('Set Token replaces a rejected token and api() then works', async () => {
+    await vscode.commands.executeCommand('coscene.profile.switch', { name: 'stale', source: 'cocli' });
+    await assert.rejects((await profiles.api()).getOrganization(), (err: { code?: string }) => err.code === 'unauthenticated');
+    assert.equal(profiles.isTokenRejected(), true);
+    assert.ok(profiles.statusBar.backgroundColor, 'status bar shows the warning background');
+
+    const seen = changes;
+    assert.equal(await vscode.commands.executeCommand('coscene.profile.setToken', { token: NEW_TOKEN }), true);
+    assert.ok(changes > seen);
+    assert.equal(profiles.isTokenRejected(), false);
+    assert.equal(profiles.statusBar.backgroundColor, undefined);
+    const org = await (await profiles.api()).getOrganization();
+    assert.equal(org.slug, FAKE_COSCENE.orgSlug);
+    assert.equal(cocli.read(), originalText, 'the override token is not written to the cocli file');
+    assert.equal((await (await profiles.api()).getUser('users/current')).name, FAKE_COSCENE.writerUserName);
+
+    // `cocli login set -t` later writes a new token to the file: that newer token wins over the override.
+    cocli.write(originalText.replace(`token: ${FAKE_COSCENE.inactiveToken}`, `token: ${FAKE_COSCENE.adminToken}`));
+    await waitUntil(
+      async () => (await (await profiles.api()).getUser('users/current')).name === FAKE_COSCENE.adminUserName,
+      'the new file token to replace the override',
+    );
+    cocli.write(originalText);
+    await waitUntil(async () => (await (await profiles.api()).getUser('users/current')).name === FAKE_COSCENE.writerUserName, 'the original file');
+  });
+
+  it('builds the HTTP client from settings and rebuilds it when they change', async () => {
+    const http = vscode.workspace.getConfiguration('http');
+    const ours = vscode.workspace.getConfiguration('coscene.http');
+    const before = await profiles.api();
+    try {
+      await http.update('noProxy', [' a.example ', 'b.example', ''], vscode.ConfigurationTarget.Global);
+      await http.update('proxyStrictSSL', false, vscode.ConfigurationTarget.Global);
+      await ours.update('timeoutSeconds', 5, vscode.ConfigurationTarget.Global);
+      const options = httpClientOptionsFromSettings();
+      assert.equal(options.proxy?.noProxy, 'a.example,b.example');
+      assert.equal(options.proxy?.strictSSL, false);
+      assert.equal(requestTimeoutMs(), 5000);
+      const after = await profiles.api();
+      assert.notEqual(after, before, 'a new client after the settings changed');
+      assert.equal((await after.getOrganization()).slug, FAKE_COSCENE.orgSlug);
+    } finally {
+      await http.update('noProxy', undefined, vscode.ConfigurationTarget.Global);
+      await http.update('proxyStrictSSL', undefined, vscode.ConfigurationTarget.Global);
+      await ours.update('timeoutSeconds', undefined, vscode.ConfigurationTarget.Global);
+    }
+  });
+
+  it('does not create a missing cocli file, and picks it up once cocli writes it', async () => {
+    const file = path.join(makeTempDir('cocli-later-'), '.cocli.yaml');
+    const config = vscode.workspace.getConfiguration('coscene');
+    try {
+      await config.update('cocliConfigPath', file, vscode.ConfigurationTarget.Global);
+      await waitUntil(() => profiles.configPath() === file && !profiles.list().some((p) => p.source === 'cocli'), 'the missing file to load');
+      assert.equal(profiles.configError(), undefined, 'a missing file is not an error');
+      assert.equal(fs.existsSync(file), false);
+      fs.writeFileSync(file, cocliYaml('later', [{ name: 'later', endpoint: server.url, token: FAKE_COSCENE.adminToken, project: 'mcap' }]));
+      await waitUntil(() => profiles.list().some((p) => p.source === 'cocli' && p.name === 'later'), 'the new file to be picked up');
+    } finally {
+      await config.update('cocliConfigPath', cocli.path, vscode.ConfigurationTarget.Global);
+      fs.rmSync(path.dirname(file), { recursive: true, force: true });
+    }
+  });
+
+  it('never writes the cocli file', () => {
+    assert.equal(fs.readFileSync(cocli.path, 'utf8'), originalText);
+    assert.deepEqual(fs.readdirSync(path.dirname(cocli.path)), ['.cocli.yaml']);
+  });
+});
