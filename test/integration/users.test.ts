@@ -1,0 +1,215 @@
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import type { FakeUser } from '../fake/coscene/model';
+import { FAKE_COSCENE } from '../fake/server';
+import type { GroupItem, UserItem } from '../../src/vscode/views/userItems';
+import type { UsersTreeProvider } from '../../src/vscode/views/usersTree';
+import { expectedLabel, FakeOrg, labelOf, useFakeOrg } from './helpers/usersFixture';
+import { waitUntil } from './helpers/profileFixtures';
+
+const ORG_CODES = ['ORGANIZATION_ADMIN', 'ORGANIZATION_DEVICE', 'ORGANIZATION_READER', 'ORGANIZATION_WRITER'];
+const PROJECT_CODES = ['PROJECT_ADMIN', 'PROJECT_DEVICE', 'PROJECT_LABELER', 'PROJECT_READER', 'PROJECT_WRITER'];
+
+describe('users views (issue 4)', function () {
+  this.timeout(60_000);
+  let org: FakeOrg;
+  let orgTree: UsersTreeProvider;
+  let projectTree: UsersTreeProvider;
+  const data = () => org.server.coscene;
+  const orgUsersWithRole = (code: string): FakeUser[] => data().users.filter((u) => u.orgRoleCode === code);
+
+  // The extension runs from the esbuild bundle, so its classes are not the ones tests import: go by contextValue.
+  const isGroup = (n: vscode.TreeItem): n is GroupItem => n.contextValue?.startsWith('coscene.userGroup') ?? false;
+  const isUser = (n: vscode.TreeItem): n is UserItem => n.contextValue === 'coscene.user';
+
+  async function groups(tree: UsersTreeProvider): Promise<GroupItem[]> {
+    return (await tree.getChildren()).filter(isGroup);
+  }
+  async function group(tree: UsersTreeProvider, code: string): Promise<GroupItem> {
+    const found = (await groups(tree)).find((g) => g.code === code);
+    assert.ok(found, `no group ${code}`);
+    return found;
+  }
+
+  before(async () => {
+    org = await useFakeOrg();
+    orgTree = org.views.orgUsers;
+    projectTree = org.views.projectUsers;
+  });
+
+  afterEach(async () => {
+    org.server.faults.clear();
+    await vscode.commands.executeCommand('coscene.users.clearFilter');
+    await vscode.commands.executeCommand('coscene.users.showGrouped');
+    await vscode.workspace.getConfiguration('coscene.details').update('format', undefined, vscode.ConfigurationTarget.Global);
+  });
+
+  after(async () => {
+    await org?.close();
+  });
+
+  it('shows "You" then the organization roles in cocli order, each with its user count', async () => {
+    const nodes = await orgTree.getChildren();
+    assert.equal(labelOf(nodes[0]), 'You: Alice Chen');
+    const shown = nodes.slice(1).map((n) => [labelOf(n), n.description]);
+    const expected = ORG_CODES.map((code) => [data().rolesByCode.get(code)!.displayName, `${code} · ${orgUsersWithRole(code).length}`]);
+    assert.deepEqual(shown, expected, 'every org user has a known role, so there is no "Other roles" group');
+  });
+
+  it('expands a group one page at a time with "Load more…"', async () => {
+    const readers = orgUsersWithRole('ORGANIZATION_READER');
+    assert.ok(readers.length > 100, 'the seed has more than two pages of readers');
+    const readerGroup = await group(orgTree, 'ORGANIZATION_READER');
+    let children = await orgTree.getChildren(readerGroup);
+    const users = children.filter(isUser);
+    assert.deepEqual(users.map(labelOf), readers.slice(0, 50).map(expectedLabel));
+    const loadMore = children[children.length - 1];
+    assert.equal(labelOf(loadMore), 'Load more…');
+    assert.equal(loadMore.description, `50 of ${readers.length}`);
+
+    await vscode.commands.executeCommand(loadMore.command!.command, ...(loadMore.command!.arguments ?? []));
+    children = await orgTree.getChildren(readerGroup);
+    const more = children.filter(isUser);
+    assert.deepEqual(more.map(labelOf), readers.slice(0, 100).map(expectedLabel));
+    assert.equal(children[children.length - 1].description, `100 of ${readers.length}`);
+    assert.equal(orgTree.getParent(more[0]), readerGroup, 'users know their group (for reveal)');
+  });
+
+  it('shows each user with email, active/inactive icon, and every wide field in the tooltip', async () => {
+    const writers = orgUsersWithRole('ORGANIZATION_WRITER');
+    const inactive = writers.find((u) => u.id === '1a2b3c4d-5e6f-4789-8abc-def012345678')!;
+    const items = (await orgTree.getChildren(await group(orgTree, 'ORGANIZATION_WRITER'))).filter(isUser);
+    const item = items.find((i) => i.user.name === `users/${inactive.id}`);
+    assert.ok(item, 'the inactive writer is on the first page');
+    assert.equal(labelOf(item), 'Old Account');
+    assert.equal(item.description, 'old.account@lark.example.com');
+    assert.equal((item.iconPath as vscode.ThemeIcon).id, 'circle-slash');
+    assert.equal(item.contextValue, 'coscene.user');
+    const tooltip = (item.tooltip as vscode.MarkdownString).value;
+    for (const text of [`| ${inactive.id} |`, `users/${inactive.id}`, 'ORGANIZATION\\_WRITER', 'old.account@lark.example.com', '2024-01-06T']) assert.ok(tooltip.includes(text), `${text} in ${tooltip}`);
+    const active = items.find((i) => i.user.active)!;
+    assert.equal((active.iconPath as vscode.ThemeIcon).id, 'account');
+  });
+
+  it('filters by role code into a flat list and says so in the view description', async () => {
+    await vscode.commands.executeCommand('coscene.users.filterByRole', 'ORGANIZATION_ADMIN');
+    const nodes = await orgTree.getChildren();
+    const admins = orgUsersWithRole('ORGANIZATION_ADMIN');
+    assert.ok(admins.length < 50);
+    assert.deepEqual(nodes.filter(isUser).slice(1).map(labelOf), admins.map(expectedLabel));
+    assert.match(org.views.orgView.description ?? '', /role: ORGANIZATION_ADMIN/);
+    assert.equal(nodes.filter(isGroup).length, 0);
+
+    await vscode.commands.executeCommand('coscene.users.clearFilter');
+    assert.equal((await groups(orgTree)).length, ORG_CODES.length);
+    assert.doesNotMatch(org.views.orgView.description ?? '', /role:/);
+  });
+
+  it('finds users by nickname with the server substring match, quotes and backslashes included', async () => {
+    await vscode.commands.executeCommand('coscene.users.findByNickname', FAKE_COSCENE.quotedNickname);
+    const found = (await orgTree.getChildren()).filter((n): n is UserItem => isUser(n) && !labelOf(n).startsWith('You: '));
+    assert.deepEqual(found.map(labelOf), [FAKE_COSCENE.quotedNickname]);
+
+    await vscode.commands.executeCommand('coscene.users.findByNickname', 'chen');
+    const chens = data().users.filter((u) => (u.nickname ?? '').toLowerCase().includes('chen'));
+    const shown = (await orgTree.getChildren()).filter((n): n is UserItem => isUser(n) && !labelOf(n).startsWith('You: '));
+    assert.deepEqual(shown.map(labelOf), chens.slice(0, 50).map(expectedLabel));
+    assert.match(org.views.orgView.description ?? '', /nickname: chen/);
+  });
+
+  it('toggles between the grouped and the flat list', async () => {
+    await vscode.commands.executeCommand('coscene.users.showFlat');
+    const nodes = await orgTree.getChildren();
+    assert.equal(nodes.filter(isGroup).length, 0);
+    const users = nodes.filter(isUser).slice(1);
+    assert.deepEqual(users.map(labelOf), data().users.slice(0, 50).map(expectedLabel));
+    assert.equal(nodes[nodes.length - 1].description, `50 of ${data().users.length}`);
+    await vscode.commands.executeCommand('coscene.users.showGrouped');
+    assert.equal((await groups(orgTree)).length, ORG_CODES.length);
+  });
+
+  it('lists the profile project by default, and another project once selected', async () => {
+    const counts = (slug: string) => {
+      const project = data().projects.find((p) => p.slug === slug)!;
+      return PROJECT_CODES.map((code) => `${code} · ${[...project.members.values()].filter((c) => c === code).length}`);
+    };
+    assert.deepEqual((await groups(projectTree)).map((g) => g.description), counts('mcap'));
+    assert.equal(org.views.projectView.description, 'mcap');
+
+    const name = await vscode.commands.executeCommand('coscene.projectUsers.selectProject', 'perception');
+    assert.equal(name, `projects/${FAKE_COSCENE.projectIds.perception}`);
+    assert.equal(org.views.projectView.description, 'perception');
+    assert.deepEqual((await groups(projectTree)).map((g) => g.description), counts('perception'));
+    const writers = (await projectTree.getChildren(await group(projectTree, 'PROJECT_WRITER'))).filter(isUser);
+    assert.ok(writers.some((w) => labelOf(w) === '王强'), 'the fixed writer is a PROJECT_WRITER of perception');
+
+    assert.equal(await vscode.commands.executeCommand('coscene.projectUsers.selectProject', 'no-such-project'), undefined);
+    assert.equal(org.views.projectView.description, 'perception', 'an unknown slug does not change the view');
+    await vscode.commands.executeCommand('coscene.projectUsers.selectProject', 'mcap');
+  });
+
+  it('Show Details opens the user as cocli prints it (JSON, or YAML per the setting)', async () => {
+    const alice = data().usersById.get(FAKE_COSCENE.adminUserName.slice('users/'.length))!;
+    const you = (await orgTree.getChildren())[0] as UserItem;
+    const doc = (await vscode.commands.executeCommand('coscene.user.showDetails', you)) as vscode.TextDocument;
+    assert.equal(doc.uri.scheme, 'coscene');
+    assert.equal(doc.languageId, 'json');
+    assert.deepEqual(JSON.parse(doc.getText()), {
+      name: `users/${alice.id}`,
+      nickname: alice.nickname,
+      email: alice.email,
+      phoneNumber: alice.phoneNumber,
+      role: { name: `roles/${data().rolesByCode.get('ORGANIZATION_ADMIN')!.id}`, displayName: 'Organization Admin', code: 'ORGANIZATION_ADMIN', level: 'organization' },
+      active: true,
+      createTime: new Date(alice.createTimeMs).toISOString().replace('.000Z', 'Z'),
+    });
+
+    await vscode.workspace.getConfiguration('coscene.details').update('format', 'yaml', vscode.ConfigurationTarget.Global);
+    const yamlDoc = (await vscode.commands.executeCommand('coscene.user.showDetails', you)) as vscode.TextDocument;
+    assert.match(yamlDoc.getText(), /^phone_number: "\+8613800000000"$/m);
+    assert.match(yamlDoc.getText(), /^ {2}code: ORGANIZATION_ADMIN$/m);
+  });
+
+  it('Get User accepts an id, users/<id>, or nothing for yourself, and explains not_found', async () => {
+    type Result = { document?: vscode.TextDocument; message?: string };
+    const me = (await vscode.commands.executeCommand('coscene.user.get', '')) as Result;
+    assert.equal((JSON.parse(me.document!.getText()) as { name: string }).name, FAKE_COSCENE.adminUserName);
+    const byName = (await vscode.commands.executeCommand('coscene.user.get', FAKE_COSCENE.readerUserName)) as Result;
+    assert.equal((JSON.parse(byName.document!.getText()) as { nickname: string }).nickname, '李娜');
+    const byId = (await vscode.commands.executeCommand('coscene.user.get', FAKE_COSCENE.writerUserName.slice(6))) as Result;
+    assert.equal((JSON.parse(byId.document!.getText()) as { nickname: string }).nickname, '王强');
+    const missing = '00000000-0000-4000-8000-000000000000';
+    const notFound = (await vscode.commands.executeCommand('coscene.user.get', missing)) as Result;
+    assert.equal(notFound.message, `User not found: users/${missing}`);
+  });
+
+  it('shows a failed load as an error node with Retry, which recovers', async () => {
+    // Both users views may load at once (they are visible), so the fault stays until cleared.
+    org.server.faults.add({ kind: 'connect-error', code: 'permission_denied', match: { procedure: 'ListRoles' }, times: Infinity });
+    await vscode.commands.executeCommand('coscene.users.refresh');
+    const nodes = await orgTree.getChildren();
+    const error = nodes.find((n) => n.contextValue === 'coscene.error');
+    assert.ok(error, `an error node, got ${nodes.map(labelOf).join(', ')}`);
+    assert.match(labelOf(error), /not allowed/);
+    const actions = await orgTree.getChildren(error);
+    const retry = actions.find((a) => labelOf(a) === 'Retry');
+    assert.ok(retry, `Retry among ${actions.map(labelOf).join(', ')}`);
+    org.server.faults.clear();
+    await vscode.commands.executeCommand(retry.command!.command, ...(retry.command!.arguments ?? []));
+    await waitUntil(async () => (await groups(orgTree)).length === ORG_CODES.length, 'the groups after Retry');
+  });
+
+  it('stops a paging loop with a message instead of loading forever', async () => {
+    await vscode.commands.executeCommand('coscene.users.showFlat');
+    org.server.faults.add({ kind: 'repeat-page-token', match: { procedure: 'ListUsers' }, times: Infinity });
+    await vscode.commands.executeCommand('coscene.users.refresh');
+    let nodes = await orgTree.getChildren();
+    const loadMore = nodes[nodes.length - 1];
+    assert.equal(labelOf(loadMore), 'Load more…');
+    await vscode.commands.executeCommand(loadMore.command!.command, ...(loadMore.command!.arguments ?? []));
+    nodes = await orgTree.getChildren();
+    const last = nodes[nodes.length - 1];
+    assert.equal(last.contextValue, 'coscene.message');
+    assert.match(labelOf(last), /page token it had already sent/);
+  });
+});
