@@ -1,0 +1,272 @@
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import type { LoginOutcome } from '../../src/vscode/commands/registry/login';
+import type { ProfileService } from '../../src/vscode/profiles/profileService';
+import type { RegistryFeatureApi } from '../../src/vscode/registryFeature';
+import { FAKE_COSCENE, FakeServer, startFakeServer } from '../fake/server';
+import { CocliFile, cocliYaml, extensionApi, filesContaining, makeTempDir, useCocliFile, waitUntil } from './helpers/profileFixtures';
+import { registryUnavailableReason, RegistryServer, startRegistryServer } from './helpers/registryServer';
+
+const ENGLISH = !vscode.env.language.toLowerCase().startsWith('zh');
+const DOCKER = '/usr/local/bin/docker';
+
+// The API hands these out in order; the registry knows only alice and carol.
+const ALICE = { username: 'cr-temp-alice', password: 'Alice-registry-pw-4f9c2d' };
+const BOB = { username: 'cr-temp-bob', password: 'Bob-unknown-pw-8e1a7b' };
+const CAROL = { username: 'cr-temp-carol', password: 'Carol-registry-pw-3b6d0f' };
+const DAVE = { username: 'cr-temp-dave', password: 'Dave-unknown-pw-5c2e9a' };
+const PASSWORDS = [ALICE.password, BOB.password, CAROL.password, DAVE.password];
+
+describe('container registry (issue 6)', function () {
+  this.timeout(90_000);
+  let registry: RegistryServer;
+  let server: FakeServer;
+  let cocli: CocliFile;
+  let feature: RegistryFeatureApi;
+  let dockerConfig: string;
+  let previousDockerConfig: string | undefined;
+
+  const config = () => vscode.workspace.getConfiguration('coscene.registry');
+  const setSetting = (key: string, value: unknown) => config().update(key, value, vscode.ConfigurationTarget.Global);
+  const login = () => vscode.commands.executeCommand<LoginOutcome>('coscene.registry.login');
+  const logout = () => vscode.commands.executeCommand<{ ok: boolean }>('coscene.registry.logout');
+  const auths = (): Record<string, unknown> => {
+    const file = path.join(dockerConfig, 'config.json');
+    return fs.existsSync(file) ? (JSON.parse(fs.readFileSync(file, 'utf8')) as { auths?: Record<string, unknown> }).auths ?? {} : {};
+  };
+  const credentialRequests = () => server.stats.requests.filter((r) => r.procedure === 'CreateBasicCredential').length;
+  const notice = () => feature.lastNotice();
+
+  before(async function () {
+    const reason = registryUnavailableReason() ?? (fs.existsSync(DOCKER) ? undefined : `${DOCKER} is missing`);
+    if (reason) {
+      console.warn(`    container registry tests skipped: ${reason}`);
+      this.skip();
+    }
+    registry = await startRegistryServer([ALICE, CAROL]);
+    server = await startFakeServer({ registryCredentials: [ALICE, BOB, DAVE, CAROL] });
+    const api = await extensionApi();
+    feature = api.features.registry as RegistryFeatureApi;
+    const profiles = api.features.profiles as ProfileService;
+    await profiles.ready;
+    cocli = await useCocliFile(cocliYaml('registry-test', [{ name: 'registry-test', endpoint: server.url, token: FAKE_COSCENE.adminToken, project: 'mcap' }]));
+    await waitUntil(() => profiles.list().some((p) => p.source === 'cocli' && p.name === 'registry-test'), 'the test profile to load');
+    await vscode.commands.executeCommand('coscene.profile.switch', { name: 'registry-test', source: 'cocli' });
+    await waitUntil(() => profiles.current()?.name === 'registry-test', 'the test profile to become active');
+
+    // The runner starts the client with the extension host's environment.
+    dockerConfig = makeTempDir('docker-config-');
+    previousDockerConfig = process.env.DOCKER_CONFIG;
+    process.env.DOCKER_CONFIG = dockerConfig;
+    await setSetting('host', registry.host);
+    await setSetting('client', undefined);
+    await setSetting('credentialLifetimeMinutes', 30);
+    await vscode.commands.executeCommand('coscene.registry.forgetCredential');
+  });
+
+  after(async () => {
+    if (previousDockerConfig === undefined) delete process.env.DOCKER_CONFIG;
+    else process.env.DOCKER_CONFIG = previousDockerConfig;
+    await setSetting('host', undefined);
+    await setSetting('client', undefined);
+    await setSetting('credentialLifetimeMinutes', undefined);
+    await vscode.commands.executeCommand('coscene.registry.forgetCredential');
+    await cocli?.restore();
+    await server?.close();
+    await registry?.stop();
+    if (dockerConfig) fs.rmSync(dockerConfig, { recursive: true, force: true });
+  });
+
+  it('logs in through the terminal with the password on stdin and docker stores the login', async () => {
+    const watcher = watchCommandLines(PASSWORDS);
+    const outcome = await login();
+    const seen = await watcher.stop();
+    assert.equal(outcome.ok, true, JSON.stringify(notice()));
+    assert.equal(outcome.username, ALICE.username);
+    assert.ok(registry.host in auths(), `no auth entry for ${registry.host}: ${JSON.stringify(auths())}`);
+    assert.deepEqual(seen.hits, [], 'a process had the password in its command line');
+
+    if (ENGLISH) assert.equal(notice()?.message, `Logged in to ${registry.host} as ${ALICE.username}`);
+    const text = feature.terminalText();
+    assert.ok(text.includes(`$ docker login ${registry.host} --username ${ALICE.username} --password-stdin\n`), text);
+    assert.match(text, /Login Succeeded/);
+    // docker warns on stderr that DOCKER_CONFIG holds the login unencrypted: shown, yet the login succeeded.
+    assert.match(text, /WARNING! Your credentials are stored unencrypted/);
+    assert.ok(text.includes(ENGLISH ? '[exit code 0]' : '0'), text);
+    assert.ok(vscode.window.terminals.some((t) => t.name === 'coScene Registry'));
+
+    const status = feature.statusBar();
+    assert.equal(status.visible, true);
+    assert.equal(status.text, `$(package) ${registry.host}`);
+    assert.ok(status.tooltip.includes(ALICE.username));
+    assert.deepEqual(feature.spawned().at(-1), ['docker', 'login', registry.host, '--username', ALICE.username, '--password-stdin']);
+  });
+
+  it('reuses the stored credential within its lifetime and the same terminal', async () => {
+    const before = credentialRequests();
+    const terminals = vscode.window.terminals.filter((t) => t.name === 'coScene Registry').length;
+    const outcome = await login();
+    assert.equal(outcome.ok, true, JSON.stringify(notice()));
+    assert.equal(outcome.username, ALICE.username);
+    assert.equal(credentialRequests(), before, 'a new credential was requested');
+    assert.equal(vscode.window.terminals.filter((t) => t.name === 'coScene Registry').length, terminals);
+    assert.equal((await feature.storedCredential())?.username, ALICE.username);
+  });
+
+  it('logs out in the same terminal and docker forgets the login', async () => {
+    const result = await logout();
+    assert.equal(result.ok, true, JSON.stringify(notice()));
+    assert.ok(!(registry.host in auths()), JSON.stringify(auths()));
+    assert.ok(feature.terminalText().includes(`$ docker logout ${registry.host}\n`));
+    if (ENGLISH) assert.equal(notice()?.message, `Logged out of ${registry.host}`);
+    assert.equal(feature.statusBar().visible, false);
+  });
+
+  it('a credential the registry rejects fails with docker\'s message', async () => {
+    await vscode.commands.executeCommand('coscene.registry.forgetCredential');
+    assert.equal(await feature.storedCredential(), undefined);
+    const outcome = await login();
+    assert.equal(outcome.ok, false);
+    assert.equal(notice()?.severity, 'error');
+    assert.match(notice()?.message ?? '', /401 Unauthorized/);
+    assert.ok(notice()?.message.includes(`http://${registry.host}/v2/`), `the host is part of docker's message: ${notice()?.message}`);
+    if (ENGLISH) assert.match(notice()?.message ?? '', /^docker login failed \(exit code 1\): /);
+    assert.ok(!(registry.host in auths()));
+    assert.equal(feature.statusBar().visible, false);
+    assert.match(feature.terminalText(), new RegExp(`--username ${BOB.username} --password-stdin\\n[^]*401 Unauthorized`));
+  });
+
+  it('creates a credential on request: username to the clipboard, the password only in the table asked for', async () => {
+    const created = await vscode.commands.executeCommand('coscene.registry.createCredential', { format: 'table', copy: 'username' });
+    assert.deepEqual(created, { host: registry.host, username: DAVE.username });
+    assert.equal(await vscode.env.clipboard.readText(), DAVE.username);
+    const doc = vscode.window.activeTextEditor?.document;
+    assert.ok(doc, 'no editor opened');
+    assert.equal(doc.getText(), [
+      `${'Field'.padEnd(25)}${'Value'.padEnd(125)}`,
+      `${'USERNAME'.padEnd(25)}${DAVE.username.padEnd(125)}`,
+      `${'PASSWORD'.padEnd(25)}${DAVE.password.padEnd(125)}`,
+      '',
+    ].join('\n'));
+    await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
+  });
+
+  it('opens a created credential as cocli JSON in a read-only document', async () => {
+    await vscode.commands.executeCommand('coscene.registry.createCredential', { format: 'json' });
+    const doc = vscode.window.activeTextEditor?.document;
+    assert.ok(doc, 'no editor opened');
+    assert.equal(doc.getText(), `{\n  "password": "${CAROL.password}",\n  "username": "${CAROL.username}"\n}\n`);
+    assert.equal(doc.languageId, 'json');
+    await vscode.commands.executeCommand('type', { text: 'typed' });
+    assert.ok(!doc.getText().includes('typed'), 'typing changed the credential document');
+    assert.equal(doc.isDirty, false);
+    assert.equal(doc.isUntitled, false, 'an untitled document would ask to be saved');
+    await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
+    assert.equal((await feature.storedCredential())?.username, CAROL.username);
+  });
+
+  it('logs in with the created credential; the argv the client received holds no password', async () => {
+    // A wrapper client records the argv the OS really handed over, then runs docker with it.
+    const dir = makeTempDir('client-wrapper-');
+    const argvLog = path.join(dir, 'argv.log');
+    const wrapper = path.join(dir, 'docker-wrapper.sh');
+    fs.writeFileSync(wrapper, `#!/bin/sh\nfor a in "$0" "$@"; do printf '%s\\n' "$a"; done >> '${argvLog}'\nexec ${DOCKER} "$@"\n`, { mode: 0o755 });
+    await setSetting('client', wrapper);
+    try {
+      const before = credentialRequests();
+      const outcome = await login();
+      assert.equal(outcome.ok, true, JSON.stringify(notice()));
+      assert.equal(outcome.username, CAROL.username);
+      assert.equal(credentialRequests(), before, 'the created credential should be reused');
+      assert.ok(registry.host in auths());
+      const recorded = fs.readFileSync(argvLog, 'utf8').trim().split('\n');
+      assert.deepEqual(recorded, [wrapper, 'login', registry.host, '--username', CAROL.username, '--password-stdin']);
+      assert.equal(feature.login()?.client, wrapper);
+    } finally {
+      await setSetting('client', undefined);
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('says what to install or set when the client executable is missing', async () => {
+    await setSetting('client', '/nonexistent/coscene-docker');
+    try {
+      const outcome = await login();
+      assert.equal(outcome.ok, false);
+      const message = notice()?.message ?? '';
+      assert.ok(message.includes('/nonexistent/coscene-docker'), message);
+      assert.ok(message.includes('coscene.registry.client'), message);
+      if (ENGLISH) assert.match(message, /was not found\. Install Docker or Podman/);
+      assert.ok(feature.terminalText().includes(message), 'the terminal shows why too');
+    } finally {
+      await setSetting('client', undefined);
+    }
+  });
+
+  it('rejects an invalid coscene.registry.host with a clear message', async () => {
+    await setSetting('host', 'https://cr.example.com');
+    try {
+      const spawnedBefore = feature.spawned().length;
+      const outcome = await login();
+      assert.equal(outcome.ok, false);
+      assert.ok((notice()?.message ?? '').includes('https://cr.example.com'));
+      if (ENGLISH) assert.match(notice()?.message ?? '', /must not include a scheme/);
+      assert.equal(feature.spawned().length, spawnedBefore, 'no client should run');
+    } finally {
+      await setSetting('host', registry.host);
+    }
+  });
+
+  it('never puts a password in argv, the terminal, notifications or files the extension host writes', () => {
+    const argv = JSON.stringify(feature.spawned());
+    const terminal = feature.terminalText();
+    for (const password of PASSWORDS) {
+      assert.ok(!argv.includes(password), 'password in argv');
+      assert.ok(!terminal.includes(password), 'password in the terminal');
+      assert.ok(!(notice()?.message ?? '').includes(password), 'password in a notification');
+      assert.ok(!JSON.stringify(vscode.workspace.getConfiguration('coscene').inspect('registry')).includes(password), 'password in settings');
+    }
+    const sandbox = process.env.COSCENE_TEST_TMP;
+    if (sandbox) {
+      for (const password of PASSWORDS) {
+        const hits: string[] = filesContaining(sandbox, password).filter((f) => !/secret|state\.vscdb|Local Storage|IndexedDB/i.test(f));
+        assert.deepEqual(hits, [], `password of a credential found in files`);
+      }
+    }
+  });
+});
+
+/** Polls /proc/<pid>/cmdline while a command runs, collecting any process whose argv holds a needle. */
+function watchCommandLines(needles: readonly string[]): { stop(): Promise<{ hits: string[]; scans: number }> } {
+  let running = true;
+  const hits: string[] = [];
+  let scans = 0;
+  const loop = (async () => {
+    while (running) {
+      let pids: string[] = [];
+      try {
+        pids = (await fs.promises.readdir('/proc')).filter((p) => /^\d+$/.test(p));
+      } catch {
+        return; // no /proc (not Linux): the wrapper-client test covers argv
+      }
+      await Promise.all(pids.map(async (pid) => {
+        try {
+          const cmdline = (await fs.promises.readFile(`/proc/${pid}/cmdline`, 'utf8')).split('\0').join(' ');
+          if (needles.some((n) => cmdline.includes(n))) hits.push(`${pid}: ${cmdline}`);
+        } catch {
+          // the process ended meanwhile
+        }
+      }));
+      scans++;
+    }
+  })();
+  return {
+    stop: async () => {
+      running = false;
+      await loop;
+      return { hits, scans };
+    },
+  };
+}
