@@ -77,7 +77,8 @@ export class PageCursor<T> {
           this.stateValue = 'done';
           return;
         }
-        if (this.usedTokens.has(next)) throw new PagingLoopError('repeatedToken', this.loaded.length);
+        // An empty page pointing back at a token already sent is the empty-pages loop, not a repeat of data.
+        if (this.usedTokens.has(next)) throw new PagingLoopError(page.items.length === 0 ? 'emptyPages' : 'repeatedToken', this.loaded.length);
         this.token = next;
         if (page.items.length > 0) {
           this.emptyStreak = 0;

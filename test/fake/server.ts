@@ -9,6 +9,7 @@ import { FakeReply, FakeRequest, jsonReply } from './http';
 import { TokenStore } from './huawei/auth';
 import { languageOf, newRequestId } from './huawei/errors';
 import { HuaweiData } from './huawei/model';
+import { HUAWEI_LIST_OPERATIONS } from './huawei/artifact';
 import { handleHuawei, huaweiOperation } from './huawei/router';
 import { FIXED_USER_IDS, generateCosceneData } from './seed/coscene';
 import { applyDataFile, loadDataFile } from './seed/dataFile';
@@ -93,7 +94,8 @@ export async function startFakeServer(opts: FakeServerOptions = {}): Promise<Fak
     const procedure = api === 'coscene' ? route?.method : huaweiOperation(req.method, req.path);
     record(req, api, procedure);
     const names = [procedure, route?.key].filter((n): n is string => n !== undefined);
-    const { delay, outcome } = faults.take({ api, path: req.path, names, isList: route?.isList ?? false });
+    const isList = api === 'coscene' ? (route?.isList ?? false) : procedure !== undefined && HUAWEI_LIST_OPERATIONS.has(procedure);
+    const { delay, outcome } = faults.take({ api, path: req.path, names, isList });
     await sleep((opts.latencyMs ?? 0) + (delay?.ms ?? 0));
     if (outcome?.kind === 'reset') return void res.socket?.destroy();
     if (outcome?.kind === 'hang') return; // closeAllConnections() ends it
@@ -101,7 +103,7 @@ export async function startFakeServer(opts: FakeServerOptions = {}): Promise<Fak
     let reply = outcome ? faultReply(outcome, languageOf(req.headers['x-language'] as string | undefined), requestId, now()) : undefined;
     if (!reply) {
       const pageFault: PageFault = outcome?.kind === 'repeat-page-token' || outcome?.kind === 'empty-page-with-token' ? outcome.kind : undefined;
-      reply = api === 'coscene' ? handleCoscene(req, { data: coscene, credentials, nowMs: now(), pageFault }) : handleHuawei(req, { data: huawei, tokens, nowMs: now() });
+      reply = api === 'coscene' ? handleCoscene(req, { data: coscene, credentials, nowMs: now(), pageFault }) : handleHuawei(req, { data: huawei, tokens, nowMs: now(), pageFault });
     }
     if (api === 'huawei' && !reply.headers['x-request-id']) reply.headers['x-request-id'] = requestId;
     await send(res, reply, outcome?.kind === 'slow-body' ? outcome.ms : 0);

@@ -52,11 +52,20 @@ export function errorFromResponse(status: number, body: string, ctx: ErrorContex
   const serverMessage = parsed ? cleanServerMessage(parsed.message) : '';
   const detail = parsed
     ? redact(`HTTP ${status} ${code}: ${serverMessage}`)
-    : redact(`HTTP ${status}, not a Connect error body: ${body.slice(0, 200)}`);
+    // Redact before cutting: a secret straddling the cut would otherwise leak its beginning.
+    : redact(`HTTP ${status}, not a Connect error body: ${redact(body.slice(0, 400)).slice(0, 200)}`);
   const make = (m: Msg, actions: ErrorAction[]) =>
     new CosceneApiError(code, status, ctx.procedure, serverMessage, m, actions, detail, ctx.retryAfterMs);
   const { procedure, profileName, origin } = ctx;
   const said = serverMessage || `HTTP ${status}`;
+  const page = parsed ? undefined : htmlPageTitle(body);
+  if (page !== undefined && status >= 500) {
+    // A proxy or gateway answered for the server: say so, rather than blame the coScene server or the endpoint.
+    return make(
+      msg('The server at {0} answered {1} with an HTML page ({2}) instead of a coScene answer; a proxy or gateway on the way may be failing. Try again later, or check the endpoint of profile {3}.', origin, procedure, page || `HTTP ${status}`, profileName),
+      RETRY_AND_LOGS,
+    );
+  }
 
   switch (code) {
     case 'unauthenticated':
@@ -128,6 +137,13 @@ const ROLE_CODE = /\b(?:ORGANIZATION|PROJECT)_[A-Z]+(?:_[A-Z]+)*\b/;
 
 function missingRole(serverMessage: string): string | undefined {
   return ROLE_CODE.exec(serverMessage)?.[0];
+}
+
+/** The title of an HTML error page ('' when it has none), or undefined when the body is not HTML. */
+function htmlPageTitle(body: string): string | undefined {
+  if (!/^\s*<(!doctype\s+html|html|head|body)\b/i.test(body)) return undefined;
+  const title = /<title[^>]*>([^<]*)<\/title>/i.exec(body)?.[1] ?? '';
+  return cleanServerMessage(title).slice(0, 100);
 }
 
 /** Server text shown to users: secrets masked, control characters dropped, bounded length. */

@@ -1,4 +1,13 @@
+import * as errors from '../errors';
+import * as redact from '../redact';
+import * as networkError from './networkError';
 import type { HttpClient, HttpClientModule, HttpClientOptions } from './types';
+
+/**
+ * The bundled chunk takes these modules from here instead of carrying copies (esbuild.mjs, sharedWithExtension):
+ * its errors must be this bundle's classes and its secrets go to this bundle's registry. Unbundled, it is unused.
+ */
+const SHARED_MODULES = Symbol.for('coscene-access.http-shared-modules');
 
 let loaded: HttpClientModule | undefined;
 
@@ -10,6 +19,7 @@ export function createLazyHttpClient(options: HttpClientOptions): HttpClient {
   let inner: HttpClient | undefined;
   const get = (): HttpClient => {
     if (!inner) {
+      (globalThis as Record<symbol, unknown>)[SHARED_MODULES] ??= { errors, redact, networkError };
       loaded ??= require('./undiciHttpClient') as HttpClientModule;
       inner = loaded.createHttpClient(options);
     }

@@ -34,6 +34,8 @@ export interface FailureContext {
   proxy?: string;
   callerAborted: boolean;
   deadlineExpired: boolean;
+  /** The status line and headers had arrived; the body was being read. */
+  readingBody?: boolean;
 }
 
 const TLS_CODE = /CERT|SSL|TLS|SELF_SIGNED|UNABLE_TO_(GET|VERIFY)|HOSTNAME|ALTNAME|EPROTO/;
@@ -48,7 +50,11 @@ export function toNetworkError(err: unknown, ctx: FailureContext): NetworkError 
   const { origin } = ctx;
 
   if (ctx.callerAborted) return make('aborted', msg('The request to {0} was cancelled.', origin));
-  if (ctx.deadlineExpired) return make('timeout', msg('The request to {0} timed out after {1} s.', origin, seconds(ctx.timeoutMs)));
+  if (ctx.deadlineExpired) {
+    return ctx.readingBody
+      ? make('timeout', msg('The server {0} started answering but did not finish within {1} s.', origin, seconds(ctx.timeoutMs)))
+      : make('timeout', msg('The request to {0} timed out after {1} s.', origin, seconds(ctx.timeoutMs)));
+  }
   switch (code) {
     case 'UND_ERR_CONNECT_TIMEOUT':
     case 'ETIMEDOUT':

@@ -12,7 +12,8 @@ export const DEFAULTS = {
   headersTimeoutMs: 30_000,
   bodyTimeoutMs: 30_000,
   requestTimeoutMs: 60_000,
-  maxBodyBytes: 20 * 1024 * 1024,
+  /** No answer of these APIs comes near this (a page of 100 users is ~50 KB); more is a proxy or server fault. */
+  maxBodyBytes: 8 * 1024 * 1024,
   keepAliveTimeoutMs: 30_000,
 } as const;
 
@@ -50,10 +51,10 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
       const timeoutMs = req.timeoutMs ?? options.requestTimeoutMs ?? DEFAULTS.requestTimeoutMs;
       const deadline = AbortSignal.timeout(timeoutMs);
       const signal = req.signal ? AbortSignal.any([req.signal, deadline]) : deadline;
-      const failure = (err: unknown) =>
+      const failure = (err: unknown, readingBody = false) =>
         toNetworkError(err, {
           origin: target.origin, timeoutMs, connectTimeoutMs, headersTimeoutMs, bodyTimeoutMs, proxy,
-          callerAborted: req.signal?.aborted === true, deadlineExpired: deadline.aborted,
+          callerAborted: req.signal?.aborted === true, deadlineExpired: deadline.aborted, readingBody,
         });
       if (req.signal?.aborted) throw failure(req.signal.reason);
 
@@ -69,7 +70,7 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
         if (body === undefined) throw tooLargeError(target.origin, maxBodyBytes);
         return { status: res.statusCode, headers, body };
       } catch (err) {
-        throw failure(err);
+        throw failure(err, true);
       }
     },
     async close() {

@@ -55,6 +55,8 @@ export class HuaweiApiError extends AccessError {
 
 const MAX_SHOWN_MESSAGE = 200;
 const MAX_LOGGED_BODY = 1000;
+/** Only this much of a body is summarised (the summary keeps at most MAX_LOGGED_BODY characters anyway). */
+const SUMMARY_INPUT_LIMIT = 64 * 1024;
 
 /** Parses the JSON body of a response; throws HuaweiApiError for HTTP >= 400 and for `status: "error"` in a 2xx. */
 export function parseHuaweiResponse(res: HttpResponse): unknown {
@@ -63,7 +65,7 @@ export function parseHuaweiResponse(res: HttpResponse): unknown {
   try {
     json = JSON.parse(res.body);
   } catch {
-    throw unreadableResponse(res);
+    throw notJsonResponse(res);
   }
   if (isRecord(json) && json.status === 'error') throw parseHuaweiError(res.status, res.headers, res.body);
   return json;
@@ -77,6 +79,25 @@ export function unreadableResponse(res: HttpResponse): AccessError {
   );
 }
 
+/** A 2xx answer that does not parse as JSON: an HTML page (a proxy, a login portal) or a broken body. */
+function notJsonResponse(res: HttpResponse): AccessError {
+  const detail = `body: ${summarize(res.body, MAX_LOGGED_BODY)}`;
+  const userMessage = isHtml(res.body)
+    ? htmlPageMessage(summarize(res.body, MAX_SHOWN_MESSAGE), res.status)
+    : msg('Huawei Cloud returned an answer that is not valid JSON (HTTP {0}). Try again; if it persists, show the logs.', res.status);
+  return new AccessError(userMessage, ['retry', 'showLogs'], detail);
+}
+
+function htmlPageMessage(title: string, status: number): Msg {
+  return title
+    ? msg('Huawei Cloud (or a proxy on the way) answered with an HTML page instead of JSON: {0} (HTTP {1}). Try again later.', title, status)
+    : msg('Huawei Cloud (or a proxy on the way) answered with an HTML page instead of JSON (HTTP {0}). Try again later.', status);
+}
+
+function isHtml(body: string): boolean {
+  return /^\s*<(!doctype\s+html|html|head|body)\b/i.test(body);
+}
+
 export function parseHuaweiError(status: number, headers: Record<string, string>, body: string, now: number = Date.now()): HuaweiApiError {
   let json: unknown;
   try {
@@ -85,20 +106,23 @@ export function parseHuaweiError(status: number, headers: Record<string, string>
     json = undefined;
   }
   const found = findCodeAndMessage(json, 0);
-  const errorCode = found?.code || String(status);
+  const errorCode = clipId(found?.code) || String(status);
   const errorMsg = summarize(found?.message || body, MAX_SHOWN_MESSAGE);
   const info: HuaweiErrorInfo = {
     kind: classify(status, errorCode, errorMsg),
     httpStatus: status,
     errorCode,
     errorMsg,
-    traceId: stringField(json, 'trace_id') ?? stringField(json, 'traceId'),
-    requestId: headers['x-request-id'] || stringField(json, 'request_id'),
+    traceId: clipId(stringField(json, 'trace_id') ?? stringField(json, 'traceId')) || undefined,
+    requestId: clipId(headers['x-request-id'] || stringField(json, 'request_id')) || undefined,
     retryAfterMs: parseRetryAfter(headers['retry-after'], now),
   };
   const ids = [info.traceId, info.requestId].filter(Boolean).join(' / ') || '-';
   const detail = `HTTP ${status} ${errorCode} trace_id=${info.traceId ?? '-'} X-Request-Id=${info.requestId ?? '-'} body: ${summarize(body, MAX_LOGGED_BODY)}`;
   const [userMessage, actions] = describe(info, ids);
+  if (json === undefined && isHtml(body) && info.kind === 'serverError') {
+    return new HuaweiApiError(info, htmlPageMessage(errorMsg, status), ['retry', 'showLogs'], detail);
+  }
   return new HuaweiApiError(info, userMessage, actions, detail);
 }
 
@@ -120,6 +144,9 @@ function describe(info: HuaweiErrorInfo, ids: string): [Msg, ErrorAction[]] {
     case 'notFound':
       return [msg('The API or repository was not found. Check the endpoint, the region and the repository ID. (code {0}, trace {1})', code, ids), ['openConfig', 'showLogs']];
     case 'serverError':
+      if (info.httpStatus === 502 || info.httpStatus === 503 || info.httpStatus === 504) {
+        return [msg('The Huawei Cloud service is temporarily unavailable (HTTP {0}). Try again later. (code {1}, trace {2})', info.httpStatus, code, ids), ['retry', 'showLogs']];
+      }
       return [msg('The Huawei Cloud service reported an error. Try again later. (code {0}, trace {1})', code, ids), ['retry', 'showLogs']];
     case 'requestFailed':
       return [msg('Huawei Cloud request failed: {0} (code {1}, trace {2})', info.errorMsg, code, ids), ['showLogs']];
@@ -165,20 +192,33 @@ function findCodeAndMessage(value: unknown, depth: number): { code: string; mess
 
 function parseRetryAfter(value: string | undefined, now: number): number | undefined {
   if (!value) return undefined;
-  if (/^\s*\d+\s*$/.test(value)) return Number(value) * 1000;
+  if (/^\s*\d+\s*$/.test(value)) return Math.min(Number(value) * 1000, Number.MAX_SAFE_INTEGER); // finite, even for 400 digits
   const at = Date.parse(value);
   return Number.isNaN(at) ? undefined : Math.max(0, at - now);
 }
 
 /** One line of readable, redacted text: HTML is reduced to its title or text, whitespace collapsed, length capped. */
 function summarize(text: string, max: number): string {
-  let plain = text;
+  // Bounded input, and tag patterns that cannot rescan the rest of the body from every '<' (with `<[^>]*>` and
+  // a lazy `<script[\s\S]*?<\/script>`, a body of unclosed tags took quadratic time: 16 KB of '<' ≈ 0.3 s, 1 MB ≈ minutes).
+  let plain = text.length > SUMMARY_INPUT_LIMIT ? text.slice(0, SUMMARY_INPUT_LIMIT) : text;
   if (/^\s*</.test(plain)) {
-    const title = /<title[^>]*>([^<]*)<\/title>/i.exec(plain)?.[1];
-    plain = title?.trim() || plain.replace(/<script[\s\S]*?<\/script>|<style[\s\S]*?<\/style>/gi, ' ').replace(/<[^>]*>/g, ' ');
+    const title = /<title[^<>]*>([^<]*)<\/title>/i.exec(plain)?.[1];
+    plain = title?.trim() || plain
+      .replace(/<script(?:[^<]|<(?!\/script>|script))*<\/script>|<style(?:[^<]|<(?!\/style>|style))*<\/style>/gi, ' ')
+      .replace(/<[^<>]*>/g, ' ');
   }
   plain = redact(plain.replace(/\s+/g, ' ').trim());
   return plain.length > max ? `${plain.slice(0, max)}…` : plain;
+}
+
+const MAX_ID = 100;
+
+/** Codes and ids go into the user message: one line, redacted, at most MAX_ID characters (a body can hold megabytes). */
+function clipId(id: string | undefined): string {
+  if (!id) return '';
+  const line = redact(id.slice(0, 4 * MAX_ID).replace(/[\s\p{Cc}]+/gu, ' ').trim());
+  return line.length > MAX_ID ? `${line.slice(0, MAX_ID)}…` : line;
 }
 
 function scalar(v: unknown): string {

@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { AccessError, msg } from '../../core/errors';
 import type { AddedRepositories } from '../huawei/addedRepositories';
 import type { HuaweiSession } from '../huawei/huaweiSession';
 import type { Log } from '../log';
@@ -121,6 +122,8 @@ export class PermissionsTreeProvider implements vscode.TreeDataProvider<vscode.T
           qname: this.query || undefined,
         });
         if (list !== this.list) return; // refreshed meanwhile
+        const problem = pagingProblem(page.repositories.length, page.repositories.filter((r) => !list.nodes.some((n) => n.repo.repoId === r.name)).length, page.total, list.nodes.length, 'repositories');
+        if (problem) throw problem;
         const known = new Set(list.nodes.map((n) => n.repo.repoId));
         for (const r of page.repositories) {
           if (known.has(r.name)) continue;
@@ -178,6 +181,9 @@ export class PermissionsTreeProvider implements vscode.TreeDataProvider<vscode.T
         const { api } = await this.session.artifact();
         const { repo } = node.repository;
         const page = await api.listProjectUsers(repo.projectId, repo.repoId, Math.floor(node.users.length / PAGE_SIZE) + 1, PAGE_SIZE);
+        const fresh = page.users.filter((u) => !node.users.some((known) => known.userId === u.userId)).length;
+        const problem = pagingProblem(page.users.length, fresh, page.total, node.users.length, 'users');
+        if (problem) throw problem;
         node.users.push(...page.users);
         node.total = page.users.length < PAGE_SIZE ? node.users.length : Math.max(page.total, node.users.length);
         node.loaded = true;
@@ -191,6 +197,24 @@ export class PermissionsTreeProvider implements vscode.TreeDataProvider<vscode.T
     })();
     return node.loading;
   }
+}
+
+/**
+ * page_no paging that goes nowhere: a page made only of items already listed (the same page again), or an
+ * empty page while the total promises more. Either would offer "Load more…" forever or hide what exists.
+ */
+function pagingProblem(received: number, fresh: number, total: number, loaded: number, what: 'repositories' | 'users'): AccessError | undefined {
+  if (received > 0 && fresh === 0) {
+    return what === 'repositories'
+      ? new AccessError(msg('Huawei Cloud sent the same page of repositories again; stopped after {0} to avoid a loop.', loaded), ['showLogs'])
+      : new AccessError(msg('Huawei Cloud sent the same page of users again; stopped after {0} to avoid a loop.', loaded), ['showLogs']);
+  }
+  if (received === 0 && total > loaded) {
+    return what === 'repositories'
+      ? new AccessError(msg('Huawei Cloud sent an empty page although it reported {0} repositories; stopped after {1}.', total, loaded), ['showLogs'])
+      : new AccessError(msg('Huawei Cloud sent an empty page although it reported {0} users; stopped after {1}.', total, loaded), ['showLogs']);
+  }
+  return undefined;
 }
 
 function emptyList(): RepositoryList {

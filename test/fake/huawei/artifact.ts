@@ -11,7 +11,15 @@ export interface ArtifactEnv {
   nowMs: number;
   lang: Language;
   requestId: string;
+  /**
+   * Paging fault for list calls (faults.ts): 'repeat-page-token' serves page 1 whatever page_no asks for;
+   * 'empty-page-with-token' serves no items but the real total, as if more were to come.
+   */
+  pageFault?: 'repeat-page-token' | 'empty-page-with-token';
 }
+
+/** Operations whose answers are pages (the fake applies paging faults to these only). */
+export const HUAWEI_LIST_OPERATIONS: ReadonlySet<string> = new Set(['ListAllRepositories', 'ListProjectUsers']);
 
 function success(env: ArtifactEnv, result: unknown): FakeReply {
   return huaweiJson(200, { status: 'success', trace_id: newTraceId(env.nowMs), result }, env.requestId);
@@ -68,8 +76,9 @@ function readBoolean(req: FakeRequest, name: string, env: ArtifactEnv): boolean 
   return raw === 'true';
 }
 
-function pageOf<T>(items: T[], paging: Paging): T[] {
-  const start = (paging.pageNo - 1) * paging.pageSize;
+function pageOf<T>(items: T[], paging: Paging, fault?: ArtifactEnv['pageFault']): T[] {
+  if (fault === 'empty-page-with-token') return [];
+  const start = ((fault === 'repeat-page-token' ? 1 : paging.pageNo) - 1) * paging.pageSize;
   return items.slice(start, start + paging.pageSize);
 }
 
@@ -97,7 +106,7 @@ export function listAllRepositories(tenantId: string, projectId: string, req: Fa
       (format === '' || r.format === format) &&
       (formats.length === 0 || formats.includes(r.format)),
   );
-  const repositories = needPaging ? pageOf(matching, paging) : matching;
+  const repositories = needPaging ? pageOf(matching, paging, env.pageFault) : matching;
   return success(env, { total: matching.length, repositories });
 }
 
@@ -122,7 +131,7 @@ export function listProjectUsers(projectId: string, req: FakeRequest, env: Artif
     role_id: m.role_id,
     role_name: m.role_name,
   }));
-  return success(env, { total: list.length, list: pageOf(list, paging) });
+  return success(env, { total: list.length, list: pageOf(list, paging, env.pageFault) });
 }
 
 function operationsOfRole(privileges: Record<string, Privilege[]>, roleName: string): string {

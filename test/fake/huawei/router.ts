@@ -9,6 +9,7 @@ export interface HuaweiEnv {
   data: HuaweiData;
   tokens: TokenStore;
   nowMs: number;
+  pageFault?: ArtifactEnv['pageFault'];
 }
 
 interface Route {
@@ -61,7 +62,7 @@ export function huaweiOperation(method: string, path: string): string | undefine
 
 export function handleHuawei(req: FakeRequest, env: HuaweiEnv): FakeReply {
   const requestId = newRequestId();
-  const ctx: ArtifactEnv = { data: env.data, nowMs: env.nowMs, lang: languageOf(header(req, 'x-language')), requestId };
+  const ctx: ArtifactEnv = { data: env.data, nowMs: env.nowMs, lang: languageOf(header(req, 'x-language')), requestId, pageFault: env.pageFault };
   try {
     const segments = segmentsOf(req.path);
     const found = segments ? findRoute(req.method, segments) : undefined;

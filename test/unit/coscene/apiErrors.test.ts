@@ -68,7 +68,8 @@ describe('Connect error mapping', () => {
     assert.equal(errorFromResponse(401, 'Unauthorized', CTX).code, 'unauthenticated');
     assert.match(errorFromResponse(401, 'Unauthorized', CTX).message, /rejected the token of profile saas/);
     assert.equal(errorFromResponse(503, '<html>down</html>', CTX).code, 'unavailable');
-    assert.match(errorFromResponse(503, '<html>down</html>', CTX).message, /is unavailable/);
+    assert.match(errorFromResponse(503, '<html>down</html>', CTX).message, /with an HTML page \(HTTP 503\).*proxy or gateway/);
+    assert.match(errorFromResponse(503, 'down', CTX).message, /is unavailable/);
     assert.equal(errorFromResponse(429, '', CTX).code, 'resource_exhausted');
     assert.deepEqual([400, 403, 404, 502, 504, 500, 418].map(codeFromHttpStatus), ['internal', 'permission_denied', 'unimplemented', 'unavailable', 'unavailable', 'unknown', 'unknown']);
   });

@@ -121,6 +121,7 @@ describe('huawei errors: parseHuaweiResponse', () => {
 
   it('returns the parsed body on success and rejects non-JSON success bodies', () => {
     assert.deepEqual(parseHuaweiResponse({ status: 200, headers: {}, body: '{"status":"success","result":{}}' }), { status: 'success', result: {} });
-    assert.throws(() => parseHuaweiResponse({ status: 200, headers: {}, body: '<html>' }), /could not be read \(HTTP 200\)/);
+    assert.throws(() => parseHuaweiResponse({ status: 200, headers: {}, body: '<html>' }), /HTML page instead of JSON \(HTTP 200\)/);
+    assert.throws(() => parseHuaweiResponse({ status: 200, headers: {}, body: '{"status":' }), /not valid JSON \(HTTP 200\)/);
   });
 });

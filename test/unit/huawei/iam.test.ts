@@ -64,6 +64,8 @@ describe('huawei IAM client', () => {
 
   it('other IAM failures use the common error parsing', async () => {
     reply = { status: 503, body: 'busy' };
+    await assert.rejects(iam().passwordToken(input), /temporarily unavailable \(HTTP 503\)/);
+    reply = { status: 500, body: 'oops' };
     await assert.rejects(iam().passwordToken(input), /service reported an error/);
   });
 
