@@ -1,5 +1,6 @@
 import * as path from 'node:path';
-import { isAlias, isMap, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node, type YAMLMap } from 'yaml';
+import type { Document, Node, YAMLMap } from 'yaml';
+import { isAlias, isMap, isScalar, isSeq, LineCounter, parseDocument } from './lazyYaml';
 import { msg, type Msg } from '../errors';
 import { redact } from '../redact';
 import { ConfigError } from './configError';
@@ -31,8 +32,10 @@ export function parseCocliConfig(text: string, filePath: string): CocliConfig {
   const yamlError = doc.errors[0];
   if (yamlError) {
     const pos = lines.linePos(yamlError.pos[0]);
-    // prettyErrors is off, so the parser message carries no source text (a token could sit on that line).
-    const reason = redact(yamlError.message.split('\n')[0]);
+    // prettyErrors is off, so the parser message carries no source excerpt; but some messages end with the
+    // offending text (`Block scalar header includes extra characters: |<token>`, `Not a YAML token: …`,
+    // `Unresolved alias …: …`), and a token could be that text: keep only the part before ": ".
+    const reason = redact(yamlError.message.split('\n')[0].replace(/: [\s\S]*$/, ''));
     throw new ConfigError(
       msg('{0} is not valid YAML (line {1}, column {2}): {3}', filePath, pos.line, pos.col, reason),
       filePath, pos.line, pos.col,
