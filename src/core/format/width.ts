@@ -43,7 +43,9 @@ export function runeWidth(codePoint: number): number {
   return 1;
 }
 
-const segmenter = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
+// Built on first use: constructing a Segmenter loads ICU break data (~10 ms), too slow for the activation path.
+let graphemeSegmenter: Intl.Segmenter | undefined;
+const segmenter = (): Intl.Segmenter => (graphemeSegmenter ??= new Intl.Segmenter(undefined, { granularity: 'grapheme' }));
 
 /** A grapheme is as wide as its first non-zero-width code point (go-runewidth's rule). */
 function graphemeWidth(grapheme: string): number {
@@ -57,7 +59,7 @@ function graphemeWidth(grapheme: string): number {
 export function stringWidth(text: string): number {
   if (/^[\x20-\x7e]*$/.test(text)) return text.length;
   let width = 0;
-  for (const { segment } of segmenter.segment(text)) width += graphemeWidth(segment);
+  for (const { segment } of segmenter().segment(text)) width += graphemeWidth(segment);
   return width;
 }
 
@@ -67,7 +69,7 @@ export function truncate(text: string, width: number, tail = '...'): string {
   const room = width - stringWidth(tail);
   let used = 0;
   let kept = '';
-  for (const { segment } of segmenter.segment(text)) {
+  for (const { segment } of segmenter().segment(text)) {
     const w = graphemeWidth(segment);
     if (used + w > room) break;
     used += w;

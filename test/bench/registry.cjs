@@ -1,0 +1,80 @@
+/* eslint-disable @typescript-eslint/no-require-imports */
+/* global require, __dirname, process, console, setTimeout, clearTimeout */
+'use strict';
+// Registry login: the extension's path (CreateBasicCredential against the fake with injected latency, then
+// runProcess `docker login <host> --username <u> --password-stdin`) vs a bare `docker login --password-stdin`,
+// both against a real local registry (Debian docker-registry, htpasswd) on 127.0.0.1, temp DOCKER_CONFIG.
+// Usage: node registry.cjs <latencyMs> <runs>. Prints one JSON line (or {"skipped": reason}).
+const { spawn } = require('node:child_process');
+const fs = require('node:fs');
+const os = require('node:os');
+const path = require('node:path');
+
+const root = path.resolve(__dirname, '../..');
+const out = path.join(root, 'out');
+const latency = Number(process.argv[2] ?? 50);
+const runs = Math.min(20, Number(process.argv[3] ?? 7));
+const DOCKER = '/usr/local/bin/docker';
+const now = () => Number(process.hrtime.bigint()) / 1e6;
+
+function bareLogin(host, username, password, env) {
+  return new Promise((resolve, reject) => {
+    const child = spawn(DOCKER, ['login', host, '--username', username, '--password-stdin'], { env, stdio: ['pipe', 'ignore', 'pipe'] });
+    let err = '';
+    child.stderr.on('data', (d) => (err += d));
+    const timer = setTimeout(() => child.kill('SIGKILL'), 60_000);
+    child.stdin.end(`${password}\n`);
+    child.once('error', reject);
+    child.once('close', (code) => {
+      clearTimeout(timer);
+      if (code === 0) resolve();
+      else reject(new Error(`docker login exited ${code}: ${err}`));
+    });
+  });
+}
+
+async function main() {
+  const { registryUnavailableReason, startRegistryServer } = require(path.join(out, 'test/integration/helpers/registryServer.js'));
+  const why = registryUnavailableReason() ?? (fs.existsSync(DOCKER) ? undefined : `${DOCKER} is missing`);
+  if (why) { process.stdout.write(`${JSON.stringify({ skipped: why })}\n`); return; }
+  const { startFakeServer, FAKE_COSCENE } = require(path.join(out, 'test/fake/server.js'));
+  const { createCosceneApi } = require(path.join(out, 'src/core/coscene/api.js'));
+  const { runProcess } = require(path.join(out, 'src/core/process/runProcess.js'));
+  const { loginArgv } = require(path.join(out, 'src/core/registry/argv.js'));
+
+  const cred = { username: 'bench-robot', password: 'bench-Secret-0123456789' };
+  const registry = await startRegistryServer([cred], { maxLifetimeMs: 5 * 60_000 });
+  const fake = await startFakeServer({ latencyMs: latency, registryCredentials: Array.from({ length: runs * 2 + 4 }, () => cred), maxLifetimeMs: 5 * 60_000 });
+  const dockerConfig = fs.mkdtempSync(path.join(os.tmpdir(), 'coscene-bench-docker-'));
+  const env = { ...process.env, DOCKER_CONFIG: dockerConfig };
+  const http = require('./httpChunk.cjs').createChunkHttpClient({});
+  try {
+    const api = createCosceneApi({ endpoint: fake.url, token: FAKE_COSCENE.adminToken, profileName: 'bench', http });
+    const extension = async () => {
+      const t = now();
+      const { username, password } = await api.createBasicCredential();
+      const r = await runProcess({ executable: DOCKER, args: loginArgv(registry.host, username), stdin: `${password}\n`, secrets: [password], env, timeoutMs: 60_000 });
+      if (r.exitCode !== 0) throw new Error(`docker login failed: ${r.stderr}`);
+      return now() - t;
+    };
+    const bare = async () => { const t = now(); await bareLogin(registry.host, cred.username, cred.password, env); return now() - t; };
+    await bare(); // warm up (page cache, registry)
+    await extension(); // and the HTTP chunk
+    const result = { latency, runs, extensionMs: [], bareMs: [] };
+    for (let i = 0; i < runs; i++) {
+      // Alternate the order so drift in machine load hits both sides alike.
+      if (i % 2 === 0) { result.extensionMs.push(await extension()); result.bareMs.push(await bare()); }
+      else { result.bareMs.push(await bare()); result.extensionMs.push(await extension()); }
+    }
+    process.stdout.write(`${JSON.stringify(result)}\n`);
+  } finally {
+    await http.close();
+    await fake.close();
+    await registry.stop();
+    fs.rmSync(dockerConfig, { recursive: true, force: true });
+  }
+}
+
+const guard = setTimeout(() => { console.error('registry bench: 5 min limit'); process.exit(2); }, 300_000);
+guard.unref();
+main().then(() => process.exit(0), (err) => { console.error(err); process.exit(1); });
