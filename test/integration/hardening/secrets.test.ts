@@ -1,0 +1,393 @@
+import * as assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import type { ProfileService } from '../../../src/vscode/profiles/profileService';
+import type { PermissionsFeature } from '../../../src/vscode/permissionsFeature';
+import type { RegistryFeatureApi } from '../../../src/vscode/registryFeature';
+import { FAKE_COSCENE, FAKE_HUAWEI, FakeServer, startFakeServer } from '../../fake/server';
+import { recordNotifications, NotificationRecorder } from '../helpers/canaryNotifications';
+import {
+  browserProfileDirs, canary, emptyReport, listFiles, Needle, needlesFor, ProcessWatch, ScanReport, scanText, scanTree, watchProcesses,
+} from '../helpers/canaryScan';
+import { extensionApi, makeTempDir, waitUntil } from '../helpers/profileFixtures';
+import { registryUnavailableReason, RegistryServer, startRegistryServer } from '../helpers/registryServer';
+
+type Item = vscode.TreeItem;
+const DOCKER = '/usr/local/bin/docker';
+const CREDENTIAL_SCHEME = 'coscene-registry-credential';
+
+// The canaries. The IAM password holds characters JSON escapes, so its JSON form differs from the raw one.
+const COS_TOKEN = canary('cos-token');
+const COS_BAD_TOKEN = canary('cos-rejected-token');
+const IAM_PASSWORD = canary('iam-password', '"\\q/+ &');
+const AK = canary('ak').toUpperCase();
+const SK = canary('sk');
+const TEMP_AK = canary('temp-ak').toUpperCase();
+const TEMP_SK = canary('temp-sk');
+const SECURITY_TOKEN = canary('security-token');
+const REGISTRY = [1, 2, 3, 4].map((i) => ({ username: `cr-canary-${i}-${canary('u').slice(9, 17).toLowerCase()}`, password: canary(`registry-password-${i}`) }));
+/** Not a secret: planted where the scanners must find it, to prove each scanner can fail. */
+const PLANTED = canary('planted');
+
+const PROFILE = `canary-${PLANTED}`;
+
+function label(item: Item): string {
+  return typeof item.label === 'string' ? item.label : (item.label?.label ?? '');
+}
+
+function itemText(item: Item): string {
+  const tooltip = item.tooltip instanceof vscode.MarkdownString ? item.tooltip.value : String(item.tooltip ?? '');
+  const args = (item.command?.arguments ?? []).filter((a): a is string => typeof a === 'string');
+  return [label(item), String(item.description ?? ''), tooltip, item.command?.command ?? '', ...args].join('\n');
+}
+
+describe('secret canaries (issue 8)', function () {
+  this.timeout(240_000);
+  let server: FakeServer;
+  let registry: RegistryServer | undefined;
+  let registrySkipped: string | undefined;
+  let profiles: ProfileService;
+  let permissions: PermissionsFeature;
+  let feature: RegistryFeatureApi;
+  let notifications: NotificationRecorder;
+  let watch: ProcessWatch;
+  let exportDir: string;
+  let dockerConfig: string;
+  let previousDockerConfig: string | undefined;
+  let wrapperDir: string;
+  const previous: Record<string, unknown> = {};
+  /** Text of every tree item, details document, command result… seen during the run, by place. */
+  const buffers = new Map<string, string>();
+  const issuedIamTokens = new Set<string>();
+  const remember = (place: string, text: string): void => void buffers.set(place, `${buffers.get(place) ?? ''}\n${text}`);
+
+  const SETTINGS: [string, string][] = [
+    ['coscene.huawei', 'endpoint'], ['coscene.huawei', 'iamEndpoint'], ['coscene.registry', 'host'], ['coscene.registry', 'client'], ['coscene.registry', 'credentialLifetimeMinutes'],
+  ];
+  const setGlobal = (section: string, key: string, value: unknown) => vscode.workspace.getConfiguration(section).update(key, value, vscode.ConfigurationTarget.Global);
+
+  async function walk(place: string, tree: vscode.TreeDataProvider<Item>, maxDepth: number, limit = 400): Promise<Item[]> {
+    const all: Item[] = [];
+    const visit = async (parent: Item | undefined, depth: number): Promise<void> => {
+      const children = ((await tree.getChildren(parent)) ?? []) as Item[];
+      for (const child of children) {
+        if (all.length >= limit) return;
+        all.push(child);
+        remember(place, itemText(child));
+        const expandable = child.collapsibleState !== undefined && child.collapsibleState !== vscode.TreeItemCollapsibleState.None;
+        if (expandable && depth < maxDepth) await visit(child, depth + 1);
+      }
+    };
+    await visit(undefined, 0);
+    return all;
+  }
+
+  /**
+   * Runs a command whose error notification it awaits (showError waits for the user's choice, which
+   * never comes here): resolves once a new error notification was shown.
+   */
+  async function showsNotification(command: string, ...args: unknown[]): Promise<void> {
+    const before = notifications.texts.length;
+    void vscode.commands.executeCommand(command, ...args);
+    await waitUntil(() => notifications.texts.slice(before).some((t) => !t.startsWith('progress:')), `a notification from ${command}`, 20_000);
+  }
+
+  const huaweiTokens = () => {
+    for (const r of server.stats.requests) if (r.headers['x-auth-token']) issuedIamTokens.add(r.headers['x-auth-token']);
+  };
+
+  before(async function () {
+    server = await startFakeServer({ registryCredentials: REGISTRY });
+    // The fake accepts the canaries as real credentials.
+    const admin = FAKE_COSCENE.adminUserName.slice('users/'.length);
+    server.coscene.apiKeys.set(COS_TOKEN, admin);
+    server.huawei.iamUser.password = IAM_PASSWORD;
+    server.huawei.accessKeys.set(AK, { sk: SK });
+    server.huawei.accessKeys.set(TEMP_AK, { sk: TEMP_SK, securityToken: SECURITY_TOKEN });
+
+    registrySkipped = registryUnavailableReason() ?? (fs.existsSync(DOCKER) ? undefined : `${DOCKER} is missing`);
+    // The registry knows the first three credentials; the fourth is rejected (an error path). Its helper
+    // (htpasswd) gets the passwords in argv, so it runs before the process watcher starts.
+    if (!registrySkipped) registry = await startRegistryServer(REGISTRY.slice(0, 3));
+
+    const api = await extensionApi();
+    profiles = api.features.profiles as ProfileService;
+    permissions = api.features.permissions as PermissionsFeature;
+    feature = api.features.registry as RegistryFeatureApi;
+    await profiles.ready;
+    await permissions.ready;
+
+    for (const [section, key] of SETTINGS) previous[`${section}.${key}`] = vscode.workspace.getConfiguration(section).inspect(key)?.globalValue;
+    await setGlobal('coscene.huawei', 'endpoint', server.url);
+    await setGlobal('coscene.huawei', 'iamEndpoint', server.url);
+    exportDir = makeTempDir('canary-export-');
+    dockerConfig = makeTempDir('canary-docker-');
+    previousDockerConfig = process.env.DOCKER_CONFIG;
+    process.env.DOCKER_CONFIG = dockerConfig;
+    // A client wrapper that lives long enough for the /proc watcher to see it, then runs docker.
+    wrapperDir = makeTempDir('canary-client-');
+    const wrapper = path.join(wrapperDir, `docker-${PLANTED}`);
+    fs.writeFileSync(wrapper, `#!/bin/sh\nsleep 0.4\nexec ${DOCKER} "$@"\n`, { mode: 0o755 });
+    if (registry) {
+      await setGlobal('coscene.registry', 'host', registry.host);
+      await setGlobal('coscene.registry', 'client', wrapper);
+      await setGlobal('coscene.registry', 'credentialLifetimeMinutes', 30);
+    }
+    await vscode.commands.executeCommand('coscene.registry.forgetCredential');
+    await vscode.commands.executeCommand('coscene.huawei.signOut');
+
+    notifications = recordNotifications();
+    watch = watchProcesses(allNeedles(), PLANTED);
+  });
+
+  after(async () => {
+    notifications?.restore();
+    await watch?.stop();
+    await vscode.commands.executeCommand('coscene.huawei.signOut');
+    await vscode.commands.executeCommand('coscene.registry.forgetCredential');
+    for (const { projectId, repoId } of [FAKE_HUAWEI.exampleRepo]) await vscode.commands.executeCommand('coscene.permissions.removeRepository', { projectId, repoId });
+    if (profiles?.list().some((p) => p.name === PROFILE)) await vscode.commands.executeCommand('coscene.profile.remove', { name: PROFILE, source: 'extension' }).then(undefined, () => undefined);
+    for (const [section, key] of SETTINGS) await setGlobal(section, key, previous[`${section}.${key}`]);
+    if (previousDockerConfig === undefined) delete process.env.DOCKER_CONFIG;
+    else process.env.DOCKER_CONFIG = previousDockerConfig;
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    await server?.close();
+    await registry?.stop();
+    for (const dir of [exportDir, dockerConfig, wrapperDir]) if (dir) fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  function secretNeedles(): Needle[] {
+    const registryNeedles = REGISTRY.flatMap((c, i) =>
+      needlesFor(`registry password ${i + 1}`, c.password, { 'base64 user:password': Buffer.from(`${c.username}:${c.password}`).toString('base64') }));
+    return [
+      ...needlesFor('coScene token', COS_TOKEN),
+      ...needlesFor('rejected coScene token', COS_BAD_TOKEN),
+      ...needlesFor('IAM password', IAM_PASSWORD),
+      ...needlesFor('AK', AK),
+      ...needlesFor('SK', SK),
+      ...needlesFor('temporary AK', TEMP_AK),
+      ...needlesFor('temporary SK', TEMP_SK),
+      ...needlesFor('security token', SECURITY_TOKEN),
+      ...[...issuedIamTokens].flatMap((t, i) => needlesFor(`IAM token ${i + 1}`, t)),
+      ...registryNeedles,
+    ];
+  }
+  function allNeedles(): Needle[] {
+    return [...secretNeedles(), ...needlesFor('PLANTED', PLANTED)];
+  }
+
+  it('coScene: add a profile, switch, list users and roles (trees expanded), details, get user, export', async () => {
+    const added = await vscode.commands.executeCommand<boolean>('coscene.profile.add', { name: PROFILE, endpoint: server.url, project: 'mcap', token: COS_TOKEN });
+    assert.equal(added, true);
+    assert.equal(await vscode.commands.executeCommand('coscene.profile.switch', { name: PROFILE, source: 'extension' }), true);
+    await waitUntil(() => profiles.current()?.name === PROFILE, 'the canary profile to become active');
+    const api = await extensionApi();
+    const org = await walk('Organization Users view', api.trees.get('coscene.orgUsers') as vscode.TreeDataProvider<Item>, 1, 120);
+    assert.ok(org.some((i) => i.contextValue === 'coscene.user'), 'users were listed with the canary token');
+    await walk('Project Users view', api.trees.get('coscene.projectUsers') as vscode.TreeDataProvider<Item>, 1, 120);
+    const roles = await walk('Roles view', api.trees.get('coscene.roles') as vscode.TreeDataProvider<Item>, 2);
+    const user = org.find((i) => i.contextValue === 'coscene.user')!;
+    const details = await vscode.commands.executeCommand<vscode.TextDocument>('coscene.user.showDetails', user);
+    remember('user details document', details.getText());
+    const role = roles.find((i) => i.contextValue?.startsWith('coscene.role'));
+    if (role) remember('role details document', (await vscode.commands.executeCommand<vscode.TextDocument>('coscene.role.showDetails', role))?.getText() ?? '');
+    const me = await vscode.commands.executeCommand<{ document?: vscode.TextDocument }>('coscene.user.get', '');
+    assert.ok(me?.document, 'coscene.user.get opened the current user');
+    remember('get user document', me.document.getText());
+    const usersFile = path.join(exportDir, 'users.json');
+    const exported = await vscode.commands.executeCommand<{ count: number }>('coscene.export.users', { scope: 'organization', format: 'json', target: { file: usersFile } });
+    assert.ok(exported && exported.count > 100, 'every user exported');
+    await vscode.commands.executeCommand('coscene.export.users', { scope: 'project', format: 'csv', target: 'editor' });
+    const untitled = vscode.window.activeTextEditor?.document;
+    assert.ok(untitled?.isUntitled, 'the export opened in a new editor');
+    remember('export to editor', untitled.getText());
+    await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+    await vscode.commands.executeCommand('coscene.export.roles', { level: 'all', format: 'yaml', target: { file: path.join(exportDir, 'roles.yaml') } });
+    remember('command results', JSON.stringify({ exported }));
+  });
+
+  it('coScene error paths: a rejected canary token (401) and a 500 that echoes the token', async () => {
+    const api = await extensionApi();
+    const orgTree = api.trees.get('coscene.orgUsers') as vscode.TreeDataProvider<Item>;
+    assert.equal(await vscode.commands.executeCommand('coscene.profile.setToken', { name: PROFILE, source: 'extension', token: COS_BAD_TOKEN }), true);
+    await vscode.commands.executeCommand('coscene.users.refresh');
+    const rejected = await walk('Organization Users view (401)', orgTree, 0);
+    assert.ok(rejected.some((i) => i.contextValue === 'coscene.error'), `an error node after the 401: ${rejected.map(label).join(', ')}`);
+    await showsNotification('coscene.user.get', '');
+    assert.ok(server.stats.requests.some((r) => r.headers.authorization === `Basic ${Buffer.from(`apikey:${COS_BAD_TOKEN}`).toString('base64')}`), 'the rejected token was sent');
+
+    assert.equal(await vscode.commands.executeCommand('coscene.profile.setToken', { name: PROFILE, source: 'extension', token: COS_TOKEN }), true);
+    const echo = `internal failure for Authorization: Basic ${Buffer.from(`apikey:${COS_TOKEN}`).toString('base64')} token=${COS_TOKEN} "${COS_TOKEN}"`;
+    server.faults.add({ kind: 'connect-error', code: 'internal', httpStatus: 500, message: echo, times: Infinity, match: { api: 'coscene' } });
+    try {
+      await vscode.commands.executeCommand('coscene.users.refresh');
+      const failed = await walk('Organization Users view (500)', orgTree, 0);
+      assert.ok(failed.some((i) => i.contextValue === 'coscene.error'), `an error node after the 500: ${failed.map(label).join(', ')}`);
+      await showsNotification('coscene.user.get', '');
+      await showsNotification('coscene.export.users', { scope: 'organization', format: 'table', target: { file: path.join(exportDir, 'failed.txt') } });
+    } finally {
+      server.faults.clear();
+    }
+    await vscode.commands.executeCommand('coscene.users.refresh');
+    assert.ok((await walk('Organization Users view', orgTree, 0)).some((i) => i.contextValue?.startsWith('coscene.userGroup')), 'listing works again');
+  });
+
+  it('Huawei Cloud: password and AK/SK sign-in, permissions tree, matrix, and 401/500 answers', async () => {
+    const api = await extensionApi();
+    const tree = api.trees.get('coscene.permissions') as vscode.TreeDataProvider<Item>;
+    const base = { region: FAKE_HUAWEI.region, codeartsProjectId: FAKE_HUAWEI.codeartsProjectId };
+    // A wrong password first (IAM answers 401), then the canary one.
+    assert.equal(await vscode.commands.executeCommand('coscene.huawei.signIn', { method: 'password', userName: FAKE_HUAWEI.iamUser, password: `${IAM_PASSWORD}x`, domainName: FAKE_HUAWEI.domainName, ...base }), false);
+    assert.equal(await vscode.commands.executeCommand('coscene.huawei.signIn', { method: 'password', userName: FAKE_HUAWEI.iamUser, password: IAM_PASSWORD, domainName: FAKE_HUAWEI.domainName, ...base }), true);
+    assert.equal(await vscode.commands.executeCommand('coscene.permissions.addRepository', FAKE_HUAWEI.exampleRepo), true);
+    const items = await walk('Repository Permissions view (password)', tree, 3, 300);
+    const repo = items.find((i) => label(i) === 'maven-release');
+    assert.ok(repo, 'repositories listed');
+    const shown = await vscode.commands.executeCommand<{ html: string } | undefined>('coscene.permissions.showMatrix', repo);
+    assert.ok(shown?.html, 'matrix rendered');
+    remember('permission matrix webview', shown.html);
+    huaweiTokens();
+    assert.ok(issuedIamTokens.size > 0, 'an IAM token was issued and used');
+
+    // IAM token rejected (401) and a server failure (500) while the token is in flight.
+    server.faults.add({ kind: 'huawei-error', errorCode: 'APIGW.0301', httpStatus: 401, match: { procedure: 'ListAllRepositories' } });
+    await vscode.commands.executeCommand('coscene.permissions.refresh');
+    await walk('Repository Permissions view (401)', tree, 0);
+    // The server echoes what is in flight: the IAM token (and the password, for good measure).
+    const [inFlight] = issuedIamTokens;
+    server.faults.add({ kind: 'huawei-error', errorCode: 'CR.5000', httpStatus: 500, times: Infinity, message: `echo ${inFlight} ${IAM_PASSWORD}`, match: { api: 'huawei' } });
+    await vscode.commands.executeCommand('coscene.permissions.refresh');
+    await walk('Repository Permissions view (500)', tree, 0);
+    await vscode.commands.executeCommand('coscene.permissions.showMatrix', { ...FAKE_HUAWEI.exampleRepo, name: FAKE_HUAWEI.exampleRepo.repoId });
+    server.faults.clear();
+    huaweiTokens();
+
+    assert.equal(await vscode.commands.executeCommand('coscene.huawei.signIn', { method: 'aksk', ak: AK, sk: SK, domainId: FAKE_HUAWEI.domainId, ...base }), true);
+    await walk('Repository Permissions view (AK/SK)', tree, 2, 200);
+    assert.equal(await vscode.commands.executeCommand('coscene.huawei.signIn', { method: 'aksk', ak: TEMP_AK, sk: TEMP_SK, securityToken: SECURITY_TOKEN, domainId: FAKE_HUAWEI.domainId, ...base }), true);
+    const temp = await walk('Repository Permissions view (temporary AK/SK)', tree, 2, 200);
+    assert.ok(temp.some((i) => label(i) === 'maven-release'));
+    assert.ok(server.stats.requests.some((r) => r.headers['x-security-token'] === SECURITY_TOKEN), 'the security token was sent');
+    remember('Repository Permissions view description', permissions.viewDescription() ?? '');
+    // Sign in with the password again, so the session kept at the end holds a password and token.
+    assert.equal(await vscode.commands.executeCommand('coscene.huawei.signIn', { method: 'password', userName: FAKE_HUAWEI.iamUser, password: IAM_PASSWORD, domainName: FAKE_HUAWEI.domainName, ...base }), true);
+    await walk('Repository Permissions view (password again)', tree, 0);
+    huaweiTokens();
+  });
+
+  it('registry: login, credential as JSON (read-only, not on disk), copy username, logout, a rejected credential', async function () {
+    if (!registry) {
+      console.warn(`    registry part skipped: ${registrySkipped}`);
+      this.skip();
+    }
+    const login = await vscode.commands.executeCommand<{ ok: boolean; username?: string }>('coscene.registry.login');
+    assert.equal(login.ok, true, JSON.stringify(feature.lastNotice()));
+    remember('command results', JSON.stringify(login));
+
+    const created = await vscode.commands.executeCommand('coscene.registry.createCredential', { format: 'json' });
+    remember('command results', JSON.stringify(created));
+    const doc = vscode.window.activeTextEditor?.document;
+    assert.ok(doc, 'the credential document opened');
+    assert.equal(doc.uri.scheme, CREDENTIAL_SCHEME);
+    assert.ok(doc.getText().includes(JSON.stringify(REGISTRY[1].password)), 'the user asked to see the password');
+    await vscode.commands.executeCommand('type', { text: 'typed' });
+    assert.ok(!doc.getText().includes('typed'), 'the credential document is read-only');
+    assert.equal(doc.isDirty, false);
+    assert.equal(doc.isUntitled, false, 'an untitled document would offer to save the password');
+    await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
+
+    const copied = await vscode.commands.executeCommand('coscene.registry.createCredential', { copy: 'username' });
+    remember('command results', JSON.stringify(copied));
+    remember('clipboard', await vscode.env.clipboard.readText());
+    assert.equal((await vscode.commands.executeCommand<{ ok: boolean }>('coscene.registry.logout')).ok, true);
+    await vscode.commands.executeCommand('coscene.registry.forgetCredential');
+    const rejected = await vscode.commands.executeCommand<{ ok: boolean }>('coscene.registry.login');
+    assert.equal(rejected.ok, false, 'the fourth credential is unknown to the registry');
+    assert.match(feature.terminalText(), /401 Unauthorized/);
+    remember('registry status bar', JSON.stringify(feature.statusBar()));
+    remember('registry notices', JSON.stringify(feature.lastNotice()));
+    const spawned = feature.spawned();
+    assert.ok(spawned.some((argv) => argv.includes('login')) && spawned.some((argv) => argv.includes('logout')), JSON.stringify(spawned));
+  });
+
+  it('finds no canary in logs, settings, state, terminal, files, notifications, documents, views or process argv', async () => {
+    const report: ScanReport = emptyReport();
+    const needles = allNeedles();
+    const sandbox = process.env.COSCENE_TEST_TMP;
+    assert.ok(sandbox, 'COSCENE_TEST_TMP is set by the runner');
+
+    // Planted: prove each scanner finds what it looks for.
+    const plantedFile = path.join(makeTempDir('canary-planted-'), 'planted.bin');
+    fs.writeFileSync(plantedFile, Buffer.concat([Buffer.from('x'), Buffer.from(PLANTED, 'utf16le')]));
+    const planted = spawn('/bin/sh', ['-c', 'sleep 0.6', PLANTED], { stdio: 'ignore' });
+    await new Promise((r) => planted.once('exit', r));
+    assert.equal(await vscode.commands.executeCommand('coscene.profile.switch', { name: `no-such-${PLANTED}` }), false);
+
+    // 1. The log channel, as written to disk.
+    const logFiles = await waitUntil(() => {
+      const found = listFiles(path.join(sandbox, 'user-data', 'logs')).filter((f) => /coscene/i.test(f) && f.endsWith('.log'));
+      return found.some((f) => fs.readFileSync(f, 'utf8').includes(`Added coScene profile "${PROFILE}"`)) ? found : undefined;
+    }, 'the coScene log file on disk to show the profile added in this run', 15_000);
+
+    // 2. Everything under the sandbox: user-data-dir (settings, logs, globalStorage, state db), HOME,
+    // DOCKER_CONFIG, the workspace, exports, code-server's own log.
+    const sandboxFiles = scanTree(report, sandbox, needles);
+    // State stores on disk (desktop VS Code: state.vscdb; code-server keeps globalState and SecretStorage in
+    // the browser's storage, in memory for the test browser, so the extension API's view of globalState is scanned too).
+    const stateStores = listFiles(sandbox).filter((f) => /\.(vscdb|db)$|leveldb/i.test(f)).length;
+    // 3. The browser's profile (the workbench's storage: globalState and SecretStorage live there in code-server).
+    const browserDirs = browserProfileDirs().filter((d) => !d.startsWith(sandbox));
+    let browserFiles = 0;
+    const browserReport = emptyReport();
+    for (const dir of browserDirs) browserFiles += scanTree(browserReport, dir, needles);
+
+    // 4. In-memory places the user can see.
+    scanText(report, 'terminal "coScene Registry"', feature.terminalText(), needles);
+    scanText(report, 'registry client argv (recorded)', JSON.stringify(feature.spawned()), needles);
+    scanText(report, 'globalState (extension API)', JSON.stringify(permissions.globalStateSnapshot()), needles);
+    scanText(report, 'settings (inspect coscene)', JSON.stringify(vscode.workspace.getConfiguration().inspect('coscene')), needles);
+    for (const [place, text] of buffers) scanText(report, place, text, needles);
+    notifications.texts.forEach((t, i) => scanText(report, `notification ${i + 1}`, t, needles));
+    const credentialDocs: vscode.TextDocument[] = [];
+    for (const doc of vscode.workspace.textDocuments) {
+      if (doc.uri.scheme === CREDENTIAL_SCHEME) {
+        credentialDocs.push(doc);
+        // Only the password of the credential the user asked to see (its username names the document).
+        const shown = REGISTRY.findIndex((c) => doc.uri.path.includes(c.username));
+        const others = needles.filter((n) => !n.label.startsWith(`registry password ${shown + 1} `));
+        scanText(report, `document ${doc.uri.toString()}`, doc.getText(), others);
+      } else {
+        scanText(report, `document ${doc.uri.toString()}`, doc.getText(), needles);
+      }
+    }
+    for (const doc of credentialDocs) {
+      assert.equal(doc.isDirty, false);
+      assert.equal(doc.isUntitled, false);
+      assert.notEqual(doc.uri.scheme, 'file');
+    }
+    const processes = await watch.stop();
+
+    const hits = [...report.hits, ...browserReport.hits, ...processes.hits];
+    const plantedHits = hits.filter((h) => h.includes('PLANTED'));
+    const secretHits = hits.filter((h) => !h.includes('PLANTED'));
+    const places = report.searched + browserReport.searched + processes.pids;
+    console.log(`    canary scan: ${places} places searched: ${sandboxFiles} sandbox files, ${browserFiles} browser profile files (${browserDirs.length} profiles), `
+      + `${logFiles.length} log files, ${stateStores} state db files, ${buffers.size} view/document buffers, ${notifications.texts.length} notifications (${notifications.patched ? 'observed' : 'NOT observable'}), `
+      + `${vscode.workspace.textDocuments.length} open documents, ${processes.pids} processes in ${processes.scans} /proc scans, ${feature.spawned().length} recorded client runs; `
+      + `${needles.length} needle forms; planted found in ${plantedHits.length} places; secret hits: ${secretHits.length ? secretHits.join(' ; ') : 'none'}`);
+
+    console.log(`    planted canary found in: ${plantedHits.map((h) => h.replace(sandbox, '<sandbox>')).join(' ; ')}`);
+    // The planted canary proves the scanners work…
+    assert.ok(plantedHits.some((h) => h.startsWith(plantedFile)), 'the file scanner found the planted UTF-16 file');
+    for (const f of logFiles) if (fs.readFileSync(f, 'utf8').includes(PROFILE)) assert.ok(plantedHits.some((h) => h.startsWith(f)), `the planted profile name found in the log ${f}`);
+    assert.ok(plantedHits.some((h) => /argv: PLANTED/.test(h)), 'the /proc watcher saw the planted process');
+    assert.ok(processes.argvWithMarker.some((a) => / login .*--password-stdin/.test(a)) || !registry, `the /proc watcher saw the registry client: ${processes.argvWithMarker.join(' / ')}`);
+    assert.equal(notifications.patched, true, 'notifications could be observed');
+    assert.ok(plantedHits.some((h) => h.startsWith('notification')), 'the notification recorder saw the planted profile name');
+    assert.ok(plantedHits.some((h) => h.startsWith('globalState')), 'the planted profile name is in globalState');
+    // …and no secret is anywhere.
+    assert.deepEqual(secretHits, [], 'a secret canary was found');
+  });
+});

@@ -1,0 +1,248 @@
+import * as assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import { AddressInfo, connect, createServer, Server, Socket } from 'node:net';
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import type { PermissionsFeature } from '../../../src/vscode/permissionsFeature';
+import type { ProfileService } from '../../../src/vscode/profiles/profileService';
+import type { RegistryFeatureApi } from '../../../src/vscode/registryFeature';
+import { FAKE_COSCENE, FAKE_HUAWEI, FakeServer, startFakeServer } from '../../fake/server';
+import { CocliFile, cocliYaml, EXTENSION_ID, extensionApi, makeTempDir, useCocliFile, waitUntil } from '../helpers/profileFixtures';
+import { registryUnavailableReason, RegistryServer, startRegistryServer } from '../helpers/registryServer';
+
+/** Every setting that names an endpoint, region, host, CA file, file path or executable. */
+const SENSITIVE = [
+  'coscene.cocliConfigPath',
+  'coscene.http.caFile',
+  'coscene.huawei.region',
+  'coscene.huawei.endpoint',
+  'coscene.huawei.iamEndpoint',
+  'coscene.registry.host',
+  'coscene.registry.client',
+];
+const DOCKER = '/usr/local/bin/docker';
+const REGISTRY_USER = { username: 'cr-trust-user', password: 'Trust-registry-pw-7d1e4c' };
+
+/** A TCP listener that records every connection and answers nothing (a hostile registry or proxy). */
+async function recordingListener(): Promise<{ port: number; connections: () => number; close(): Promise<void> }> {
+  let count = 0;
+  const sockets = new Set<Socket>();
+  const server: Server = createServer((socket) => {
+    count++;
+    sockets.add(socket);
+    socket.on('close', () => sockets.delete(socket));
+    socket.destroy();
+  });
+  await new Promise<void>((resolve, reject) => server.once('error', reject).listen(0, '127.0.0.1', () => resolve()));
+  const lifetime = setTimeout(() => server.close(), 10 * 60_000);
+  lifetime.unref();
+  return {
+    port: (server.address() as AddressInfo).port,
+    connections: () => count,
+    close: () => new Promise<void>((resolve) => {
+      clearTimeout(lifetime);
+      sockets.forEach((s) => s.destroy());
+      server.close(() => resolve());
+    }),
+  };
+}
+
+function label(item: vscode.TreeItem): string {
+  return typeof item.label === 'string' ? item.label : (item.label?.label ?? '');
+}
+
+describe('workspace trust and settings (issue 8)', function () {
+  this.timeout(180_000);
+  let legit: FakeServer;
+  let hostile: FakeServer;
+  let listener: Awaited<ReturnType<typeof recordingListener>>;
+  let proxy: Awaited<ReturnType<typeof recordingListener>>;
+  let registry: RegistryServer | undefined;
+  let cocli: CocliFile;
+  let profiles: ProfileService;
+  let permissions: PermissionsFeature;
+  let feature: RegistryFeatureApi;
+  let dir: string;
+  let marker: string;
+  let settingsFile: string;
+  let previousSettings: string | undefined;
+  let previousDockerConfig: string | undefined;
+  const previousGlobal: Record<string, unknown> = {};
+  const USER_VALUES: Record<string, unknown> = {};
+
+  const get = (id: string): unknown => {
+    const dot = id.lastIndexOf('.');
+    return vscode.workspace.getConfiguration(id.slice(0, dot)).get(id.slice(dot + 1));
+  };
+  const setGlobal = (id: string, value: unknown): Thenable<void> => {
+    const dot = id.lastIndexOf('.');
+    return vscode.workspace.getConfiguration(id.slice(0, dot)).update(id.slice(dot + 1), value, vscode.ConfigurationTarget.Global);
+  };
+
+  before(async function () {
+    const folder = vscode.workspace.workspaceFolders?.[0];
+    if (!folder || folder.uri.scheme !== 'file') {
+      console.warn('    workspace settings tests skipped: no file workspace folder is open');
+      this.skip();
+    }
+    legit = await startFakeServer({ registryCredentials: [REGISTRY_USER] });
+    hostile = await startFakeServer();
+    listener = await recordingListener();
+    proxy = await recordingListener();
+    const reason = registryUnavailableReason() ?? (fs.existsSync(DOCKER) ? undefined : `${DOCKER} is missing`);
+    if (reason) console.warn(`    registry login part skipped: ${reason}`);
+    else registry = await startRegistryServer([REGISTRY_USER]);
+
+    const api = await extensionApi();
+    profiles = api.features.profiles as ProfileService;
+    permissions = api.features.permissions as PermissionsFeature;
+    feature = api.features.registry as RegistryFeatureApi;
+    await profiles.ready;
+    await permissions.ready;
+    for (const id of SENSITIVE) previousGlobal[id] = vscode.workspace.getConfiguration().inspect(id)?.globalValue;
+
+    // The user's own (machine) settings: the legitimate fake, the registry, docker.
+    cocli = await useCocliFile(cocliYaml('trusted-user', [{ name: 'trusted-user', endpoint: legit.url, token: FAKE_COSCENE.adminToken, project: 'mcap' }]));
+    await waitUntil(() => profiles.list().some((p) => p.source === 'cocli' && p.name === 'trusted-user'), 'the user cocli profile to load');
+    await vscode.commands.executeCommand('coscene.profile.switch', { name: 'trusted-user', source: 'cocli' });
+    await setGlobal('coscene.huawei.endpoint', legit.url);
+    await setGlobal('coscene.huawei.iamEndpoint', legit.url);
+    await setGlobal('coscene.huawei.region', FAKE_HUAWEI.region);
+    await setGlobal('coscene.registry.host', registry?.host ?? '127.0.0.1:9');
+    await setGlobal('coscene.registry.client', undefined);
+    await setGlobal('coscene.http.caFile', undefined);
+    for (const id of SENSITIVE) USER_VALUES[id] = get(id);
+    previousDockerConfig = process.env.DOCKER_CONFIG;
+    process.env.DOCKER_CONFIG = makeTempDir('trust-docker-');
+    await vscode.commands.executeCommand('coscene.registry.forgetCredential');
+    await vscode.commands.executeCommand('coscene.huawei.signOut');
+
+    // The hostile workspace.
+    dir = makeTempDir('hostile-');
+    marker = path.join(dir, 'client-ran.marker');
+    const client = path.join(dir, 'evil-client.sh');
+    fs.writeFileSync(client, `#!/bin/sh\necho "$@" > '${marker}'\n`, { mode: 0o755 });
+    const hostileCocli = path.join(dir, 'hostile-cocli.yaml');
+    fs.writeFileSync(hostileCocli, cocliYaml('hostile-ws', [{ name: 'hostile-ws', endpoint: hostile.url, token: FAKE_COSCENE.adminToken, project: 'mcap' }]));
+    settingsFile = path.join(folder!.uri.fsPath, '.vscode', 'settings.json');
+    previousSettings = fs.existsSync(settingsFile) ? fs.readFileSync(settingsFile, 'utf8') : undefined;
+    fs.mkdirSync(path.dirname(settingsFile), { recursive: true });
+    fs.writeFileSync(settingsFile, JSON.stringify({
+      'coscene.cocliConfigPath': hostileCocli,
+      'coscene.http.caFile': path.join(dir, 'no-such-ca.pem'),
+      'coscene.huawei.region': FAKE_HUAWEI.otherRegion,
+      'coscene.huawei.endpoint': hostile.url,
+      'coscene.huawei.iamEndpoint': hostile.url,
+      'coscene.registry.host': `127.0.0.1:${listener.port}`,
+      'coscene.registry.client': client,
+      'http.proxy': `http://127.0.0.1:${proxy.port}`,
+      // A window-scoped setting VS Code does apply from the workspace: proves the file was read.
+      'coscene.details.format': 'yaml',
+    }, null, 2));
+    await waitUntil(() => get('coscene.details.format') === 'yaml', 'VS Code to read the workspace settings', 20_000);
+
+    // Armed: each trap records what reaches it (probed once here, so the assertions below can fail).
+    for (const trap of [listener, proxy]) {
+      connect(trap.port, '127.0.0.1').on('error', () => undefined);
+      await waitUntil(() => trap.connections() === 1, 'the recording listener to see a probe');
+    }
+    await fetch(`${hostile.url}/v3/projects`).then((r) => r.arrayBuffer());
+    assert.equal(hostile.stats.requests.length, 1, 'the hostile fake records requests');
+    execFileSync(client, ['probe'], { timeout: 10_000 });
+    assert.ok(fs.existsSync(marker), 'the hostile client writes its marker when run');
+    fs.rmSync(marker);
+    hostile.stats.requests.length = 0;
+  });
+
+  after(async () => {
+    if (settingsFile) {
+      if (previousSettings === undefined) fs.rmSync(settingsFile, { force: true });
+      else fs.writeFileSync(settingsFile, previousSettings);
+      if (previousSettings === undefined && fs.existsSync(path.dirname(settingsFile)) && fs.readdirSync(path.dirname(settingsFile)).length === 0) fs.rmdirSync(path.dirname(settingsFile));
+      await waitUntil(() => get('coscene.details.format') !== 'yaml' || previousSettings !== undefined, 'the workspace settings to be removed', 20_000).catch(() => undefined);
+    }
+    await vscode.commands.executeCommand('coscene.huawei.signOut');
+    await vscode.commands.executeCommand('coscene.registry.forgetCredential');
+    for (const id of SENSITIVE) await setGlobal(id, previousGlobal[id]);
+    if (previousDockerConfig === undefined) delete process.env.DOCKER_CONFIG;
+    else process.env.DOCKER_CONFIG = previousDockerConfig;
+    await cocli?.restore();
+    await legit?.close();
+    await hostile?.close();
+    await listener?.close();
+    await proxy?.close();
+    await registry?.stop();
+    if (dir) fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('declares untrusted-workspace support with every endpoint/host/CA/executable setting restricted and machine-scoped', () => {
+    const extension = vscode.extensions.getExtension(EXTENSION_ID);
+    assert.ok(extension);
+    const manifest = JSON.parse(fs.readFileSync(path.join(extension.extensionPath, 'package.json'), 'utf8')) as {
+      capabilities?: { untrustedWorkspaces?: { supported?: unknown; restrictedConfigurations?: string[] } };
+      contributes: { configuration: { properties: Record<string, { scope?: string }> } };
+    };
+    const untrusted = manifest.capabilities?.untrustedWorkspaces;
+    assert.ok(untrusted, 'capabilities.untrustedWorkspaces is declared');
+    assert.ok(untrusted.supported === 'limited' || untrusted.supported === false, `supported: ${String(untrusted.supported)}`);
+    const properties = manifest.contributes.configuration.properties;
+    // A setting added later that names an endpoint, host, path or program must be on the list too.
+    const looksSensitive = Object.keys(properties).filter((id) => /endpoint|host|ca(file)?$|path|client|executable|region|proxy|url/i.test(id.split('.').pop()!));
+    assert.deepEqual(looksSensitive.filter((id) => !SENSITIVE.includes(id)), [], 'a sensitive-looking setting missing from this test');
+    for (const id of SENSITIVE) {
+      assert.ok(properties[id], `${id} is contributed`);
+      assert.ok(untrusted.restrictedConfigurations?.includes(id), `${id} is in restrictedConfigurations`);
+      assert.ok(['machine', 'application'].includes(properties[id].scope ?? ''), `${id} has scope machine or application (has ${properties[id].scope})`);
+    }
+  });
+
+  it('ignores the workspace values: effective settings are the user\'s', () => {
+    for (const id of SENSITIVE) assert.deepEqual(get(id), USER_VALUES[id], `${id} took the workspace value`);
+    assert.equal(profiles.configPath(), cocli.path, 'the cocli file is the user\'s');
+    assert.ok(!profiles.list().some((p) => p.name === 'hostile-ws'), 'no profile from the hostile cocli file');
+    assert.equal(profiles.current()?.name, 'trusted-user');
+  });
+
+  it('sends no request, connection or process to the workspace\'s endpoints, host or client', async () => {
+    const api = await extensionApi();
+    // coScene: users and an export (a CA file that does not exist would fail every request if used).
+    await vscode.commands.executeCommand('coscene.users.refresh');
+    const users = ((await api.trees.get('coscene.orgUsers')!.getChildren()) ?? []) as vscode.TreeItem[];
+    assert.ok(users.some((i) => i.contextValue?.startsWith('coscene.userGroup')), `users listed: ${users.map(label).join(', ')}`);
+    const me = await vscode.commands.executeCommand<{ document?: vscode.TextDocument }>('coscene.user.get', '');
+    assert.ok(me?.document?.getText().includes('nickname:'), 'details in YAML: the window-scoped workspace setting did apply');
+    await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
+
+    // Huawei Cloud: sign in without a region argument, so the configured region is used.
+    const signedIn = await vscode.commands.executeCommand('coscene.huawei.signIn', {
+      method: 'password', userName: FAKE_HUAWEI.iamUser, password: FAKE_HUAWEI.iamPassword, domainName: FAKE_HUAWEI.domainName, codeartsProjectId: FAKE_HUAWEI.codeartsProjectId,
+    });
+    assert.equal(signedIn, true);
+    const repos = ((await api.trees.get('coscene.permissions')!.getChildren()) ?? []) as vscode.TreeItem[];
+    assert.ok(repos.some((i) => label(i) === 'maven-release'), `repositories listed: ${repos.map(label).join(', ')}`);
+    assert.match(permissions.viewDescription() ?? '', new RegExp(` · ${FAKE_HUAWEI.region}$`), 'the user\'s region');
+    const scope = legit.stats.requests.find((r) => r.procedure === 'ListAllRepositories');
+    assert.ok(scope, 'the user\'s Huawei endpoint was used');
+
+    // Registry: login and logout with the user's host and client.
+    const created = await vscode.commands.executeCommand<{ host?: string }>('coscene.registry.createCredential', { copy: 'username' });
+    assert.equal(created?.host, USER_VALUES['coscene.registry.host']);
+    if (registry) {
+      const spawnedBefore = feature.spawned().length;
+      const login = await vscode.commands.executeCommand<{ ok: boolean; host?: string }>('coscene.registry.login');
+      assert.equal(login.ok, true, JSON.stringify(feature.lastNotice()));
+      assert.equal(login.host, registry.host);
+      assert.equal((await vscode.commands.executeCommand<{ ok: boolean; host?: string }>('coscene.registry.logout')).host, registry.host);
+      const runs = feature.spawned().slice(spawnedBefore);
+      assert.deepEqual(runs.map((argv) => `${argv[0]} ${argv[1]} ${argv[2]}`), [`docker login ${registry.host}`, `docker logout ${registry.host}`]);
+    }
+
+    assert.deepEqual(hostile.stats.requests.map((r) => `${r.method} ${r.path}`), [], 'the hostile endpoint got requests');
+    assert.equal(listener.connections(), 1, 'the hostile registry host got connections (beyond the probe)');
+    assert.equal(proxy.connections(), 1, 'the workspace http.proxy got connections (beyond the probe)');
+    assert.equal(fs.existsSync(marker), false, 'the workspace\'s client executable ran');
+    assert.ok(legit.stats.requests.length > 0);
+    console.log(`    workspace settings: ${legit.stats.requests.length} requests to the user's endpoints, 0 to the workspace's; the client run: ${registry ? 'docker' : 'none (no registry)'}`);
+  });
+});
