@@ -88,7 +88,8 @@ export function createTransport(opts: TransportOptions): Transport {
       throw new InvalidResponseError(
         procedure,
         msg('The server at {0} sent an answer to {1} that is not JSON. Check the endpoint of profile {2}.', origin, procedure, opts.profileName),
-        redact(`HTTP 200, content-type ${res.headers['content-type'] ?? '(none)'}: ${res.body.slice(0, 200)}`),
+        // Redact before cutting: a secret straddling the cut would otherwise leak its beginning.
+        redact(`HTTP 200, content-type ${res.headers['content-type'] ?? '(none)'}: ${redact(res.body.slice(0, 400)).slice(0, 200)}`),
       );
     }
   }

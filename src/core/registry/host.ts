@@ -23,9 +23,12 @@ export function inferRegistryHost(endpoint: string): string {
   } catch {
     throw new RegistryHostInferenceError(msg('The profile endpoint "{0}" is not a valid URL, so the container registry host cannot be inferred.', endpoint));
   }
-  const known = KNOWN_HOSTS[host];
+  // Own keys only: `https://__proto__` or `https://constructor` must not pick up Object.prototype members.
+  const known = Object.hasOwn(KNOWN_HOSTS, host) ? KNOWN_HOSTS[host] : undefined;
   if (known) return known;
-  if (host.startsWith('openapi.') && host.length > 'openapi.'.length) return `cr.${host.slice('openapi.'.length)}`;
+  const inferred = host.startsWith('openapi.') && host.length > 'openapi.'.length ? `cr.${host.slice('openapi.'.length)}` : undefined;
+  // URL hosts admit characters a registry host may not have (`https://openapi.a_b`, `foo://openapi.x%20y`).
+  if (inferred && !registryHostProblem(inferred)) return inferred;
   throw new RegistryHostInferenceError(
     msg('Cannot infer the container registry host from the endpoint "{0}". Set "coscene.registry.host" or enter the host.', endpoint),
   );
