@@ -24,12 +24,12 @@ export function registerGetUser(views: UsersViews): vscode.Disposable {
           placeHolder: 'users/0b6f4c1e-2d7a-4c39-9f3e-5a1d2b3c4d5e',
         });
     if (raw === undefined) return undefined;
-    const name = userName(raw);
+    const name = userName(raw); // what api.getUser sends; shown in messages
     try {
       const api = await views.services.profiles.api();
       const user = await vscode.window.withProgress(
         { location: vscode.ProgressLocation.Window, title: vscode.l10n.t('Getting {0}…', name) },
-        () => api.getUser(name),
+        () => api.getUser(raw), // getUser applies cocli's rule itself: normalising twice would send users/users/…
       );
       return { document: await views.details.showUser(user) };
     } catch (err) {
