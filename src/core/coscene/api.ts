@@ -1,5 +1,4 @@
 import { AccessError, msg } from '../errors';
-import type { HttpClient } from '../http/types';
 import { checkEndpoint } from '../profiles/endpoint';
 import { registerSecret } from '../redact';
 import { InvalidResponseError } from './apiErrors';
@@ -7,19 +6,10 @@ import {
   decodeBasicCredential, decodeOrganization, decodeProject, decodeRolePage, decodeUser, decodeUserList, decodeUserPage, ResponseShapeError,
 } from './decode';
 import type { CosceneApi, ListRolesRequest, ListUsersRequest } from './model';
-import { createTransport, type RequestEvent } from './transport';
+import { createTransport, type TransportOptions } from './transport';
 
-export interface CosceneApiOptions {
-  endpoint: string;
-  token: string;
-  profileName: string;
-  http: HttpClient;
-  /** Budget per attempt (the adapter passes coscene.http.timeoutSeconds). */
-  timeoutMs?: number;
-  onRequest?: (e: RequestEvent) => void;
-  sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
-  random?: () => number;
-}
+/** The API takes exactly what its transport needs. */
+export type CosceneApiOptions = TransportOptions;
 
 /** cocli splits BatchGetUsers into calls of at most 100 names (contract §3.5). */
 export const BATCH_GET_LIMIT = 100;

@@ -9,9 +9,9 @@ import type { RegistryFeatureApi } from '../../../src/vscode/registryFeature';
 import { FAKE_COSCENE, FAKE_HUAWEI, FakeServer, startFakeServer } from '../../fake/server';
 import { recordNotifications, NotificationRecorder } from '../helpers/canaryNotifications';
 import {
-  browserProfileDirs, canary, emptyReport, listFiles, Needle, needlesFor, ProcessWatch, ScanReport, scanText, scanTree, watchProcesses,
+  browserProfileDirs, canary, emptyReport, Needle, needlesFor, ProcessWatch, ScanReport, scanText, scanTree, watchProcesses,
 } from '../helpers/canaryScan';
-import { extensionApi, makeTempDir, waitUntil } from '../helpers/profileFixtures';
+import { extensionApi, listFiles, makeTempDir, waitUntil } from '../helpers/profileFixtures';
 import { registryUnavailableReason, RegistryServer, startRegistryServer } from '../helpers/registryServer';
 
 type Item = vscode.TreeItem;

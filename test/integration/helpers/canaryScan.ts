@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { listFiles } from './profileFixtures';
 
 /**
  * Secret canaries: unmistakable values that must never show up anywhere the user (or another
@@ -74,27 +75,6 @@ export function scanFile(report: ScanReport, file: string, needles: readonly Nee
   report.searched++;
   report.places.push(file);
   for (const n of needles) if (n.bytes.some((b) => data.includes(b))) report.hits.push(`${file}: ${n.label}`);
-}
-
-/** Every regular file under `dir` (bounded depth), symlinks not followed. */
-export function listFiles(dir: string, maxDepth = 16): string[] {
-  const files: string[] = [];
-  const walk = (d: string, depth: number): void => {
-    if (depth > maxDepth) return;
-    let entries: fs.Dirent[];
-    try {
-      entries = fs.readdirSync(d, { withFileTypes: true });
-    } catch {
-      return;
-    }
-    for (const e of entries) {
-      const full = path.join(d, e.name);
-      if (e.isDirectory()) walk(full, depth + 1);
-      else if (e.isFile()) files.push(full);
-    }
-  };
-  walk(dir, 0);
-  return files;
 }
 
 export function scanTree(report: ScanReport, dir: string, needles: readonly Needle[], exclude?: (file: string) => boolean): number {

@@ -80,11 +80,10 @@ export async function useCocliFile(text: string): Promise<CocliFile> {
   };
 }
 
-/** Files under `dir` (bounded depth and size) whose bytes contain `needle`. */
-export function filesContaining(dir: string, needle: string, maxDepth = 12): string[] {
-  const hits: string[] = [];
-  const bytes = Buffer.from(needle, 'utf8');
-  const walk = (d: string, depth: number) => {
+/** Every regular file under `dir`, to a bounded depth; unreadable folders are skipped. */
+export function listFiles(dir: string, maxDepth = 16): string[] {
+  const files: string[] = [];
+  const walk = (d: string, depth: number): void => {
     if (depth > maxDepth) return;
     let entries: fs.Dirent[];
     try {
@@ -95,16 +94,21 @@ export function filesContaining(dir: string, needle: string, maxDepth = 12): str
     for (const e of entries) {
       const full = path.join(d, e.name);
       if (e.isDirectory()) walk(full, depth + 1);
-      else if (e.isFile()) {
-        try {
-          if (fs.statSync(full).size > 64 * 1024 * 1024) continue;
-          if (fs.readFileSync(full).includes(bytes)) hits.push(full);
-        } catch {
-          // vanished or unreadable: not ours to judge
-        }
-      }
+      else if (e.isFile()) files.push(full);
     }
   };
   walk(dir, 0);
-  return hits;
+  return files;
+}
+
+/** Files under `dir` (bounded depth and size) whose bytes contain `needle`. */
+export function filesContaining(dir: string, needle: string, maxDepth = 12): string[] {
+  const bytes = Buffer.from(needle, 'utf8');
+  return listFiles(dir, maxDepth).filter((file) => {
+    try {
+      return fs.statSync(file).size <= 64 * 1024 * 1024 && fs.readFileSync(file).includes(bytes);
+    } catch {
+      return false; // vanished or unreadable: not ours to judge
+    }
+  });
 }
