@@ -1,74 +1,72 @@
 import * as vscode from 'vscode';
-import { addRepository } from './commands/permissions/addRepository';
-import type { PermissionsDeps } from './commands/permissions/deps';
-import { loadMore } from './commands/permissions/loadMore';
-import { refresh } from './commands/permissions/refresh';
-import { removeRepository } from './commands/permissions/removeRepository';
-import { search } from './commands/permissions/search';
-import { showMatrix } from './commands/permissions/showMatrix';
-import { signIn } from './commands/huawei/signIn';
-import { signOut } from './commands/huawei/signOut';
-import { AddedRepositories } from './huawei/addedRepositories';
-import { CredentialStore } from './huawei/credentialStore';
-import { HuaweiSession } from './huawei/huaweiSession';
+import { loadPermissionsChunk } from './lazyPermissions';
+import type { ActivatedPermissions } from './permissionsChunk';
+import { CREDENTIALS_SECRET_KEY, PERMISSIONS_COMMANDS, PERMISSIONS_VIEW_ID, SESSION_STATE_KEY, SIGNED_IN_CONTEXT_KEY } from './permissionsKeys';
+import { Secrets } from './secrets';
 import type { Services } from './services';
-import { LOAD_MORE_COMMAND, PermissionsTreeProvider, REFRESH_COMMAND } from './views/permissionsTree';
-import { MatrixPanel } from './webview/matrixPanel';
 
-/** Objects integration tests reach through `api.features.permissions`. */
-export interface PermissionsFeature {
-  session: HuaweiSession;
-  tree: PermissionsTreeProvider;
-  matrix: MatrixPanel;
-  /** Resolves once the stored credentials have been read at activation. */
-  ready: Promise<void>;
-  viewDescription(): string | undefined;
-  /** Everything in globalState (tests check that no secret ends up there). */
-  globalStateSnapshot(): Record<string, unknown>;
-}
+export type { PermissionsFeature } from './permissionsChunk';
 
-/** Repository Permissions view (Huawei Cloud CodeArts Artifact): sign-in, tree, matrix webview. */
+/**
+ * Repository Permissions view (Huawei Cloud CodeArts Artifact): sign-in, tree, matrix webview.
+ * Only this shell is in dist/extension.js: the implementation (src/vscode/permissionsChunk.ts, dist/permissions.js)
+ * is loaded when the view first asks for its items, a command runs, `api.features.permissions` is read, or when a
+ * sign-in is stored (this window at startup, or another window).
+ */
 export function registerPermissionsFeature(services: Services): void {
-  const { context, log } = services;
-  const session = new HuaweiSession(new CredentialStore(context), log);
-  const added = new AddedRepositories(context.globalState);
-  const tree = new PermissionsTreeProvider(session, added, log);
-  const matrix = new MatrixPanel(log);
-  const deps: PermissionsDeps = { services, session, added, tree, matrix };
+  const { context } = services;
+  let activated: ActivatedPermissions | undefined;
+  const changed = new vscode.EventEmitter<unknown>();
+  const disposables: vscode.Disposable[] = [];
 
-  const view = vscode.window.createTreeView('coscene.permissions', { treeDataProvider: tree, showCollapseAll: true });
-  const describeView = (): void => {
-    view.description = tree.searchQuery ? vscode.l10n.t('Search: {0}', tree.searchQuery) : session.describe();
+  const provider: vscode.TreeDataProvider<unknown> = {
+    onDidChangeTreeData: changed.event,
+    getTreeItem: (element) => load().tree.getTreeItem(element as vscode.TreeItem),
+    getChildren: (element) => load().tree.getChildren(element as vscode.TreeItem | undefined),
   };
-  const ready = session.reload();
+  const view = vscode.window.createTreeView(PERMISSIONS_VIEW_ID, { treeDataProvider: provider, showCollapseAll: true });
 
-  context.subscriptions.push(
-    session,
-    tree,
-    matrix,
-    view,
-    // Sign-in, sign-out (also from another window) and endpoint settings: reload the tree.
-    session.onDidChange(() => tree.refresh()),
-    session.onDidChange(describeView),
-    tree.onDidChangeTreeData(describeView),
-    vscode.commands.registerCommand('coscene.huawei.signIn', (args?) => signIn(deps, args)),
-    vscode.commands.registerCommand('coscene.huawei.signOut', () => signOut(deps)),
-    vscode.commands.registerCommand(REFRESH_COMMAND, (node?) => refresh(deps, node)),
-    vscode.commands.registerCommand(LOAD_MORE_COMMAND, (parent?) => loadMore(deps, parent)),
-    vscode.commands.registerCommand('coscene.permissions.search', (query?) => search(deps, query)),
-    vscode.commands.registerCommand('coscene.permissions.addRepository', (args?) => addRepository(deps, args)),
-    vscode.commands.registerCommand('coscene.permissions.removeRepository', (target?) => removeRepository(deps, target)),
-    vscode.commands.registerCommand('coscene.permissions.showMatrix', (target?) => showMatrix(deps, target)),
+  const load = (): ActivatedPermissions => {
+    if (!activated) {
+      activated = loadPermissionsChunk().activatePermissions(services, view);
+      for (const d of disposables.splice(0)) d.dispose();
+      // The session's first read of the credentials refreshes the tree, through here.
+      context.subscriptions.push(activated.tree.onDidChangeTreeData((e) => changed.fire(e)));
+    }
+    return activated;
+  };
+
+  const loadInBackground = (): void => {
+    try {
+      load();
+    } catch (err) {
+      services.log.error('Loading the Repository Permissions view failed', err);
+    }
+  };
+
+  if (context.globalState.get(SESSION_STATE_KEY) === undefined) {
+    // Not signed in: the welcome view, without loading anything.
+    void vscode.commands.executeCommand('setContext', SIGNED_IN_CONTEXT_KEY, false);
+  } else {
+    // Signed in (if the secret is still there): the session reads the credentials and sets the context key; after
+    // activation, so activation itself stays cheap.
+    const timer = setTimeout(loadInBackground, 0);
+    disposables.push({ dispose: () => clearTimeout(timer) });
+  }
+  // Another window signed in (or out): the loaded session follows SecretStorage itself.
+  disposables.push(
+    new Secrets(context.secrets).onDidChange((key) => {
+      if (key === CREDENTIALS_SECRET_KEY) loadInBackground();
+    }),
   );
 
-  services.api.trees.set('coscene.permissions', tree as vscode.TreeDataProvider<unknown>);
-  const feature: PermissionsFeature = {
-    session,
-    tree,
-    matrix,
-    ready,
-    viewDescription: () => view.description,
-    globalStateSnapshot: () => Object.fromEntries(context.globalState.keys().map((k) => [k, context.globalState.get(k)])),
-  };
-  services.api.features.permissions = feature;
+  context.subscriptions.push(
+    changed,
+    view,
+    { dispose: () => disposables.splice(0).forEach((d) => d.dispose()) },
+    ...PERMISSIONS_COMMANDS.map((id) => vscode.commands.registerCommand(id, (...args: unknown[]) => load().commands[id](...args))),
+  );
+
+  services.api.trees.set(PERMISSIONS_VIEW_ID, provider);
+  Object.defineProperty(services.api.features, 'permissions', { enumerable: true, configurable: true, get: () => load().feature });
 }

@@ -41,7 +41,7 @@ async function main() {
   const t1 = process.hrtime.bigint();
   const api = ext.activate(context);
   const t2 = process.hrtime.bigint();
-  const duringActivation = { http: loaded('http.js'), yaml: loaded('yaml.js') };
+  const duringActivation = { http: loaded('http.js'), yaml: loaded('yaml.js'), permissions: loaded('permissions.js') };
   // The profile load that activate() starts (file read + parse) finishes asynchronously; time it too.
   const profiles = api?.features?.profiles;
   if (profiles?.ready) await profiles.ready;
@@ -55,6 +55,7 @@ async function main() {
     commands: commands.size,
     httpLoadedDuringActivation: duringActivation.http,
     yamlLoadedDuringActivation: duringActivation.yaml,
+    permissionsLoadedDuringActivation: duringActivation.permissions,
     httpLoadedAfterReady: loaded('http.js'),
     yamlLoadedAfterReady: loaded('yaml.js'),
     cold,

@@ -88,9 +88,12 @@ const httpLoaded = act.some((a) => a.httpLoadedDuringActivation);
 const yamlLoaded = act.some((a) => a.yamlLoadedDuringActivation);
 row('  undici (dist/http.js) loaded during activation', httpLoaded ? 1 : 0, httpLoaded ? 'YES' : 'no', 'no', !httpLoaded);
 row('  yaml (dist/yaml.js) loaded during activation', yamlLoaded ? 1 : 0, yamlLoaded ? 'YES' : 'no', 'no', !yamlLoaded);
+const permissionsLoaded = act.some((a) => a.permissionsLoadedDuringActivation);
+row('  Repository Permissions (dist/permissions.js) loaded during activation', permissionsLoaded ? 1 : 0, permissionsLoaded ? 'YES' : 'no', 'no', !permissionsLoaded);
 row('Size dist/extension.js', kb('dist/extension.js'), 'KB', '≤ 150 KB', kb('dist/extension.js') <= 150);
 row('Size dist/http.js (lazy)', kb('dist/http.js'), 'KB');
 row('Size dist/yaml.js (lazy)', kb('dist/yaml.js'), 'KB');
+row('Size dist/permissions.js (lazy)', kb('dist/permissions.js'), 'KB');
 
 // ---- 2./3. network: first page, view, full listing ----
 const net = {};

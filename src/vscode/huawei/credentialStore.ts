@@ -1,5 +1,6 @@
 import type * as vscode from 'vscode';
 import type { IamToken } from '../../core/huawei/model';
+import { CODEARTS_PROJECT_STATE_KEY, CREDENTIALS_SECRET_KEY, SESSION_STATE_KEY } from '../permissionsKeys';
 import { Secrets } from '../secrets';
 
 /**
@@ -29,9 +30,9 @@ export interface AkSkCredentials {
 
 export type StoredCredentials = PasswordCredentials | AkSkCredentials;
 
-const SECRET_KEY = 'huawei.credentials.v1';
-const SESSION_KEY = 'coscene.huawei.session.v1';
-const CODEARTS_PROJECT_KEY = 'coscene.huawei.codeartsProjectId';
+const SECRET_KEY = CREDENTIALS_SECRET_KEY;
+const SESSION_KEY = SESSION_STATE_KEY;
+const CODEARTS_PROJECT_KEY = CODEARTS_PROJECT_STATE_KEY;
 
 /** Only these go to SecretStorage: Secrets registers every stored string for log redaction, ids included. */
 type SecretPart = { password: string; token: string } | { ak: string; sk: string; securityToken?: string };

@@ -8,10 +8,11 @@ import { createLazyHttpClient } from '../../core/http/lazyHttp';
 import type { HttpClient } from '../../core/http/types';
 import { affectsHttpSettings, httpClientOptionsFromSettings, requestTimeoutMs } from '../httpSettings';
 import type { Log } from '../log';
+import { SIGNED_IN_CONTEXT_KEY } from '../permissionsKeys';
 import { AkSkCredentials, CredentialStore, PasswordCredentials, StoredCredentials } from './credentialStore';
 import { huaweiLanguage } from './language';
 
-export const SIGNED_IN_CONTEXT_KEY = 'coscene.huawei.signedIn';
+export { SIGNED_IN_CONTEXT_KEY };
 
 export interface PasswordSignIn {
   userName: string;

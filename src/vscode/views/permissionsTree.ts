@@ -3,12 +3,12 @@ import { AccessError, msg } from '../../core/errors';
 import type { AddedRepositories } from '../huawei/addedRepositories';
 import type { HuaweiSession } from '../huawei/huaweiSession';
 import type { Log } from '../log';
+import { LOAD_MORE_COMMAND, REFRESH_COMMAND } from '../permissionsKeys';
 import { ErrorNode, LoadMoreNode, MessageNode } from './nodes';
 import { GrantedObjectNode, RepositoryNode, RoleNode, UserNode, UsersNode } from './permissionsNodes';
 
 export const PAGE_SIZE = 50;
-export const REFRESH_COMMAND = 'coscene.permissions.refresh';
-export const LOAD_MORE_COMMAND = 'coscene.permissions.loadMore';
+export { LOAD_MORE_COMMAND, REFRESH_COMMAND };
 
 type Parent = RepositoryNode | UsersNode | undefined;
 
