@@ -1,5 +1,5 @@
 // Builds dist/extension.js (activation path), dist/http.js (undici stack, loaded on first request),
-// dist/permissions.js (Repository Permissions, loaded on first use) and dist/yaml.js.
+// dist/{permissions,users,registry}.js (features, loaded on first use) and dist/yaml.js.
 import * as esbuild from 'esbuild';
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { relative, resolve, sep } from 'node:path';
@@ -48,46 +48,80 @@ function sharedModulesPlugin(symbolKey, chunk, nameOf) {
 }
 
 /**
- * The Repository Permissions implementation (Huawei Cloud clients, tree, matrix webview, ~45 KB) is dist/permissions.js,
- * required on first use by src/vscode/lazyPermissions.ts. These folders are the chunk's own; every other module it
- * imports must be listed in lazyPermissions.ts (SHARED_MODULES) and comes from dist/extension.js at run time: one copy
- * of the error classes, redaction registry, tree node classes. The main bundle must not import the chunk's modules.
+ * Features whose implementation is a chunk of its own, required on first use by a loader module (`loader`):
+ * - permissions: Repository Permissions (Huawei Cloud clients, tree, matrix webview, ~45 KB), src/vscode/lazyPermissions.ts;
+ * - users: Organization/Project Users and Roles views, their commands, details documents and exports, src/vscode/lazyUsers.ts;
+ * - registry: container registry login commands, terminal and status bar item, src/vscode/lazyRegistry.ts.
+ * `files` are the chunk's own modules; every other module a chunk imports must be listed in its loader (SHARED_MODULES)
+ * and comes from dist/extension.js at run time: one copy of the error classes, redaction registry, tree node classes,
+ * log, secrets. The main bundle must not import a chunk's modules except through its loader.
  */
-const PERMISSIONS_CHUNK_FILES = /^src\/(core\/huawei\/|vscode\/(huawei|webview|commands\/huawei|commands\/permissions)\/|vscode\/views\/permissions|vscode\/permissionsChunk\.ts$)/;
-const PERMISSIONS_SHARED = (() => {
-  const source = readFileSync('src/vscode/lazyPermissions.ts', 'utf8');
-  const block = /const shared = [^{]*\{([^}]*)\}/.exec(source)?.[1] ?? '';
-  return new Set([...block.matchAll(/'(src\/[^']+)'/g)].map((m) => m[1]));
-})();
-const permissionsShared = sharedModulesPlugin('coscene-access.permissions-shared-modules', 'dist/permissions.js', (file) => {
-  if (PERMISSIONS_CHUNK_FILES.test(file) || !file.startsWith('src/') || !file.endsWith('.ts')) return undefined;
-  return PERMISSIONS_SHARED.has(file) ? file : undefined;
-});
-/** Fails the chunk build on an import of a main-bundle module that is not shared (it would be a second copy). */
-const permissionsChunkBoundary = {
-  name: 'permissions-chunk-boundary',
-  setup(build) {
-    build.onResolve({ filter: /^\.\.?\// }, (args) => {
-      if (args.kind === 'entry-point' || args.namespace !== 'file') return undefined;
-      const importer = relative(process.cwd(), args.importer).split(sep).join('/');
-      const file = relative(process.cwd(), resolve(args.resolveDir, args.path)).split(sep).join('/');
-      const ts = file.endsWith('.ts') ? file : `${file}.ts`;
-      if (!PERMISSIONS_CHUNK_FILES.test(importer) || PERMISSIONS_CHUNK_FILES.test(ts) || PERMISSIONS_SHARED.has(ts)) return undefined;
-      return { errors: [{ text: `${importer} imports ${ts}: add it to the shared modules in src/vscode/lazyPermissions.ts (a copy in dist/permissions.js would be a second instance)` }] };
-    });
+const LAZY_CHUNKS = [
+  {
+    name: 'permissions',
+    entry: 'src/vscode/permissionsChunk.ts',
+    loader: 'src/vscode/lazyPermissions.ts',
+    files: /^src\/(core\/huawei\/|vscode\/(huawei|webview|commands\/huawei|commands\/permissions)\/|vscode\/views\/permissions|vscode\/permissionsChunk\.ts$)/,
   },
+  {
+    name: 'users',
+    entry: 'src/vscode/usersChunk.ts',
+    loader: 'src/vscode/lazyUsers.ts',
+    files: /^src\/(core\/format\/|core\/paging\.ts$|vscode\/(details|commands\/users|commands\/roles|commands\/export)\/|vscode\/views\/(usersState|userItems|usersTree|orgUsers|projectUsers|roles|usersViews)\.ts$|vscode\/usersChunk\.ts$)/,
+  },
+  {
+    name: 'registry',
+    entry: 'src/vscode/registryChunk.ts',
+    loader: 'src/vscode/lazyRegistry.ts',
+    files: /^src\/(core\/registry\/|core\/process\/|vscode\/(terminal|commands\/registry)\/|vscode\/registryChunk\.ts$)/,
+  },
+].map((chunk) => {
+  const source = readFileSync(chunk.loader, 'utf8');
+  const block = /const shared = [^{]*\{([^}]*)\}/.exec(source)?.[1] ?? '';
+  return { ...chunk, out: `dist/${chunk.name}.js`, shared: new Set([...block.matchAll(/'(src\/[^']+)'/g)].map((m) => m[1])) };
+});
+
+const sourceFile = (resolveDir, path) => {
+  const file = relative(process.cwd(), resolve(resolveDir, path)).split(sep).join('/');
+  return file.endsWith('.ts') ? file : `${file}.ts`;
 };
-/** In dist/extension.js: './permissionsChunk' is the separate chunk; nothing else may import the chunk's modules. */
-const lazyPermissionsChunk = {
-  name: 'lazy-permissions-chunk',
+
+/** Plugins of a chunk's own build: shared modules from dist/extension.js; an import of any other main-bundle module fails. */
+function chunkPlugins(chunk) {
+  const shared = sharedModulesPlugin(`coscene-access.${chunk.name}-shared-modules`, chunk.out, (file) => {
+    if (chunk.files.test(file) || !file.startsWith('src/') || !file.endsWith('.ts')) return undefined;
+    return chunk.shared.has(file) ? file : undefined;
+  });
+  const boundary = {
+    name: `${chunk.name}-chunk-boundary`,
+    setup(build) {
+      build.onResolve({ filter: /^\.\.?\// }, (args) => {
+        if (args.kind === 'entry-point' || args.namespace !== 'file') return undefined;
+        const importer = relative(process.cwd(), args.importer).split(sep).join('/');
+        const ts = sourceFile(args.resolveDir, args.path);
+        if (!chunk.files.test(importer) || chunk.files.test(ts) || chunk.shared.has(ts)) return undefined;
+        const other = LAZY_CHUNKS.find((c) => c !== chunk && c.files.test(ts));
+        if (other) return { errors: [{ text: `${importer} imports ${ts}, which belongs in ${other.out}` }] };
+        return { errors: [{ text: `${importer} imports ${ts}: add it to the shared modules in ${chunk.loader} (a copy in ${chunk.out} would be a second instance)` }] };
+      });
+    },
+  };
+  return [boundary, shared];
+}
+
+/** In dist/extension.js: each loader's './<name>Chunk' is the separate chunk; nothing else may import a chunk's modules. */
+const lazyFeatureChunks = {
+  name: 'lazy-feature-chunks',
   setup(build) {
     build.onResolve({ filter: /^\.\.?\// }, (args) => {
       if (args.kind === 'entry-point') return undefined;
-      if (args.path === './permissionsChunk' && args.importer.endsWith('lazyPermissions.ts')) return { path: './permissions.js', external: true };
-      const file = relative(process.cwd(), resolve(args.resolveDir, args.path)).split(sep).join('/');
-      const ts = file.endsWith('.ts') ? file : `${file}.ts`;
-      if (!PERMISSIONS_CHUNK_FILES.test(ts)) return undefined;
-      return { errors: [{ text: `${args.importer} imports ${ts}, which belongs in dist/permissions.js: go through src/vscode/lazyPermissions.ts` }] };
+      const importer = relative(process.cwd(), args.importer).split(sep).join('/');
+      const ts = sourceFile(args.resolveDir, args.path);
+      const own = LAZY_CHUNKS.find((c) => c.loader === importer && c.entry === ts);
+      if (own) return { path: `./${own.name}.js`, external: true };
+      const chunk = LAZY_CHUNKS.find((c) => c.files.test(ts));
+      if (!chunk) return undefined;
+      return { errors: [{ text: `${args.importer} imports ${ts}, which belongs in ${chunk.out}: go through ${chunk.loader}` }] };
     });
   },
 };
@@ -131,8 +165,8 @@ const common = {
 };
 
 const configs = [
-  { ...common, entryPoints: ['src/extension.ts'], outfile: 'dist/extension.js', plugins: [lazyHttpChunk, lazyYamlChunk, lazyPermissionsChunk, singleVscodeNamespace] },
-  { ...common, entryPoints: ['src/vscode/permissionsChunk.ts'], outfile: 'dist/permissions.js', plugins: [permissionsChunkBoundary, permissionsShared, singleVscodeNamespace] },
+  { ...common, entryPoints: ['src/extension.ts'], outfile: 'dist/extension.js', plugins: [lazyHttpChunk, lazyYamlChunk, lazyFeatureChunks, singleVscodeNamespace] },
+  ...LAZY_CHUNKS.map((chunk) => ({ ...common, entryPoints: [chunk.entry], outfile: chunk.out, plugins: [...chunkPlugins(chunk), singleVscodeNamespace] })),
   { ...common, entryPoints: ['src/core/http/undiciHttpClient.ts'], outfile: 'dist/http.js', plugins: [sharedWithExtension] },
   { ...common, entryPoints: { yaml: 'yaml' }, outfile: 'dist/yaml.js' },
 ];

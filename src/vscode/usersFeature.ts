@@ -1,90 +1,77 @@
 import * as vscode from 'vscode';
-import { registerExportRoles } from './commands/export/exportRoles';
-import { registerExportUsers } from './commands/export/exportUsers';
-import { registerFilterRoleLevel } from './commands/roles/filterLevel';
-import { registerRefreshRoles } from './commands/roles/refresh';
-import { registerShowRoleDetails } from './commands/roles/showDetails';
-import { registerShowRoleUsers } from './commands/roles/showUsers';
-import { registerClearFilter } from './commands/users/clearFilter';
-import { registerCopyUserEmail } from './commands/users/copyEmail';
-import { registerCopyUserId } from './commands/users/copyId';
-import { registerCopyUserResourceName } from './commands/users/copyResourceName';
-import { registerFilterByRole } from './commands/users/filterByRole';
-import { registerFindByNickname } from './commands/users/findByNickname';
-import { registerGetUser } from './commands/users/getUser';
-import { registerLoadMoreUsers } from './commands/users/loadMore';
-import { registerRefreshUsers } from './commands/users/refresh';
-import { registerSelectProject } from './commands/users/selectProject';
-import { registerShowFlat } from './commands/users/showFlat';
-import { registerShowGrouped } from './commands/users/showGrouped';
-import { registerShowUserDetails } from './commands/users/showDetails';
-import { DetailsDocuments } from './details/detailsDocuments';
+import { loadUsersChunk } from './lazyUsers';
+import type { ActivatedUsers } from './usersChunk';
 import type { Services } from './services';
-import { createOrgUsersTree, ORG_USERS_VIEW } from './views/orgUsers';
-import { createProjectUsersTree, PROJECT_USERS_VIEW, ProjectSelection } from './views/projectUsers';
-import { ROLES_VIEW, RolesTreeProvider } from './views/roles';
-import { UsersViewState } from './views/usersState';
-import { refreshUsersViews, UsersViews } from './views/usersViews';
+import { ORG_USERS_VIEW, PROJECT_USERS_VIEW, ROLES_VIEW, USERS_COMMANDS, USERS_FILTERED_CONTEXT_KEY, USERS_FLAT_CONTEXT_KEY } from './usersKeys';
 
-/** Organization Users, Project Users and Roles views, their commands, details documents and exports. */
-export function registerUsersFeature(services: Services): UsersViews {
-  const { context, profiles, api } = services;
-  const state = new UsersViewState();
-  const project = new ProjectSelection(services);
-  const orgUsers = createOrgUsersTree(services, state);
-  const projectUsers = createProjectUsersTree(services, state, project);
-  const roles = new RolesTreeProvider(services);
-  const details = new DetailsDocuments();
-  const orgView = vscode.window.createTreeView(ORG_USERS_VIEW, { treeDataProvider: orgUsers, showCollapseAll: true });
-  const projectView = vscode.window.createTreeView(PROJECT_USERS_VIEW, { treeDataProvider: projectUsers, showCollapseAll: true });
-  const rolesView = vscode.window.createTreeView(ROLES_VIEW, { treeDataProvider: roles });
-  orgUsers.attach(orgView);
-  projectUsers.attach(projectView);
-  roles.attach(rolesView);
-  const views: UsersViews = { services, state, orgUsers, projectUsers, project, roles, details, orgView, projectView, rolesView };
+type ProviderKey = keyof ActivatedUsers['providers'];
 
-  api.trees.set(ORG_USERS_VIEW, orgUsers);
-  api.trees.set(PROJECT_USERS_VIEW, projectUsers);
-  api.trees.set(ROLES_VIEW, roles);
-  api.features.users = views;
-  const profileKey = () => {
-    const p = profiles.current();
-    return p ? `${p.source}:${p.name}` : '';
+/**
+ * Organization Users, Project Users and Roles views, their commands, details documents and exports.
+ * Only this shell is in dist/extension.js: the views (with forwarding providers), the commands (forwarding to the
+ * chunk) and the context keys' defaults. The implementation (src/vscode/usersChunk.ts, dist/users.js) is loaded when a
+ * view first asks for its items, a command runs or `api.features.users` is read.
+ */
+export function registerUsersFeature(services: Services): void {
+  const { context } = services;
+  let activated: ActivatedUsers | undefined;
+
+  const forwarding = (key: ProviderKey) => {
+    const changed = new vscode.EventEmitter<vscode.TreeItem | undefined | void>();
+    const provider: vscode.TreeDataProvider<vscode.TreeItem> = {
+      onDidChangeTreeData: changed.event,
+      getTreeItem: (element) => load().providers[key].getTreeItem(element),
+      getChildren: (element) => load().providers[key].getChildren(element),
+      // TreeView.reveal (Show Users with This Role) walks up through getParent.
+      getParent: (element) => load().providers[key].getParent(element),
+    };
+    return { changed, provider };
   };
-  let shownProfile = profileKey();
+  const org = forwarding('orgUsers');
+  const project = forwarding('projectUsers');
+  const roles = forwarding('roles');
+  const orgView = vscode.window.createTreeView(ORG_USERS_VIEW, { treeDataProvider: org.provider, showCollapseAll: true });
+  const projectView = vscode.window.createTreeView(PROJECT_USERS_VIEW, { treeDataProvider: project.provider, showCollapseAll: true });
+  const rolesView = vscode.window.createTreeView(ROLES_VIEW, { treeDataProvider: roles.provider });
+
+  const load = (): ActivatedUsers => {
+    if (!activated) {
+      activated = loadUsersChunk().activateUsers(services, { orgView, projectView, rolesView });
+      const { providers } = activated;
+      context.subscriptions.push(
+        providers.orgUsers.onDidChangeTreeData((e) => org.changed.fire(e)),
+        providers.projectUsers.onDidChangeTreeData((e) => project.changed.fire(e)),
+        providers.roles.onDidChangeTreeData((e) => roles.changed.fire(e)),
+      );
+      const missing = USERS_COMMANDS.filter((id) => !activated?.commands.has(id));
+      const extra = [...activated.commands.keys()].filter((id) => !(USERS_COMMANDS as readonly string[]).includes(id));
+      if (missing.length || extra.length) services.log.error(`users: command lists differ (not implemented: ${missing.join(', ')}; not registered: ${extra.join(', ')})`);
+    }
+    return activated;
+  };
+
+  // What UsersViewState publishes once loaded: grouped, unfiltered.
+  void vscode.commands.executeCommand('setContext', USERS_FLAT_CONTEXT_KEY, false);
+  void vscode.commands.executeCommand('setContext', USERS_FILTERED_CONTEXT_KEY, false);
 
   context.subscriptions.push(
-    state, orgUsers, projectUsers, roles, details, orgView, projectView, rolesView,
-    profiles.onDidChange(() => {
-      // A new token keeps the selected project; another profile (maybe another org) does not.
-      const key = profileKey();
-      if (key !== shownProfile) project.reset();
-      shownProfile = key;
-      refreshUsersViews(views);
-      roles.refresh();
-    }),
-    vscode.workspace.onDidChangeConfiguration((e) => {
-      if (e.affectsConfiguration('coscene.users.pageSize')) refreshUsersViews(views);
-    }),
-    registerRefreshUsers(views),
-    registerLoadMoreUsers(views),
-    registerFilterByRole(views),
-    registerFindByNickname(views),
-    registerClearFilter(views),
-    registerShowFlat(views),
-    registerShowGrouped(views),
-    registerSelectProject(views),
-    registerGetUser(views),
-    registerCopyUserId(),
-    registerCopyUserEmail(),
-    registerCopyUserResourceName(),
-    registerShowUserDetails(details),
-    registerRefreshRoles(views),
-    registerFilterRoleLevel(views),
-    registerShowRoleDetails(details),
-    registerShowRoleUsers(views),
-    registerExportUsers(views),
-    registerExportRoles(views),
+    org.changed,
+    project.changed,
+    roles.changed,
+    orgView,
+    projectView,
+    rolesView,
+    ...USERS_COMMANDS.map((id) =>
+      vscode.commands.registerCommand(id, (...args: unknown[]) => {
+        const handler = load().commands.get(id);
+        if (!handler) throw new Error(`command ${id} is not implemented`);
+        return handler(...args);
+      }),
+    ),
   );
-  return views;
+
+  services.api.trees.set(ORG_USERS_VIEW, org.provider);
+  services.api.trees.set(PROJECT_USERS_VIEW, project.provider);
+  services.api.trees.set(ROLES_VIEW, roles.provider);
+  Object.defineProperty(services.api.features, 'users', { enumerable: true, configurable: true, get: () => load().views });
 }

@@ -41,7 +41,7 @@ async function main() {
   const t1 = process.hrtime.bigint();
   const api = ext.activate(context);
   const t2 = process.hrtime.bigint();
-  const duringActivation = { http: loaded('http.js'), yaml: loaded('yaml.js'), permissions: loaded('permissions.js') };
+  const duringActivation = { http: loaded('http.js'), yaml: loaded('yaml.js'), permissions: loaded('permissions.js'), users: loaded('users.js'), registry: loaded('registry.js') };
   // The profile load that activate() starts (file read + parse) finishes asynchronously; time it too.
   const profiles = api?.features?.profiles;
   if (profiles?.ready) await profiles.ready;
@@ -56,6 +56,8 @@ async function main() {
     httpLoadedDuringActivation: duringActivation.http,
     yamlLoadedDuringActivation: duringActivation.yaml,
     permissionsLoadedDuringActivation: duringActivation.permissions,
+    usersLoadedDuringActivation: duringActivation.users,
+    registryLoadedDuringActivation: duringActivation.registry,
     httpLoadedAfterReady: loaded('http.js'),
     yamlLoadedAfterReady: loaded('yaml.js'),
     cold,

@@ -90,10 +90,16 @@ row('  undici (dist/http.js) loaded during activation', httpLoaded ? 1 : 0, http
 row('  yaml (dist/yaml.js) loaded during activation', yamlLoaded ? 1 : 0, yamlLoaded ? 'YES' : 'no', 'no', !yamlLoaded);
 const permissionsLoaded = act.some((a) => a.permissionsLoadedDuringActivation);
 row('  Repository Permissions (dist/permissions.js) loaded during activation', permissionsLoaded ? 1 : 0, permissionsLoaded ? 'YES' : 'no', 'no', !permissionsLoaded);
+const usersLoaded = act.some((a) => a.usersLoadedDuringActivation);
+row('  users & roles (dist/users.js) loaded during activation', usersLoaded ? 1 : 0, usersLoaded ? 'YES' : 'no', 'no', !usersLoaded);
+const registryLoaded = act.some((a) => a.registryLoadedDuringActivation);
+row('  container registry (dist/registry.js) loaded during activation', registryLoaded ? 1 : 0, registryLoaded ? 'YES' : 'no', 'no', !registryLoaded);
 row('Size dist/extension.js', kb('dist/extension.js'), 'KB', '≤ 150 KB', kb('dist/extension.js') <= 150);
 row('Size dist/http.js (lazy)', kb('dist/http.js'), 'KB');
 row('Size dist/yaml.js (lazy)', kb('dist/yaml.js'), 'KB');
 row('Size dist/permissions.js (lazy)', kb('dist/permissions.js'), 'KB');
+row('Size dist/users.js (lazy)', kb('dist/users.js'), 'KB');
+row('Size dist/registry.js (lazy)', kb('dist/registry.js'), 'KB');
 
 // ---- 2./3. network: first page, view, full listing ----
 const net = {};

@@ -2,7 +2,9 @@ import type { Services } from '../services';
 import { UsersTreeProvider } from './usersTree';
 import type { UsersViewState } from './usersState';
 
-export const ORG_USERS_VIEW = 'coscene.orgUsers';
+import { ORG_USERS_VIEW } from '../usersKeys';
+
+export { ORG_USERS_VIEW };
 
 /** Organization Users: ListUsers with no parent, groups from the organization-level roles. */
 export function createOrgUsersTree(services: Services, state: UsersViewState): UsersTreeProvider {

@@ -3,7 +3,9 @@ import type { Services } from '../services';
 import { UsersTreeProvider } from './usersTree';
 import type { UsersViewState } from './usersState';
 
-export const PROJECT_USERS_VIEW = 'coscene.projectUsers';
+import { PROJECT_USERS_VIEW } from '../usersKeys';
+
+export { PROJECT_USERS_VIEW };
 
 /** Which project the Project Users view lists: the active profile's slug unless another was selected. */
 export class ProjectSelection {

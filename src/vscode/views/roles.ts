@@ -7,7 +7,7 @@ import { localize } from '../errors';
 import type { Services } from '../services';
 import { ErrorNode, MessageNode } from './nodes';
 
-export const ROLES_VIEW = 'coscene.roles';
+export { ROLES_VIEW } from '../usersKeys';
 export type RoleLevelFilter = 'organization' | 'project' | 'all';
 
 export class RoleItem extends vscode.TreeItem {

@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { USERS_FILTERED_CONTEXT_KEY, USERS_FLAT_CONTEXT_KEY } from '../usersKeys';
 
 export type UsersFilter = { kind: 'role'; code: string } | { kind: 'nickname'; text: string };
 
@@ -43,7 +44,7 @@ export class UsersViewState implements vscode.Disposable {
 
   private async publish(): Promise<void> {
     this.changed.fire();
-    await vscode.commands.executeCommand('setContext', 'coscene.users.flat', this.flatValue);
-    await vscode.commands.executeCommand('setContext', 'coscene.users.filtered', this.filterValue !== undefined);
+    await vscode.commands.executeCommand('setContext', USERS_FLAT_CONTEXT_KEY, this.flatValue);
+    await vscode.commands.executeCommand('setContext', USERS_FILTERED_CONTEXT_KEY, this.filterValue !== undefined);
   }
 }

@@ -6,11 +6,12 @@ import { sortRoles } from '../../core/format/roles';
 import { collectAll, FetchPage, PageCursor, PagingLoopError } from '../../core/paging';
 import { localize } from '../errors';
 import type { Services } from '../services';
+import { LOAD_MORE_USERS } from '../usersKeys';
 import { ErrorNode, LoadMoreNode, MessageNode } from './nodes';
 import { GroupItem, syncItems, UserItem, UserList, userLabel } from './userItems';
 import type { UsersFilter, UsersViewState } from './usersState';
 
-export const LOAD_MORE_USERS = 'coscene.users.loadMore';
+export { LOAD_MORE_USERS };
 
 /** What differs between the organization and the project users view. */
 export interface UsersScope {

@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { registerCommand } from '../users/commandTable';
 import { levelFilter } from '../../../core/format/filter';
 import { formatRoles } from '../../../core/format/roles';
 import { collectAll } from '../../../core/paging';
@@ -15,7 +16,7 @@ export interface ExportRolesArgs {
 
 /** "coScene: Export Roles…": every role (of the Roles view's level), sorted like cocli. */
 export function registerExportRoles(views: UsersViews): vscode.Disposable {
-  return vscode.commands.registerCommand('coscene.export.roles', async (args: ExportRolesArgs = {}): Promise<ExportResult | undefined> => {
+  return registerCommand('coscene.export.roles', async (args: ExportRolesArgs = {}): Promise<ExportResult | undefined> => {
     try {
       const api = await views.services.profiles.api();
       const format = await pickFormat(args.format);

@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { registerCommand } from '../users/commandTable';
 import type { CosceneApi, Role } from '../../../core/coscene/model';
 import { levelFilter, roleCodeFilter } from '../../../core/format/filter';
 import { sortRoles } from '../../../core/format/roles';
@@ -24,7 +25,7 @@ export interface ExportUsersArgs {
  * cocli's formats, to a new editor or a file. Arguments skip the matching questions.
  */
 export function registerExportUsers(views: UsersViews): vscode.Disposable {
-  return vscode.commands.registerCommand('coscene.export.users', async (args: ExportUsersArgs = {}): Promise<ExportResult | undefined> => {
+  return registerCommand('coscene.export.users', async (args: ExportUsersArgs = {}): Promise<ExportResult | undefined> => {
     const { log, profiles } = views.services;
     try {
       const api = await profiles.api();

@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { LAST_LOGIN_STATE_KEY } from '../../registryKeys';
 
 export interface RegistryLogin {
   host: string;
@@ -8,7 +9,7 @@ export interface RegistryLogin {
   at: number;
 }
 
-const STATE_KEY = 'coscene.registry.lastLogin';
+const STATE_KEY = LAST_LOGIN_STATE_KEY;
 
 /**
  * The registry this extension last logged in to, shown as `$(package) host` in the status bar.

@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { registerCommand } from '../users/commandTable';
 import { levelLabel, RoleLevelFilter } from '../../views/roles';
 import type { UsersViews } from '../../views/usersViews';
 
@@ -6,7 +7,7 @@ const LEVELS: RoleLevelFilter[] = ['all', 'organization', 'project'];
 
 /** "Filter by Level…" for the Roles view; `level` skips the pick. */
 export function registerFilterRoleLevel(views: UsersViews): vscode.Disposable {
-  return vscode.commands.registerCommand('coscene.roles.filterLevel', async (level?: RoleLevelFilter) => {
+  return registerCommand('coscene.roles.filterLevel', async (level?: RoleLevelFilter) => {
     let chosen = LEVELS.includes(level as RoleLevelFilter) ? level : undefined;
     if (!chosen) {
       const items = LEVELS.map((l) => ({ label: levelLabel(l), level: l, picked: l === views.roles.level }));

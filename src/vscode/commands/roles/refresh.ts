@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
+import { registerCommand } from '../users/commandTable';
 import type { UsersViews } from '../../views/usersViews';
 
 export function registerRefreshRoles(views: UsersViews): vscode.Disposable {
-  return vscode.commands.registerCommand('coscene.roles.refresh', () => views.roles.refresh());
+  return registerCommand('coscene.roles.refresh', () => views.roles.refresh());
 }

@@ -1,10 +1,11 @@
 import * as vscode from 'vscode';
+import { registerCommand } from '../users/commandTable';
 import type { UsersViews } from '../../views/usersViews';
 import { roleFrom } from './roleArgument';
 
 /** "Show Users with This Role": reveals and expands the role's group in the org or project users view. */
 export function registerShowRoleUsers(views: UsersViews): vscode.Disposable {
-  return vscode.commands.registerCommand('coscene.role.showUsers', async (arg: unknown) => {
+  return registerCommand('coscene.role.showUsers', async (arg: unknown) => {
     const role = roleFrom(arg);
     if (!role) return undefined;
     const provider = role.level === 'project' ? views.projectUsers : views.orgUsers;

@@ -1,9 +1,10 @@
 import * as vscode from 'vscode';
+import { registerCommand } from './commandTable';
 import { copyText } from './copyText';
 import { userFrom } from './userArgument';
 
 export function registerCopyUserEmail(): vscode.Disposable {
-  return vscode.commands.registerCommand('coscene.user.copyEmail', async (arg: unknown) => {
+  return registerCommand('coscene.user.copyEmail', async (arg: unknown) => {
     const user = userFrom(arg);
     if (!user) return undefined;
     if (!user.email) {

@@ -1,9 +1,10 @@
 import * as vscode from 'vscode';
+import { registerCommand } from './commandTable';
 import { copyText } from './copyText';
 import { userFrom } from './userArgument';
 
 export function registerCopyUserResourceName(): vscode.Disposable {
-  return vscode.commands.registerCommand('coscene.user.copyResourceName', (arg: unknown) => {
+  return registerCommand('coscene.user.copyResourceName', (arg: unknown) => {
     const user = userFrom(arg);
     return user ? copyText(user.name) : undefined;
   });

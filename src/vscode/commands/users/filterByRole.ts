@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { registerCommand } from './commandTable';
 import type { Role } from '../../../core/coscene/model';
 import { collectAll } from '../../../core/paging';
 import { sortRoles } from '../../../core/format/roles';
@@ -7,7 +8,7 @@ import { refreshUsersViews, UsersViews } from '../../views/usersViews';
 
 /** "Filter by Role Code…": a quick pick of the codes ListRoles returns; `code` skips the pick. */
 export function registerFilterByRole(views: UsersViews): vscode.Disposable {
-  return vscode.commands.registerCommand('coscene.users.filterByRole', async (code?: string) => {
+  return registerCommand('coscene.users.filterByRole', async (code?: string) => {
     const picked = typeof code === 'string' && code ? code : await pickRoleCode(views);
     if (!picked) return undefined;
     views.state.setFilter({ kind: 'role', code: picked });

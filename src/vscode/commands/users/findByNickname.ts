@@ -1,9 +1,10 @@
 import * as vscode from 'vscode';
+import { registerCommand } from './commandTable';
 import { refreshUsersViews, UsersViews } from '../../views/usersViews';
 
 /** "Find Users by Nickname…": the server matches substrings; the result is a flat list. */
 export function registerFindByNickname(views: UsersViews): vscode.Disposable {
-  return vscode.commands.registerCommand('coscene.users.findByNickname', async (text?: string) => {
+  return registerCommand('coscene.users.findByNickname', async (text?: string) => {
     const current = views.state.filter;
     const query = typeof text === 'string'
       ? text

@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { registerCommand } from './commandTable';
 import { CosceneApiError } from '../../../core/coscene/apiErrors';
 import { userName } from '../../../core/coscene/api';
 import { showError } from '../../errors';
@@ -44,5 +45,5 @@ export function registerGetUser(views: UsersViews): vscode.Disposable {
       return undefined;
     }
   };
-  return vscode.commands.registerCommand('coscene.user.get', run);
+  return registerCommand('coscene.user.get', run);
 }

@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { registerCommand } from './commandTable';
 import { CosceneApiError } from '../../../core/coscene/apiErrors';
 import { showError } from '../../errors';
 import type { UsersViews } from '../../views/usersViews';
@@ -31,5 +32,5 @@ export function registerSelectProject(views: UsersViews): vscode.Disposable {
       return undefined;
     }
   };
-  return vscode.commands.registerCommand('coscene.projectUsers.selectProject', run);
+  return registerCommand('coscene.projectUsers.selectProject', run);
 }

@@ -1,8 +1,9 @@
 import * as vscode from 'vscode';
+import { registerCommand } from './commandTable';
 import { refreshUsersViews, UsersViews } from '../../views/usersViews';
 
 export function registerShowFlat(views: UsersViews): vscode.Disposable {
-  return vscode.commands.registerCommand('coscene.users.showFlat', () => {
+  return registerCommand('coscene.users.showFlat', () => {
     views.state.setFlat(true);
     refreshUsersViews(views);
   });

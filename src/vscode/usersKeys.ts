@@ -1,0 +1,39 @@
+/**
+ * View ids, context keys and command ids of the users & roles feature. They live here, not in the lazily loaded
+ * dist/users.js, because src/vscode/usersFeature.ts needs them at activation.
+ */
+
+export const ORG_USERS_VIEW = 'coscene.orgUsers';
+export const PROJECT_USERS_VIEW = 'coscene.projectUsers';
+export const ROLES_VIEW = 'coscene.roles';
+
+/** Context keys of the users views' title buttons (src/vscode/views/usersState.ts); false until the chunk loads. */
+export const USERS_FLAT_CONTEXT_KEY = 'coscene.users.flat';
+export const USERS_FILTERED_CONTEXT_KEY = 'coscene.users.filtered';
+
+export const LOAD_MORE_USERS = 'coscene.users.loadMore';
+
+/** Every command the feature contributes; registered at activation, implemented in the chunk. */
+export const USERS_COMMANDS = [
+  'coscene.users.refresh',
+  LOAD_MORE_USERS,
+  'coscene.users.filterByRole',
+  'coscene.users.findByNickname',
+  'coscene.users.clearFilter',
+  'coscene.users.showFlat',
+  'coscene.users.showGrouped',
+  'coscene.projectUsers.selectProject',
+  'coscene.user.get',
+  'coscene.user.copyId',
+  'coscene.user.copyEmail',
+  'coscene.user.copyResourceName',
+  'coscene.user.showDetails',
+  'coscene.roles.refresh',
+  'coscene.roles.filterLevel',
+  'coscene.role.showDetails',
+  'coscene.role.showUsers',
+  'coscene.export.users',
+  'coscene.export.roles',
+] as const;
+
+export type UsersCommandId = (typeof USERS_COMMANDS)[number];
