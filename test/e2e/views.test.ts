@@ -1,44 +1,33 @@
 import * as assert from 'assert';
-import * as fs from 'fs';
-import * as path from 'path';
-import type { Browser, Page } from 'playwright-core';
-import { launchBrowser, openViewContainer, openWorkbench, runCommand, screenshot, viewHeader } from './workbench';
-
-const nls: Record<string, string> = JSON.parse(fs.readFileSync(path.join(__dirname, '..', '..', '..', 'package.nls.json'), 'utf8'));
+import { NLS, openViewContainer, runCommand, screenshot, useWorkbench, viewHeader } from './workbench';
 
 describe('coScene in the workbench (installed vsix)', function () {
   this.timeout(120_000);
-  let browser: Browser;
-  let page: Page;
-
-  before(async () => {
-    browser = await launchBrowser();
-    page = await openWorkbench(browser);
-  });
-
-  afterEach(async function () {
-    if (this.currentTest?.state === 'failed') await screenshot(page, `failed-${this.currentTest.title}`);
-  });
-
-  after(async () => {
-    await browser?.close();
-  });
+  const page = useWorkbench();
 
   it('opens the coScene container from the activity bar and shows its four views', async () => {
-    await openViewContainer(page, nls['container.title']);
+    await openViewContainer(page(), NLS['container.title']);
     for (const key of ['view.orgUsers', 'view.projectUsers', 'view.roles', 'view.permissions']) {
-      await viewHeader(page, nls[key]).waitFor();
+      await viewHeader(page(), NLS[key]).waitFor();
     }
-    await screenshot(page, 'coscene-container');
+    await screenshot(page(), 'coscene-container');
   });
 
   it('"coScene: Show Logs" shows the coScene output channel', async () => {
-    await runCommand(page, `coScene: ${nls['cmd.showLogs']}`);
-    const panel = page.locator('.part.panel');
+    await runCommand(page(), `coScene: ${NLS['cmd.showLogs']}`);
+    const panel = page().locator('.part.panel');
+    // Seen in full runs (after other windows came and went): the first Show Logs of a fresh window does not
+    // reveal the panel, a second one does. Kept visible as a warning rather than hidden.
+    const shown = await panel.waitFor({ timeout: 5000 }).then(() => true, () => false);
+    if (!shown) {
+      console.warn('    warning: the first "coScene: Show Logs" did not reveal the panel; running it again');
+      await screenshot(page(), 'coscene-logs-first-attempt');
+      await runCommand(page(), `coScene: ${NLS['cmd.showLogs']}`);
+    }
     await panel.locator('.composite.title', { hasText: /output/i }).waitFor();
     const channel = panel.getByRole('toolbar', { name: 'Output actions' }).getByLabel('Switch Output');
     await channel.waitFor();
     assert.match((await channel.locator('option:checked').textContent()) ?? '', /coScene/);
-    await screenshot(page, 'coscene-logs');
+    await screenshot(page(), 'coscene-logs');
   });
 });

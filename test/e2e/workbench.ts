@@ -6,6 +6,9 @@ import { chromium, type Browser, type Locator, type Page } from 'playwright-core
 
 export const ARTIFACTS = process.env.COSCENE_E2E_ARTIFACTS ?? path.join(__dirname, '..', '..', '..', 'test', '.artifacts');
 
+/** package.nls.json: the English titles the workbench shows (views, commands). */
+export const NLS: Record<string, string> = JSON.parse(fs.readFileSync(path.join(__dirname, '..', '..', '..', 'package.nls.json'), 'utf8'));
+
 export function workbenchUrl(): string {
   const url = process.env.COSCENE_E2E_URL;
   if (!url) throw new Error('COSCENE_E2E_URL is not set: run the UI tests through test/tools/run-e2e.mjs');
@@ -22,11 +25,19 @@ export function launchBrowser(): Promise<Browser> {
   });
 }
 
-export async function openWorkbench(browser: Browser): Promise<Page> {
+/** Opens the workbench; `onConsole` gets the page's console errors and warnings (the extension host's included). */
+export async function openWorkbench(browser: Browser, onConsole?: (line: string) => void): Promise<Page> {
   const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+  if (onConsole) {
+    page.on('console', (message) => {
+      if (message.type() === 'error' || message.type() === 'warning') onConsole(`[${message.type()}] ${message.text()}`);
+    });
+  }
   page.setDefaultTimeout(20_000);
   await page.goto(workbenchUrl(), { timeout: 60_000 });
   await page.locator('.monaco-workbench').waitFor({ timeout: 60_000 });
+  // The extension's contributions (activity bar entry, palette commands) arrive a little later.
+  await page.locator('.activitybar').getByRole('tab', { name: NLS['container.title'] }).waitFor({ timeout: 60_000 });
   return page;
 }
 
@@ -37,14 +48,18 @@ export async function screenshot(page: Page, name: string): Promise<string> {
   return file;
 }
 
-/** Runs a command by its palette title, e.g. "coScene: Show Logs", the way a user does (F1). */
-export async function runCommand(page: Page, title: string): Promise<void> {
+/**
+ * Runs a command by its palette title, e.g. "coScene: Show Logs", the way a user does (F1). With
+ * `asksNext` the command opens a quick pick or input box of its own, so the widget stays open.
+ */
+export async function runCommand(page: Page, title: string, { asksNext = false } = {}): Promise<void> {
   await page.keyboard.press('F1');
   const input = page.locator('.quick-input-widget input');
   await input.fill(`>${title}`);
-  await page.locator('.quick-input-list .monaco-list-row', { hasText: title }).first().waitFor();
-  await input.press('Enter');
-  await page.locator('.quick-input-widget').waitFor({ state: 'hidden' });
+  // Click the row with exactly this title: Enter would take whichever row is highlighted first.
+  const row = page.locator('.quick-input-list .monaco-list-row').filter({ has: page.locator('.label-name', { hasText: exactly(title) }) });
+  await row.first().click();
+  if (!asksNext) await page.locator('.quick-input-widget').waitFor({ state: 'hidden' });
 }
 
 /** Clicks the view container's entry in the activity bar. */
@@ -60,4 +75,112 @@ export function viewHeader(page: Page, viewName: string): Locator {
 
 export function treeRows(page: Page): Locator {
   return page.locator('.sidebar [role="treeitem"]');
+}
+
+/**
+ * Mocha hooks for one suite: a browser with the workbench open before the first test, a screenshot
+ * of whatever a failed test left on screen, the browser closed at the end. Returns the page getter.
+ */
+export function useWorkbench(): () => Page {
+  let browser: Browser | undefined;
+  let page: Page | undefined;
+  const consoleLines: string[] = [];
+  before(async () => {
+    browser = await launchBrowser();
+    page = await openWorkbench(browser, (line) => consoleLines.push(line));
+  });
+  afterEach(async function () {
+    if (this.currentTest?.state !== 'failed' || !page) return;
+    const name = `failed-${this.currentTest.fullTitle()}`;
+    await screenshot(page, name).catch(() => undefined);
+    fs.writeFileSync(path.join(ARTIFACTS, `${name.replace(/[^\w.-]+/g, '-')}.console.txt`), consoleLines.join('\n'));
+  });
+  after(async () => {
+    await browser?.close();
+  });
+  return () => {
+    if (!page) throw new Error('the workbench is not open');
+    return page;
+  };
+}
+
+/** Exactly this text (for labels that are prefixes of others). */
+export function exactly(text: string): RegExp {
+  return new RegExp(`^\\s*${text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\s*$`);
+}
+
+/** One view (pane) of the side bar, by its title. */
+export function viewPane(page: Page, viewName: string): Locator {
+  return page.locator('.sidebar .pane', { has: page.locator('.pane-header h3.title', { hasText: exactly(viewName) }) });
+}
+
+/** Expands the view `viewName` and collapses the other views of the container, as a user makes room. */
+export async function focusView(page: Page, viewName: string): Promise<Locator> {
+  const titles = page.locator('.sidebar .pane-header h3.title');
+  await viewPane(page, viewName).waitFor();
+  const names = (await titles.allInnerTexts()).map((t) => t.trim());
+  // Collapse first, then expand: every toggle moves the headers below it, so each click waits for the
+  // header to be stable (Playwright does) and hits the title, never the header's action buttons.
+  for (const name of [...names.filter((n) => n !== viewName), viewName]) {
+    const header = viewPane(page, name).locator('.pane-header');
+    const want = name === viewName ? 'true' : 'false';
+    if ((await header.getAttribute('aria-expanded')) === want) continue;
+    await header.locator('h3.title').click();
+    await header.and(page.locator(`[aria-expanded="${want}"]`)).waitFor();
+  }
+  return viewPane(page, viewName);
+}
+
+/** The tree row labelled exactly `label` inside `scope` (a view pane). */
+export function treeRow(scope: Locator, label: string | RegExp): Locator {
+  const name = typeof label === 'string' ? exactly(label) : label;
+  return scope.locator('[role="treeitem"]').filter({ has: scope.page().locator('.label-name', { hasText: name }) });
+}
+
+/** Expands a collapsed tree row by clicking it (a second click would collapse it again). */
+export async function expandRow(row: Locator): Promise<void> {
+  await row.first().waitFor();
+  if ((await row.first().getAttribute('aria-expanded')) === 'false') await row.first().click();
+  await row.first().and(row.page().locator('[aria-expanded="true"]')).waitFor();
+}
+
+/** Waits for the quick input titled `title`, types `value` and presses Enter. */
+export async function answerQuickInput(page: Page, title: string | RegExp, value: string): Promise<void> {
+  const widget = page.locator('.quick-input-widget');
+  await widget.locator('.quick-input-title', { hasText: title }).waitFor();
+  const input = widget.locator('.quick-input-box input');
+  await input.fill(value);
+  await input.press('Enter');
+}
+
+/** Waits for the quick pick titled `title`, filters it by `label` and accepts the matching row. */
+export async function pickQuickItem(page: Page, title: string | RegExp, label: string): Promise<void> {
+  const widget = page.locator('.quick-input-widget');
+  await widget.locator('.quick-input-title', { hasText: title }).waitFor();
+  const input = widget.locator('.quick-input-box input');
+  await input.fill(label);
+  await widget.locator('.quick-input-list .monaco-list-row', { hasText: label }).first().waitFor();
+  await input.press('Enter');
+}
+
+/** A notification toast with this text (info toasts hide by themselves: start waiting before the action). */
+export function toast(page: Page, text: string | RegExp): Locator {
+  return page.locator('.notification-toast', { hasText: text });
+}
+
+/** The text of the visible terminal (DOM renderer), with non-breaking spaces made plain. */
+export async function terminalText(page: Page): Promise<string> {
+  const rows = page.locator('.part.panel .terminal-wrapper.active .xterm-rows');
+  await rows.first().waitFor();
+  return (await rows.first().innerText()).replace(/\u00a0/g, ' ');
+}
+
+/** Polls `check` every 250 ms until it is true; fails after `timeoutMs` saying what it waited for. */
+export async function until(check: () => Promise<boolean>, what: string, timeoutMs = 20_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (await check()) return;
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+  throw new Error(`timed out after ${timeoutMs / 1000}s waiting for ${what}`);
 }

@@ -1,6 +1,6 @@
 // The fake coScene + Huawei API (out/test/fake/cli.js) and a throw-away cocli config pointing at it,
 // for the demo and the UI tests. Needs `tsc -p .` first.
-import { existsSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
@@ -34,6 +34,24 @@ export async function startFakeApi({ maxLifetimeMs = 8 * 60 * 60_000 } = {}) {
   return { url: url.replace(/\/$/, ''), port, exited: fake.exited, stop: () => fake.stop() };
 }
 
+/**
+ * The fake API inside this process, for options the CLI does not take (registryCredentials: what
+ * CreateBasicCredential hands out, in order). Same shape as startFakeApi(); closes itself after maxLifetimeMs.
+ */
+export async function startFakeApiInProcess({ maxLifetimeMs = 8 * 60 * 60_000, registryCredentials } = {}) {
+  const serverJs = join(ROOT, 'out', 'test', 'fake', 'server.js');
+  if (!existsSync(serverJs)) throw new Error(`${serverJs} is missing: run tsc -p . first`);
+  const { startFakeServer } = require(serverJs);
+  const server = await startFakeServer({ port: 0, maxLifetimeMs, registryCredentials });
+  let markExited;
+  const exited = new Promise((resolve) => (markExited = resolve));
+  const stop = async () => {
+    await server.close();
+    markExited({ code: 0, signal: null });
+  };
+  return { url: server.url.replace(/\/$/, ''), port: server.port, exited, stop };
+}
+
 /** A cocli config with one profile "demo" on the fake (admin token, project mcap). */
 export function writeDemoCocliConfig(path, fakeUrl) {
   const { FAKE_COSCENE } = fakeSeed();
@@ -59,3 +77,12 @@ export function fakeSettings(cocliPath, fakeUrl) {
   };
 }
 
+/**
+ * code-server's workbench is a remote window: settings with `"scope": "machine"` (the Huawei endpoints,
+ * coscene.registry.host, …) are ignored in the User settings there and read from the remote machine's
+ * settings file instead. Writes `settings` to <user-data-dir>/Machine/settings.json.
+ */
+export function writeMachineSettings(dirs, settings) {
+  mkdirSync(join(dirs.userData, 'Machine'), { recursive: true });
+  writeFileSync(join(dirs.userData, 'Machine', 'settings.json'), JSON.stringify(settings, null, 2));
+}

@@ -1,17 +1,40 @@
 // UI tests: installs the built vsix into a fresh code-server (no smoke-test driver, so toasts and
 // dialogs behave as for a user), points it at the fake API with a demo profile, and runs the
 // compiled out/test/e2e/**/*.test.js with mocha. Needs `tsc -p .` and `npm run package` first.
-import { existsSync, readFileSync, rmSync } from 'node:fs';
-import { join } from 'node:path';
-import { fakeSettings, startFakeApi, writeDemoCocliConfig } from './fake-env.mjs';
+// When Debian's docker-registry, htpasswd and a docker client are there, a real registry with htpasswd
+// auth runs on 127.0.0.1 too: `coscene.registry.host` points at it and the fake's CreateBasicCredential
+// hands out the one user it knows.
+import { randomBytes } from 'node:crypto';
+import { copyFileSync, existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { delimiter, join } from 'node:path';
+import { fakeSettings, startFakeApiInProcess, writeDemoCocliConfig, writeMachineSettings } from './fake-env.mjs';
 import { ensureHost, installExtension, makeSandbox, startCodeServer, writeUserSettings } from './host.mjs';
 import { ARTIFACTS, MOCHA_RUN, ROOT, VSIX } from './paths.mjs';
 import { run } from './proc.mjs';
 
 const TIMEOUT_MS = Number(process.env.COSCENE_E2E_TIMEOUT_MS || 6 * 60_000);
 
+const require = createRequire(import.meta.url);
+const REGISTRY_HELPER = join(ROOT, 'out', 'test', 'integration', 'helpers', 'registryServer.js');
+
 function failedRun(message) {
   return { passed: 0, failed: 1, pending: 0, failures: [{ title: 'UI test run', message }] };
+}
+
+function onPath(name) {
+  return (process.env.PATH ?? '').split(delimiter).some((dir) => dir && existsSync(join(dir, name)));
+}
+
+/** A real registry that knows one user, or why there is none ({ skip }). */
+async function startRegistry(maxLifetimeMs) {
+  if (!existsSync(REGISTRY_HELPER)) return { skip: `${REGISTRY_HELPER} is missing` };
+  const { registryUnavailableReason, startRegistryServer } = require(REGISTRY_HELPER);
+  const reason = registryUnavailableReason() ?? (onPath('docker') ? undefined : 'no docker client on PATH');
+  if (reason) return { skip: reason };
+  const user = { username: 'cr-e2e-robot', password: `E2e-${randomBytes(12).toString('base64url')}` };
+  const server = await startRegistryServer([user], { maxLifetimeMs });
+  return { server, user };
 }
 
 export async function runE2e({ grep } = {}) {
@@ -19,14 +42,22 @@ export async function runE2e({ grep } = {}) {
   if (!existsSync(join(ROOT, 'out', 'test', 'e2e'))) return failedRun('out/test/e2e is missing: run tsc -p . first');
   await ensureHost();
   rmSync(ARTIFACTS, { recursive: true, force: true }); // only this run's screenshots
-  const fake = await startFakeApi({ maxLifetimeMs: TIMEOUT_MS + 60_000 });
+  const lifetime = TIMEOUT_MS + 60_000;
+  const registry = await startRegistry(lifetime);
+  let fake;
   let server;
   try {
+    // The same user for every CreateBasicCredential (a login, a retry, a fresh credential).
+    fake = await startFakeApiInProcess({ maxLifetimeMs: lifetime, registryCredentials: registry.user ? Array(10).fill(registry.user) : [] });
     const dirs = makeSandbox('e2e');
     const cocli = writeDemoCocliConfig(join(dirs.base, 'cocli.yaml'), fake.url);
-    writeUserSettings(dirs, fakeSettings(cocli, fake.url));
+    const registrySettings = registry.server ? { 'coscene.registry.host': registry.server.host } : {};
+    const settings = { ...fakeSettings(cocli, fake.url), ...registrySettings };
+    writeUserSettings(dirs, settings);
+    writeMachineSettings(dirs, settings); // machine-scoped ones count only here (remote window)
     await installExtension(dirs, VSIX);
-    server = await startCodeServer(dirs, { logFile: join(dirs.base, 'code-server.log') });
+    const logFile = join(dirs.base, 'code-server.log');
+    server = await startCodeServer(dirs, { logFile });
     const resultFile = join(dirs.base, 'e2e-result.json');
     const args = [MOCHA_RUN, 'out/test/e2e', '--timeout', '120000', ...(grep ? ['--grep', grep] : [])];
     const env = {
@@ -35,13 +66,24 @@ export async function runE2e({ grep } = {}) {
       COSCENE_E2E_ARTIFACTS: ARTIFACTS,
       COSCENE_FAKE_URL: fake.url,
       COSCENE_TEST_RESULT: resultFile,
+      COSCENE_E2E_REGISTRY: JSON.stringify(
+        registry.server
+          ? { host: registry.server.host, username: registry.user.username, password: registry.user.password, dockerConfig: dirs.dockerConfig }
+          : { skip: registry.skip },
+      ),
     };
     const { code } = await run(process.execPath, args, { cwd: ROOT, env, timeoutMs: TIMEOUT_MS });
-    if (existsSync(resultFile)) return JSON.parse(readFileSync(resultFile, 'utf8'));
-    return failedRun(`mocha wrote no result (exit code ${code})`);
+    const summary = existsSync(resultFile) ? JSON.parse(readFileSync(resultFile, 'utf8')) : failedRun(`mocha wrote no result (exit code ${code})`);
+    // The sandbox goes away with this process: keep code-server's log next to the failure screenshots.
+    if (summary.failed > 0 && existsSync(logFile)) {
+      mkdirSync(ARTIFACTS, { recursive: true });
+      copyFileSync(logFile, join(ARTIFACTS, 'code-server.log'));
+    }
+    return summary;
   } finally {
     await server?.stop();
-    await fake.stop();
+    await fake?.stop();
+    await registry.server?.stop();
   }
 }
 

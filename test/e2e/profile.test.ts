@@ -1,0 +1,36 @@
+import * as assert from 'assert';
+import { FAKE_COSCENE } from '../fake/seed/coscene';
+import { screenshot, useWorkbench } from './workbench';
+
+// Issue 3: the active profile (from the cocli file run-e2e.mjs writes) is shown in the status bar.
+describe('profiles in the workbench (issue 3)', function () {
+  this.timeout(120_000);
+  const page = useWorkbench();
+
+  it('the status bar shows the active profile "demo" and its organization slug', async () => {
+    const item = page().locator('.statusbar .statusbar-item', { hasText: `demo · ${FAKE_COSCENE.orgSlug}` });
+    await item.waitFor({ timeout: 30_000 }); // the slug comes from GetOrganization on the fake
+    assert.match((await item.innerText()).replace(/\u00a0/g, ' ').trim(), new RegExp(`^demo · ${FAKE_COSCENE.orgSlug}$`));
+
+    await item.hover();
+    const tooltip = page().locator('.workbench-hover, .monaco-hover').filter({ hasText: 'coScene profile: demo' });
+    await tooltip.first().waitFor();
+    const text = (await tooltip.first().innerText()).replace(/\u00a0/g, ' ');
+    assert.match(text, new RegExp(`Organization: ${FAKE_COSCENE.orgSlug}`));
+    assert.match(text, /Project: mcap/);
+    assert.match(text, /Click to switch profiles\./);
+    await screenshot(page(), 'profile-status-bar');
+  });
+
+  it('clicking the status bar item offers the profiles to switch to', async () => {
+    await page().mouse.move(0, 0); // let the tooltip go
+    await page().locator('.statusbar .statusbar-item', { hasText: `demo · ${FAKE_COSCENE.orgSlug}` }).click();
+    const widget = page().locator('.quick-input-widget');
+    await widget.locator('.quick-input-title', { hasText: 'Switch coScene Profile' }).waitFor();
+    await widget.locator('.quick-input-list .monaco-list-row', { hasText: /^\s*demo/ }).first().waitFor();
+    await widget.locator('.quick-input-list .monaco-list-row', { hasText: 'Add Profile…' }).first().waitFor();
+    await screenshot(page(), 'profile-switch-quick-pick');
+    await page().keyboard.press('Escape');
+    await widget.waitFor({ state: 'hidden' });
+  });
+});

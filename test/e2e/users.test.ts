@@ -1,0 +1,51 @@
+import * as assert from 'assert';
+import { FAKE_COSCENE, generateCosceneData } from '../fake/seed/coscene';
+import { expandRow, focusView, NLS, openViewContainer, screenshot, treeRow, until, useWorkbench } from './workbench';
+
+// Issue 4: Organization Users grouped by role, one page (coscene.users.pageSize, 50) at a time.
+describe('organization users in the workbench (issue 4)', function () {
+  this.timeout(120_000);
+  const page = useWorkbench();
+  const seeded = generateCosceneData(FAKE_COSCENE.defaultSeedUsers).users;
+  const countOf = (code: string) => seeded.filter((u) => u.orgRoleCode === code).length;
+
+  it('a role group lists its users with nicknames and emails', async () => {
+    await openViewContainer(page(), NLS['container.title']);
+    const pane = await focusView(page(), NLS['view.orgUsers']);
+    await treeRow(pane, 'You: Alice Chen').waitFor({ timeout: 30_000 });
+    const admins = treeRow(pane, 'Organization Admin');
+    await admins.waitFor();
+    assert.equal((await admins.locator('.label-description').innerText()).trim(), `ORGANIZATION_ADMIN · ${countOf('ORGANIZATION_ADMIN')}`);
+    await expandRow(admins);
+    const alice = treeRow(pane, 'Alice Chen');
+    await alice.waitFor();
+    assert.equal((await alice.locator('.label-description').innerText()).trim(), 'alice.chen@lark.example.com');
+    await screenshot(page(), 'org-users-admin-group');
+    await admins.click(); // collapse again
+    await admins.and(page().locator('[aria-expanded="false"]')).waitFor();
+  });
+
+  it('a group with more users than a page ends with "Load more…", which loads the next page', async () => {
+    const pane = await focusView(page(), NLS['view.orgUsers']);
+    const readers = treeRow(pane, 'Organization Reader');
+    const total = countOf('ORGANIZATION_READER');
+    assert.ok(total > 100, `the seed has ${total} readers`);
+    assert.equal((await readers.locator('.label-description').innerText()).trim(), `ORGANIZATION_READER · ${total}`);
+    await expandRow(readers);
+    await treeRow(pane, '李娜').or(pane.locator('[role="treeitem"][aria-level="2"]')).first().waitFor();
+    await page().keyboard.press('End'); // the focused tree scrolls to its last row, as a person scrolls down
+    const loadMore = treeRow(pane, 'Load more…');
+    await loadMore.waitFor();
+    assert.equal((await loadMore.locator('.label-description').innerText()).trim(), `50 of ${total}`);
+    await screenshot(page(), 'org-users-load-more');
+
+    await loadMore.click();
+    // The next page pushes the row down out of the rendered rows: scroll to the end again until it shows the new count.
+    await until(async () => {
+      await page().keyboard.press('End');
+      const description = loadMore.locator('.label-description', { hasText: `100 of ${total}` });
+      return (await description.count()) > 0;
+    }, 'Load more… to show "100 of ' + total + '"');
+    await screenshot(page(), 'org-users-second-page');
+  });
+});
