@@ -4,7 +4,7 @@
 // writes your ~/.cocli.yaml: code-server runs with a temp HOME.
 import { join } from 'node:path';
 import { ensureDebianPackages } from './debian.mjs';
-import { fakeSettings, startFakeApi, writeDemoCocliConfig } from './fake-env.mjs';
+import { fakeSettings, startFakeApi, writeDemoCocliConfig, writeMachineSettings } from './fake-env.mjs';
 import { ensureHost, ensureRootDependencies, installExtension, makeSandbox, startCodeServer, writeUserSettings } from './host.mjs';
 import { ROOT, TSC, VSIX } from './paths.mjs';
 import { run, stopWhenParentExits } from './proc.mjs';
@@ -28,7 +28,9 @@ async function main() {
   const fake = await startFakeApi();
   const dirs = makeSandbox('demo');
   const cocli = writeDemoCocliConfig(join(dirs.base, 'cocli.yaml'), fake.url);
-  writeUserSettings(dirs, fakeSettings(cocli, fake.url));
+  const settings = fakeSettings(cocli, fake.url);
+  writeUserSettings(dirs, settings);
+  writeMachineSettings(dirs, settings); // machine-scoped settings (endpoints, config path) count only here in code-server
   await installExtension(dirs, VSIX);
   const server = await startCodeServer(dirs, { port, logFile: join(dirs.base, 'code-server.log') });
 
