@@ -22,12 +22,12 @@ async function main() {
   const home = fs.mkdtempSync(path.join(os.tmpdir(), 'coscene-bench-home-'));
   process.env.HOME = home;
   Object.assign(process.env, { COS_ENDPOINT: url, COS_TOKEN: token, COS_PROJECT: project });
-  const { trees, commands } = installVscode({ settings: { 'coscene.users.pageSize': 100 } });
+  const { commands } = installVscode({ settings: { 'coscene.users.pageSize': 100 } });
   const ext = require(path.join(root, 'dist/extension.js'));
   const context = createContext(root);
   const api = ext.activate(context);
   await api.features.profiles.ready;
-  const tree = trees.get('coscene.orgUsers');
+  const tree = api.features.users.orgUsers; // loads dist/users.js; the real provider (the view's is a forwarder)
   await commands.get('coscene.users.showFlat')?.();
   // Warm everything up (HTTP chunk, JIT) with one page, then drop it and take the baseline.
   await tree.getChildren();

@@ -73,12 +73,12 @@ async function main() {
     for (let i = 0; i < runs; i++) result.firstPageMs.push(await firstPage(codes[i % codes.length]));
 
     // 3. The real users tree (bundle + vscode stand-in): open the view (roles + first page of every group), expand a group.
-    const { trees } = installVscode({ settings: {} });
+    installVscode({ settings: {} });
     const ext = require(path.join(dist, 'extension.js'));
     const context = createContext(root);
     const extApi = ext.activate(context);
     await extApi.features.profiles.ready;
-    const tree = trees.get('coscene.orgUsers');
+    const tree = extApi.features.users.orgUsers; // loads dist/users.js; the real provider (the view's is a forwarder)
     result.viewOpenMs = [];
     result.expandMs = [];
     let groups = 0;
