@@ -6,6 +6,7 @@ import * as httpSettings from './httpSettings';
 import * as permissionsKeys from './permissionsKeys';
 import * as secrets from './secrets';
 import * as nodes from './views/nodes';
+import { chunkLoader } from './chunkLoader';
 import type * as Chunk from './permissionsChunk';
 
 /**
@@ -14,7 +15,6 @@ import type * as Chunk from './permissionsChunk';
  * registry, its nodes are this bundle's classes. Keys are the modules' paths; esbuild.mjs fails the build when the
  * chunk imports a module from outside its folders that is not listed here. Unbundled, the map is unused.
  */
-const SHARED_MODULES = Symbol.for('coscene-access.permissions-shared-modules');
 const shared = (): Record<string, unknown> => ({
   'src/core/errors.ts': coreErrors,
   'src/core/http/lazyHttp.ts': lazyHttp,
@@ -26,21 +26,13 @@ const shared = (): Record<string, unknown> => ({
   'src/vscode/views/nodes.ts': nodes,
 });
 
-let loaded: typeof Chunk | undefined;
+const loader = chunkLoader('permissions', shared, () => require('./permissionsChunk') as typeof Chunk);
 
 /**
  * The Repository Permissions implementation, required on first use (view shown, command run) instead of at
  * activation. In the bundle esbuild rewrites './permissionsChunk' to the separate chunk './permissions.js'.
  */
-export function loadPermissionsChunk(): typeof Chunk {
-  if (!loaded) {
-    (globalThis as Record<symbol, unknown>)[SHARED_MODULES] ??= shared();
-    loaded = require('./permissionsChunk') as typeof Chunk;
-  }
-  return loaded;
-}
+export const loadPermissionsChunk = loader.load;
 
 /** True once the permissions chunk has been required (used by the benchmark and tests). */
-export function isPermissionsChunkLoaded(): boolean {
-  return loaded !== undefined;
-}
+export const isPermissionsChunkLoaded = loader.isLoaded;

@@ -3,6 +3,7 @@ import * as redact from '../core/redact';
 import * as vscodeErrors from './errors';
 import * as registryKeys from './registryKeys';
 import * as secrets from './secrets';
+import { chunkLoader } from './chunkLoader';
 import type * as Chunk from './registryChunk';
 
 /**
@@ -11,7 +12,6 @@ import type * as Chunk from './registryChunk';
  * the modules' paths; esbuild.mjs fails the build when the chunk imports a module from outside its folders that is not
  * listed here. Unbundled, the map is unused.
  */
-const SHARED_MODULES = Symbol.for('coscene-access.registry-shared-modules');
 const shared = (): Record<string, unknown> => ({
   'src/core/errors.ts': coreErrors,
   'src/core/redact.ts': redact,
@@ -20,21 +20,13 @@ const shared = (): Record<string, unknown> => ({
   'src/vscode/secrets.ts': secrets,
 });
 
-let loaded: typeof Chunk | undefined;
+const loader = chunkLoader('registry', shared, () => require('./registryChunk') as typeof Chunk);
 
 /**
  * The container registry implementation, required on first use (a command runs, `api.features.registry` is read,
  * or a login is remembered) instead of at activation. In the bundle esbuild rewrites './registryChunk' to './registry.js'.
  */
-export function loadRegistryChunk(): typeof Chunk {
-  if (!loaded) {
-    (globalThis as Record<symbol, unknown>)[SHARED_MODULES] ??= shared();
-    loaded = require('./registryChunk') as typeof Chunk;
-  }
-  return loaded;
-}
+export const loadRegistryChunk = loader.load;
 
 /** True once the registry chunk has been required (used by the benchmark and tests). */
-export function isRegistryChunkLoaded(): boolean {
-  return loaded !== undefined;
-}
+export const isRegistryChunkLoaded = loader.isLoaded;

@@ -4,6 +4,7 @@ import * as coreErrors from '../core/errors';
 import * as vscodeErrors from './errors';
 import * as usersKeys from './usersKeys';
 import * as nodes from './views/nodes';
+import { chunkLoader } from './chunkLoader';
 import type * as Chunk from './usersChunk';
 
 /**
@@ -11,7 +12,6 @@ import type * as Chunk from './usersChunk';
  * be this bundle's classes (`instanceof AccessError`, `instanceof CosceneApiError`), its nodes are this bundle's classes. Keys are the modules' paths; esbuild.mjs fails the build when the chunk imports a module
  * from outside its folders that is not listed here. Unbundled, the map is unused.
  */
-const SHARED_MODULES = Symbol.for('coscene-access.users-shared-modules');
 const shared = (): Record<string, unknown> => ({
   'src/core/coscene/api.ts': cosceneApi,
   'src/core/coscene/apiErrors.ts': apiErrors,
@@ -21,21 +21,13 @@ const shared = (): Record<string, unknown> => ({
   'src/vscode/views/nodes.ts': nodes,
 });
 
-let loaded: typeof Chunk | undefined;
+const loader = chunkLoader('users', shared, () => require('./usersChunk') as typeof Chunk);
 
 /**
  * The users & roles implementation, required on first use (a view asks for its items, a command runs,
  * `api.features.users` is read) instead of at activation. In the bundle esbuild rewrites './usersChunk' to './users.js'.
  */
-export function loadUsersChunk(): typeof Chunk {
-  if (!loaded) {
-    (globalThis as Record<symbol, unknown>)[SHARED_MODULES] ??= shared();
-    loaded = require('./usersChunk') as typeof Chunk;
-  }
-  return loaded;
-}
+export const loadUsersChunk = loader.load;
 
 /** True once the users chunk has been required (used by the benchmark and tests). */
-export function isUsersChunkLoaded(): boolean {
-  return loaded !== undefined;
-}
+export const isUsersChunkLoaded = loader.isLoaded;
