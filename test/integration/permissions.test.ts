@@ -2,6 +2,7 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { FAKE_HUAWEI, FakeServer, startFakeServer } from '../fake/server';
 import type { PermissionsFeature } from '../../src/vscode/permissionsFeature';
+import { AKSK_SIGN_IN, PASSWORD_SIGN_IN } from './helpers/huaweiSignIn';
 import { extensionApi, filesContaining } from './helpers/profileFixtures';
 
 type Item = vscode.TreeItem;
@@ -9,24 +10,6 @@ type Item = vscode.TreeItem;
 const EXAMPLE = FAKE_HUAWEI.exampleRepo;
 const MAVEN_RELEASE = FAKE_HUAWEI.repoIds.mavenRelease;
 const ENGLISH = !vscode.env.language.toLowerCase().startsWith('zh');
-
-const PASSWORD_SIGN_IN = {
-  method: 'password',
-  userName: FAKE_HUAWEI.iamUser,
-  password: FAKE_HUAWEI.iamPassword,
-  domainName: FAKE_HUAWEI.domainName,
-  region: FAKE_HUAWEI.region,
-  codeartsProjectId: FAKE_HUAWEI.codeartsProjectId,
-};
-
-const AKSK_SIGN_IN = {
-  method: 'aksk',
-  ak: FAKE_HUAWEI.ak,
-  sk: FAKE_HUAWEI.sk,
-  region: FAKE_HUAWEI.region,
-  domainId: FAKE_HUAWEI.domainId,
-  codeartsProjectId: FAKE_HUAWEI.codeartsProjectId,
-};
 
 function label(item: Item): string {
   return typeof item.label === 'string' ? item.label : (item.label?.label ?? '');

@@ -11,6 +11,7 @@ import { recordNotifications, NotificationRecorder } from '../helpers/canaryNoti
 import {
   browserProfileDirs, canary, emptyReport, Needle, needlesFor, ProcessWatch, ScanReport, scanText, scanTree, watchProcesses,
 } from '../helpers/canaryScan';
+import { readyFeatures } from '../helpers/features';
 import { extensionApi, listFiles, makeTempDir, waitUntil } from '../helpers/profileFixtures';
 import { registryUnavailableReason, RegistryServer, startRegistryServer } from '../helpers/registryServer';
 
@@ -112,12 +113,7 @@ describe('secret canaries (issue 8)', function () {
     // (htpasswd) gets the passwords in argv, so it runs before the process watcher starts.
     if (!registrySkipped) registry = await startRegistryServer(REGISTRY.slice(0, 3));
 
-    const api = await extensionApi();
-    profiles = api.features.profiles as ProfileService;
-    permissions = api.features.permissions as PermissionsFeature;
-    feature = api.features.registry as RegistryFeatureApi;
-    await profiles.ready;
-    await permissions.ready;
+    ({ profiles, permissions, registry: feature } = await readyFeatures());
 
     for (const [section, key] of SETTINGS) previous[`${section}.${key}`] = vscode.workspace.getConfiguration(section).inspect(key)?.globalValue;
     await setGlobal('coscene.huawei', 'endpoint', server.url);

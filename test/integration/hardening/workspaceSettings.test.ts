@@ -8,6 +8,7 @@ import type { PermissionsFeature } from '../../../src/vscode/permissionsFeature'
 import type { ProfileService } from '../../../src/vscode/profiles/profileService';
 import type { RegistryFeatureApi } from '../../../src/vscode/registryFeature';
 import { FAKE_COSCENE, FAKE_HUAWEI, FakeServer, startFakeServer } from '../../fake/server';
+import { readyFeatures } from '../helpers/features';
 import { CocliFile, cocliYaml, EXTENSION_ID, extensionApi, makeTempDir, useCocliFile, waitUntil } from '../helpers/profileFixtures';
 import { registryUnavailableReason, RegistryServer, startRegistryServer } from '../helpers/registryServer';
 
@@ -94,12 +95,7 @@ describe('workspace trust and settings (issue 8)', function () {
     if (reason) console.warn(`    registry login part skipped: ${reason}`);
     else registry = await startRegistryServer([REGISTRY_USER]);
 
-    const api = await extensionApi();
-    profiles = api.features.profiles as ProfileService;
-    permissions = api.features.permissions as PermissionsFeature;
-    feature = api.features.registry as RegistryFeatureApi;
-    await profiles.ready;
-    await permissions.ready;
+    ({ profiles, permissions, registry: feature } = await readyFeatures());
     for (const id of SENSITIVE) previousGlobal[id] = vscode.workspace.getConfiguration().inspect(id)?.globalValue;
 
     // The user's own (machine) settings: the legitimate fake, the registry, docker.

@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
-import { FAKE_COSCENE, FAKE_HUAWEI, FakeServer, FaultSpec, startFakeServer } from '../../fake/server';
+import { FAKE_COSCENE, FakeServer, FaultSpec, startFakeServer } from '../../fake/server';
 import type { ProfileService } from '../../../src/vscode/profiles/profileService';
+import { AKSK_SIGN_IN } from './huaweiSignIn';
 import { CocliFile, cocliYaml, extensionApi, useCocliFile, waitUntil } from './profileFixtures';
 
 /** Tree items: the extension's classes come from the bundle, so tests go by contextValue and label only. */
@@ -79,15 +80,6 @@ export const FAULT_ROWS: FaultRow[] = [
   { family: 'Huawei', fault: 'status:"error" in HTTP 200', specs: [huawei({ kind: 'status-error-200', errorCode: 'CR.4102' })], message: /no permission on this CodeArts project.*CR\.4102/, actions: RETRY_LOGS },
   { family: 'Huawei', fault: 'clock skew (+20 min)', skewMs: 20 * 60 * 1000, message: /Set your system clock.*APIGW\.0301/, actions: RETRY_LOGS },
 ];
-
-export const AKSK_SIGN_IN = {
-  method: 'aksk',
-  ak: FAKE_HUAWEI.ak,
-  sk: FAKE_HUAWEI.sk,
-  region: FAKE_HUAWEI.region,
-  domainId: FAKE_HUAWEI.domainId,
-  codeartsProjectId: FAKE_HUAWEI.codeartsProjectId,
-};
 
 export interface MatrixEnv {
   server: FakeServer;

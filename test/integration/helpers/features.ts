@@ -1,0 +1,15 @@
+import type { PermissionsFeature } from '../../../src/vscode/permissionsFeature';
+import type { ProfileService } from '../../../src/vscode/profiles/profileService';
+import type { RegistryFeatureApi } from '../../../src/vscode/registryFeature';
+import { extensionApi } from './profileFixtures';
+
+/** The profile, permissions and registry features, once profiles and the Huawei session have loaded. */
+export async function readyFeatures(): Promise<{ profiles: ProfileService; permissions: PermissionsFeature; registry: RegistryFeatureApi }> {
+  const api = await extensionApi();
+  const profiles = api.features.profiles as ProfileService;
+  const permissions = api.features.permissions as PermissionsFeature;
+  const registry = api.features.registry as RegistryFeatureApi;
+  await profiles.ready;
+  await permissions.ready;
+  return { profiles, permissions, registry };
+}
