@@ -1,6 +1,7 @@
 import { AccessError, msg, type ErrorAction, type Msg } from '../errors';
 import { redact } from '../redact';
 
+/** In gRPC number order (1 = canceled … 16 = unauthenticated): codeFromGrpcNumber relies on it. */
 export const CONNECT_CODES = [
   'canceled', 'unknown', 'invalid_argument', 'deadline_exceeded', 'not_found', 'already_exists', 'permission_denied',
   'resource_exhausted', 'failed_precondition', 'aborted', 'out_of_range', 'unimplemented', 'internal', 'unavailable',
@@ -58,6 +59,13 @@ export function errorFromResponse(status: number, body: string, ctx: ErrorContex
     new CosceneApiError(code, status, ctx.procedure, serverMessage, m, actions, detail, ctx.retryAfterMs);
   const { procedure, profileName, origin } = ctx;
   const said = serverMessage || `HTTP ${status}`;
+  if (status === 415 && !parsed) {
+    // A gRPC / gRPC-Web-only host (or a gateway in front of one) refuses application/json: retrying cannot help.
+    return make(
+      msg('The server at {0} does not accept Connect JSON (HTTP 415 for {1}): it may speak only gRPC or gRPC-Web. Check that the endpoint of profile {2} is a coScene OpenAPI endpoint that accepts Connect.', origin, procedure, profileName),
+      LOGS,
+    );
+  }
   const page = parsed ? undefined : htmlPageTitle(body);
   if (page !== undefined && status >= 500) {
     // A proxy or gateway answered for the server: say so, rather than blame the coScene server or the endpoint.
@@ -115,9 +123,23 @@ function parseConnectError(body: string): { code: ConnectCode; message: string }
   }
   if (!value || typeof value !== 'object' || Array.isArray(value)) return undefined;
   const { code, message } = value as { code?: unknown; message?: unknown };
-  if (typeof code !== 'string') return undefined;
-  const known = (CONNECT_CODES as readonly string[]).includes(code) ? (code as ConnectCode) : 'unknown';
+  const known = typeof code === 'number' ? codeFromGrpcNumber(code) : typeof code === 'string' ? codeFromName(code) : undefined;
+  if (!known) return undefined;
   return { code: known, message: typeof message === 'string' ? message : '' };
+}
+
+/** A Connect name (`not_found`), or a gRPC enum name as some gateways write it (`NOT_FOUND`); other text is unknown. */
+function codeFromName(name: string): ConnectCode {
+  const lower = name.toLowerCase();
+  return (CONNECT_CODES as readonly string[]).includes(lower) ? (lower as ConnectCode) : 'unknown';
+}
+
+/**
+ * Transcoding gateways (grpc-gateway, Envoy) answer errors as a google.rpc.Status: `{"code": 5, "message": …}`.
+ * gRPC numbers 1–16 are CONNECT_CODES in order; 0 (OK) on an error status, or any other number, says nothing.
+ */
+function codeFromGrpcNumber(n: number): ConnectCode | undefined {
+  return Number.isInteger(n) && n >= 1 && n <= CONNECT_CODES.length ? CONNECT_CODES[n - 1] : undefined;
 }
 
 /** connect-go's mapping for answers without a Connect body, except 429 which says more as resource_exhausted. */
@@ -127,6 +149,7 @@ export function codeFromHttpStatus(status: number): ConnectCode {
     case 401: return 'unauthenticated';
     case 403: return 'permission_denied';
     case 404: return 'unimplemented';
+    case 415: return 'unimplemented'; // the host does not speak this protocol; never retried
     case 429: return 'resource_exhausted';
     case 502: case 503: case 504: return 'unavailable';
     default: return 'unknown';

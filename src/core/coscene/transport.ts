@@ -30,13 +30,25 @@ export interface RequestEvent {
   error?: string;
 }
 
+/** Budget of one attempt when the caller sets none (the default of coscene.http.timeoutSeconds). */
+export const DEFAULT_ATTEMPT_TIMEOUT_MS = 30_000;
+/**
+ * Budget of a whole call, retries and waits included, so a hung or failing server cannot hold a view for minutes
+ * (4 attempts of 30 s plus backoff would be ~2 minutes). Never shorter than one attempt's budget.
+ */
+export const CALL_BUDGET_MS = 60_000;
+/** Least time worth giving a retry; less than this left in the budget ends the call. */
+const MIN_ATTEMPT_MS = 250;
+
 export interface TransportOptions {
   endpoint: string;
   token: string;
   profileName: string;
   http: HttpClient;
-  /** Budget per attempt. */
+  /** Budget per attempt; also sent to the server as Connect-Timeout-Ms. */
   timeoutMs?: number;
+  /** Budget of the whole call, retries included (default CALL_BUDGET_MS, at least `timeoutMs`). */
+  totalTimeoutMs?: number;
   onRequest?: (e: RequestEvent) => void;
   /** Injected for tests; must reject with an AbortError when `signal` aborts. */
   sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
@@ -62,13 +74,17 @@ export function createTransport(opts: TransportOptions): Transport {
   const now = opts.now ?? Date.now;
   const cancelled = () => new NetworkError('aborted', msg('The request to {0} was cancelled.', origin));
 
-  async function attempt(procedure: string, url: string, body: string, n: number, signal?: AbortSignal): Promise<unknown> {
+  const attemptMs = opts.timeoutMs ?? DEFAULT_ATTEMPT_TIMEOUT_MS;
+  const budgetMs = Math.max(opts.totalTimeoutMs ?? CALL_BUDGET_MS, attemptMs);
+
+  async function attempt(procedure: string, url: string, body: string, n: number, timeoutMs: number, signal?: AbortSignal): Promise<unknown> {
     const started = performance.now();
     const report = (status?: number, error?: string) =>
       opts.onRequest?.({ procedure, status, durationMs: performance.now() - started, attempt: n, ...(error ? { error } : {}) });
     let res: HttpResponse;
     try {
-      res = await opts.http.request({ method: 'POST', url, headers, body, timeoutMs: opts.timeoutMs, signal });
+      const timed = { ...headers, 'Connect-Timeout-Ms': String(serverDeadlineMs(timeoutMs)) };
+      res = await opts.http.request({ method: 'POST', url, headers: timed, body, timeoutMs, signal });
     } catch (err) {
       report(undefined, err instanceof NetworkError ? err.kind : 'failed');
       throw err;
@@ -99,16 +115,30 @@ export function createTransport(opts: TransportOptions): Transport {
       const procedure = `${service}/${method}`;
       const url = procedureUrl(opts.endpoint, service, method);
       const payload = JSON.stringify(body);
+      const endsAt = performance.now() + budgetMs;
+      const overBudget = (err: unknown) =>
+        err instanceof NetworkError && err.kind === 'timeout'
+          ? new NetworkError(
+            'timeout',
+            msg('The server at {0} did not answer {1} in time; the call was stopped to keep it, retries included, within {2} s. Try again later.', origin, procedure, Math.round(budgetMs / 100) / 10),
+            err.detail,
+            { cause: err },
+          )
+          : err;
       for (let retry = 0; ; retry++) {
         if (signal?.aborted) throw cancelled();
+        const timeoutMs = Math.min(attemptMs, endsAt - performance.now());
         try {
-          return await attempt(procedure, url, payload, retry + 1, signal);
+          return await attempt(procedure, url, payload, retry + 1, timeoutMs, signal);
         } catch (err) {
           if (signal?.aborted) throw cancelled();
-          if (retry >= RETRY_POLICY.maxRetries || !isRetryable(err)) throw err;
+          if (retry >= RETRY_POLICY.maxRetries || !isRetryable(err)) throw timeoutMs < attemptMs ? overBudget(err) : err;
           const retryAfter = err instanceof CosceneApiError ? err.retryAfterMs : undefined;
+          const delay = retryAfter ?? backoffDelayMs(retry, random);
+          // Another attempt needs the wait plus some time to answer: stop now rather than send one doomed to time out.
+          if (performance.now() + delay + MIN_ATTEMPT_MS > endsAt) throw overBudget(err);
           try {
-            await sleep(retryAfter ?? backoffDelayMs(retry, random), signal);
+            await sleep(delay, signal);
           } catch (sleepErr) {
             throw signal?.aborted ? cancelled() : sleepErr;
           }
@@ -116,6 +146,14 @@ export function createTransport(opts: TransportOptions): Transport {
       }
     },
   };
+}
+
+/**
+ * The deadline told to the server: a little shorter than our own, so that a server that honours it answers
+ * deadline_exceeded (and keeps the connection) before our timer has to cut the socket.
+ */
+export function serverDeadlineMs(attemptMs: number): number {
+  return Math.max(1, Math.floor(attemptMs - Math.min(1000, attemptMs * 0.1)));
 }
 
 function abortableSleep(ms: number, signal?: AbortSignal): Promise<void> {

@@ -82,8 +82,14 @@ export function toNetworkError(err: unknown, ctx: FailureContext): NetworkError 
         ? make('dns', msg('Could not find the proxy host {0}. Check the proxy setting.', displayProxy(ctx.proxy)))
         : make('dns', msg('Could not find the host of {0}. Check the endpoint and your network.', origin));
   }
+  if (code === 'ERR_SSL_TLSV1_ALERT_NO_APPLICATION_PROTOCOL') {
+    return make('tls', msg('The server at {0} accepts neither HTTP/2 nor HTTP/1.1 over TLS. Check the endpoint.', origin));
+  }
   if (code && TLS_CODE.test(code)) {
     return make('tls', msg('The TLS connection to {0} failed ({1}). If a proxy or private CA is in use, set coscene.http.caFile.', origin, code));
+  }
+  if (answeredInHttp2(err)) {
+    return make('other', msg('The server at {0} answered in HTTP/2 without TLS (h2c), which the extension does not speak over plain http. Use the https:// endpoint of the server.', origin));
   }
   if (ctx.proxy && /proxy|tunnel/i.test(describe(err))) {
     return make('connect', msg('Could not reach {0} through the proxy {1}.', origin, displayProxy(ctx.proxy)));
@@ -110,6 +116,13 @@ function errorCode(err: unknown): string | undefined {
     current = (current as { cause?: unknown }).cause;
   }
   return undefined;
+}
+
+/** An HTTP/1.1 parse failure on bytes that start with an HTTP/2 SETTINGS frame: the server's h2c preface. */
+function answeredInHttp2(err: unknown): boolean {
+  if (!(err instanceof Error) || err.name !== 'HTTPParserError') return false;
+  const data = (err as { data?: unknown }).data;
+  return typeof data === 'string' && data.length >= 9 && data.charCodeAt(3) === 0x04;
 }
 
 function describe(err: unknown): string {

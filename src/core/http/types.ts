@@ -46,8 +46,16 @@ export interface HttpClientOptions {
   requestTimeoutMs?: number;
   /** Environment for HTTPS_PROXY / HTTP_PROXY / NO_PROXY (default process.env). */
   env?: NodeJS.ProcessEnv;
+  /** Sent on every request unless the request sets its own; see userAgent() (default `coscene-access`). */
+  userAgent?: string;
 }
 
 export interface HttpClientModule {
   createHttpClient(options: HttpClientOptions): HttpClient;
+}
+
+/** `coscene-access/<version> (vscode/<version>)`: some gateways refuse requests without a User-Agent. */
+export function userAgent(extensionVersion: string, vscodeVersion: string): string {
+  const clean = (v: string) => v.replace(/[^\w.+-]/g, '') || 'unknown';
+  return `coscene-access/${clean(extensionVersion)} (vscode/${clean(vscodeVersion)})`;
 }

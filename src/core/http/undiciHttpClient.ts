@@ -1,9 +1,11 @@
 import { readFileSync } from 'node:fs';
+import { pipeline, type Readable } from 'node:stream';
 import { rootCertificates } from 'node:tls';
+import { createBrotliDecompress, createGunzip, createInflate } from 'node:zlib';
 import { Agent, ProxyAgent, request, type Dispatcher } from 'undici';
 import { AccessError, msg } from '../errors';
 import { registerSecret } from '../redact';
-import { toNetworkError, tooLargeError } from './networkError';
+import { NetworkError, toNetworkError, tooLargeError } from './networkError';
 import { selectProxy } from './proxy';
 import type { HttpClient, HttpClientOptions, HttpRequest, HttpResponse } from './types';
 
@@ -15,7 +17,17 @@ export const DEFAULTS = {
   /** No answer of these APIs comes near this (a page of 100 users is ~50 KB); more is a proxy or server fault. */
   maxBodyBytes: 8 * 1024 * 1024,
   keepAliveTimeoutMs: 30_000,
+  userAgent: 'coscene-access',
 } as const;
+
+/** What the client asks for and can read; the body limit applies to the decoded size. */
+export const ACCEPT_ENCODING = 'gzip, br';
+const DECODERS: Record<string, () => NodeJS.ReadWriteStream> = {
+  gzip: createGunzip,
+  'x-gzip': createGunzip,
+  br: createBrotliDecompress,
+  deflate: createInflate,
+};
 
 /** HttpClient over undici: one keep-alive Agent per client, proxies per target, extra CAs, timeouts and a body limit. */
 export function createHttpClient(options: HttpClientOptions): HttpClient {
@@ -24,12 +36,15 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
   const bodyTimeoutMs = options.bodyTimeoutMs ?? DEFAULTS.bodyTimeoutMs;
   const maxBodyBytes = options.maxBodyBytes ?? DEFAULTS.maxBodyBytes;
   const env = options.env ?? process.env;
+  const userAgent = options.userAgent ?? DEFAULTS.userAgent;
   const tls = {
     ...(options.proxy?.strictSSL === false ? { rejectUnauthorized: false } : {}),
     ...(options.caFile ? { ca: [...rootCertificates, readCaFile(options.caFile)] } : {}),
   };
-  const agentOptions = { connect: { timeout: connectTimeoutMs, ...tls }, headersTimeout: headersTimeoutMs, bodyTimeout: bodyTimeoutMs, keepAliveTimeout: DEFAULTS.keepAliveTimeoutMs };
-  const direct = new Agent(agentOptions);
+  const proxyTls = tls;
+  const timeouts = { headersTimeout: headersTimeoutMs, bodyTimeout: bodyTimeoutMs, keepAliveTimeout: DEFAULTS.keepAliveTimeoutMs };
+  // allowH2: an HTTPS host that speaks only HTTP/2 (a gRPC gateway) is reached through ALPN; HTTP/1.1 stays the fallback.
+  const direct = new Agent({ ...timeouts, allowH2: true, connect: { timeout: connectTimeoutMs, ...tls } });
   const proxies = new Map<string, ProxyAgent>();
 
   const dispatcherFor = (proxy: string | undefined): Dispatcher => {
@@ -38,7 +53,7 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
     if (!agent) {
       const password = safeUrl(proxy)?.password;
       if (password) registerSecret(decodeURIComponent(password));
-      agent = new ProxyAgent({ ...agentOptions, uri: proxy, requestTls: tls, proxyTls: tls });
+      agent = new ProxyAgent({ ...timeouts, connect: { timeout: connectTimeoutMs, ...proxyTls }, uri: proxy, requestTls: proxyTls, proxyTls });
       proxies.set(proxy, agent);
     }
     return agent;
@@ -59,16 +74,17 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
       if (req.signal?.aborted) throw failure(req.signal.reason);
 
       let res: Dispatcher.ResponseData;
+      const headers = withDefaults(req.headers, { 'User-Agent': userAgent, 'Accept-Encoding': ACCEPT_ENCODING });
       try {
-        res = await request(target, { method: req.method, headers: req.headers, body: req.body, signal, dispatcher: dispatcherFor(proxy) });
+        res = await request(target, { method: req.method, headers, body: req.body, signal, dispatcher: dispatcherFor(proxy) });
       } catch (err) {
         throw failure(err);
       }
-      const headers = flattenHeaders(res.headers);
+      const answerHeaders = flattenHeaders(res.headers);
       try {
-        const body = await readLimited(res.body, maxBodyBytes, Number(headers['content-length'] ?? NaN));
+        const body = await readBody(res.body, answerHeaders, maxBodyBytes, target.origin);
         if (body === undefined) throw tooLargeError(target.origin, maxBodyBytes);
-        return { status: res.statusCode, headers, body };
+        return { status: res.statusCode, headers: answerHeaders, body };
       } catch (err) {
         throw failure(err, true);
       }
@@ -79,23 +95,68 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
   };
 }
 
-/** Reads the body as UTF-8; undefined (and the connection dropped) as soon as it exceeds `max` bytes. */
-async function readLimited(body: Dispatcher.ResponseData['body'], max: number, contentLength: number): Promise<string | undefined> {
-  const discard = () => {
-    body.on('error', () => undefined); // destroy() emits an AbortError nobody else listens for
-    body.destroy();
+/**
+ * Reads the body as UTF-8, decompressing gzip/br/deflate as it streams; undefined (and the connection dropped) as
+ * soon as either the bytes received or the bytes decoded exceed `max`, so a small compressed bomb cannot fill memory.
+ */
+async function readBody(body: Readable, headers: Record<string, string>, max: number, origin: string): Promise<string | undefined> {
+  const discard = (...streams: NodeJS.ReadableStream[]) => {
+    for (const s of [body, ...streams] as Readable[]) {
+      s.on('error', () => undefined); // destroy() emits an AbortError nobody else listens for
+      s.destroy();
+    }
     return undefined;
   };
-  if (contentLength > max) return discard();
+  if (Number(headers['content-length'] ?? NaN) > max) return discard();
+  const encoding = (headers['content-encoding'] ?? '').trim().toLowerCase();
+  let decoded: Readable = body;
+  let decoder: NodeJS.ReadWriteStream | undefined;
+  if (encoding && encoding !== 'identity') {
+    const make = DECODERS[encoding];
+    if (!make) {
+      discard();
+      throw new NetworkError('other', msg('The answer from {0} is compressed as "{1}", which the extension cannot read.', origin, encoding.slice(0, 40)));
+    }
+    decoder = make();
+    decoded = pipeline(body, decoder, () => undefined) as unknown as Readable;
+  }
+  let received = 0;
+  let receivedTooMuch = false;
+  if (decoder) {
+    body.on('data', (chunk: Buffer) => {
+      received += chunk.length;
+      if (received > max && !receivedTooMuch) {
+        receivedTooMuch = true;
+        discard(decoded);
+      }
+    });
+  }
   const chunks: Buffer[] = [];
   let size = 0;
-  for await (const chunk of body) {
-    const buf = chunk as Buffer;
-    size += buf.length;
-    if (size > max) return discard();
-    chunks.push(buf);
+  try {
+    for await (const chunk of decoded) {
+      const buf = chunk as Buffer;
+      size += buf.length;
+      if (size > max) return discard(decoded);
+      chunks.push(buf);
+    }
+  } catch (err) {
+    if (receivedTooMuch) return undefined;
+    const code = (err as { code?: unknown }).code;
+    if (decoder && typeof code === 'string' && /^(Z_|ERR_BROTLI|ERR_ZLIB)/.test(code)) {
+      throw new NetworkError('other', msg('The answer from {0} says it is compressed as "{1}" but could not be decompressed.', origin, encoding), code);
+    }
+    throw err;
   }
-  return Buffer.concat(chunks).toString('utf8');
+  return receivedTooMuch ? undefined : Buffer.concat(chunks).toString('utf8');
+}
+
+/** The caller's headers plus each default whose name (any case) the caller did not set. */
+function withDefaults(headers: Record<string, string>, defaults: Record<string, string>): Record<string, string> {
+  const set = new Set(Object.keys(headers).map((k) => k.toLowerCase()));
+  const out = { ...headers };
+  for (const [k, v] of Object.entries(defaults)) if (!set.has(k.toLowerCase())) out[k] = v;
+  return out;
 }
 
 function flattenHeaders(raw: Record<string, string | string[] | undefined>): Record<string, string> {

@@ -74,6 +74,26 @@ describe('Connect error mapping', () => {
     assert.deepEqual([400, 403, 404, 502, 504, 500, 418].map(codeFromHttpStatus), ['internal', 'permission_denied', 'unimplemented', 'unavailable', 'unavailable', 'unknown', 'unknown']);
   });
 
+  it('reads numeric gRPC codes and upper-case code names from transcoding gateways', () => {
+    const status = (body: object, http = 404) => errorFromResponse(http, JSON.stringify(body), CTX);
+    CONNECT_CODES.forEach((code, i) => assert.equal(status({ code: i + 1, message: 'm' }).code, code, `gRPC ${i + 1}`));
+    const e = status({ code: 5, message: 'user 42 not found', details: [] });
+    assert.equal(e.message, 'The server found nothing for UserService/ListUsers: user 42 not found');
+    assert.equal(status({ code: 'PERMISSION_DENIED', message: 'no' }, 403).code, 'permission_denied');
+    // 0 (OK) on an error status, an out-of-range or fractional number: the body says nothing, the status decides.
+    assert.equal(status({ code: 0, message: 'x' }, 503).code, 'unavailable');
+    assert.equal(status({ code: 17, message: 'x' }, 403).code, 'permission_denied');
+    assert.equal(status({ code: 5.5, message: 'x' }, 500).code, 'unknown');
+  });
+
+  it('says a 415 means the server does not accept Connect JSON, and is not retried', () => {
+    const e = errorFromResponse(415, '', CTX);
+    assert.equal(e.code, 'unimplemented');
+    assert.match(e.message, /^The server at https:\/\/openapi\.coscene\.cn does not accept Connect JSON \(HTTP 415 for UserService\/ListUsers\): it may speak only gRPC or gRPC-Web\./);
+    assert.match(e.message, /endpoint of profile saas/);
+    assert.deepEqual(e.actions, ['showLogs']);
+  });
+
   it('does not treat JSON without a code as a Connect error', () => {
     assert.match(errorFromResponse(500, '{"error":"x"}', CTX).message, /no coScene error/);
   });

@@ -50,6 +50,8 @@ describe('Connect transport', () => {
       'Connect-Protocol-Version': '1',
       Authorization: 'Basic YXBpa2V5OnNlY3JldA==',
       'x-cos-auth-token': 'Basic YXBpa2V5OnNlY3JldA==',
+      // The server learns the deadline, a little before ours (see serverDeadlineMs).
+      'Connect-Timeout-Ms': '4500',
     });
     assert.equal(req.body, '{"pageSize":10}');
     assert.equal(req.timeoutMs, 5000);

@@ -4,8 +4,9 @@ import * as http from 'node:http';
 import * as https from 'node:https';
 import * as net from 'node:net';
 import * as path from 'node:path';
+import * as zlib from 'node:zlib';
 import { NetworkError } from '../../../src/core/http/networkError';
-import type { HttpClient, HttpClientOptions } from '../../../src/core/http/types';
+import { userAgent, type HttpClient, type HttpClientOptions } from '../../../src/core/http/types';
 import { createHttpClient } from '../../../src/core/http/undiciHttpClient';
 import { readBody, startLocalServer, type LocalServer } from './localServer';
 
@@ -130,6 +131,60 @@ describe('undici HttpClient', function () {
     } finally {
       await small.close();
     }
+  });
+
+  it('sends a User-Agent and Accept-Encoding unless the request sets its own', async () => {
+    const seen: (string | undefined)[][] = [];
+    server = await startLocalServer((req, res) => {
+      seen.push([req.headers['user-agent'], req.headers['accept-encoding']]);
+      res.end('ok');
+    });
+    const c = open({ userAgent: 'coscene-access/1.2.3 (vscode/1.99.0)' });
+    await c.request({ method: 'GET', url: server.url, headers: {} });
+    await c.request({ method: 'GET', url: server.url, headers: { 'user-agent': 'mine', 'Accept-Encoding': 'identity' } });
+    assert.deepEqual(seen, [['coscene-access/1.2.3 (vscode/1.99.0)', 'gzip, br'], ['mine', 'identity']]);
+    assert.equal(userAgent('0.1.0', '1.96.0'), 'coscene-access/0.1.0 (vscode/1.96.0)');
+    assert.equal(userAgent('0.1.0\r\nX: y', ''), 'coscene-access/0.1.0Xy (vscode/unknown)');
+  });
+
+  describe('compressed answers', () => {
+    const answer = (encoding: string, body: Buffer) => (_req: http.IncomingMessage, res: http.ServerResponse) => {
+      res.writeHead(200, { 'Content-Encoding': encoding, 'Content-Type': 'application/json' });
+      res.end(body);
+    };
+
+    it('reads gzip, br and deflate answers', async () => {
+      const text = JSON.stringify({ users: Array.from({ length: 200 }, (_, i) => ({ name: `users/${i}`, nickname: '用户' })) });
+      for (const [encoding, body] of [['gzip', zlib.gzipSync(text)], ['br', zlib.brotliCompressSync(text)], ['deflate', zlib.deflateSync(text)]] as const) {
+        server = await startLocalServer(answer(encoding, body));
+        assert.equal((await open().request({ method: 'GET', url: server.url, headers: {} })).body, text, encoding);
+        await client!.close();
+        await server.close();
+        client = server = undefined;
+      }
+    });
+
+    it('applies the body limit to the decompressed size: a zip bomb is cut off, not inflated', async () => {
+      const bomb = zlib.gzipSync(Buffer.alloc(32 * 1024 * 1024)); // 32 MB of zeros in ~32 KB
+      assert.ok(bomb.length < 100_000);
+      server = await startLocalServer(answer('gzip', bomb));
+      const heapBefore = process.memoryUsage().heapUsed + process.memoryUsage().arrayBuffers;
+      const e = await rejection(open({ maxBodyBytes: 1024 * 1024 }).request({ method: 'GET', url: server.url, headers: {} }));
+      assert.equal(e.kind, 'too-large');
+      assert.match(e.message, /larger than 1 MB/);
+      const grown = process.memoryUsage().heapUsed + process.memoryUsage().arrayBuffers - heapBefore;
+      assert.ok(grown < 32 * 1024 * 1024, `memory grew by ${grown} bytes`);
+    });
+
+    it('explains a corrupt or unknown encoding', async () => {
+      server = await startLocalServer(answer('gzip', Buffer.from('not gzip at all')));
+      const corrupt = await rejection(open().request({ method: 'GET', url: server.url, headers: {} }));
+      assert.match(corrupt.message, /says it is compressed as "gzip" but could not be decompressed/);
+      await server.close();
+      server = await startLocalServer(answer('zstd-x', Buffer.from('whatever')));
+      const unknown = await rejection(client!.request({ method: 'GET', url: server.url, headers: {} }));
+      assert.match(unknown.message, /compressed as "zstd-x", which the extension cannot read/);
+    });
   });
 
   describe('TLS', () => {
