@@ -1,3 +1,5 @@
+import type { Msg } from '../errors';
+
 /** The one HTTP seam of the core. Implemented over undici in undiciHttpClient.ts, loaded lazily. */
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'DELETE';
 
@@ -48,6 +50,8 @@ export interface HttpClientOptions {
   env?: NodeJS.ProcessEnv;
   /** Sent on every request unless the request sets its own; see userAgent() (default `coscene-access`). */
   userAgent?: string;
+  /** Told once about settings that weaken security (e.g. http.proxyStrictSSL off); the adapter logs it. */
+  onWarning?: (warning: Msg) => void;
 }
 
 export interface HttpClientModule {

@@ -37,11 +37,13 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
   const maxBodyBytes = options.maxBodyBytes ?? DEFAULTS.maxBodyBytes;
   const env = options.env ?? process.env;
   const userAgent = options.userAgent ?? DEFAULTS.userAgent;
-  const tls = {
-    ...(options.proxy?.strictSSL === false ? { rejectUnauthorized: false } : {}),
-    ...(options.caFile ? { ca: [...rootCertificates, readCaFile(options.caFile)] } : {}),
-  };
-  const proxyTls = tls;
+  const tls = options.caFile ? { ca: [...rootCertificates, readCaFile(options.caFile)] } : {};
+  // http.proxyStrictSSL=false is about proxies (a TLS-inspecting corporate proxy re-signs what passes through it):
+  // it relaxes only connections that go through a proxy. Direct connections are always verified.
+  const proxyTls = options.proxy?.strictSSL === false ? { ...tls, rejectUnauthorized: false } : tls;
+  if (options.proxy?.strictSSL === false) {
+    options.onWarning?.(msg('http.proxyStrictSSL is off: certificates are not checked on connections through a proxy (direct connections still are). To trust a proxy or private CA safely, turn it back on and set coscene.http.caFile to its CA certificate.'));
+  }
   const timeouts = { headersTimeout: headersTimeoutMs, bodyTimeout: bodyTimeoutMs, keepAliveTimeout: DEFAULTS.keepAliveTimeoutMs };
   // allowH2: an HTTPS host that speaks only HTTP/2 (a gRPC gateway) is reached through ALPN; HTTP/1.1 stays the fallback.
   const direct = new Agent({ ...timeouts, allowH2: true, connect: { timeout: connectTimeoutMs, ...tls } });

@@ -5,6 +5,7 @@ import * as https from 'node:https';
 import * as net from 'node:net';
 import * as path from 'node:path';
 import * as zlib from 'node:zlib';
+import { formatMsg } from '../../../src/core/errors';
 import { NetworkError } from '../../../src/core/http/networkError';
 import { userAgent, type HttpClient, type HttpClientOptions } from '../../../src/core/http/types';
 import { createHttpClient } from '../../../src/core/http/undiciHttpClient';
@@ -203,9 +204,15 @@ describe('undici HttpClient', function () {
       assert.equal((await open({ caFile: CERT_FILE }).request({ method: 'GET', url: server.url, headers: {} })).body, 'secure');
     });
 
-    it('skips verification when strictSSL is false', async () => {
+    it('keeps verifying direct connections when http.proxyStrictSSL is off, and warns once pointing to coscene.http.caFile', async () => {
       server = await startTls();
-      assert.equal((await open({ proxy: { strictSSL: false } }).request({ method: 'GET', url: server.url, headers: {} })).body, 'secure');
+      const warnings: string[] = [];
+      const c = open({ proxy: { strictSSL: false }, onWarning: (m) => warnings.push(formatMsg(m)) });
+      const e = await rejection(c.request({ method: 'GET', url: server.url, headers: {} }));
+      assert.equal(e.kind, 'tls');
+      assert.equal(warnings.length, 1);
+      assert.match(warnings[0], /http\.proxyStrictSSL is off/);
+      assert.match(warnings[0], /coscene\.http\.caFile/);
     });
 
     it('explains an unreadable caFile', async () => {
@@ -246,6 +253,17 @@ describe('undici HttpClient', function () {
       const res = await open({ env: { HTTP_PROXY: `http://user:pa55-proxy@127.0.0.1:${proxy.port}` } }).request({ method: 'GET', url: 'http://coscene.test/x', headers: {} });
       assert.equal(res.body, 'host=coscene.test');
       assert.deepEqual(seen, ['coscene.test:80 auth']);
+    });
+
+    it('with http.proxyStrictSSL off, accepts an unverifiable certificate only through the proxy', async () => {
+      server = await startLocalServer((_req, res) => res.end('via proxy'), https.createServer({ cert: fs.readFileSync(CERT_FILE), key: fs.readFileSync(path.join(FIXTURES, 'localhost-key.pem')) }));
+      const seen: string[] = [];
+      proxy = await startTunnelProxy(server.port, seen);
+      const c = open({ proxy: { proxy: `http://127.0.0.1:${proxy.port}`, strictSSL: false } });
+      // The certificate names 127.0.0.1 and is self-signed: only the relaxed proxy path can accept it.
+      assert.equal((await c.request({ method: 'GET', url: 'https://coscene.test/x', headers: {} })).body, 'via proxy');
+      assert.deepEqual(seen, ['coscene.test:443 no-auth']);
+      assert.equal((await rejection(c.request({ method: 'GET', url: server.url, headers: {} }))).kind, 'tls');
     });
 
     it('goes direct for noProxy hosts and loopback', async () => {
