@@ -233,7 +233,8 @@ describe('interop: the extension client against the official Connect implementat
       assert.equal(e.kind, 'timeout');
       assert.match(e.message, /within 1\.5 s/);
       assert.match(e.message, /retries included/);
-      assert.ok(elapsed < 1500, `took ${elapsed} ms`);
+      // Without the cap: 4 attempts of 0.3 s and waits of 0.5, 1 and 2 s, 4.7 s. Slack for a loaded machine.
+      assert.ok(elapsed < 2500, `took ${elapsed} ms`);
       assert.deepEqual(ext.events.map((ev) => ev.error), ['timeout', 'timeout']);
     });
 
