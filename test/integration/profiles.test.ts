@@ -3,7 +3,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { ProfileService } from '../../src/vscode/profiles/profileService';
-import { httpClientOptionsFromSettings, requestTimeoutMs } from '../../src/vscode/httpSettings';
+import { httpClientOptionsFromSettings, requestTimeoutMs } from '../../src/vscode/shared/httpSettings';
 import { FAKE_COSCENE, FakeServer, mintCosceneJwt, startFakeServer } from '../fake/server';
 import { CocliFile, cocliYaml, extensionApi, filesContaining, makeTempDir, useCocliFile, waitUntil } from './helpers/profileFixtures';
 

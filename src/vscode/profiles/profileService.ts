@@ -9,11 +9,11 @@ import { ConfigError } from '../../core/profiles/configError';
 import type { Profile, ProfileInfo, ProfileSource } from '../../core/profiles/profile';
 import { resolveProfiles } from '../../core/profiles/resolveProfiles';
 import { registerSecret } from '../../core/redact';
-import { showError } from '../errors';
-import { affectsHttpSettings, httpClientOptionsFromSettings, requestTimeoutMs } from '../httpSettings';
-import type { Log } from '../log';
-import type { Secrets } from '../secrets';
-import type { ActiveProfile } from '../services';
+import { reportError } from '../shared/errors';
+import { affectsHttpSettings, httpClientOptionsFromSettings, requestTimeoutMs } from '../shared/httpSettings';
+import type { Log } from '../shared/log';
+import type { Secrets } from '../shared/secrets';
+import type { ActiveProfile } from '../shared/services';
 import { cocliConfigPath, readCocliFile, watchCocliFile } from './cocliFile';
 import { ExtensionProfiles, StoredProfile } from './extensionProfiles';
 import { guardUnauthenticated } from './guardedApi';
@@ -285,7 +285,7 @@ export class ProfileService implements ActiveProfile, vscode.Disposable {
     const broken = this.error !== undefined;
     if (broken === this.notifiedBroken) return;
     this.notifiedBroken = broken;
-    if (this.error) void showError(this.log, 'Reading the cocli config', this.error);
+    if (this.error) reportError(this.log, 'Reading the cocli config', this.error);
   }
 
   // ---- tokens, org, http ----
