@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { AccessError, msg } from '../../../core/errors';
+import { checkNumberedPage, nextPageNo, totalAfterPage, unlisted } from '../../../core/paging';
 import type { AddedRepositories } from '../addedRepositories';
 import type { HuaweiSession } from '../huaweiSession';
 import type { Log } from '../../shared/log';
@@ -117,16 +117,14 @@ export class PermissionsTreeProvider implements vscode.TreeDataProvider<vscode.T
         const page = await api.listRepositories({
           tenantId,
           projectId: codeartsProjectId,
-          pageNo: Math.floor(list.nodes.length / PAGE_SIZE) + 1,
+          pageNo: nextPageNo(list.nodes.length, PAGE_SIZE),
           pageSize: PAGE_SIZE,
           qname: this.query || undefined,
         });
         if (list !== this.list) return; // refreshed meanwhile
-        const problem = pagingProblem(page.repositories.length, page.repositories.filter((r) => !list.nodes.some((n) => n.repo.repoId === r.name)).length, page.total, list.nodes.length, 'repositories');
-        if (problem) throw problem;
-        const known = new Set(list.nodes.map((n) => n.repo.repoId));
-        for (const r of page.repositories) {
-          if (known.has(r.name)) continue;
+        const fresh = unlisted(page.repositories, (id) => list.nodes.some((n) => n.repo.repoId === id), (r) => r.name);
+        checkNumberedPage(page.repositories.length, fresh.length, page.total, list.nodes.length, 'repositories');
+        for (const r of fresh) {
           list.nodes.push(
             new RepositoryNode(
               { projectId: r.projectId || codeartsProjectId, repoId: r.name, name: r.displayName || r.repositoryName || r.name, format: r.format, description: r.description },
@@ -134,8 +132,7 @@ export class PermissionsTreeProvider implements vscode.TreeDataProvider<vscode.T
             ),
           );
         }
-        // A short page means the end, whatever total says.
-        list.total = page.repositories.length < PAGE_SIZE ? list.nodes.length : Math.max(page.total, list.nodes.length);
+        list.total = totalAfterPage(page.repositories.length, PAGE_SIZE, page.total, list.nodes.length);
         list.loaded = true;
         list.error = undefined;
       } catch (err) {
@@ -180,12 +177,11 @@ export class PermissionsTreeProvider implements vscode.TreeDataProvider<vscode.T
       try {
         const { api } = await this.session.artifact();
         const { repo } = node.repository;
-        const page = await api.listProjectUsers(repo.projectId, repo.repoId, Math.floor(node.users.length / PAGE_SIZE) + 1, PAGE_SIZE);
-        const fresh = page.users.filter((u) => !node.users.some((known) => known.userId === u.userId)).length;
-        const problem = pagingProblem(page.users.length, fresh, page.total, node.users.length, 'users');
-        if (problem) throw problem;
+        const page = await api.listProjectUsers(repo.projectId, repo.repoId, nextPageNo(node.users.length, PAGE_SIZE), PAGE_SIZE);
+        const fresh = unlisted(page.users, (id) => node.users.some((known) => known.userId === id), (u) => u.userId);
+        checkNumberedPage(page.users.length, fresh.length, page.total, node.users.length, 'users');
         node.users.push(...page.users);
-        node.total = page.users.length < PAGE_SIZE ? node.users.length : Math.max(page.total, node.users.length);
+        node.total = totalAfterPage(page.users.length, PAGE_SIZE, page.total, node.users.length);
         node.loaded = true;
         node.error = undefined;
       } catch (err) {
@@ -197,24 +193,6 @@ export class PermissionsTreeProvider implements vscode.TreeDataProvider<vscode.T
     })();
     return node.loading;
   }
-}
-
-/**
- * page_no paging that goes nowhere: a page made only of items already listed (the same page again), or an
- * empty page while the total promises more. Either would offer "Load more…" forever or hide what exists.
- */
-function pagingProblem(received: number, fresh: number, total: number, loaded: number, what: 'repositories' | 'users'): AccessError | undefined {
-  if (received > 0 && fresh === 0) {
-    return what === 'repositories'
-      ? new AccessError(msg('Huawei Cloud sent the same page of repositories again; stopped after {0} to avoid a loop.', loaded), ['showLogs'])
-      : new AccessError(msg('Huawei Cloud sent the same page of users again; stopped after {0} to avoid a loop.', loaded), ['showLogs']);
-  }
-  if (received === 0 && total > loaded) {
-    return what === 'repositories'
-      ? new AccessError(msg('Huawei Cloud sent an empty page although it reported {0} repositories; stopped after {1}.', total, loaded), ['showLogs'])
-      : new AccessError(msg('Huawei Cloud sent an empty page although it reported {0} users; stopped after {1}.', total, loaded), ['showLogs']);
-  }
-  return undefined;
 }
 
 function emptyList(): RepositoryList {
