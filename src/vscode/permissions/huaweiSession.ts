@@ -12,8 +12,6 @@ import { SIGNED_IN_CONTEXT_KEY } from './keys';
 import { AkSkCredentials, CredentialStore, PasswordCredentials, StoredCredentials } from './credentialStore';
 import { huaweiLanguage } from './language';
 
-export { SIGNED_IN_CONTEXT_KEY };
-
 export interface PasswordSignIn {
   userName: string;
   password: string;

@@ -324,10 +324,11 @@ export class ProfileService implements ActiveProfile, vscode.Disposable {
   /** Another window may have replaced a token: drop the client if the active profile's token differs now. */
   private async onSecretChanged(): Promise<void> {
     const profile = this.current();
-    const cachedToken = this.clients.token();
-    if (!profile || cachedToken === undefined) return;
+    if (!profile || this.clients.token() === undefined) return;
     const token = await this.tokenFor(profile).catch(() => undefined);
-    if (token === cachedToken) return;
+    // Compared with the client cached now: our own Set Token may have replaced it meanwhile (then nothing is stale).
+    const cachedToken = this.clients.token();
+    if (cachedToken === undefined || token === cachedToken) return;
     this.clients.clear();
     this.rejected = false;
     this.orgs.forget(profileKey(profile.source, profile.name));

@@ -8,7 +8,6 @@ import { ErrorNode, LoadMoreNode, MessageNode } from '../../shared/nodes';
 import { GrantedObjectNode, RepositoryNode, RoleNode, UserNode, UsersNode } from './permissionsNodes';
 
 export const PAGE_SIZE = 50;
-export { LOAD_MORE_COMMAND, REFRESH_COMMAND };
 
 type Parent = RepositoryNode | UsersNode | undefined;
 

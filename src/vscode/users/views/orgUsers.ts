@@ -1,10 +1,7 @@
 import type { Services } from '../../shared/services';
+import { ORG_USERS_VIEW } from '../keys';
 import { UsersTreeProvider } from './usersTree';
 import type { UsersViewState } from './usersState';
-
-import { ORG_USERS_VIEW } from '../keys';
-
-export { ORG_USERS_VIEW };
 
 /** Organization Users: ListUsers with no parent, groups from the organization-level roles. */
 export function createOrgUsersTree(services: Services, state: UsersViewState): UsersTreeProvider {

@@ -1,11 +1,8 @@
 import type { CosceneApi } from '../../../core/coscene/model';
 import type { Services } from '../../shared/services';
+import { PROJECT_USERS_VIEW } from '../keys';
 import { UsersTreeProvider } from './usersTree';
 import type { UsersViewState } from './usersState';
-
-import { PROJECT_USERS_VIEW } from '../keys';
-
-export { PROJECT_USERS_VIEW };
 
 /** Which project the Project Users view lists: the active profile's slug unless another was selected. */
 export class ProjectSelection {

@@ -7,7 +7,6 @@ import { localize } from '../../shared/errors';
 import type { Services } from '../../shared/services';
 import { ErrorNode, MessageNode } from '../../shared/nodes';
 
-export { ROLES_VIEW } from '../keys';
 export type RoleLevelFilter = 'organization' | 'project' | 'all';
 
 export class RoleItem extends vscode.TreeItem {

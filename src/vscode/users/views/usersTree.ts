@@ -11,8 +11,6 @@ import { ErrorNode, LoadMoreNode, MessageNode } from '../../shared/nodes';
 import { GroupItem, syncItems, UserItem, UserList, userLabel } from './userItems';
 import type { UsersFilter, UsersViewState } from './usersState';
 
-export { LOAD_MORE_USERS };
-
 /** What differs between the organization and the project users view. */
 export interface UsersScope {
   readonly viewId: string;
