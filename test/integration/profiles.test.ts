@@ -208,6 +208,9 @@ describe('profiles (issue 3)', function () {
       const options = httpClientOptionsFromSettings();
       assert.equal(options.proxy?.noProxy, 'a.example,b.example');
       assert.equal(options.proxy?.strictSSL, false);
+      // coscene-access/<package version> (vscode/<VS Code version>), for gateways that refuse requests without one.
+      assert.equal(options.userAgent, `coscene-access/${String(vscode.extensions.getExtension('coscene.coscene-access')?.packageJSON.version)} (vscode/${vscode.version})`);
+      assert.match(options.userAgent ?? '', /^coscene-access\/\d+\.\d+\.\d+\S* \(vscode\/\d+\.\d+\.\d+\S*\)$/);
       assert.equal(requestTimeoutMs(), 5000);
       const after = await profiles.api();
       assert.notEqual(after, before, 'a new client after the settings changed');

@@ -57,7 +57,7 @@ export class HuaweiSession implements vscode.Disposable {
     private readonly store: CredentialStore,
     private readonly log: Log,
   ) {
-    this.http = createLazyHttpClient(httpClientOptionsFromSettings());
+    this.http = createLazyHttpClient(httpClientOptionsFromSettings(this.log));
     this.disposables.push(
       vscode.workspace.onDidChangeConfiguration((e) => {
         if (affectsHttpSettings(e)) this.replaceHttpClient();
@@ -183,7 +183,7 @@ export class HuaweiSession implements vscode.Disposable {
 
   private replaceHttpClient(): void {
     const old = this.http;
-    this.http = createLazyHttpClient(httpClientOptionsFromSettings());
+    this.http = createLazyHttpClient(httpClientOptionsFromSettings(this.log));
     void old.close();
   }
 }

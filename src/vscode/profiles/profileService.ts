@@ -298,7 +298,7 @@ export class ProfileService implements ActiveProfile, vscode.Disposable {
   }
 
   private httpClient(): HttpClient {
-    this.http ??= createLazyHttpClient(httpClientOptionsFromSettings());
+    this.http ??= createLazyHttpClient(httpClientOptionsFromSettings(this.log));
     return this.http;
   }
 
