@@ -55,7 +55,8 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
     if (!agent) {
       const password = safeUrl(proxy)?.password;
       if (password) registerSecret(decodeURIComponent(password));
-      agent = new ProxyAgent({ ...timeouts, connect: { timeout: connectTimeoutMs, ...proxyTls }, uri: proxy, requestTls: proxyTls, proxyTls });
+      // allowH2 on the tunnelled TLS too: an h2-only host is reachable through a CONNECT proxy as well.
+      agent = new ProxyAgent({ ...timeouts, allowH2: true, connect: { timeout: connectTimeoutMs, ...proxyTls }, uri: proxy, requestTls: { ...proxyTls, allowH2: true }, proxyTls });
       proxies.set(proxy, agent);
     }
     return agent;

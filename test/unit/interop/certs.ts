@@ -13,7 +13,8 @@ export interface TestPki {
 }
 
 /**
- * A throw-away CA and a server certificate it signed for 127.0.0.1 and localhost, made with the openssl CLI
+ * A throw-away CA and a server certificate it signed for 127.0.0.1, localhost and openapi.coscene.test (reached
+ * through a test proxy), made with the openssl CLI
  * (node:crypto cannot issue certificates). Valid for one day; the folder goes away with remove().
  */
 export function makeTestPki(): TestPki {
@@ -31,7 +32,7 @@ export function makeTestPki(): TestPki {
   openssl('req', '-x509', ...ec, '-keyout', 'ca.key', '-out', 'ca.pem', '-days', '1', '-subj', '/CN=coScene Access interop test CA',
     '-addext', 'basicConstraints=critical,CA:TRUE', '-addext', 'keyUsage=critical,keyCertSign,cRLSign');
   openssl('req', ...ec, '-keyout', 'server.key', '-out', 'server.csr', '-subj', '/CN=127.0.0.1');
-  writeFileSync(file('server.ext'), 'subjectAltName=IP:127.0.0.1,DNS:localhost\nextendedKeyUsage=serverAuth\nbasicConstraints=CA:FALSE\n');
+  writeFileSync(file('server.ext'), 'subjectAltName=IP:127.0.0.1,DNS:localhost,DNS:openapi.coscene.test\nextendedKeyUsage=serverAuth\nbasicConstraints=CA:FALSE\n');
   openssl('x509', '-req', '-in', 'server.csr', '-CA', 'ca.pem', '-CAkey', 'ca.key', '-CAcreateserial', '-out', 'server.pem', '-days', '1', '-extfile', 'server.ext');
   return {
     caFile: file('ca.pem'),

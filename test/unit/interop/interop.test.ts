@@ -1,6 +1,7 @@
 import { Code, ConnectError } from '@connectrpc/connect';
 import * as assert from 'node:assert/strict';
 import * as http from 'node:http';
+import * as net from 'node:net';
 import type { AddressInfo } from 'node:net';
 import { CosceneApiError } from '../../../src/core/coscene/apiErrors';
 import { createCosceneApi } from '../../../src/core/coscene/api';
@@ -278,6 +279,16 @@ describe('interop: the extension client against the official Connect implementat
       });
     }
 
+    it('reaches an h2-only HTTPS host through a CONNECT proxy, trusting the private CA', async () => {
+      const server = await serve({ wire: 'tls-h2' });
+      const port = new URL(server.url).port;
+      const proxy = await tunnelProxy(Number(port));
+      const ext = extensionClient(`https://openapi.coscene.test:${port}`, { http: { caFile: pki.caFile, proxy: { proxy: proxy.url } } });
+      opened.push(ext.http);
+      assert.deepEqual(await ext.api.getUser(''), await control(server, { httpVersion: '2' }).getUser('users/current'));
+      assert.deepEqual(proxy.tunnels, [`openapi.coscene.test:${port}`]);
+    });
+
     it('h2c (HTTP/2 without TLS): the control reads it; the extension says the server does not speak HTTP/1.1', async () => {
       const server = await serve({ wire: 'h2c' });
       assert.equal((await control(server, { httpVersion: '2' }).getUser('users/current')).name, `users/${CURRENT_USER.id}`);
@@ -287,13 +298,35 @@ describe('interop: the extension client against the official Connect implementat
     });
   });
 
+  /** A CONNECT proxy that sends every tunnel to 127.0.0.1:`port`, so no other host is ever contacted. */
+  async function tunnelProxy(port: number): Promise<{ url: string; tunnels: string[] }> {
+    const tunnels: string[] = [];
+    const sockets: net.Socket[] = [];
+    const proxy = await plainServer((_req, res) => res.writeHead(405).end());
+    proxy.server.on('connect', (req: http.IncomingMessage, socket: net.Socket, head: Buffer) => {
+      tunnels.push(String(req.url));
+      const upstream = net.connect(port, '127.0.0.1', () => {
+        socket.write('HTTP/1.1 200 Connection Established\r\n\r\n');
+        upstream.write(head);
+        upstream.pipe(socket).pipe(upstream);
+      });
+      sockets.push(socket, upstream);
+      upstream.on('error', () => socket.destroy());
+      socket.on('error', () => upstream.destroy());
+    });
+    // Tunnelled sockets leave the HTTP server's bookkeeping: close them first, or close() waits for them.
+    opened.unshift({ close: async () => sockets.forEach((s) => s.destroy()) });
+    return { url: proxy.url, tunnels };
+  }
+
   /** A bare HTTP server for wire shapes connect-node never sends (a gateway's error body, a silent socket). */
-  async function plainServer(handler: http.RequestListener): Promise<{ url: string; close(): Promise<void> }> {
+  async function plainServer(handler: http.RequestListener): Promise<{ url: string; server: http.Server; close(): Promise<void> }> {
     const server = http.createServer(handler);
     await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
     const stop = setTimeout(() => server.close(), 30_000).unref();
     const s = {
       url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+      server,
       close: () =>
         new Promise<void>((r) => {
           clearTimeout(stop);
