@@ -47,9 +47,12 @@ export class AdaptiveLimiter {
   /** The smallest limit reached (for reports and benchmarks). */
   get lowestLimit(): number { return this.lowest; }
 
-  /** Runs `task` when a slot is free and no pause is on. */
-  async run<T>(task: () => Promise<T>, signal?: AbortSignal): Promise<T> {
-    await this.acquire(signal);
+  /**
+   * Runs `task` when a slot is free and no pause is on. `urgent` goes ahead of the queue: the next page of a list
+   * already being read, so a long list is not held up behind every first page.
+   */
+  async run<T>(task: () => Promise<T>, signal?: AbortSignal, urgent = false): Promise<T> {
+    await this.acquire(signal, urgent);
     try {
       const result = await task();
       this.noteSuccess();
@@ -80,7 +83,7 @@ export class AdaptiveLimiter {
     }
   }
 
-  private acquire(signal?: AbortSignal): Promise<void> {
+  private acquire(signal: AbortSignal | undefined, urgent: boolean): Promise<void> {
     signal?.throwIfAborted();
     if (this.queue.length === 0 && this.active < this.current && this.now() >= this.pausedUntil) {
       this.active++;
@@ -98,7 +101,8 @@ export class AdaptiveLimiter {
           resolve();
         },
       };
-      this.queue.push(waiter);
+      if (urgent) this.queue.unshift(waiter);
+      else this.queue.push(waiter);
       signal?.addEventListener('abort', onAbort, { once: true });
       this.pump();
     });

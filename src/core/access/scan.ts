@@ -47,8 +47,8 @@ export async function scanProjects(api: AccessApi, options: ScanOptions = {}): P
   };
 
   try {
-    const listProjects: AccessApi['listProjects'] = (req, signal) => limited(limiter, (s) => api.listProjects(req, s), signal);
-    const cursor = new PageCursor(projectPages({ listProjects }, { includeArchived: options.includeArchived }));
+    const listProjects: AccessApi['listProjects'] = (req, signal) => limited(limiter, (s) => api.listProjects(req, s), signal, (req.skip ?? 0) > 0);
+    const cursor = new PageCursor(projectPages({ listProjects }, { includeArchived: options.includeArchived, followShortPage: false }));
     report();
     await walk(cursor, run.signal, (projects) => {
       for (const project of projects) {
@@ -123,7 +123,7 @@ function memberInfo(user: User): MemberInfo {
 /** Every page of one token-paged list, each request through the limiter; the pages, not one concatenated copy. */
 async function readList(limiter: AdaptiveLimiter, signal: AbortSignal, fetch: (token: string, signal?: AbortSignal) => Promise<{ items: User[]; nextPageToken: string; totalSize?: number }>): Promise<User[][]> {
   const pages: User[][] = [];
-  const cursor = new PageCursor<User>((token, s) => limited(limiter, (inner) => fetch(token, inner), s));
+  const cursor = new PageCursor<User>((token, s) => limited(limiter, (inner) => fetch(token, inner), s, token !== ''));
   await walk(cursor, signal, (items) => pages.push([...items]));
   return pages;
 }
@@ -138,11 +138,14 @@ async function walk<T>(cursor: PageCursor<T>, signal: AbortSignal, onItems: (ite
   }
 }
 
-/** One request through the limiter; one the server limited waits for the pause and goes again (bounded). */
-async function limited<T>(limiter: AdaptiveLimiter, call: (signal?: AbortSignal) => Promise<T>, signal?: AbortSignal): Promise<T> {
+/**
+ * One request through the limiter; one the server limited waits for the pause and goes again (bounded). A next
+ * page is urgent: lists already started finish first, so the longest list sets the pace, not the queue.
+ */
+async function limited<T>(limiter: AdaptiveLimiter, call: (signal?: AbortSignal) => Promise<T>, signal: AbortSignal | undefined, urgent: boolean): Promise<T> {
   for (let attempt = 0; ; attempt++) {
     try {
-      return await limiter.run(() => call(signal), signal);
+      return await limiter.run(() => call(signal), signal, urgent || attempt > 0);
     } catch (err) {
       if (signal?.aborted || !isThrottled(err) || attempt >= LIMITER_BOUNDS.maxThrottleRetries) throw err;
       limiter.noteThrottled(err.retryAfterMs);

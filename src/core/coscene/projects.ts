@@ -21,6 +21,11 @@ export const PROJECT_PROTOCOL = {
 export interface ProjectListOptions {
   includeArchived?: boolean;
   pageSize?: number;
+  /**
+   * Follow a short page at once (default): for a tree, whose "Load more" would otherwise find nothing. A walker
+   * that uses each page as it arrives (the access scan) turns it off and asks for the empty page in its own turn.
+   */
+  followShortPage?: boolean;
 }
 
 export function projectsFilter(includeArchived: boolean): string {
@@ -55,7 +60,7 @@ export function projectPages(api: Pick<CosceneApi, 'listProjects'>, options: Pro
     const items = first.items;
     let totalSize = first.totalSize;
     let next = items.length === 0 ? '' : String(skip + items.length);
-    if (items.length > 0 && items.length < pageSize) {
+    if (options.followShortPage !== false && items.length > 0 && items.length < pageSize) {
       const more = await fetchAt(skip + items.length, signal);
       items.push(...more.items);
       totalSize = more.totalSize ?? totalSize;

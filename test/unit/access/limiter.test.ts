@@ -77,6 +77,19 @@ describe('AdaptiveLimiter', () => {
     assert.equal(limiter.inFlight, 0);
   });
 
+  it('an urgent request (the next page of a list already read) goes ahead of the queue', async () => {
+    const limiter = new AdaptiveLimiter(1);
+    const g = gate();
+    const order: string[] = [];
+    const first = limiter.run(g.task);
+    const queued = ['a', 'b'].map((name) => limiter.run(async () => void order.push(name)));
+    const urgent = limiter.run(async () => void order.push('next page'), undefined, true);
+    await tick();
+    g.releaseAll();
+    await Promise.all([first, ...queued, urgent]);
+    assert.deepEqual(order, ['next page', 'a', 'b']);
+  });
+
   it('a failing task frees its slot', async () => {
     const limiter = new AdaptiveLimiter(1);
     await assert.rejects(limiter.run(async () => { throw new Error('boom'); }), /boom/);

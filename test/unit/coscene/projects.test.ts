@@ -69,6 +69,15 @@ describe('ListProjects: request, decoding, walking', () => {
     assert.deepEqual(server.asked.map((r) => r.skip), [0, 37]);
   });
 
+  it('a walker that uses pages as they come can leave the empty page to its own turn', async () => {
+    const server = serverOf(37);
+    const cursor = new PageCursor(projectPages(server, { followShortPage: false }));
+    await cursor.loadNext();
+    assert.deepEqual([cursor.items.length, cursor.state, server.asked.length], [37, 'more', 1]);
+    await cursor.loadNext();
+    assert.deepEqual([cursor.items.length, cursor.state, server.asked.map((r) => r.skip)], [37, 'done', [0, 37]]);
+  });
+
   it('a server that sends fewer than asked loses nothing: the offset moves by what arrived', async () => {
     const server = serverOf(120, { cap: 50 });
     const { items } = await collectAll(projectPages(server));
