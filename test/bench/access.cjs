@@ -1,5 +1,5 @@
 /* eslint-disable @typescript-eslint/no-require-imports */
-/* global require, __dirname, process, console, setTimeout, global */
+/* global require, __dirname, process, console, setTimeout, global, performance */
 'use strict';
 // Access overview benchmarks (issue 14), self-contained: starts its own fake (a child process), runs the core scan
 // over real HTTP and prints one JSON line {rows:[{name, values, unit, target, met}]} for the bench runner.
