@@ -126,15 +126,10 @@ export function userAccessRows(access: UserAccess): UserAccessRow[] {
   ];
 }
 
-function userAccessMarkdown(access: UserAccess, t: Translate): string {
+/** The lines under one user's access table (localised): projects not a member of, unreadable ones, when, archived. */
+export function userAccessNotes(access: UserAccess, t: Translate = formatMsg): string[] {
   const who = access.user.nickname || access.user.name;
-  const rows = userAccessRows(access).map((r) => [
-    r.scope === 'organization' ? t(msg('Organization')) : t(msg('Project')),
-    r.displayName,
-    r.slug,
-    r.role,
-  ]);
-  const notes = [
+  return [
     ...(access.notMemberOf ? [t(msg('Projects read where {0} is not a member: {1}.', who, access.notMemberOf))] : []),
     ...(access.unreadable.length
       ? [t(msg('Projects whose members could not be read ({0}): {1}', access.unreadable.length, access.unreadable.map((p) => `${p.project.slug} (${p.problem ? t(p.problem) : p.status})`).join('; ')))]
@@ -142,13 +137,27 @@ function userAccessMarkdown(access: UserAccess, t: Translate): string {
     t(msg('Projects: {0}, read at {1}.', access.memberships.length + access.notMemberOf + access.unreadable.length, isoTime(access.finishedAt))),
     access.includeArchived ? t(msg('Archived projects are included.')) : t(msg('Archived projects are not included.')),
   ];
+}
+
+/** The heading of one user's access. */
+export function userAccessTitle(access: UserAccess, t: Translate = formatMsg): string {
+  return t(msg('Access of {0}', access.user.nickname || access.user.name));
+}
+
+function userAccessMarkdown(access: UserAccess, t: Translate): string {
+  const rows = userAccessRows(access).map((r) => [
+    r.scope === 'organization' ? t(msg('Organization')) : t(msg('Project')),
+    r.displayName,
+    r.slug,
+    r.role,
+  ]);
   return [
-    `# ${markdownText(t(msg('Access of {0}', who)))}`,
+    `# ${markdownText(userAccessTitle(access, t))}`,
     '',
     markdownText([access.user.name, access.user.email].filter(Boolean).join(' · ')),
     '',
     markdownTable([t(msg('Scope')), t(msg('Project')), t(msg('Slug')), t(msg('Role'))], rows),
-    notes.map(markdownText).join('\n\n'),
+    userAccessNotes(access, t).map(markdownText).join('\n\n'),
   ].join('\n') + '\n';
 }
 
