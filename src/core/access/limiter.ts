@@ -140,6 +140,9 @@ export class ThrottleSignal {
   }
 }
 
+/** The extension's hub: the active profile's transport feeds it, access scans listen (see AccessSession). */
+export const requestThrottle = new ThrottleSignal();
+
 /** For the transport's onRequest: every answer that says the server is limiting requests feeds `signal`. */
 export function throttleListener(signal: ThrottleSignal): (event: RequestEvent) => void {
   return (event) => {

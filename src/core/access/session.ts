@@ -25,8 +25,12 @@ export class AccessSession {
   private readonly epochs = new Map<string, number>();
   private readonly throttles = new Map<string, ThrottleSignal>();
 
+  /** `shared`: one hub for every profile (the extension's transport feeds it; only one profile is active at a time). */
+  constructor(private readonly shared?: ThrottleSignal) {}
+
   /** The hub the profile's transport feeds with 429s (see ThrottleSignal). */
   throttleFor(profileKey: string): ThrottleSignal {
+    if (this.shared) return this.shared;
     let signal = this.throttles.get(profileKey);
     if (!signal) this.throttles.set(profileKey, (signal = new ThrottleSignal()));
     return signal;
