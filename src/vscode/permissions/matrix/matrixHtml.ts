@@ -3,6 +3,7 @@
  * Everything that comes from the server goes through escapeHtml(); the page loads nothing external.
  */
 import type { MatrixColumn, MatrixRow, PermissionMatrix } from '../../../core/huawei/matrix';
+import { contentSecurityPolicy, escapeHtml } from '../../shared/html';
 
 export type ColumnGroup = MatrixColumn['group'];
 
@@ -35,14 +36,6 @@ export interface MatrixHtmlInput {
   nonce: string;
   /** webview.cspSource */
   cspSource: string;
-}
-
-export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
-}
-
-export function contentSecurityPolicy(nonce: string, cspSource: string): string {
-  return `default-src 'none'; style-src ${cspSource} 'nonce-${nonce}'; script-src 'nonce-${nonce}';`;
 }
 
 /** Consecutive columns of the same group, for the group header row. */
