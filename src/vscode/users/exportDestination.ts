@@ -10,8 +10,14 @@ export interface ExportResult {
   uri: vscode.Uri;
 }
 
-export async function pickFormat(given: unknown): Promise<OutputFormat | undefined> {
-  if (isOutputFormat(given)) return given;
+/** A format and cocli's `-v` (table and wide only: RESOURCE NAME column, cells unpadded). */
+export interface FormatChoice {
+  format: OutputFormat;
+  verbose: boolean;
+}
+
+export async function pickFormat(given: unknown, givenVerbose?: unknown): Promise<FormatChoice | undefined> {
+  if (isOutputFormat(given)) return { format: given, verbose: givenVerbose === true };
   const labels: Record<OutputFormat, string> = {
     table: vscode.l10n.t('Table (cocli default columns)'),
     wide: vscode.l10n.t('Wide table (all columns)'),
@@ -19,10 +25,13 @@ export async function pickFormat(given: unknown): Promise<OutputFormat | undefin
     yaml: 'YAML',
     csv: 'CSV',
   };
-  const pick = await vscode.window.showQuickPick(OUTPUT_FORMATS.map((f) => ({ label: labels[f], description: f, format: f })), {
-    title: vscode.l10n.t('Export Format'),
+  const items = OUTPUT_FORMATS.flatMap((f) => {
+    const plain = { label: labels[f], description: f, choice: { format: f, verbose: false } };
+    if (f !== 'table' && f !== 'wide') return [plain];
+    return [plain, { label: vscode.l10n.t('{0}, verbose (RESOURCE NAME)', labels[f]), description: `${f} -v`, choice: { format: f, verbose: true } }];
   });
-  return pick?.format;
+  const pick = await vscode.window.showQuickPick(items, { title: vscode.l10n.t('Export Format') });
+  return pick?.choice;
 }
 
 export async function pickTarget(given: unknown, defaultName: string, format: OutputFormat): Promise<ExportTarget | undefined> {
