@@ -34,7 +34,12 @@ export async function pickFormat(given: unknown, givenVerbose?: unknown): Promis
   return pick?.choice;
 }
 
-export async function pickTarget(given: unknown, defaultName: string, format: OutputFormat): Promise<ExportTarget | undefined> {
+export function pickTarget(given: unknown, defaultName: string, format: OutputFormat): Promise<ExportTarget | undefined> {
+  return pickTargetFor(given, defaultName, extensionFor(format));
+}
+
+/** Editor or file (`ext` names the file type); `given` ('editor' or {file}) skips the questions. */
+export async function pickTargetFor(given: unknown, defaultName: string, ext: string): Promise<ExportTarget | undefined> {
   if (given === 'editor') return 'editor';
   if (given && typeof given === 'object' && typeof (given as { file?: unknown }).file === 'string') return given as { file: string };
   const editor = { label: vscode.l10n.t('Open in a New Editor'), target: 'editor' as const };
@@ -42,7 +47,6 @@ export async function pickTarget(given: unknown, defaultName: string, format: Ou
   const pick = await vscode.window.showQuickPick([editor, file], { title: vscode.l10n.t('Export To') });
   if (!pick) return undefined;
   if (pick.target === 'editor') return 'editor';
-  const ext = extensionFor(format);
   const folder = vscode.workspace.workspaceFolders?.[0]?.uri;
   const uri = await vscode.window.showSaveDialog({
     defaultUri: folder ? vscode.Uri.joinPath(folder, `${defaultName}.${ext}`) : undefined,
@@ -54,9 +58,14 @@ export async function pickTarget(given: unknown, defaultName: string, format: Ou
 const LANGUAGES: Record<OutputFormat, string> = { table: 'plaintext', wide: 'plaintext', json: 'json', yaml: 'yaml', csv: 'csv' };
 
 /** Writes the text where the user asked; returns the document or file URI. */
-export async function writeExport(text: string, format: OutputFormat, target: ExportTarget): Promise<vscode.Uri> {
+export function writeExport(text: string, format: OutputFormat, target: ExportTarget): Promise<vscode.Uri> {
+  return writeText(text, LANGUAGES[format], target);
+}
+
+/** Writes `text` to a new editor in `language`, or to the file. */
+export async function writeText(text: string, language: string, target: ExportTarget): Promise<vscode.Uri> {
   if (target === 'editor') {
-    const doc = await vscode.workspace.openTextDocument({ content: text, language: LANGUAGES[format] });
+    const doc = await vscode.workspace.openTextDocument({ content: text, language });
     await vscode.window.showTextDocument(doc, { preview: false });
     return doc.uri;
   }

@@ -4,7 +4,7 @@
  */
 import type { UserAccess } from '../../../core/access/matrix';
 import { userAccessRows } from '../../../core/format/access';
-import { contentSecurityPolicy, escapeHtml } from '../../shared/html';
+import { BASE_TABLE_STYLE, contentSecurityPolicy, COPY_BUTTONS_SCRIPT, escapeHtml } from '../../shared/html';
 
 export interface AccessHtmlLabels {
   /** BCP 47 tag for <html lang>. */
@@ -50,19 +50,12 @@ export function renderAccessHtml({ access, labels, nonce, cspSource }: AccessHtm
 <meta name="viewport" content="width=device-width, initial-scale=1.0">
 <title>${e(labels.title)}</title>
 <style nonce="${n}">
-body { color: var(--vscode-foreground); background: var(--vscode-editor-background); font-family: var(--vscode-font-family); font-size: var(--vscode-font-size); padding: 0 16px 16px; }
-h1 { font-size: 1.2em; font-weight: 600; margin-bottom: 2px; }
+${BASE_TABLE_STYLE}
+h1 { margin-bottom: 2px; }
 .subtitle { color: var(--vscode-descriptionForeground); margin: 0 0 8px; }
-.toolbar { margin: 8px 0 12px; display: flex; gap: 8px; }
-button { color: var(--vscode-button-foreground); background: var(--vscode-button-background); border: 1px solid var(--vscode-button-border, transparent); padding: 4px 12px; cursor: pointer; font: inherit; }
-button:hover { background: var(--vscode-button-hoverBackground); }
-button:focus-visible { outline: 1px solid var(--vscode-focusBorder); outline-offset: 2px; }
-table { border-collapse: collapse; }
-th, td { border: 1px solid var(--vscode-panel-border, var(--vscode-editorWidget-border)); padding: 4px 8px; text-align: left; }
-thead th { background: var(--vscode-editorWidget-background); font-weight: 600; }
+th, td { text-align: left; }
 tr.organization td { font-weight: 600; }
 .unknown { color: var(--vscode-descriptionForeground); }
-tbody tr:hover { background: var(--vscode-list-hoverBackground); }
 .notes p { color: var(--vscode-descriptionForeground); margin: 6px 0; }
 </style>
 </head>
@@ -81,10 +74,7 @@ ${rows}
 </table>
 <div class="notes">${labels.notes.map((p) => `<p>${e(p)}</p>`).join('')}</div>
 <script nonce="${n}">
-const vscode = acquireVsCodeApi();
-for (const button of document.querySelectorAll('button[data-format]')) {
-  button.addEventListener('click', () => vscode.postMessage({ type: 'copy', format: button.dataset.format }));
-}
+${COPY_BUTTONS_SCRIPT}
 </script>
 </body>
 </html>

@@ -4,11 +4,12 @@ import { ACCESS_FORMATS, accessFileExtension, formatAccessMatrix, type AccessFor
 import type { CommandHandler } from '../../shared/commands';
 import { localize, reportError } from '../../shared/errors';
 import type { AccessRunner } from '../access/accessRunner';
+import { ExportTarget, pickTargetFor, writeText } from '../exportDestination';
 import type { UsersViews } from '../views/usersViews';
 
 export interface ExportAccessArgs {
   format?: AccessFormat;
-  target?: 'editor' | { file: string };
+  target?: ExportTarget;
   /** Role codes to keep ([] = all); skips the question when given. */
   roleCodes?: string[];
   /** Project slugs to keep ([] = all). */
@@ -40,19 +41,10 @@ export function exportAccessMatrix(views: UsersViews, runner: AccessRunner): Com
         projects: args.projects ?? (await pickMany(full.projects.map((p) => ({ label: p.project.displayName || p.project.slug, description: p.project.slug, value: p.project.slug })), vscode.l10n.t('Only These Projects (none = all)'))),
       };
       if (!filter.roleCodes || !filter.projects) return undefined;
-      const target = args.target ?? (await pickTarget(format));
+      const target = await pickTargetFor(args.target, 'access-matrix', accessFileExtension(format));
       if (!target) return undefined;
       const matrix = filterAccessMatrix(full, filter);
-      const text = formatAccessMatrix(matrix, format, localize);
-      let uri: vscode.Uri;
-      if (target === 'editor') {
-        const doc = await vscode.workspace.openTextDocument({ content: text, language: LANGUAGE[format] });
-        await vscode.window.showTextDocument(doc, { preview: false });
-        uri = doc.uri;
-      } else {
-        uri = vscode.Uri.file(target.file);
-        await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(text));
-      }
+      const uri = await writeText(formatAccessMatrix(matrix, format, localize), LANGUAGE[format], target);
       return { matrix, format, uri };
     } catch (err) {
       if (err instanceof Error && err.name === 'AbortError') return undefined;
@@ -72,19 +64,4 @@ async function pickMany(items: { label: string; description?: string; value: str
   if (items.length === 0) return [];
   const picked = await vscode.window.showQuickPick(items, { title, canPickMany: true, matchOnDescription: true });
   return picked?.map((p) => p.value);
-}
-
-async function pickTarget(format: AccessFormat): Promise<'editor' | { file: string } | undefined> {
-  const editor = { label: vscode.l10n.t('Open in a New Editor'), target: 'editor' as const };
-  const file = { label: vscode.l10n.t('Save to File…'), target: 'file' as const };
-  const pick = await vscode.window.showQuickPick([editor, file], { title: vscode.l10n.t('Export To') });
-  if (!pick) return undefined;
-  if (pick.target === 'editor') return 'editor';
-  const ext = accessFileExtension(format);
-  const folder = vscode.workspace.workspaceFolders?.[0]?.uri;
-  const uri = await vscode.window.showSaveDialog({
-    defaultUri: folder ? vscode.Uri.joinPath(folder, `access-matrix.${ext}`) : undefined,
-    filters: { [ext.toUpperCase()]: [ext] },
-  });
-  return uri ? { file: uri.fsPath } : undefined;
 }
