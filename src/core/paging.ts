@@ -8,6 +8,7 @@ const LOOP_MESSAGES = {
   repeatedToken: (n: number) => msg('The server sent a page token it had already sent; stopped after {0} items to avoid a loop.', n),
   emptyPages: (n: number) => msg('The server sent empty pages that still promise more; stopped after {0} items.', n),
   tooManyPages: (n: number) => msg('Stopped after too many pages ({0} items loaded).', n),
+  repeatedPage: (n: number) => msg('The server sent the same page again for a later offset; stopped after {0} items to avoid a loop.', n),
 };
 
 /** The server keeps sending tokens that lead nowhere; stopping is the only safe move. */
@@ -19,8 +20,13 @@ export class PagingLoopError extends AccessError {
 
 export type CursorState = 'initial' | 'loading' | 'more' | 'done' | 'failed';
 
-/** How many consecutive empty pages with a next token are tolerated before giving up. */
-const MAX_EMPTY_PAGES = 1;
+/** The bounds of every walk over a server's pages (token- or offset-paged), in one place. */
+export const PAGING_BOUNDS = {
+  /** Consecutive empty pages with a next token tolerated before giving up. */
+  maxEmptyPages: 1,
+  /** Requests one complete walk may make: 100 000 items at the largest page size. */
+  maxPages: 1000,
+} as const;
 
 /**
  * Page-token walker behind every list: load the first page, load more while a token is left, stop when
@@ -86,7 +92,7 @@ export class PageCursor<T> {
           return;
         }
         // An empty page that promises more: follow it once without bothering the caller.
-        if (++this.emptyStreak > MAX_EMPTY_PAGES) throw new PagingLoopError('emptyPages', this.loaded.length);
+        if (++this.emptyStreak > PAGING_BOUNDS.maxEmptyPages) throw new PagingLoopError('emptyPages', this.loaded.length);
       }
     } catch (err) {
       this.stateValue = 'failed';
@@ -98,7 +104,7 @@ export class PageCursor<T> {
 
 export interface CollectOptions {
   signal?: AbortSignal;
-  /** Upper bound on requests; default 1000 (100 000 items at the largest page size). */
+  /** Upper bound on requests; default PAGING_BOUNDS.maxPages. */
   maxPages?: number;
   onProgress?: (loaded: number, totalSize: number | undefined) => void;
 }
@@ -110,7 +116,7 @@ export interface Collected<T> {
 
 /** Walks every page (exports, role lists). Throws on the first error, AbortError included. */
 export async function collectAll<T>(fetchPage: FetchPage<T>, options: CollectOptions = {}): Promise<Collected<T>> {
-  const maxPages = options.maxPages ?? 1000;
+  const maxPages = options.maxPages ?? PAGING_BOUNDS.maxPages;
   const cursor = new PageCursor(fetchPage);
   while (cursor.hasMore) {
     if (cursor.pages >= maxPages) throw new PagingLoopError('tooManyPages', cursor.items.length);

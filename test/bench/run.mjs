@@ -138,6 +138,12 @@ log('bench: memory (10,000 users in the tree)…');
   }
 }
 
+// ---- 4b. access overview (issue 14): self-contained in test/bench/access.cjs, which prints its own rows ----
+log('bench: access matrix (50 projects × 100 members at 50 ms; heap for 200 × 500)…');
+for (const args of [['test/bench/access.cjs', ...(quick ? ['--quick'] : [])], ['--expose-gc', 'test/bench/access.cjs', '--memory']]) {
+  for (const r of (await node(args, 300_000)).rows) row(r.name, stats(r.values), r.unit, r.target, r.met);
+}
+
 // ---- 5. registry login ----
 for (const latency of LATENCIES) {
   log(`bench: registry login at ${latency} ms…`);

@@ -1,5 +1,5 @@
 /**
- * node out/test/fake/cli.js [--port 0] [--latency 0] [--seed-users 320] [--data f.json] [--max-lifetime-ms N]
+ * node out/test/fake/cli.js [--port 0] [--latency 0] [--seed-users 320] [--seed-projects N --project-members M] [--data f.json] [--max-lifetime-ms N]
  * Prints one JSON line {"url","port"} on stdout once listening; stops on SIGINT/SIGTERM or after its
  * max lifetime (default 8 h). Logs nothing else (no credentials).
  */
@@ -28,13 +28,14 @@ function numberArg(args: Record<string, string>, name: string, fallback: number)
 
 async function main(): Promise<void> {
   const args = parseArgs(process.argv.slice(2));
-  const known = ['port', 'latency', 'seed-users', 'data', 'max-lifetime-ms'];
+  const known = ['port', 'latency', 'seed-users', 'seed-projects', 'project-members', 'data', 'max-lifetime-ms'];
   const unknown = Object.keys(args).filter((k) => !known.includes(k));
   if (unknown.length) throw new Error(`unknown option(s): ${unknown.map((k) => `--${k}`).join(', ')}`);
   const server = await startFakeServer({
     port: numberArg(args, 'port', 0),
     latencyMs: numberArg(args, 'latency', 0),
     seedUsers: numberArg(args, 'seed-users', 320),
+    seedProjects: { count: numberArg(args, 'seed-projects', 0), members: numberArg(args, 'project-members', 100) },
     dataFile: args.data || undefined,
     maxLifetimeMs: numberArg(args, 'max-lifetime-ms', CLI_DEFAULT_LIFETIME_MS),
   });

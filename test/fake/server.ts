@@ -11,7 +11,7 @@ import { languageOf, newRequestId } from './huawei/errors';
 import { HuaweiData } from './huawei/model';
 import { HUAWEI_LIST_OPERATIONS } from './huawei/artifact';
 import { handleHuawei, huaweiOperation } from './huawei/router';
-import { FIXED_USER_IDS, generateCosceneData } from './seed/coscene';
+import { FIXED_USER_IDS, generateCosceneData, SeedProjects } from './seed/coscene';
 import { applyDataFile, loadDataFile } from './seed/dataFile';
 import { generateHuaweiData } from './seed/huawei';
 
@@ -26,6 +26,8 @@ export interface FakeServerOptions {
   latencyMs?: number;
   /** Organization size; default 320 (the fixed FAKE_COSCENE users are always included). */
   seedUsers?: number;
+  /** Generated projects on top of the seed (`members` users each, drawn from the generated users). */
+  seedProjects?: SeedProjects;
   /** JSON adding to the seed; shape documented in seed/dataFile.ts (FakeDataFile). */
   dataFile?: string;
   /** CreateBasicCredential hands these out in order, then random ones. */
@@ -67,7 +69,7 @@ const DEFAULT_LIFETIME_MS = 30 * 60 * 1000;
 
 export async function startFakeServer(opts: FakeServerOptions = {}): Promise<FakeServer> {
   const now = opts.now ?? Date.now;
-  let coscene = generateCosceneData(opts.seedUsers);
+  let coscene = generateCosceneData(opts.seedUsers, opts.seedProjects);
   if (opts.dataFile) coscene = applyDataFile(coscene, loadDataFile(opts.dataFile), FIXED_USER_IDS);
   const huawei = generateHuaweiData();
   const faults = new FaultRegistry();

@@ -2,6 +2,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
+import { FAKE_COSCENE } from '../fake/server';
 import type { ExportResult } from '../../src/vscode/users/exportDestination';
 import { makeTempDir } from './helpers/profileFixtures';
 import { FakeOrg, useFakeOrg } from './helpers/usersFixture';
@@ -63,6 +64,17 @@ describe('export (issue 4)', function () {
     const rows = fs.readFileSync(file, 'utf8').trimEnd().split('\n').slice(1);
     assert.equal(rows.length, expected);
     assert.ok(rows.every((r) => r.includes(',PROJECT_WRITER,')));
+  });
+
+  it('a verbose table (cocli -v) has RESOURCE NAME first, cells unpadded; roles too', async () => {
+    const file = path.join(dir, 'admins-v.txt');
+    await exportUsers({ scope: 'organization', roleCode: 'ORGANIZATION_ADMIN', format: 'table', verbose: true, target: { file } });
+    const lines = fs.readFileSync(file, 'utf8').split('\n');
+    assert.equal(lines[0], 'RESOURCE NAME NICKNAME ROLE ACTIVE ');
+    assert.ok(lines.includes(`${FAKE_COSCENE.adminUserName} Alice Chen ORGANIZATION_ADMIN true `));
+    const roles = (await vscode.commands.executeCommand('coscene.export.roles', { level: 'all', format: 'wide', verbose: true, target: 'editor' })) as ExportResult;
+    const text = (await vscode.workspace.openTextDocument(roles.uri)).getText();
+    assert.match(text, /^RESOURCE NAME DISPLAY NAME CODE LEVEL \nroles\/1f2e3d4c-0000-4000-8000-000000000001 Organization Admin ORGANIZATION_ADMIN organization \n/);
   });
 
   it('exports roles to a new editor', async () => {

@@ -1,5 +1,6 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
+import { FAKE_COSCENE } from '../fake/server';
 import type { GroupItem } from '../../src/vscode/users/views/userItems';
 import type { RoleItem } from '../../src/vscode/users/views/roles';
 import { waitUntil } from './helpers/profileFixtures';
@@ -61,7 +62,7 @@ describe('roles view (issue 4)', function () {
     const writer = items.find((i) => i.role.code === 'PROJECT_WRITER')!;
     const projectGroup = (await vscode.commands.executeCommand('coscene.role.showUsers', writer)) as GroupItem;
     assert.equal(projectGroup.code, 'PROJECT_WRITER');
-    assert.equal(projectGroup.id, 'coscene.projectUsers/group/PROJECT_WRITER');
+    assert.equal(projectGroup.id, `coscene.projectUsers/projects/${FAKE_COSCENE.projectIds.mcap}/group/PROJECT_WRITER`, 'under the profile\'s project');
     await waitUntil(() => org.views.projectView.selection[0] === projectGroup, 'the writer group to be selected');
   });
 });

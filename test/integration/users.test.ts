@@ -3,6 +3,7 @@ import * as vscode from 'vscode';
 import type { FakeUser } from '../fake/coscene/model';
 import { FAKE_COSCENE } from '../fake/server';
 import type { GroupItem, UserItem } from '../../src/vscode/users/views/userItems';
+import type { ProjectItem } from '../../src/vscode/users/views/projectItems';
 import type { UsersTreeProvider } from '../../src/vscode/users/views/usersTree';
 import { expectedLabel, FakeOrg, labelOf, useFakeOrg } from './helpers/usersFixture';
 import { waitUntil } from './helpers/profileFixtures';
@@ -21,6 +22,7 @@ describe('users views (issue 4)', function () {
   // The extension runs from the esbuild bundle, so its classes are not the ones tests import: go by contextValue.
   const isGroup = (n: vscode.TreeItem): n is GroupItem => n.contextValue?.startsWith('coscene.userGroup') ?? false;
   const isUser = (n: vscode.TreeItem): n is UserItem => n.contextValue === 'coscene.user';
+  const isProject = (n: vscode.TreeItem): n is ProjectItem => n.contextValue?.startsWith('coscene.project') ?? false;
 
   async function groups(tree: UsersTreeProvider): Promise<GroupItem[]> {
     return (await tree.getChildren()).filter(isGroup);
@@ -128,24 +130,44 @@ describe('users views (issue 4)', function () {
     assert.equal((await groups(orgTree)).length, ORG_CODES.length);
   });
 
-  it('lists the profile project by default, and another project once selected', async () => {
+  it('lists the projects (the profile\'s first and expanded) → role groups with counts → users, each level on expand', async () => {
     const counts = (slug: string) => {
       const project = data().projects.find((p) => p.slug === slug)!;
       return PROJECT_CODES.map((code) => `${code} · ${[...project.members.values()].filter((c) => c === code).length}`);
     };
-    assert.deepEqual((await groups(projectTree)).map((g) => g.description), counts('mcap'));
-    assert.equal(org.views.projectView.description, 'mcap');
-
-    const name = await vscode.commands.executeCommand('coscene.projectUsers.selectProject', 'perception');
-    assert.equal(name, `projects/${FAKE_COSCENE.projectIds.perception}`);
-    assert.equal(org.views.projectView.description, 'perception');
-    assert.deepEqual((await groups(projectTree)).map((g) => g.description), counts('perception'));
-    const writers = (await projectTree.getChildren(await group(projectTree, 'PROJECT_WRITER'))).filter(isUser);
+    const projects = (await projectTree.getChildren()).filter(isProject);
+    assert.deepEqual(projects.map((p) => [labelOf(p), p.description]), [
+      ['MCAP samples', 'mcap'], ['LiDAR tests', 'lidar-tests'], ['感知算法', 'perception'], ['车队运营', 'fleet-ops'],
+    ], 'active projects the admin can see (not the archived ones, not the private secret-ops)');
+    assert.equal(projects[0].collapsibleState, vscode.TreeItemCollapsibleState.Expanded);
+    assert.equal(projects[2].collapsibleState, vscode.TreeItemCollapsibleState.Collapsed);
+    assert.deepEqual((await projectTree.getChildren(projects[0])).filter(isGroup).map((g) => g.description), counts('mcap'));
+    const perception = (await projectTree.getChildren(projects[2])).filter(isGroup);
+    assert.deepEqual(perception.map((g) => g.description), counts('perception'));
+    const writers = (await projectTree.getChildren(perception.find((g) => g.code === 'PROJECT_WRITER'))).filter(isUser);
     assert.ok(writers.some((w) => labelOf(w) === '王强'), 'the fixed writer is a PROJECT_WRITER of perception');
+    assert.equal(projectTree.getParent(perception[0]), projects[2], 'groups know their project (for reveal)');
 
+    const name = await vscode.commands.executeCommand('coscene.projectUsers.selectProject', 'fleet-ops');
+    assert.equal(name, `projects/${FAKE_COSCENE.projectIds['fleet-ops']}`);
+    await waitUntil(() => org.views.projectView.selection[0] === projects[3], 'fleet-ops to be revealed and selected');
     assert.equal(await vscode.commands.executeCommand('coscene.projectUsers.selectProject', 'no-such-project'), undefined);
-    assert.equal(org.views.projectView.description, 'perception', 'an unknown slug does not change the view');
+    assert.equal(await vscode.commands.executeCommand('coscene.projectUsers.selectProject', FAKE_COSCENE.hiddenProjectSlug), undefined, 'a private project is not accessible');
     await vscode.commands.executeCommand('coscene.projectUsers.selectProject', 'mcap');
+  });
+
+  it('shows archived projects on request, marked as such', async () => {
+    await vscode.commands.executeCommand('coscene.projectUsers.showArchived');
+    try {
+      const projects = (await projectTree.getChildren()).filter(isProject);
+      assert.deepEqual(projects.map((p) => p.description), ['mcap', 'lidar-tests', 'perception', 'archive-2024 · archived', 'legacy-calib · archived', 'fleet-ops']);
+      const legacy = projects.find((p) => p.description === 'legacy-calib · archived')!;
+      assert.equal(labelOf(legacy), '旧标定数据');
+      assert.equal(legacy.contextValue, 'coscene.project.archived');
+    } finally {
+      await vscode.commands.executeCommand('coscene.projectUsers.hideArchived');
+    }
+    assert.equal((await projectTree.getChildren()).filter(isProject).length, 4);
   });
 
   it('Show Details opens the user as cocli prints it (JSON, or YAML per the setting)', async () => {

@@ -44,18 +44,34 @@ describe('pagesOfOtherRoles', () => {
     assert.deepEqual(items.map((u) => u.nickname), ['Carol', 'Dave']);
   });
 
-  it('serves one matching page at a time to a cursor', async () => {
-    const cursor = new PageCursor(pagesOfOtherRoles(fetchAll, [ORG_ADMIN, ORG_READER]));
-    await cursor.loadNext();
-    assert.deepEqual([cursor.items.map((u) => u.nickname), cursor.hasMore], [['Carol'], true]);
+  it('fills its first page like any other group: as many users as a page of the listing holds', async () => {
+    const asked: string[] = [];
+    const cursor = new PageCursor(pagesOfOtherRoles(async (t) => (asked.push(t), script[t]), [ORG_ADMIN, ORG_READER]));
     await cursor.loadNext();
     assert.deepEqual([cursor.items.map((u) => u.nickname), cursor.hasMore], [['Carol', 'Dave'], false]);
+    assert.deepEqual(asked, ['', 'a', 'b', 'c', 'd']);
+  });
+
+  it('pages by the given size: 4 users spread over the listing show 2, then the other 2 after one Load more', async () => {
+    const cursor = new PageCursor(pagesOfOtherRoles(fetchAll, [ORG_ADMIN], { pageSize: 2 }));
+    await cursor.loadNext();
+    assert.deepEqual([cursor.items.map((u) => u.nickname), cursor.hasMore], [['Bob', 'Carol'], true]);
+    await cursor.loadNext();
+    assert.deepEqual([cursor.items.map((u) => u.nickname), cursor.state], [['Bob', 'Carol', 'Bob', 'Dave'], 'done']);
+  });
+
+  it('stops reading once all expected users are in, and reports them as the total', async () => {
+    const asked: string[] = [];
+    const cursor = new PageCursor(pagesOfOtherRoles(async (t) => (asked.push(t), script[t]), [ORG_ADMIN, ORG_READER], { expected: 1 }));
+    await cursor.loadNext();
+    assert.deepEqual([cursor.items.map((u) => u.nickname), cursor.state, cursor.totalSize], [['Carol'], 'done', 1]);
+    assert.deepEqual(asked, ['', 'a']);
   });
 
   it('stops after maxPages requests', async () => {
     let calls = 0;
     const endless = async (token: string) => ({ items: [ALICE], nextPageToken: `${token}x${++calls}` });
-    const { items } = await collectAll(pagesOfOtherRoles(endless, [ORG_ADMIN], 7));
+    const { items } = await collectAll(pagesOfOtherRoles(endless, [ORG_ADMIN], { maxPages: 7 }));
     assert.deepEqual([items.length, calls], [0, 7]);
   });
 });

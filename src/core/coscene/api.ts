@@ -3,9 +3,9 @@ import { checkEndpoint } from '../profiles/endpoint';
 import { registerSecret } from '../redact';
 import { InvalidResponseError } from './apiErrors';
 import {
-  decodeBasicCredential, decodeOrganization, decodeProject, decodeRolePage, decodeUser, decodeUserList, decodeUserPage, ResponseShapeError,
+  decodeBasicCredential, decodeOrganization, decodeProject, decodeProjectPage, decodeRolePage, decodeUser, decodeUserList, decodeUserPage, ResponseShapeError,
 } from './decode';
-import type { CosceneApi, ListRolesRequest, ListUsersRequest } from './model';
+import type { CosceneApi, ListProjectsRequest, ListRolesRequest, ListUsersRequest } from './model';
 import { createTransport, type TransportOptions } from './transport';
 
 /** The API takes exactly what its transport needs. */
@@ -36,6 +36,9 @@ export function createCosceneApi(opts: CosceneApiOptions): CosceneApi {
 
     getProject: (nameOrSlug, signal) =>
       call('ProjectService', 'GetProject', { name: nameOrSlug.startsWith('projects/') ? nameOrSlug : `projects/${nameOrSlug}` }, decodeProject, signal),
+
+    listProjects: (req: ListProjectsRequest, signal) =>
+      call('ProjectService', 'ListProjects', withoutDefaults({ pageSize: req.pageSize, skip: req.skip, filter: req.filter }), decodeProjectPage, signal),
 
     listUsers: (req: ListUsersRequest, signal) =>
       call('UserService', 'ListUsers', withoutDefaults({ parent: req.parent, pageSize: req.pageSize, pageToken: req.pageToken, filter: req.filter }), decodeUserPage, signal),

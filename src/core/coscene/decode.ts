@@ -1,4 +1,5 @@
-import type { BasicCredential, Organization, Page, Project, Role, User } from './model';
+import type { BasicCredential, Organization, Page, Project, Role, SkipPage, User } from './model';
+import { PROJECT_PROTOCOL } from './projects';
 
 /**
  * Lenient protojson decoding: defaults for missing fields, camelCase or snake_case names, int64 as string or number,
@@ -41,7 +42,20 @@ export function decodeOrganization(value: unknown, path = 'organization'): Organ
 
 export function decodeProject(value: unknown, path = 'project'): Project {
   const o = object(value, path);
-  return { name: string(o, 'name', path), slug: string(o, 'slug', path), displayName: string(o, 'displayName', path) };
+  return {
+    name: string(o, 'name', path),
+    slug: string(o, 'slug', path),
+    displayName: string(o, 'displayName', path),
+    description: string(o, 'description', path),
+    archived: bool(o, PROJECT_PROTOCOL.archivedField, path),
+  };
+}
+
+/** ListProjectsResponse: `projects` and `totalSize`; paged by offset, so no token. */
+export function decodeProjectPage(value: unknown): SkipPage<Project> {
+  const o = object(value, 'response');
+  const totalSize = int64(o, 'totalSize', 'response');
+  return { items: list(o, 'projects', 'response', decodeProject), ...(totalSize !== undefined ? { totalSize } : {}) };
 }
 
 /** Username and password are the whole point of the call: missing ones are an error, not a default. */

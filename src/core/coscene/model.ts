@@ -28,6 +28,10 @@ export interface Project {
   name: string; // projects/<uuid>
   slug: string;
   displayName: string;
+  /** Optional on the wire; '' when not sent. */
+  description: string;
+  /** Wire name unconfirmed: see PROJECT_PROTOCOL in projects.ts. */
+  archived: boolean;
 }
 
 export interface BasicCredential {
@@ -51,6 +55,20 @@ export interface ListUsersRequest {
   filter?: string;
 }
 
+/** ListProjects pages by offset (`skip`), not by page token (see projects.ts). */
+export interface ListProjectsRequest {
+  pageSize?: number;
+  skip?: number;
+  /** e.g. is_archived="false" */
+  filter?: string;
+}
+
+/** A page of an offset-paged list: an empty page is the end. */
+export interface SkipPage<T> {
+  items: T[];
+  totalSize?: number;
+}
+
 export interface ListRolesRequest {
   pageSize?: number;
   pageToken?: string;
@@ -62,6 +80,7 @@ export interface ListRolesRequest {
 export interface CosceneApi {
   getOrganization(signal?: AbortSignal): Promise<Organization>;
   getProject(nameOrSlug: string, signal?: AbortSignal): Promise<Project>;
+  listProjects(req: ListProjectsRequest, signal?: AbortSignal): Promise<SkipPage<Project>>;
   listUsers(req: ListUsersRequest, signal?: AbortSignal): Promise<Page<User>>;
   getUser(name: string, signal?: AbortSignal): Promise<User>;
   batchGetUsers(names: string[], signal?: AbortSignal): Promise<User[]>;

@@ -28,6 +28,8 @@ export interface RequestEvent {
   attempt: number;
   /** Connect code, or the network failure kind ('timeout', 'connect', …). */
   error?: string;
+  /** From a Retry-After header on an error answer (capped). */
+  retryAfterMs?: number;
 }
 
 /** Budget of one attempt when the caller sets none (the default of coscene.http.timeoutSeconds). */
@@ -79,8 +81,10 @@ export function createTransport(opts: TransportOptions): Transport {
 
   async function attempt(procedure: string, url: string, body: string, n: number, timeoutMs: number, signal?: AbortSignal): Promise<unknown> {
     const started = performance.now();
-    const report = (status?: number, error?: string) =>
-      opts.onRequest?.({ procedure, status, durationMs: performance.now() - started, attempt: n, ...(error ? { error } : {}) });
+    const report = (status?: number, error?: string, retryAfterMs?: number) =>
+      opts.onRequest?.({
+        procedure, status, durationMs: performance.now() - started, attempt: n, ...(error ? { error } : {}), ...(retryAfterMs !== undefined ? { retryAfterMs } : {}),
+      });
     let res: HttpResponse;
     try {
       const timed = { ...headers, 'Connect-Timeout-Ms': String(serverDeadlineMs(timeoutMs)) };
@@ -92,7 +96,7 @@ export function createTransport(opts: TransportOptions): Transport {
     if (res.status !== 200) {
       const retryAfterMs = parseRetryAfter(res.headers['retry-after'], now());
       const error = errorFromResponse(res.status, res.body, { procedure, profileName: opts.profileName, origin, retryAfterMs });
-      report(res.status, error.code);
+      report(res.status, error.code, retryAfterMs);
       throw error;
     }
     try {

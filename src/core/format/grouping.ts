@@ -1,5 +1,5 @@
 import type { Page, Role, User } from '../coscene/model';
-import { FetchPage, PageCursor } from '../paging';
+import { FetchPage, PageCursor, PAGING_BOUNDS } from '../paging';
 import { sortRoles } from './roles';
 
 export interface RoleGroup {
@@ -31,20 +31,37 @@ export function usersWithOtherRoles(roles: readonly Role[], users: readonly User
   return users.filter((u) => !u.role || !known.has(u.role.code));
 }
 
+export interface OtherRolesOptions {
+  /** Users per page of the group; default: as many as a page of the unfiltered listing holds (the other groups' size). */
+  pageSize?: number;
+  /** How many users the group has, when known (listing total minus the other groups' counts): stops the walk there. */
+  expected?: number;
+  /** Requests to the unfiltered listing at most, over the whole walk. */
+  maxPages?: number;
+}
+
 /**
- * Pages of the users whose role is not in `roles`, read from the unfiltered listing (the server cannot
- * filter by "none of these"). Pages without a match are skipped so a tree never shows empty pages;
- * the tokens handed out only count pages. Bounded by `maxPages` requests.
+ * Pages of the users whose role is not in `roles`, read from the unfiltered listing (the server cannot filter by
+ * "none of these"). Each page is filled like any other group's: raw pages are read until a page's worth of users
+ * is found, the listing ends, or all `expected` users are in; tokens only count pages. Bounded by `maxPages` requests.
  */
-export function pagesOfOtherRoles(all: FetchPage<User>, roles: readonly Role[], maxPages = 1000): FetchPage<User> {
+export function pagesOfOtherRoles(all: FetchPage<User>, roles: readonly Role[], options: OtherRolesOptions = {}): FetchPage<User> {
+  const maxPages = options.maxPages ?? PAGING_BOUNDS.maxPages;
   const raw = new PageCursor(all);
+  let served = 0;
+  const allFound = () => options.expected !== undefined && served >= options.expected;
+  const more = () => raw.hasMore && raw.pages < maxPages && !allFound();
   return async (_token, signal): Promise<Page<User>> => {
-    const start = raw.items.length;
-    let found: User[] = [];
-    while (found.length === 0 && raw.hasMore && raw.pages < maxPages) {
+    const found: User[] = [];
+    let wanted = options.pageSize;
+    while (more() && found.length < (wanted ?? Infinity)) {
+      const start = raw.items.length;
       await raw.loadNext(signal);
-      found = usersWithOtherRoles(roles, raw.items.slice(start));
+      wanted ??= Math.max(1, raw.items.length - start);
+      const matches = usersWithOtherRoles(roles, raw.items.slice(start));
+      found.push(...matches);
+      served += matches.length;
     }
-    return { items: found, nextPageToken: raw.hasMore && raw.pages < maxPages ? `page-${raw.pages}` : '' };
+    return { items: found, nextPageToken: more() ? `page-${raw.pages}` : '', ...(options.expected !== undefined ? { totalSize: options.expected } : {}) };
   };
 }

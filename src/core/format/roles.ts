@@ -18,12 +18,18 @@ export const ROLE_COLUMNS: readonly Column<Role>[] = [
   { header: 'LEVEL', trimSize: 15, value: (r) => r.level },
 ];
 
-/** `cocli role list -o <format>`; the rows are sorted here, as cocli does. */
-export function formatRoles(roles: readonly Role[], format: OutputFormat, nextPageToken = ''): string {
+/** cocli's `-v`: the NAME column becomes RESOURCE NAME (`roles/<id>`), which the default table's omit list no longer hides. */
+const VERBOSE_ROLE_COLUMNS: readonly Column<Role>[] = [
+  { header: 'RESOURCE NAME', trimSize: 36, value: (r) => r.name },
+  ...ROLE_COLUMNS.slice(1),
+];
+
+/** `cocli role list -o <format> [-v]`; the rows are sorted here, as cocli does. `verbose` applies to table and wide. */
+export function formatRoles(roles: readonly Role[], format: OutputFormat, nextPageToken = '', verbose = false): string {
   const sorted = sortRoles(roles);
   switch (format) {
-    case 'table': return renderTable(ROLE_COLUMNS.filter((c) => !c.wideOnly), sorted);
-    case 'wide': return renderTable(ROLE_COLUMNS, sorted);
+    case 'table': return verbose ? renderTable(VERBOSE_ROLE_COLUMNS, sorted, true) : renderTable(ROLE_COLUMNS.filter((c) => !c.wideOnly), sorted);
+    case 'wide': return renderTable(verbose ? VERBOSE_ROLE_COLUMNS : ROLE_COLUMNS, sorted, verbose);
     case 'csv': return renderCsv(ROLE_COLUMNS, sorted);
     case 'json': return toJsonText(listRolesMessage(sorted, nextPageToken, 'json'));
     case 'yaml': return toYamlText(listRolesMessage(sorted, nextPageToken, 'proto'));

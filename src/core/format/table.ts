@@ -12,10 +12,14 @@ export interface Column<T> {
 /** cocli pads every column, the last one included, to TrimSize + 5 cells. */
 const TRIM_PADDING = 5;
 
-/** cocli's fixed-width table (`-o table` / `-o wide`): a header line then one line per row. */
-export function renderTable<T>(columns: readonly Column<T>[], rows: readonly T[]): string {
+/**
+ * cocli's fixed-width table (`-o table` / `-o wide`): a header line then one line per row. `verbose` is cocli's `-v`:
+ * every cell as `value + " "`, neither padded nor cut.
+ */
+export function renderTable<T>(columns: readonly Column<T>[], rows: readonly T[], verbose = false): string {
   const line = (cells: string[]): string =>
     cells.map((cell, i) => {
+      if (verbose) return `${cell} `;
       const trim = columns[i].trimSize;
       const shown = stringWidth(cell) > trim ? truncate(cell, trim) : cell;
       return padEnd(shown, trim + TRIM_PADDING);

@@ -10,6 +10,8 @@ export interface UserFormatOptions {
   zone?: ZoneOffset;
   /** Printed by json/yaml like cocli does for a single page; '' for a complete export. */
   nextPageToken?: string;
+  /** cocli's `-v` (table and wide): RESOURCE NAME (`users/<id>`) instead of ID, cells unpadded and uncut. */
+  verbose?: boolean;
 }
 
 /** `users/<uuid>` → `<uuid>`; anything else unchanged (cocli's name.NewUser fallback). */
@@ -18,9 +20,9 @@ export function userId(name: string): string {
   return m ? m[1] : name;
 }
 
-export function userColumns(zone: ZoneOffset = localZoneOffset): Column<User>[] {
+export function userColumns(zone: ZoneOffset = localZoneOffset, verbose = false): Column<User>[] {
   return [
-    { header: 'ID', trimSize: 36, value: (u) => userId(u.name) },
+    verbose ? { header: 'RESOURCE NAME', trimSize: 36, value: (u) => u.name } : { header: 'ID', trimSize: 36, value: (u) => userId(u.name) },
     { header: 'NICKNAME', trimSize: 20, value: (u) => u.nickname ?? '' },
     { header: 'EMAIL', trimSize: 30, value: (u) => u.email, wideOnly: true },
     { header: 'ROLE', trimSize: 20, value: (u) => u.role?.code ?? '' },
@@ -32,10 +34,11 @@ export function userColumns(zone: ZoneOffset = localZoneOffset): Column<User>[] 
 
 /** `cocli user list -o <format>` for these users. */
 export function formatUsers(users: readonly User[], format: OutputFormat, options: UserFormatOptions = {}): string {
-  const columns = userColumns(options.zone);
+  const verbose = options.verbose ?? false;
+  const columns = userColumns(options.zone, verbose && (format === 'table' || format === 'wide'));
   switch (format) {
-    case 'table': return renderTable(columns.filter((c) => !c.wideOnly), users);
-    case 'wide': return renderTable(columns, users);
+    case 'table': return renderTable(columns.filter((c) => !c.wideOnly), users, verbose);
+    case 'wide': return renderTable(columns, users, verbose);
     case 'csv': return renderCsv(columns, users);
     case 'json': return toJsonText(listUsersMessage(users, options.nextPageToken ?? '', 'json'));
     case 'yaml': return toYamlText(listUsersMessage(users, options.nextPageToken ?? '', 'proto'));

@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { requestThrottle, throttleListener } from '../../core/access/limiter';
 import { createCosceneApi } from '../../core/coscene/api';
 import type { CosceneApi } from '../../core/coscene/model';
 import { AccessError, msg } from '../../core/errors';
@@ -21,6 +22,9 @@ import { cocliConfigPath, readCocliFile, watchCocliFile } from './cocliFile';
 import { ExtensionProfiles, StoredProfile } from './extensionProfiles';
 import { guardUnauthenticated } from './guardedApi';
 import { renderStatusBar } from './profileStatusBar';
+
+/** 429s the transport sees feed the access scans' back-off (core/access/limiter.ts). */
+const feedThrottle = throttleListener(requestThrottle);
 
 /** A profile as listed in "Switch Profile…": identified by source and name (names may repeat across sources). */
 export interface ListedProfile extends ProfileInfo {
@@ -115,8 +119,10 @@ export class ProfileService implements ActiveProfile, vscode.Disposable {
         profileName: profile.name,
         http: this.httpClient(),
         timeoutMs: requestTimeoutMs(),
-        onRequest: (r) =>
-          this.log.debug(`coScene ${r.procedure} (attempt ${r.attempt}) → ${r.status ?? 'no answer'}${r.error ? ` ${r.error}` : ''} in ${Math.round(r.durationMs)} ms`),
+        onRequest: (r) => {
+          this.log.debug(`coScene ${r.procedure} (attempt ${r.attempt}) → ${r.status ?? 'no answer'}${r.error ? ` ${r.error}` : ''} in ${Math.round(r.durationMs)} ms`);
+          feedThrottle(r); // a running access scan slows down while the transport retries a 429
+        },
       });
       return guardUnauthenticated(inner, () => {
         if (this.activeKey === key) this.markTokenRejected();

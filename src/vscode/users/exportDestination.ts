@@ -10,8 +10,14 @@ export interface ExportResult {
   uri: vscode.Uri;
 }
 
-export async function pickFormat(given: unknown): Promise<OutputFormat | undefined> {
-  if (isOutputFormat(given)) return given;
+/** A format and cocli's `-v` (table and wide only: RESOURCE NAME column, cells unpadded). */
+export interface FormatChoice {
+  format: OutputFormat;
+  verbose: boolean;
+}
+
+export async function pickFormat(given: unknown, givenVerbose?: unknown): Promise<FormatChoice | undefined> {
+  if (isOutputFormat(given)) return { format: given, verbose: givenVerbose === true };
   const labels: Record<OutputFormat, string> = {
     table: vscode.l10n.t('Table (cocli default columns)'),
     wide: vscode.l10n.t('Wide table (all columns)'),
@@ -19,13 +25,21 @@ export async function pickFormat(given: unknown): Promise<OutputFormat | undefin
     yaml: 'YAML',
     csv: 'CSV',
   };
-  const pick = await vscode.window.showQuickPick(OUTPUT_FORMATS.map((f) => ({ label: labels[f], description: f, format: f })), {
-    title: vscode.l10n.t('Export Format'),
+  const items = OUTPUT_FORMATS.flatMap((f) => {
+    const plain = { label: labels[f], description: f, choice: { format: f, verbose: false } };
+    if (f !== 'table' && f !== 'wide') return [plain];
+    return [plain, { label: vscode.l10n.t('{0}, verbose (RESOURCE NAME)', labels[f]), description: `${f} -v`, choice: { format: f, verbose: true } }];
   });
-  return pick?.format;
+  const pick = await vscode.window.showQuickPick(items, { title: vscode.l10n.t('Export Format') });
+  return pick?.choice;
 }
 
-export async function pickTarget(given: unknown, defaultName: string, format: OutputFormat): Promise<ExportTarget | undefined> {
+export function pickTarget(given: unknown, defaultName: string, format: OutputFormat): Promise<ExportTarget | undefined> {
+  return pickTargetFor(given, defaultName, extensionFor(format));
+}
+
+/** Editor or file (`ext` names the file type); `given` ('editor' or {file}) skips the questions. */
+export async function pickTargetFor(given: unknown, defaultName: string, ext: string): Promise<ExportTarget | undefined> {
   if (given === 'editor') return 'editor';
   if (given && typeof given === 'object' && typeof (given as { file?: unknown }).file === 'string') return given as { file: string };
   const editor = { label: vscode.l10n.t('Open in a New Editor'), target: 'editor' as const };
@@ -33,7 +47,6 @@ export async function pickTarget(given: unknown, defaultName: string, format: Ou
   const pick = await vscode.window.showQuickPick([editor, file], { title: vscode.l10n.t('Export To') });
   if (!pick) return undefined;
   if (pick.target === 'editor') return 'editor';
-  const ext = extensionFor(format);
   const folder = vscode.workspace.workspaceFolders?.[0]?.uri;
   const uri = await vscode.window.showSaveDialog({
     defaultUri: folder ? vscode.Uri.joinPath(folder, `${defaultName}.${ext}`) : undefined,
@@ -45,9 +58,14 @@ export async function pickTarget(given: unknown, defaultName: string, format: Ou
 const LANGUAGES: Record<OutputFormat, string> = { table: 'plaintext', wide: 'plaintext', json: 'json', yaml: 'yaml', csv: 'csv' };
 
 /** Writes the text where the user asked; returns the document or file URI. */
-export async function writeExport(text: string, format: OutputFormat, target: ExportTarget): Promise<vscode.Uri> {
+export function writeExport(text: string, format: OutputFormat, target: ExportTarget): Promise<vscode.Uri> {
+  return writeText(text, LANGUAGES[format], target);
+}
+
+/** Writes `text` to a new editor in `language`, or to the file. */
+export async function writeText(text: string, language: string, target: ExportTarget): Promise<vscode.Uri> {
   if (target === 'editor') {
-    const doc = await vscode.workspace.openTextDocument({ content: text, language: LANGUAGES[format] });
+    const doc = await vscode.workspace.openTextDocument({ content: text, language });
     await vscode.window.showTextDocument(doc, { preview: false });
     return doc.uri;
   }

@@ -20,6 +20,11 @@ import { showGrouped } from './commands/showGrouped';
 import { showRoleDetails } from './commands/showRoleDetails';
 import { showRoleUsers } from './commands/showRoleUsers';
 import { showUserDetails } from './commands/showUserDetails';
+import { AccessPanel } from './access/accessPanel';
+import { AccessRunner } from './access/accessRunner';
+import { exportAccessMatrix } from './commands/exportAccessMatrix';
+import { showAccess } from './commands/showAccess';
+import { setArchivedShown } from './commands/toggleArchived';
 import { DetailsDocuments } from './detailsDocuments';
 import { LOAD_MORE_USERS, ORG_USERS_VIEW, PROJECT_USERS_VIEW, ROLES_VIEW, UsersCommandId } from './keys';
 import { createOrgUsersTree } from './views/orgUsers';
@@ -43,7 +48,9 @@ export function registerUsersFeature(services: Services): UsersViews {
   orgUsers.attach(orgView);
   projectUsers.attach(projectView);
   roles.attach(rolesView);
-  const views: UsersViews = { services, state, orgUsers, projectUsers, project, roles, details, orgView, projectView, rolesView };
+  const access = new AccessRunner(services);
+  const accessPanel = new AccessPanel(services.log);
+  const views: UsersViews = { services, state, orgUsers, projectUsers, project, roles, details, orgView, projectView, rolesView, access, accessPanel };
 
   const profileKey = () => {
     const p = profiles.current();
@@ -71,10 +78,14 @@ export function registerUsersFeature(services: Services): UsersViews {
     'coscene.role.showUsers': showRoleUsers(views),
     'coscene.export.users': exportUsers(views),
     'coscene.export.roles': exportRoles(views),
+    'coscene.user.showAccess': showAccess(views, access, accessPanel),
+    'coscene.access.exportMatrix': exportAccessMatrix(views, access),
+    'coscene.projectUsers.showArchived': setArchivedShown(views, true),
+    'coscene.projectUsers.hideArchived': setArchivedShown(views, false),
   };
 
   context.subscriptions.push(
-    state, orgUsers, projectUsers, roles, details, orgView, projectView, rolesView,
+    state, orgUsers, projectUsers, roles, details, orgView, projectView, rolesView, accessPanel,
     profiles.onDidChange(() => {
       // A new token keeps the selected project; another profile (maybe another org) does not.
       const key = profileKey();

@@ -8,6 +8,9 @@ export const ROLES_VIEW = 'coscene.roles';
 export const USERS_FLAT_CONTEXT_KEY = 'coscene.users.flat';
 export const USERS_FILTERED_CONTEXT_KEY = 'coscene.users.filtered';
 
+/** Set while the Project Users view lists archived projects too. */
+export const PROJECT_ARCHIVED_CONTEXT_KEY = 'coscene.projectUsers.archived';
+
 export const LOAD_MORE_USERS = 'coscene.users.loadMore';
 
 /** Commands run only by tree items: registered, not contributed in package.json. */
@@ -33,6 +36,10 @@ export const USERS_COMMANDS = [
   'coscene.role.showUsers',
   'coscene.export.users',
   'coscene.export.roles',
+  'coscene.user.showAccess',
+  'coscene.access.exportMatrix',
+  'coscene.projectUsers.showArchived',
+  'coscene.projectUsers.hideArchived',
 ] as const;
 
 export type UsersCommandId = (typeof USERS_COMMANDS)[number] | (typeof USERS_INTERNAL_COMMANDS)[number];

@@ -40,7 +40,8 @@ function userForJwt(token: string, data: CosceneData, nowMs: number): string {
 /**
  * Role rules of the fake (the real server's are not published):
  * - organization-wide user listing (ListUsers without parent, BatchGetUsers): ORGANIZATION_ADMIN or ORGANIZATION_WRITER;
- * - ListUsers of a project: those two, or any member of that project;
+ * - ListUsers of a project: those two, or any member of that project; a private project: its members only;
+ * - seeing a project (ListProjects, GetProject): anyone for an internal project, members only for a private one;
  * - everything else (GetOrganization, GetProject, GetUser, ListRoles, CreateBasicCredential): any active user.
  */
 export const ORG_USER_READERS = ['ORGANIZATION_ADMIN', 'ORGANIZATION_WRITER'] as const;
@@ -53,7 +54,17 @@ export function requireOrgRole(user: FakeUser, procedure: string): void {
   );
 }
 
+export function canSeeProject(user: FakeUser, project: FakeProject): boolean {
+  return project.visibility !== 'private' || project.members.has(user.id);
+}
+
+export function requireProjectVisible(user: FakeUser, project: FakeProject, procedure: string): void {
+  if (canSeeProject(user, project)) return;
+  throw new ConnectError('permission_denied', `${procedure}: projects/${project.id} is private and the caller is not a member`);
+}
+
 export function requireProjectAccess(user: FakeUser, project: FakeProject, procedure: string): void {
+  requireProjectVisible(user, project, procedure);
   if ((ORG_USER_READERS as readonly string[]).includes(user.orgRoleCode) || project.members.has(user.id)) return;
   throw new ConnectError(
     'permission_denied',

@@ -19,12 +19,17 @@ export interface FakeUser {
   orgRoleCode: string;
 }
 
+/** `private`: only its members see it (GetProject/ListUsers answer permission_denied to others, ListProjects skips it). */
+export type FakeVisibility = 'internal' | 'private';
+
 export interface FakeProject {
   id: string;
   slug: string;
   displayName: string;
   description: string;
   createTimeMs: number;
+  archived: boolean;
+  visibility: FakeVisibility;
   /** user id → project role code */
   members: Map<string, string>;
 }
@@ -43,6 +48,7 @@ export interface CosceneData {
   usersById: Map<string, FakeUser>;
   roles: FakeRole[];
   rolesByCode: Map<string, FakeRole>;
+  /** Sorted by createTime, then id (ListProjects' order). */
   projects: FakeProject[];
   /** API key → user id */
   apiKeys: Map<string, string>;
@@ -55,11 +61,17 @@ export function compareUsers(a: FakeUser, b: FakeUser): number {
   return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
 }
 
+export function compareProjects(a: FakeProject, b: FakeProject): number {
+  if (a.createTimeMs !== b.createTimeMs) return a.createTimeMs - b.createTimeMs;
+  return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
+}
+
 export function indexCosceneData(data: Omit<CosceneData, 'usersById' | 'rolesByCode'>): CosceneData {
   const users = [...data.users].sort(compareUsers);
   return {
     ...data,
     users,
+    projects: [...data.projects].sort(compareProjects),
     usersById: new Map(users.map((u) => [u.id, u])),
     rolesByCode: new Map(data.roles.map((r) => [r.code, r])),
   };

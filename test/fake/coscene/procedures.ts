@@ -1,6 +1,6 @@
 import { ConnectError } from '../connect';
 import { UUID_PATTERN } from '../seed/random';
-import { requireOrgRole, requireProjectAccess } from './auth';
+import { canSeeProject, requireOrgRole, requireProjectAccess, requireProjectVisible } from './auth';
 import { CredentialIssuer } from './credentials';
 import { FilterClause, parseFilter } from './filter';
 import { CosceneData, FakeProject, FakeUser } from './model';
@@ -23,6 +23,7 @@ type Procedure = (msg: RequestMessage, ctx: ProcedureContext) => Record<string, 
 export const PROCEDURES: Record<string, Procedure> = {
   'OrganizationService/GetOrganization': getOrganization,
   'ProjectService/GetProject': getProject,
+  'ProjectService/ListProjects': listProjects,
   'UserService/ListUsers': listUsers,
   'UserService/GetUser': getUser,
   'UserService/BatchGetUsers': batchGetUsers,
@@ -31,7 +32,7 @@ export const PROCEDURES: Record<string, Procedure> = {
 };
 
 /** Procedures whose responses carry page tokens (eligible for the paging faults). */
-export const LIST_PROCEDURES = new Set(['UserService/ListUsers', 'RoleService/ListRoles']);
+export const LIST_PROCEDURES = new Set(['UserService/ListUsers', 'RoleService/ListRoles', 'ProjectService/ListProjects']);
 
 function getOrganization(msg: RequestMessage, ctx: ProcedureContext): Record<string, unknown> {
   const name = msg.string('name');
@@ -46,7 +47,27 @@ function getProject(msg: RequestMessage, ctx: ProcedureContext): Record<string, 
   if (!match) throw new ConnectError('invalid_argument', `invalid project name "${name}"`);
   const project = ctx.data.projects.find((p) => p.id === match[1] || p.slug === match[1]);
   if (!project) throw new ConnectError('not_found', `project not found: ${name}`);
+  requireProjectVisible(ctx.caller, project, 'GetProject');
   return projectJson(project);
+}
+
+/**
+ * Offset paging as cocli uses it: pageSize (0 → 100, else 10..100), skip ≥ 0, filter `is_archived="true|false"`
+ * (empty: all). No page token: the client stops on an empty page. Only projects the caller can see.
+ * Paging fault `repeat-page-token` = a server that ignores `skip` (always the first page).
+ */
+function listProjects(msg: RequestMessage, ctx: ProcedureContext): Record<string, unknown> {
+  const pageSize = resolvePageSize(msg.int32('pageSize'));
+  const skip = msg.int32('skip') ?? 0;
+  if (skip < 0) throw new ConnectError('invalid_argument', 'skip must not be negative');
+  const clauses = parseFilter(msg.string('filter'), ['is_archived']);
+  for (const c of clauses) {
+    if (c.value !== 'true' && c.value !== 'false') throw new ConnectError('invalid_argument', `invalid filter: is_archived must be "true" or "false", got "${c.value}"`);
+  }
+  const matching = ctx.data.projects.filter((p) => canSeeProject(ctx.caller, p) && clauses.every((c) => String(p.archived) === c.value));
+  const start = ctx.pageFault === 'repeat-page-token' ? 0 : ctx.pageFault === 'empty-page-with-token' ? matching.length : skip;
+  const projects = matching.slice(start, start + pageSize).map(projectJson);
+  return listJson('projects', projects, '', matching.length);
 }
 
 function listUsers(msg: RequestMessage, ctx: ProcedureContext): Record<string, unknown> {

@@ -31,6 +31,7 @@ export function projectJson(project: FakeProject): Record<string, unknown> {
     slug: project.slug,
     displayName: project.displayName,
     description: project.description,
+    isArchived: project.archived,
     createTime: time,
     updateTime: time,
   });

@@ -22,6 +22,9 @@ const PROJECT_IDS = {
   lidarTests: '9a0c2d4e-1111-4222-8333-444455556666',
   perception: 'c4a1e2b3-7d6f-4e58-9a0b-1c2d3e4f5a6b',
   archive: 'e7f8a9b0-c1d2-4e3f-8a4b-5c6d7e8f9a0b',
+  fleetOps: '6b1c2d3e-4f50-4617-8829-3a4b5c6d7e8f',
+  legacyCalib: 'a2b3c4d5-e6f7-4819-8a2b-3c4d5e6f7a8b',
+  secretOps: 'd9e8f7a6-b5c4-4d3e-9f2a-1b0c9d8e7f6a',
 } as const;
 
 /** Credentials and ids for tests. Keys are fake and only valid against this server. */
@@ -47,13 +50,26 @@ export const FAKE_COSCENE = {
   expiredToken: mintJwt(JWT_SECRET, `users/${FIXED.writer.id}`, 1704067200),
   /** A user whose nickname holds a double quote and a backslash (filter escaping). */
   quotedNickname: 'Eve "Q" Back\\slash',
-  projectSlugs: ['mcap', 'lidar-tests', 'perception', 'archive-2024'] as const,
+  /** Every seeded project, in ListProjects order (createTime). */
+  projectSlugs: ['mcap', 'lidar-tests', 'perception', 'archive-2024', 'legacy-calib', 'fleet-ops', 'secret-ops'] as const,
   projectIds: {
     mcap: PROJECT_IDS.mcap,
     'lidar-tests': PROJECT_IDS.lidarTests,
     perception: PROJECT_IDS.perception,
     'archive-2024': PROJECT_IDS.archive,
+    'legacy-calib': PROJECT_IDS.legacyCalib,
+    'fleet-ops': PROJECT_IDS.fleetOps,
+    'secret-ops': PROJECT_IDS.secretOps,
   },
+  /** Archived: ListProjects leaves them out unless asked with an empty filter. */
+  archivedProjectSlugs: ['archive-2024', 'legacy-calib'] as const,
+  /** Private, and neither the admin nor the reader is a member: only 王强 (writer) and a few others see it. */
+  hiddenProjectSlug: 'secret-ops',
+  /**
+   * Users in several projects with different roles (non-archived, visible to the admin):
+   * 王强 (writer): mcap PROJECT_WRITER, perception PROJECT_WRITER, fleet-ops PROJECT_ADMIN (+ secret-ops PROJECT_ADMIN,
+   * legacy-calib PROJECT_READER); 李娜 (reader): mcap PROJECT_READER, fleet-ops PROJECT_WRITER.
+   */
   defaultSeedUsers: 320,
 } as const;
 
@@ -82,7 +98,13 @@ const EN_LAST = ['Chen', 'Wang', 'Li', 'Zhang', 'Liu', 'Smith', 'Johnson', 'Lee'
 const SPAN_START = Date.UTC(2024, 0, 1);
 const SPAN_END = Date.UTC(2026, 5, 30);
 
-export function generateCosceneData(seedUsers: number = FAKE_COSCENE.defaultSeedUsers): CosceneData {
+/** Generated projects on top of the seed (benchmarks, large trees): `count` projects of `members` users each. */
+export interface SeedProjects {
+  count: number;
+  members: number;
+}
+
+export function generateCosceneData(seedUsers: number = FAKE_COSCENE.defaultSeedUsers, seedProjects?: SeedProjects): CosceneData {
   const rnd = new SeededRandom(20240423);
   const fixedUsers = buildFixedUsers();
   const users: FakeUser[] = [...fixedUsers];
@@ -109,7 +131,7 @@ export function generateCosceneData(seedUsers: number = FAKE_COSCENE.defaultSeed
     },
     users,
     roles,
-    projects: buildProjects(users, rnd),
+    projects: [...buildProjects(users, rnd), ...generatedProjects(users, seedProjects)],
     apiKeys: new Map<string, string>([
       [FIXED.admin.key, FIXED.admin.id],
       [FIXED.reader.key, FIXED.reader.id],
@@ -161,18 +183,24 @@ function randomUser(rnd: SeededRandom, index: number): FakeUser {
 }
 
 function buildProjects(users: FakeUser[], rnd: SeededRandom): FakeProject[] {
-  const project = (id: string, slug: string, displayName: string, description: string, month: number): FakeProject => ({
+  const project = (id: string, slug: string, displayName: string, description: string, month: number, extra: Partial<FakeProject> = {}): FakeProject => ({
     id,
     slug,
     displayName,
     description,
     createTimeMs: Date.UTC(2024, month, 10, 2, 30, 0),
+    archived: false,
+    visibility: 'internal',
     members: new Map(),
+    ...extra,
   });
   const mcap = project(PROJECT_IDS.mcap, 'mcap', 'MCAP samples', 'Recorded MCAP bags from the test fleet', 1);
   const lidar = project(PROJECT_IDS.lidarTests, 'lidar-tests', 'LiDAR tests', '', 2);
   const perception = project(PROJECT_IDS.perception, 'perception', '感知算法', '感知算法评测数据', 3);
-  const archive = project(PROJECT_IDS.archive, 'archive-2024', 'Archive 2024', 'No members left', 4);
+  const archive = project(PROJECT_IDS.archive, 'archive-2024', 'Archive 2024', 'No members left', 4, { archived: true });
+  const legacy = project(PROJECT_IDS.legacyCalib, 'legacy-calib', '旧标定数据', '2023 年的相机标定', 5, { archived: true });
+  const fleet = project(PROJECT_IDS.fleetOps, 'fleet-ops', '车队运营', '机器人车队的日常运营数据', 6);
+  const secret = project(PROJECT_IDS.secretOps, 'secret-ops', '保密项目', 'Members only', 7, { visibility: 'private' });
 
   mcap.members.set(FIXED.admin.id, 'PROJECT_ADMIN');
   lidar.members.set(FIXED.admin.id, 'PROJECT_ADMIN');
@@ -182,6 +210,12 @@ function buildProjects(users: FakeUser[], rnd: SeededRandom): FakeProject[] {
   perception.members.set(FIXED.writer.id, 'PROJECT_WRITER');
   lidar.members.set(FIXED.device.id, 'PROJECT_DEVICE');
   mcap.members.set(FIXED.quoted.id, 'PROJECT_READER');
+  fleet.members.set(FIXED.writer.id, 'PROJECT_ADMIN');
+  fleet.members.set(FIXED.reader.id, 'PROJECT_WRITER');
+  fleet.members.set(FIXED.device.id, 'PROJECT_DEVICE');
+  legacy.members.set(FIXED.admin.id, 'PROJECT_READER');
+  legacy.members.set(FIXED.writer.id, 'PROJECT_READER');
+  secret.members.set(FIXED.writer.id, 'PROJECT_ADMIN');
 
   for (const user of users) {
     if (FIXED_USER_IDS.has(user.id)) continue;
@@ -189,7 +223,47 @@ function buildProjects(users: FakeUser[], rnd: SeededRandom): FakeProject[] {
     if (rnd.chance(0.2)) lidar.members.set(user.id, projectRole(rnd, user, false));
     if (rnd.chance(0.35)) perception.members.set(user.id, projectRole(rnd, user, true));
   }
-  return [mcap, lidar, perception, archive];
+  // Without drawing from rnd, so the older projects keep their members whatever is added here.
+  const others = users.filter((u) => !FIXED_USER_IDS.has(u.id));
+  others.forEach((user, i) => {
+    if (i % 5 === 0) fleet.members.set(user.id, cycledRole(user, i));
+    if (i % 9 === 0) legacy.members.set(user.id, cycledRole(user, i + 1));
+    if (i % 11 === 0) secret.members.set(user.id, 'PROJECT_READER');
+  });
+  return [mcap, lidar, perception, archive, legacy, fleet, secret];
+}
+
+const CYCLED_ROLES = ['PROJECT_READER', 'PROJECT_WRITER', 'PROJECT_READER', 'PROJECT_ADMIN', 'PROJECT_LABELER'];
+
+function cycledRole(user: FakeUser, i: number): string {
+  return user.orgRoleCode === 'ORGANIZATION_DEVICE' ? 'PROJECT_DEVICE' : CYCLED_ROLES[i % CYCLED_ROLES.length];
+}
+
+/** `count` projects created after the seed's, each with `members` users from a window that moves over the org. */
+function generatedProjects(users: FakeUser[], spec: SeedProjects | undefined): FakeProject[] {
+  if (!spec || spec.count <= 0) return [];
+  const rnd = new SeededRandom(7_000_001);
+  const pool = users.filter((u) => !FIXED_USER_IDS.has(u.id));
+  const size = Math.min(spec.members, pool.length);
+  const stride = Math.max(1, Math.floor(pool.length / Math.max(1, spec.count)));
+  return Array.from({ length: spec.count }, (_, i) => {
+    const n = String(i + 1).padStart(4, '0');
+    const members = new Map<string, string>();
+    for (let j = 0; j < size; j++) {
+      const user = pool[(i * stride + j) % pool.length];
+      members.set(user.id, cycledRole(user, i + j));
+    }
+    return {
+      id: rnd.uuid(),
+      slug: `proj-${n}`,
+      displayName: i % 2 === 0 ? `项目 ${n}` : `Project ${n}`,
+      description: '',
+      createTimeMs: Date.UTC(2025, 0, 1) + i * 60_000,
+      archived: false,
+      visibility: 'internal' as const,
+      members,
+    };
+  });
 }
 
 function projectRole(rnd: SeededRandom, user: FakeUser, allowCustom: boolean): string {

@@ -8,7 +8,7 @@ import { UUID_PATTERN } from './random';
  * {
  *   "coscene": {
  *     "replaceSeedUsers": true,            // drop the generated users (fixed ones stay)
- *     "projects": [{ "id": "<uuid>", "slug": "demo", "displayName": "Demo" }],
+ *     "projects": [{ "id": "<uuid>", "slug": "demo", "displayName": "Demo", "archived": false, "private": false }],
  *     "users": [{ "id": "<uuid>", "nickname": "小明", "email": "xm@example.com", "orgRole": "ORGANIZATION_WRITER",
  *                 "createTime": "2025-05-01T00:00:00Z", "active": true, "apiKey": "my-key", "projects": { "demo": "PROJECT_ADMIN" } }]
  *   }
@@ -17,7 +17,7 @@ import { UUID_PATTERN } from './random';
 export interface FakeDataFile {
   coscene?: {
     replaceSeedUsers?: boolean;
-    projects?: { id: string; slug: string; displayName?: string; description?: string; createTime?: string }[];
+    projects?: { id: string; slug: string; displayName?: string; description?: string; createTime?: string; archived?: boolean; private?: boolean }[];
     users?: {
       id: string;
       nickname?: string;
@@ -44,7 +44,10 @@ export function applyDataFile(seed: CosceneData, file: FakeDataFile, fixedUserId
   const projects: FakeProject[] = seed.projects.map((p) => ({ ...p, members: new Map([...p.members].filter(([id]) => keptIds.has(id))) }));
   for (const p of spec.projects ?? []) {
     if (!UUID_PATTERN.test(p.id) || !p.slug) throw new Error(`data file: project needs a uuid id and a slug: ${JSON.stringify(p)}`);
-    projects.push({ id: p.id, slug: p.slug, displayName: p.displayName ?? p.slug, description: p.description ?? '', createTimeMs: time(p.createTime ?? '2025-01-01T00:00:00Z'), members: new Map() });
+    projects.push({
+      id: p.id, slug: p.slug, displayName: p.displayName ?? p.slug, description: p.description ?? '', createTimeMs: time(p.createTime ?? '2025-01-01T00:00:00Z'),
+      archived: p.archived ?? false, visibility: p.private ? 'private' : 'internal', members: new Map(),
+    });
   }
   const apiKeys = new Map(seed.apiKeys);
   const users: FakeUser[] = [...keptUsers];

@@ -3,6 +3,7 @@
  * Everything that comes from the server goes through escapeHtml(); the page loads nothing external.
  */
 import type { MatrixColumn, MatrixRow, PermissionMatrix } from '../../../core/huawei/matrix';
+import { BASE_TABLE_STYLE, contentSecurityPolicy, COPY_BUTTONS_SCRIPT, escapeHtml } from '../../shared/html';
 
 export type ColumnGroup = MatrixColumn['group'];
 
@@ -35,14 +36,6 @@ export interface MatrixHtmlInput {
   nonce: string;
   /** webview.cspSource */
   cspSource: string;
-}
-
-export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
-}
-
-export function contentSecurityPolicy(nonce: string, cspSource: string): string {
-  return `default-src 'none'; style-src ${cspSource} 'nonce-${nonce}'; script-src 'nonce-${nonce}';`;
 }
 
 /** Consecutive columns of the same group, for the group header row. */
@@ -98,21 +91,12 @@ ${bodyRows}
 <meta name="viewport" content="width=device-width, initial-scale=1.0">
 <title>${e(labels.title)}</title>
 <style nonce="${n}">
-body { color: var(--vscode-foreground); background: var(--vscode-editor-background); font-family: var(--vscode-font-family); font-size: var(--vscode-font-size); padding: 0 16px 16px; }
-h1 { font-size: 1.2em; font-weight: 600; }
-.toolbar { margin: 8px 0 12px; display: flex; gap: 8px; }
-button { color: var(--vscode-button-foreground); background: var(--vscode-button-background); border: 1px solid var(--vscode-button-border, transparent); padding: 4px 12px; cursor: pointer; font: inherit; }
-button:hover { background: var(--vscode-button-hoverBackground); }
-button:focus-visible { outline: 1px solid var(--vscode-focusBorder); outline-offset: 2px; }
-table { border-collapse: collapse; }
-th, td { border: 1px solid var(--vscode-panel-border, var(--vscode-editorWidget-border)); padding: 4px 8px; }
-thead th { background: var(--vscode-editorWidget-background); font-weight: 600; }
+${BASE_TABLE_STYLE}
 th.group { text-align: center; }
 th.op { writing-mode: vertical-rl; transform: rotate(180deg); white-space: nowrap; vertical-align: bottom; }
 th.op.unknown { font-style: italic; color: var(--vscode-descriptionForeground); }
 th.role { text-align: left; font-weight: normal; white-space: nowrap; }
 td.mark { text-align: center; color: var(--vscode-charts-green, var(--vscode-foreground)); }
-tbody tr:hover { background: var(--vscode-list-hoverBackground); }
 td.corner { border: none; }
 .empty { color: var(--vscode-descriptionForeground); }
 </style>
@@ -125,10 +109,7 @@ td.corner { border: none; }
 </div>
 ${table}
 <script nonce="${n}">
-const vscode = acquireVsCodeApi();
-for (const button of document.querySelectorAll('button[data-format]')) {
-  button.addEventListener('click', () => vscode.postMessage({ type: 'copy', format: button.dataset.format }));
-}
+${COPY_BUTTONS_SCRIPT}
 </script>
 </body>
 </html>

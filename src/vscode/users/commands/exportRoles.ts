@@ -11,6 +11,8 @@ export interface ExportRolesArgs {
   /** Defaults to the Roles view's level filter. */
   level?: 'organization' | 'project' | 'all';
   format?: unknown;
+  /** cocli's -v for table and wide. */
+  verbose?: boolean;
   target?: ExportTarget;
 }
 
@@ -19,8 +21,9 @@ export function exportRoles(views: UsersViews): CommandHandler {
   return async (args: ExportRolesArgs = {}): Promise<ExportResult | undefined> => {
     try {
       const api = await views.services.profiles.api();
-      const format = await pickFormat(args.format);
-      if (!format) return undefined;
+      const choice = await pickFormat(args.format, args.verbose);
+      if (!choice) return undefined;
+      const { format, verbose } = choice;
       const level = args.level ?? views.roles.level;
       const target = await pickTarget(args.target, level === 'all' ? 'roles' : `roles-${level}`, format);
       if (!target) return undefined;
@@ -28,7 +31,7 @@ export function exportRoles(views: UsersViews): CommandHandler {
         const filter = level === 'all' ? undefined : levelFilter(level);
         return (await collectAll((pageToken, s) => api.listRoles({ pageSize: 100, pageToken: pageToken || undefined, filter }, s), { signal })).items;
       });
-      const uri = await writeExport(formatRoles(roles, format), format, target);
+      const uri = await writeExport(formatRoles(roles, format, '', verbose), format, target);
       return { count: roles.length, format, uri };
     } catch (err) {
       reportError(views.services.log, 'Export roles failed', err);

@@ -17,6 +17,8 @@ export interface ExportUsersArgs {
   /** Only users with this role code; '' or absent = everyone. */
   roleCode?: string;
   format?: unknown;
+  /** cocli's -v for table and wide. */
+  verbose?: boolean;
   target?: ExportTarget;
 }
 
@@ -33,8 +35,9 @@ export function exportUsers(views: UsersViews): CommandHandler {
       if (!scope) return undefined;
       const roleCode = args.roleCode ?? (args.format === undefined ? await pickRole(await listRoles(api, scope)) : '');
       if (roleCode === undefined) return undefined;
-      const format = await pickFormat(args.format);
-      if (!format) return undefined;
+      const choice = await pickFormat(args.format, args.verbose);
+      if (!choice) return undefined;
+      const { format, verbose } = choice;
       const slug = scope === 'project' ? views.project.slug ?? '' : '';
       const target = await pickTarget(args.target, ['users', slug || 'org', roleCode].filter(Boolean).join('-'), format);
       if (!target) return undefined;
@@ -47,7 +50,7 @@ export function exportUsers(views: UsersViews): CommandHandler {
         );
         return result.items;
       });
-      const uri = await writeExport(formatUsers(users, format), format, target);
+      const uri = await writeExport(formatUsers(users, format, { verbose }), format, target);
       return { count: users.length, format, uri };
     } catch (err) {
       reportError(log, 'Export users failed', err);

@@ -4,6 +4,7 @@ import { CosceneApiError } from '../../../core/coscene/apiErrors';
 import { userName } from '../../../core/coscene/api';
 import { reportError } from '../../shared/errors';
 import type { UsersViews } from '../views/usersViews';
+import { offerAnother } from '../offerAnother';
 
 export interface GetUserResult {
   document?: vscode.TextDocument;
@@ -38,7 +39,7 @@ export function getUser(views: UsersViews): CommandHandler {
         const message = name === 'users/current'
           ? vscode.l10n.t('Could not get the current user; enter a user ID')
           : vscode.l10n.t('User not found: {0}', name);
-        void vscode.window.showWarningMessage(message);
+        offerAnother(message, vscode.l10n.t('Try Another ID'), () => run());
         return { message };
       }
       reportError(views.services.log, `GetUser ${name} failed`, err, () => run(raw));

@@ -1,3 +1,4 @@
+import * as vscode from 'vscode';
 import type { CosceneApi } from '../../../core/coscene/model';
 import type { Services } from '../../shared/services';
 import { PROJECT_USERS_VIEW } from '../keys';
@@ -8,6 +9,8 @@ import type { UsersViewState } from './usersState';
 export class ProjectSelection {
   private selected: string | undefined;
   private readonly names = new Map<string, string>();
+  /** The view's "Show Archived Projects" toggle (also what Show Access and the matrix export include). */
+  includeArchived = false;
 
   constructor(private readonly services: Services) {}
 
@@ -18,6 +21,11 @@ export class ProjectSelection {
 
   select(slug: string | undefined): void {
     this.selected = slug;
+  }
+
+  /** The project picked with Select Project…, if any. */
+  get selectedSlug(): string | undefined {
+    return this.selected;
   }
 
   /** Forget the selection and resolved names (profile changed). */
@@ -43,13 +51,21 @@ export class ProjectSelection {
   }
 }
 
-/** Project Users: ListUsers with parent projects/<uuid>, groups from the project-level roles. */
+/**
+ * Project Users: the projects the profile can see (ListProjects, paged, the default one first and expanded), each
+ * expanding into its role groups (ListUsers with parent projects/<uuid>, groups from the project-level roles).
+ */
 export function createProjectUsersTree(services: Services, state: UsersViewState, project: ProjectSelection): UsersTreeProvider {
   return new UsersTreeProvider(services, state, {
     viewId: PROJECT_USERS_VIEW,
     level: 'project',
     showCurrentUser: false,
     resolveParent: (api, signal) => project.resolve(api, signal),
-    describe: () => project.slug ?? '',
+    describe: () => (project.includeArchived ? vscode.l10n.t('with archived') : ''),
+    projects: {
+      defaultSlug: () => services.profiles.current()?.project,
+      selectedSlug: () => project.selectedSlug,
+      includeArchived: () => project.includeArchived,
+    },
   });
 }

@@ -1,4 +1,6 @@
 import type * as vscode from 'vscode';
+import type { AccessPanel } from '../access/accessPanel';
+import type { AccessRunner } from '../access/accessRunner';
 import type { DetailsDocuments } from '../detailsDocuments';
 import type { Services } from '../../shared/services';
 import type { ProjectSelection } from './projectUsers';
@@ -18,9 +20,13 @@ export interface UsersViews {
   readonly orgView: vscode.TreeView<vscode.TreeItem>;
   readonly projectView: vscode.TreeView<vscode.TreeItem>;
   readonly rolesView: vscode.TreeView<vscode.TreeItem>;
+  /** Show Access and the access matrix: the session's scans (dropped on Refresh) and the webview. */
+  readonly access: AccessRunner;
+  readonly accessPanel: AccessPanel;
 }
 
 export function refreshUsersViews(views: UsersViews): void {
+  views.access.drop();
   views.orgUsers.refresh();
   views.projectUsers.refresh();
 }

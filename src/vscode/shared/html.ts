@@ -1,0 +1,27 @@
+/** Webview HTML helpers shared by the features' panels (vscode-free, unit-tested in plain Node). */
+
+export function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+}
+
+export function contentSecurityPolicy(nonce: string, cspSource: string): string {
+  return `default-src 'none'; style-src ${cspSource} 'nonce-${nonce}'; script-src 'nonce-${nonce}';`;
+}
+
+/** Theme-following styles of a table page with a toolbar of buttons (both panels start from these). */
+export const BASE_TABLE_STYLE = `body { color: var(--vscode-foreground); background: var(--vscode-editor-background); font-family: var(--vscode-font-family); font-size: var(--vscode-font-size); padding: 0 16px 16px; }
+h1 { font-size: 1.2em; font-weight: 600; }
+.toolbar { margin: 8px 0 12px; display: flex; gap: 8px; }
+button { color: var(--vscode-button-foreground); background: var(--vscode-button-background); border: 1px solid var(--vscode-button-border, transparent); padding: 4px 12px; cursor: pointer; font: inherit; }
+button:hover { background: var(--vscode-button-hoverBackground); }
+button:focus-visible { outline: 1px solid var(--vscode-focusBorder); outline-offset: 2px; }
+table { border-collapse: collapse; }
+th, td { border: 1px solid var(--vscode-panel-border, var(--vscode-editorWidget-border)); padding: 4px 8px; }
+thead th { background: var(--vscode-editorWidget-background); font-weight: 600; }
+tbody tr:hover { background: var(--vscode-list-hoverBackground); }`;
+
+/** The page script of the Copy as Markdown / CSV buttons (`data-format`): posts {type: 'copy', format}. */
+export const COPY_BUTTONS_SCRIPT = `const vscode = acquireVsCodeApi();
+for (const button of document.querySelectorAll('button[data-format]')) {
+  button.addEventListener('click', () => vscode.postMessage({ type: 'copy', format: button.dataset.format }));
+}`;

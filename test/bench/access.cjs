@@ -1,0 +1,107 @@
+/* eslint-disable @typescript-eslint/no-require-imports */
+/* global require, __dirname, process, console, setTimeout, global, performance */
+'use strict';
+// Access overview benchmarks (issue 14), self-contained: starts its own fake (a child process), runs the core scan
+// over real HTTP and prints one JSON line {rows:[{name, values, unit, target, met}]} for the bench runner.
+//   node test/bench/access.cjs [--quick]                 time: 50 projects × 100 members → full matrix, 50 ms latency
+//   node --expose-gc test/bench/access.cjs --memory      heap growth for 200 projects × 500 members (matrix kept)
+// Needs `tsc -p .` output in out/. Every server and child stops by itself (bounded lifetimes).
+const { spawn } = require('node:child_process');
+const path = require('node:path');
+
+const root = path.resolve(__dirname, '../..');
+const out = (p) => require(path.join(root, 'out', p));
+const { createCosceneApi } = out('src/core/coscene/api.js');
+const { createHttpClient } = out('src/core/http/undiciHttpClient.js');
+const { AccessSession } = out('src/core/access/session.js');
+const { throttleListener } = out('src/core/access/limiter.js');
+const { formatAccessMatrix } = out('src/core/format/access.js');
+const { FAKE_COSCENE } = out('test/fake/seed/coscene.js');
+
+const quick = process.argv.includes('--quick');
+const memoryMode = process.argv.includes('--memory');
+
+function startFake(args) {
+  const child = spawn(process.execPath, [path.join(root, 'out/test/fake/cli.js'), '--port', '0', '--max-lifetime-ms', '600000', ...args], { cwd: root, stdio: ['ignore', 'pipe', 'inherit'] });
+  return new Promise((resolve, reject) => {
+    let buf = '';
+    child.stdout.on('data', (d) => {
+      buf += d;
+      const line = buf.split('\n').find((l) => l.startsWith('{'));
+      if (line) resolve({ url: JSON.parse(line).url, stop: () => child.kill('SIGTERM') });
+    });
+    child.once('exit', (code) => reject(new Error(`fake exited ${code}`)));
+  });
+}
+
+function apiFor(url, http, session) {
+  return createCosceneApi({ endpoint: url, token: FAKE_COSCENE.adminToken, profileName: 'bench', http, onRequest: throttleListener(session.throttleFor('bench')) });
+}
+
+const median = (xs) => { const s = [...xs].sort((a, b) => a - b); const m = s.length >> 1; return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2; };
+
+async function timeMatrix() {
+  const fake = await startFake(['--latency', '50', '--seed-users', '500', '--seed-projects', '50', '--project-members', '100']);
+  const http = createHttpClient({ env: {} });
+  try {
+    const probe = apiFor(fake.url, http, new AccessSession());
+    const rtt = [];
+    for (let i = 0; i < 5; i++) {
+      const t = performance.now();
+      await probe.getUser('users/current');
+      rtt.push(performance.now() - t);
+    }
+    const runs = [];
+    let shape;
+    for (let i = 0; i < (quick ? 3 : 7); i++) {
+      const session = new AccessSession(); // cold: nothing cached
+      const t = performance.now();
+      const matrix = await session.matrix('bench', apiFor(fake.url, http, session), { concurrency: 8 });
+      runs.push(performance.now() - t);
+      shape = { users: matrix.rows.length, projects: matrix.projects.length, csvKB: formatAccessMatrix(matrix, 'csv').length / 1024 };
+    }
+    const rttMs = median(rtt);
+    const ms = median(runs);
+    return [
+      { name: `access matrix, ${shape.projects} projects × 100 members (${shape.users} users), concurrency 8, cold`, values: runs, unit: 'ms', target: '≤ 1000 ms', met: ms <= 1000 },
+      { name: 'access matrix time in round trips (ceil(50 / 8) = 7 would be the member reads alone)', values: runs.map((r) => r / rttMs), unit: '× RTT', target: `RTT ${rttMs.toFixed(1)} ms`, met: undefined },
+    ];
+  } finally {
+    await http.close();
+    fake.stop();
+  }
+}
+
+function heap() {
+  for (let i = 0; i < 4; i++) global.gc();
+  return process.memoryUsage().heapUsed;
+}
+
+async function memory() {
+  if (typeof global.gc !== 'function') throw new Error('run with --expose-gc');
+  const fake = await startFake(['--latency', '0', '--seed-users', '2000', '--seed-projects', '200', '--project-members', '500']);
+  const http = createHttpClient({ env: {} });
+  try {
+    // Warm up (HTTP, JIT) on a small call, then measure the matrix kept in the session cache.
+    const session = new AccessSession();
+    const api = apiFor(fake.url, http, session);
+    await api.getUser('users/current');
+    const before = heap();
+    const matrix = await session.matrix('bench', api);
+    const after = heap();
+    const growthMB = (after - before) / 2 ** 20;
+    const memberships = matrix.rows.reduce((n, r) => n + r.cells.filter(Boolean).length, 0);
+    if (memberships < 200 * 500) throw new Error(`only ${memberships} memberships read`);
+    return [{ name: `access matrix heap, ${matrix.projects.length} projects × 500 members (${memberships} memberships, ${matrix.rows.length} users), cached`, values: [growthMB], unit: 'MB', target: '≤ 60 MB', met: growthMB <= 60 }];
+  } finally {
+    await http.close();
+    fake.stop();
+  }
+}
+
+const guard = setTimeout(() => { console.error('access bench: 5 min limit'); process.exit(2); }, 300_000);
+guard.unref();
+(memoryMode ? memory() : timeMatrix()).then(
+  (rows) => { process.stdout.write(`${JSON.stringify({ rows })}\n`); process.exit(0); },
+  (err) => { console.error(err); process.exit(1); },
+);
