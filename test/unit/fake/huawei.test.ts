@@ -202,6 +202,12 @@ describe('fake Huawei: IAM, AK/SK and CloudArtifact', () => {
       assert.deepEqual((trash.json.result as { repositories: { status: string }[] }).repositories.map((r) => r.status), ['trash']);
     });
 
+    it('leaves an empty repositories list out (omitempty), as the service does', async () => {
+      const none = await get(reposUrl('?qname=no-such-repository-anywhere'));
+      assert.equal(none.status, 200);
+      assert.deepEqual(none.json.result, { total: 0 });
+    });
+
     it('validates page_size 1-100, page_no ≥ 1, qname ≤ 50, tenant and project', async () => {
       for (const query of ['?page_size=0', '?page_size=101', '?page_no=0', '?page_size=abc', `?qname=${'a'.repeat(51)}`]) {
         assert.equal((await get(reposUrl(query))).status, 400, query);
