@@ -186,9 +186,8 @@ describe('huawei CodeArts Artifact client', () => {
   });
 
   it('honours Retry-After on 429, and re-signs each attempt', async () => {
-    let date = 0;
     replies.push({ status: 429, headers: { 'Retry-After': '2' }, body: json({ error_code: 'APIGW.0308', error_msg: 'throttled' }) }, privilegesOk({}));
-    await api({ credentials: AKSK, now: () => new Date(Date.UTC(2024, 0, 2, 3, 4, date++)) }).getRepositoryPrivileges(PROJECT, REPO);
+    await api({ credentials: AKSK, now: () => new Date(Date.UTC(2024, 0, 2, 3, 4, sleeps.length)) }).getRepositoryPrivileges(PROJECT, REPO);
     assert.deepEqual(sleeps, [2000]);
     assert.deepEqual(server.requests.map((r) => r.headers['x-sdk-date']), ['20240102T030400Z', '20240102T030401Z']);
   });
