@@ -4,37 +4,17 @@
 // When Debian's docker-registry, htpasswd and a docker client are there, a real registry with htpasswd
 // auth runs on 127.0.0.1 too: `coscene.registry.host` points at it and the fake's CreateBasicCredential
 // hands out the one user it knows.
-import { randomBytes } from 'node:crypto';
 import { copyFileSync, existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { delimiter, join } from 'node:path';
-import { fakeSettings, startFakeApiInProcess, writeDemoCocliConfig, writeMachineSettings } from './fake-env.mjs';
+import { join } from 'node:path';
+import { fakeSettings, registryCredentialsFor, startFakeApiInProcess, startLocalRegistry, writeDemoCocliConfig, writeMachineSettings } from './fake-env.mjs';
 import { ensureHost, installExtension, makeSandbox, startCodeServer, writeUserSettings } from './host.mjs';
 import { ARTIFACTS, MOCHA_RUN, ROOT, VSIX } from './paths.mjs';
 import { run } from './proc.mjs';
 
 const TIMEOUT_MS = Number(process.env.COSCENE_E2E_TIMEOUT_MS || 6 * 60_000);
 
-const require = createRequire(import.meta.url);
-const REGISTRY_HELPER = join(ROOT, 'out', 'test', 'integration', 'helpers', 'registryServer.js');
-
 function failedRun(message) {
   return { passed: 0, failed: 1, pending: 0, failures: [{ title: 'UI test run', message }] };
-}
-
-function onPath(name) {
-  return (process.env.PATH ?? '').split(delimiter).some((dir) => dir && existsSync(join(dir, name)));
-}
-
-/** A real registry that knows one user, or why there is none ({ skip }). */
-async function startRegistry(maxLifetimeMs) {
-  if (!existsSync(REGISTRY_HELPER)) return { skip: `${REGISTRY_HELPER} is missing` };
-  const { registryUnavailableReason, startRegistryServer } = require(REGISTRY_HELPER);
-  const reason = registryUnavailableReason() ?? (onPath('docker') ? undefined : 'no docker client on PATH');
-  if (reason) return { skip: reason };
-  const user = { username: 'cr-e2e-robot', password: `E2e-${randomBytes(12).toString('base64url')}` };
-  const server = await startRegistryServer([user], { maxLifetimeMs });
-  return { server, user };
 }
 
 export async function runE2e({ grep } = {}) {
@@ -43,12 +23,12 @@ export async function runE2e({ grep } = {}) {
   await ensureHost();
   rmSync(ARTIFACTS, { recursive: true, force: true }); // only this run's screenshots
   const lifetime = TIMEOUT_MS + 60_000;
-  const registry = await startRegistry(lifetime);
+  const registry = await startLocalRegistry(lifetime);
   let fake;
   let server;
   try {
     // The same user for every CreateBasicCredential (a login, a retry, a fresh credential).
-    fake = await startFakeApiInProcess({ maxLifetimeMs: lifetime, registryCredentials: registry.user ? Array(10).fill(registry.user) : [] });
+    fake = await startFakeApiInProcess({ maxLifetimeMs: lifetime, registryCredentials: registryCredentialsFor(registry) });
     const dirs = makeSandbox('e2e');
     const cocli = writeDemoCocliConfig(join(dirs.base, 'cocli.yaml'), fake.url);
     const registrySettings = registry.server ? { 'coscene.registry.host': registry.server.host } : {};
