@@ -8,6 +8,7 @@ import { copyFileSync, existsSync, mkdirSync, readFileSync, rmSync } from 'node:
 import { join } from 'node:path';
 import { fakeSettings, registryCredentialsFor, startFakeApiInProcess, startLocalRegistry, writeDemoCocliConfig, writeMachineSettings } from './fake-env.mjs';
 import { ensureHost, installExtension, makeSandbox, startCodeServer, writeUserSettings } from './host.mjs';
+import { buildChineseLanguagePack, registerChineseLanguagePack } from './language-pack.mjs';
 import { ARTIFACTS, MOCHA_RUN, ROOT, VSIX } from './paths.mjs';
 import { run } from './proc.mjs';
 
@@ -26,6 +27,7 @@ export async function runE2e({ grep } = {}) {
   const registry = await startLocalRegistry(lifetime);
   let fake;
   let server;
+  let chinese;
   try {
     // The same user for every CreateBasicCredential (a login, a retry, a fresh credential).
     fake = await startFakeApiInProcess({ maxLifetimeMs: lifetime, registryCredentials: registryCredentialsFor(registry) });
@@ -38,11 +40,22 @@ export async function runE2e({ grep } = {}) {
     await installExtension(dirs, VSIX);
     const logFile = join(dirs.base, 'code-server.log');
     server = await startCodeServer(dirs, { logFile });
+    // A second window in Simplified Chinese (test/e2e/chinese.test.ts): its own sandbox, a local language pack.
+    const zhDirs = makeSandbox('e2e-zh');
+    const zhCocli = writeDemoCocliConfig(join(zhDirs.base, 'cocli.yaml'), fake.url);
+    const zhSettings = { ...fakeSettings(zhCocli, fake.url), ...registrySettings };
+    writeUserSettings(zhDirs, zhSettings);
+    writeMachineSettings(zhDirs, zhSettings);
+    await installExtension(zhDirs, VSIX);
+    await installExtension(zhDirs, buildChineseLanguagePack(zhDirs.base));
+    registerChineseLanguagePack(zhDirs);
+    chinese = await startCodeServer(zhDirs, { logFile: join(zhDirs.base, 'code-server.log'), locale: 'zh-cn' });
     const resultFile = join(dirs.base, 'e2e-result.json');
     const args = [MOCHA_RUN, 'out/test/e2e', '--timeout', '120000', ...(grep ? ['--grep', grep] : [])];
     const env = {
       ...process.env,
       COSCENE_E2E_URL: `${server.url}?folder=${encodeURIComponent(server.folder)}`,
+      COSCENE_E2E_URL_ZH: `${chinese.url}?folder=${encodeURIComponent(chinese.folder)}`,
       COSCENE_E2E_ARTIFACTS: ARTIFACTS,
       COSCENE_FAKE_URL: fake.url,
       COSCENE_TEST_RESULT: resultFile,
@@ -61,6 +74,7 @@ export async function runE2e({ grep } = {}) {
     }
     return summary;
   } finally {
+    await chinese?.stop();
     await server?.stop();
     await fake?.stop();
     await registry.server?.stop();
