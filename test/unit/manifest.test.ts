@@ -32,3 +32,27 @@ describe('Marketplace manifest and cocli defaults', () => {
     assert.equal(setting('coscene.registry.credentialLifetimeMinutes').default, 0);
   });
 });
+
+describe('command palette', () => {
+  const palette = manifest.contributes.menus.commandPalette as { command: string; when?: string }[];
+  const hidden = new Set(palette.filter((entry) => entry.when === 'false').map((entry) => entry.command));
+  const commands = manifest.contributes.commands as { command: string; title: string; category?: string }[];
+  const reachable = commands.filter((c) => !hidden.has(c.command));
+
+  for (const lang of ['', '.zh-cn']) {
+    it(`every command reachable from the palette has a unique title${lang ? ' (zh-CN)' : ''}`, () => {
+      const nls = JSON.parse(readFileSync(join(root, `package.nls${lang}.json`), 'utf8')) as Record<string, string>;
+      const titleOf = (c: { title: string; category?: string }) => `${c.category ?? ''}: ${nls[c.title.replace(/^%|%$/g, '')] ?? c.title}`;
+      const seen = new Map<string, string[]>();
+      for (const c of reachable) seen.set(titleOf(c), [...(seen.get(titleOf(c)) ?? []), c.command]);
+      assert.deepEqual([...seen].filter(([, ids]) => ids.length > 1), []);
+    });
+  }
+
+  it('commands that act on a tree item are hidden from the palette', () => {
+    const itemMenus = manifest.contributes.menus['view/item/context'] as { command: string }[];
+    const titleMenus = manifest.contributes.menus['view/title'] as { command: string }[];
+    const onlyOnItems = [...new Set(itemMenus.map((m) => m.command))].filter((id) => !titleMenus.some((m) => m.command === id));
+    assert.deepEqual(onlyOnItems.filter((id) => !hidden.has(id)), []);
+  });
+});
