@@ -52,7 +52,7 @@ describe('users views (issue 4)', function () {
     const nodes = await orgTree.getChildren();
     assert.equal(labelOf(nodes[0]), 'You: Alice Chen');
     const shown = nodes.slice(1).map((n) => [labelOf(n), n.description]);
-    const expected = ORG_CODES.map((code) => [data().rolesByCode.get(code)!.displayName, `${code} · ${orgUsersWithRole(code).length}`]);
+    const expected = ORG_CODES.map((code) => [data().rolesByCode.get(code)!.displayName, `${orgUsersWithRole(code).length} · ${code}`]);
     assert.deepEqual(shown, expected, 'every org user has a known role, so there is no "Other roles" group');
   });
 
@@ -131,7 +131,7 @@ describe('users views (issue 4)', function () {
   it('lists the profile project by default, and another project once selected', async () => {
     const counts = (slug: string) => {
       const project = data().projects.find((p) => p.slug === slug)!;
-      return PROJECT_CODES.map((code) => `${code} · ${[...project.members.values()].filter((c) => c === code).length}`);
+      return PROJECT_CODES.map((code) => `${[...project.members.values()].filter((c) => c === code).length} · ${code}`);
     };
     assert.deepEqual((await groups(projectTree)).map((g) => g.description), counts('mcap'));
     assert.equal(org.views.projectView.description, 'mcap');
