@@ -11,6 +11,14 @@ describe('the Simplified Chinese UI in the workbench', function () {
   const page = useWorkbench('zh-cn');
   const views = ['view.orgUsers', 'view.projectUsers', 'view.roles', 'view.permissions'].map((key) => NLS_ZH[key]);
 
+  it('demo mode offers a one-click Huawei sign-in on first run, in Chinese', async () => {
+    const offer = toast(page(), zh('Sign In (Demo)'));
+    await offer.first().waitFor({ timeout: 30_000 });
+    assert.match(await offer.first().innerText(), new RegExp(FAKE_HUAWEI.ak));
+    await screenshot(page(), 'zh-cn-demo-sign-in-offer');
+    await offer.first().locator('.codicon-notifications-clear').click().catch(() => page().keyboard.press('Escape'));
+  });
+
   it('view titles and tree labels are Chinese', async () => {
     await openViewContainer(page(), NLS_ZH['container.title']);
     for (const title of views) await viewHeader(page(), title).waitFor();
