@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 const root = join(__dirname, __dirname.includes(join('out', 'test')) ? '../../..' : '../..');
@@ -54,5 +54,30 @@ describe('command palette', () => {
     const titleMenus = manifest.contributes.menus['view/title'] as { command: string }[];
     const onlyOnItems = [...new Set(itemMenus.map((m) => m.command))].filter((id) => !titleMenus.some((m) => m.command === id));
     assert.deepEqual(onlyOnItems.filter((id) => !hidden.has(id)), []);
+  });
+});
+
+describe('Get Started walkthrough', () => {
+  const [walkthrough] = manifest.contributes.walkthroughs as { steps: { id: string; completionEvents: string[]; media: { image: string } }[] }[];
+  const source = (dir: string): string[] => readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? source(join(dir, e.name)) : [readFileSync(join(dir, e.name), 'utf8')]));
+
+  it('has the four steps, each with an image in media/', () => {
+    assert.deepEqual(walkthrough.steps.map((s) => s.id), ['connectProfile', 'browseUsers', 'huaweiSignIn', 'registryLogin']);
+    for (const step of walkthrough.steps) {
+      assert.match(step.media.image, /^media\//);
+      assert.ok(existsSync(join(root, step.media.image)), step.media.image);
+    }
+  });
+
+  it('each step completes on a real event: a context key the extension sets, or its view opening', () => {
+    const code = source(join(root, 'src')).join('\n');
+    for (const step of walkthrough.steps) {
+      for (const event of step.completionEvents) {
+        const [kind, name] = event.split(':');
+        if (kind === 'onView') assert.ok(manifest.contributes.views.coscene.some((v: { id: string }) => v.id === name), event);
+        else if (kind === 'onContext') assert.ok(code.includes(`'${name}'`), `no code sets ${name}`);
+        else assert.fail(`unexpected completion event ${event}`);
+      }
+    }
   });
 });
