@@ -6,7 +6,7 @@ import { ROOT, VSIX } from './paths.mjs';
 
 const VSCE = join(ROOT, 'node_modules', '@vscode', 'vsce', 'vsce');
 /** What may ship: the bundles, translations, manifest and its strings, README, CHANGELOG, LICENSE, icons and walkthrough media. */
-const RUNTIME_FILE = /^(dist\/(extension|http|yaml|users|registry|permissions)\.js|dist\/l10n\/bundle\.l10n\.[\w-]+\.json|package(\.nls(\.[\w-]+)?)?\.json|README\.md|CHANGELOG\.md|LICENSE|media\/[\w./-]+\.(png|svg|md))$/;
+const RUNTIME_FILE = /^(dist\/(extension|undici|yaml)\.js|dist\/l10n\/bundle\.l10n\.[\w-]+\.json|package(\.nls(\.[\w-]+)?)?\.json|README\.md|CHANGELOG\.md|LICENSE|media\/[\w./-]+\.(png|svg|md))$/;
 
 function vsce(args) {
   const result = spawnSync(process.execPath, [VSCE, ...args], { cwd: ROOT, encoding: 'utf8', timeout: 5 * 60_000, env: { ...process.env, NO_COLOR: '1' } });
