@@ -9,9 +9,23 @@ export const ARTIFACTS = process.env.COSCENE_E2E_ARTIFACTS ?? path.join(__dirnam
 /** package.nls.json: the English titles the workbench shows (views, commands). */
 export const NLS: Record<string, string> = JSON.parse(fs.readFileSync(path.join(__dirname, '..', '..', '..', 'package.nls.json'), 'utf8'));
 
-export function workbenchUrl(): string {
-  const url = process.env.COSCENE_E2E_URL;
-  if (!url) throw new Error('COSCENE_E2E_URL is not set: run the UI tests through test/tools/run-e2e.mjs');
+/** package.nls.zh-cn.json and the built zh-CN l10n bundle: what the Chinese window shows. */
+export const NLS_ZH: Record<string, string> = JSON.parse(fs.readFileSync(path.join(__dirname, '..', '..', '..', 'package.nls.zh-cn.json'), 'utf8'));
+const L10N_ZH: Record<string, string> = JSON.parse(fs.readFileSync(path.join(__dirname, '..', '..', '..', 'dist', 'l10n', 'bundle.l10n.zh-cn.json'), 'utf8'));
+
+/** The Chinese translation of a message template (fails loudly when there is none). */
+export function zh(template: string, ...args: (string | number)[]): string {
+  const translated = L10N_ZH[template];
+  if (translated === undefined) throw new Error(`no zh-cn translation for "${template}"`);
+  return translated.replace(/\{(\d+)\}/g, (whole, i: string) => (args[Number(i)] === undefined ? whole : String(args[Number(i)])));
+}
+
+export type WorkbenchLocale = 'en' | 'zh-cn';
+
+export function workbenchUrl(locale: WorkbenchLocale = 'en'): string {
+  const name = locale === 'zh-cn' ? 'COSCENE_E2E_URL_ZH' : 'COSCENE_E2E_URL';
+  const url = process.env[name];
+  if (!url) throw new Error(`${name} is not set: run the UI tests through test/tools/run-e2e.mjs`);
   return url;
 }
 
@@ -26,7 +40,7 @@ export function launchBrowser(): Promise<Browser> {
 }
 
 /** Opens the workbench; `onConsole` gets the page's console errors and warnings (the extension host's included). */
-export async function openWorkbench(browser: Browser, onConsole?: (line: string) => void): Promise<Page> {
+export async function openWorkbench(browser: Browser, onConsole?: (line: string) => void, locale: WorkbenchLocale = 'en'): Promise<Page> {
   const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
   if (onConsole) {
     page.on('console', (message) => {
@@ -34,10 +48,10 @@ export async function openWorkbench(browser: Browser, onConsole?: (line: string)
     });
   }
   page.setDefaultTimeout(20_000);
-  await page.goto(workbenchUrl(), { timeout: 60_000 });
+  await page.goto(workbenchUrl(locale), { timeout: 60_000 });
   await page.locator('.monaco-workbench').waitFor({ timeout: 60_000 });
   // The extension's contributions (activity bar entry, palette commands) arrive a little later.
-  await page.locator('.activitybar').getByRole('tab', { name: NLS['container.title'] }).waitFor({ timeout: 60_000 });
+  await page.locator('.activitybar').getByRole('tab', { name: (locale === 'zh-cn' ? NLS_ZH : NLS)['container.title'] }).waitFor({ timeout: 60_000 });
   return page;
 }
 
@@ -81,13 +95,13 @@ export function treeRows(page: Page): Locator {
  * Mocha hooks for one suite: a browser with the workbench open before the first test, a screenshot
  * of whatever a failed test left on screen, the browser closed at the end. Returns the page getter.
  */
-export function useWorkbench(): () => Page {
+export function useWorkbench(locale: WorkbenchLocale = 'en'): () => Page {
   let browser: Browser | undefined;
   let page: Page | undefined;
   const consoleLines: string[] = [];
   before(async () => {
     browser = await launchBrowser();
-    page = await openWorkbench(browser, (line) => consoleLines.push(line));
+    page = await openWorkbench(browser, (line) => consoleLines.push(line), locale);
   });
   afterEach(async function () {
     if (this.currentTest?.state !== 'failed' || !page) return;

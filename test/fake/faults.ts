@@ -28,6 +28,11 @@ export type FaultSpec = FaultCommon &
     | { kind: 'status-error-200'; errorCode?: string; message?: string }
     /** Delay before answering (combines with one other fault). */
     | { kind: 'latency'; ms: number }
+    /**
+     * The server's clock runs `offsetMs` ahead (negative: behind) of real time: AK/SK signatures more than 15 minutes off
+     * are refused with the real gateway message, tokens expire by it, and the `Date` header shows it (combines with one other fault).
+     */
+    | { kind: 'clock-skew'; offsetMs: number }
     /** Truncated JSON body with a JSON content type (default HTTP 200). */
     | { kind: 'malformed-json'; httpStatus?: number }
     /** An HTML error page, as a proxy would send (default HTTP 502). */
@@ -62,6 +67,8 @@ export interface FaultTarget {
 }
 
 const PAGE_FAULTS: FaultKind[] = ['repeat-page-token', 'empty-page-with-token'];
+/** Kinds that change how a call is answered and combine with one other fault. */
+const MODIFIERS: FaultKind[] = ['latency', 'clock-skew'];
 
 interface ActiveFault {
   spec: FaultSpec;
@@ -81,11 +88,12 @@ export class FaultRegistry implements FaultController {
     this.faults = [];
   }
 
-  /** Consumes and returns at most one latency fault and one other fault matching this call. */
-  take(target: FaultTarget): { delay?: FaultSpec & { kind: 'latency' }; outcome?: FaultSpec } {
+  /** Consumes and returns at most one latency fault, one clock skew and one other fault matching this call. */
+  take(target: FaultTarget): { delay?: FaultSpec & { kind: 'latency' }; clock?: FaultSpec & { kind: 'clock-skew' }; outcome?: FaultSpec } {
     const delay = this.takeFirst(target, (s) => s.kind === 'latency') as (FaultSpec & { kind: 'latency' }) | undefined;
-    const outcome = this.takeFirst(target, (s) => s.kind !== 'latency' && (!PAGE_FAULTS.includes(s.kind) || target.isList));
-    return { delay, outcome };
+    const clock = this.takeFirst(target, (s) => s.kind === 'clock-skew') as (FaultSpec & { kind: 'clock-skew' }) | undefined;
+    const outcome = this.takeFirst(target, (s) => !MODIFIERS.includes(s.kind) && (!PAGE_FAULTS.includes(s.kind) || target.isList));
+    return { delay, clock, outcome };
   }
 
   private takeFirst(target: FaultTarget, eligible: (spec: FaultSpec) => boolean): FaultSpec | undefined {
@@ -138,7 +146,7 @@ function baseFaultReply(spec: FaultSpec, lang: Language, requestId: string, nowM
   }
 }
 
-const KINDS: FaultKind[] = ['connect-error', 'huawei-error', 'status-error-200', 'latency', 'malformed-json', 'html', 'reset', 'hang', 'slow-body', 'huge-body', 'repeat-page-token', 'empty-page-with-token'];
+const KINDS: FaultKind[] = ['connect-error', 'huawei-error', 'status-error-200', 'latency', 'clock-skew', 'malformed-json', 'html', 'reset', 'hang', 'slow-body', 'huge-body', 'repeat-page-token', 'empty-page-with-token'];
 
 /** Validates a fault spec received as JSON (POST /__fake/faults); `times: -1` means forever. */
 export function parseFaultSpec(value: unknown): FaultSpec {
@@ -149,6 +157,7 @@ export function parseFaultSpec(value: unknown): FaultSpec {
   if (spec.times !== undefined && !(typeof spec.times === 'number' && spec.times > 0)) throw new Error('times must be a positive number or -1');
   if (spec.kind === 'connect-error' && !isConnectCode(spec.code)) throw new Error('connect-error needs a Connect "code", e.g. "unavailable"');
   if (spec.kind === 'huawei-error' && typeof spec.errorCode !== 'string') throw new Error('huawei-error needs an "errorCode", e.g. "CR.4102"');
+  if (spec.kind === 'clock-skew' && !(typeof spec.offsetMs === 'number' && Number.isFinite(spec.offsetMs))) throw new Error('clock-skew needs "offsetMs", e.g. 1200000 (server 20 minutes ahead)');
   if ((spec.kind === 'latency' || spec.kind === 'slow-body') && !(typeof spec.ms === 'number' && spec.ms >= 0)) throw new Error(`${String(spec.kind)} needs "ms" ≥ 0`);
   return spec as unknown as FaultSpec;
 }

@@ -97,17 +97,20 @@ export async function startFakeServer(opts: FakeServerOptions = {}): Promise<Fak
     record(req, api, procedure);
     const names = [procedure, route?.key].filter((n): n is string => n !== undefined);
     const isList = api === 'coscene' ? (route?.isList ?? false) : procedure !== undefined && HUAWEI_LIST_OPERATIONS.has(procedure);
-    const { delay, outcome } = faults.take({ api, path: req.path, names, isList });
+    const { delay, clock, outcome } = faults.take({ api, path: req.path, names, isList });
     await sleep((opts.latencyMs ?? 0) + (delay?.ms ?? 0));
     if (outcome?.kind === 'reset') return void res.socket?.destroy();
     if (outcome?.kind === 'hang') return; // closeAllConnections() ends it
     const requestId = newRequestId();
-    let reply = outcome ? faultReply(outcome, languageOf(req.headers['x-language'] as string | undefined), requestId, now()) : undefined;
+    const nowMs = now() + (clock?.offsetMs ?? 0);
+    let reply = outcome ? faultReply(outcome, languageOf(req.headers['x-language'] as string | undefined), requestId, nowMs) : undefined;
     if (!reply) {
       const pageFault: PageFault = outcome?.kind === 'repeat-page-token' || outcome?.kind === 'empty-page-with-token' ? outcome.kind : undefined;
-      reply = api === 'coscene' ? handleCoscene(req, { data: coscene, credentials, nowMs: now(), pageFault }) : handleHuawei(req, { data: huawei, tokens, nowMs: now(), pageFault });
+      reply = api === 'coscene' ? handleCoscene(req, { data: coscene, credentials, nowMs, pageFault }) : handleHuawei(req, { data: huawei, tokens, nowMs, pageFault });
     }
     if (api === 'huawei' && !reply.headers['x-request-id']) reply.headers['x-request-id'] = requestId;
+    // The server's own clock, as real servers send it (clients compare it with theirs to explain a skew).
+    reply.headers.date ??= new Date(nowMs).toUTCString();
     await send(res, reply, outcome?.kind === 'slow-body' ? outcome.ms : 0);
   }
 

@@ -345,7 +345,7 @@ describe('Repository Permissions view (Huawei Cloud CodeArts Artifact)', functio
     const root = await children();
     const error = root.find((i) => i.contextValue === 'coscene.error');
     assert.ok(error, `no error among ${JSON.stringify(labels(root))}`);
-    assert.match(label(error), /Set your system clock/);
+    assert.match(label(error), /your system clock is 20 min behind Huawei Cloud.*Set your system clock/);
     assert.deepEqual(labels(await children(error)), ['Retry', 'Show Logs']);
     skewMs = 0;
     await refresh();

@@ -46,7 +46,7 @@ describe('container registry (issue 6)', function () {
       this.skip();
     }
     registry = await startRegistryServer([ALICE, CAROL]);
-    server = await startFakeServer({ registryCredentials: [ALICE, BOB, DAVE, CAROL] });
+    server = await startFakeServer({ registryCredentials: [ALICE, BOB, DAVE, CAROL, ALICE, CAROL] });
     const api = await extensionApi();
     feature = api.features.registry as RegistryFeatureApi;
     const profiles = api.features.profiles as ProfileService;
@@ -187,6 +187,22 @@ describe('container registry (issue 6)', function () {
     } finally {
       await setSetting('client', undefined);
       fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('by default every login gets a fresh credential, as cocli registry login does', async () => {
+    await setSetting('credentialLifetimeMinutes', undefined);
+    try {
+      const before = credentialRequests();
+      const first = await login();
+      assert.equal(first.ok, true, JSON.stringify(notice()));
+      assert.equal(first.username, ALICE.username);
+      const second = await login();
+      assert.equal(second.ok, true, JSON.stringify(notice()));
+      assert.equal(second.username, CAROL.username);
+      assert.equal(credentialRequests(), before + 2, 'one new credential per login');
+    } finally {
+      await setSetting('credentialLifetimeMinutes', 30);
     }
   });
 

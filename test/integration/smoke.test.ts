@@ -29,4 +29,14 @@ describe('extension smoke', () => {
     await vscode.commands.executeCommand('workbench.view.extension.coscene');
     await vscode.commands.executeCommand('coscene.orgUsers.focus');
   });
+
+  it('runs in a remote extension host under code-server, as a workspace extension', () => {
+    const extension = vscode.extensions.getExtension(EXTENSION_ID);
+    assert.ok(extension);
+    assert.deepStrictEqual(extension.packageJSON.extensionKind, ['workspace']);
+    if (process.env.COSCENE_TEST_HOST === 'desktop') return assert.strictEqual(vscode.env.remoteName, undefined, 'a desktop run is local');
+    assert.strictEqual(process.env.COSCENE_TEST_HOST, 'code-server');
+    assert.ok(vscode.env.remoteName, 'vscode.env.remoteName is not set: not a remote extension host');
+    assert.strictEqual(extension.extensionKind, vscode.ExtensionKind.Workspace, 'the extension runs on the workspace side');
+  });
 });

@@ -1,8 +1,11 @@
 // Installs the Debian packages the VS Code host and the tests need, only when some are missing.
 import { spawnSync } from 'node:child_process';
 
-/** chromium: UI tests; libkrb5-dev: code-server's kerberos build; the rest: registry tests. */
-export const DEBIAN_PACKAGES = ['chromium', 'libkrb5-dev', 'docker-registry', 'apache2-utils'];
+/**
+ * chromium: UI tests; fonts-wqy-microhei: Chinese glyphs in the zh-CN window's screenshots (boxes without a CJK font);
+ * libkrb5-dev: code-server's kerberos build; the rest: registry tests.
+ */
+export const DEBIAN_PACKAGES = ['chromium', 'fonts-wqy-microhei', 'libkrb5-dev', 'docker-registry', 'apache2-utils'];
 
 function isInstalled(pkg) {
   const result = spawnSync('dpkg-query', ['-W', '-f=${Status}', pkg], { encoding: 'utf8' });

@@ -1,8 +1,9 @@
 // The fake coScene + Huawei API (out/test/fake/cli.js) and a throw-away cocli config pointing at it,
 // for the demo and the UI tests. Needs `tsc -p .` first.
+import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { join } from 'node:path';
+import { delimiter, join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { ROOT } from './paths.mjs';
 import { startProcess } from './proc.mjs';
@@ -86,3 +87,41 @@ export function writeMachineSettings(dirs, settings) {
   mkdirSync(join(dirs.userData, 'Machine'), { recursive: true });
   writeFileSync(join(dirs.userData, 'Machine', 'settings.json'), JSON.stringify(settings, null, 2));
 }
+
+const REGISTRY_HELPER = join(ROOT, 'out', 'test', 'integration', 'helpers', 'registryServer.js');
+
+function onPath(name) {
+  return (process.env.PATH ?? '').split(delimiter).some((dir) => dir && existsSync(join(dir, name)));
+}
+
+/**
+ * A real Docker registry (Debian docker-registry, htpasswd auth) on 127.0.0.1 that knows one user, for the fake's
+ * CreateBasicCredential to hand out; or why there is none ({ skip }). Needs `tsc -p .` first.
+ */
+export async function startLocalRegistry(maxLifetimeMs) {
+  if (!existsSync(REGISTRY_HELPER)) return { skip: `${REGISTRY_HELPER} is missing` };
+  const { registryUnavailableReason, startRegistryServer } = require(REGISTRY_HELPER);
+  const reason = registryUnavailableReason() ?? (onPath('docker') ? undefined : 'no docker client on PATH');
+  if (reason) return { skip: reason };
+  const user = { username: 'cr-demo-robot', password: `Demo-${randomBytes(12).toString('base64url')}` };
+  const server = await startRegistryServer([user], { maxLifetimeMs });
+  return { server, user };
+}
+
+/** What CreateBasicCredential hands out: the registry's one user for every login (a fresh credential each time, as the real one). */
+export function registryCredentialsFor(registry, logins = 1000) {
+  return registry.user ? Array(logins).fill(registry.user) : [];
+}
+
+/** `coscene.huawei.signIn` arguments the fake accepts (AK/SK and IAM password), and what a person types for them. */
+export function demoHuaweiSignIn() {
+  const { FAKE_HUAWEI } = fakeSeed();
+  return {
+    aksk: { method: 'aksk', ak: FAKE_HUAWEI.ak, sk: FAKE_HUAWEI.sk, region: FAKE_HUAWEI.region, domainId: FAKE_HUAWEI.domainId, codeartsProjectId: FAKE_HUAWEI.codeartsProjectId },
+    password: {
+      method: 'password', userName: FAKE_HUAWEI.iamUser, password: FAKE_HUAWEI.iamPassword, domainName: FAKE_HUAWEI.domainName,
+      region: FAKE_HUAWEI.region, codeartsProjectId: FAKE_HUAWEI.codeartsProjectId,
+    },
+  };
+}
+

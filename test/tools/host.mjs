@@ -135,19 +135,22 @@ async function waitForHealthz(url, exited, deadlineMs) {
 
 /**
  * Starts code-server on 127.0.0.1 and resolves once /healthz answers. `smokeTestDriver` makes the
- * workbench honour the extension-test URL payload (and hides toasts: never for UI tests).
+ * workbench honour the extension-test URL payload (and hides toasts: never for UI tests). `env` is added to
+ * the server's environment, which its extension host inherits. `locale` (e.g. 'zh-cn') is the display language:
+ * it needs a language pack for it installed (test/tools/language-pack.mjs).
  */
-export async function startCodeServer(dirs, { port, smokeTestDriver = false, logFile, folder = dirs.workspace } = {}) {
+export async function startCodeServer(dirs, { port, smokeTestDriver = false, logFile, folder = dirs.workspace, env = {}, locale } = {}) {
   port ??= await freePort();
   const args = [
     CODE_SERVER_ENTRY, '--config', '/dev/null', '--bind-addr', `127.0.0.1:${port}`, '--auth', 'none',
+    ...(locale ? ['--locale', locale] : []),
     '--disable-telemetry', '--disable-update-check', '--disable-workspace-trust', '--disable-getting-started-override',
     '--reconnection-grace-time', '5', '--user-data-dir', dirs.userData, '--extensions-dir', dirs.extensions,
     ...(smokeTestDriver ? ['--vscode-option', 'enable-smoke-test-driver'] : []),
     folder,
   ];
   const log = logFile ? openSync(logFile, 'a') : 'inherit';
-  const server = startProcess(NODE24, args, { cwd: dirs.base, env: hostEnv(dirs), stdio: ['ignore', log, log] });
+  const server = startProcess(NODE24, args, { cwd: dirs.base, env: { ...hostEnv(dirs), ...env }, stdio: ['ignore', log, log] });
   const url = `http://127.0.0.1:${port}/`;
   try {
     await waitForHealthz(url, server.exited, 60_000);

@@ -4,37 +4,18 @@
 // When Debian's docker-registry, htpasswd and a docker client are there, a real registry with htpasswd
 // auth runs on 127.0.0.1 too: `coscene.registry.host` points at it and the fake's CreateBasicCredential
 // hands out the one user it knows.
-import { randomBytes } from 'node:crypto';
 import { copyFileSync, existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { delimiter, join } from 'node:path';
-import { fakeSettings, startFakeApiInProcess, writeDemoCocliConfig, writeMachineSettings } from './fake-env.mjs';
+import { join } from 'node:path';
+import { demoHuaweiSignIn, fakeSettings, registryCredentialsFor, startFakeApiInProcess, startLocalRegistry, writeDemoCocliConfig, writeMachineSettings } from './fake-env.mjs';
 import { ensureHost, installExtension, makeSandbox, startCodeServer, writeUserSettings } from './host.mjs';
+import { buildChineseLanguagePack, registerChineseLanguagePack } from './language-pack.mjs';
 import { ARTIFACTS, MOCHA_RUN, ROOT, VSIX } from './paths.mjs';
 import { run } from './proc.mjs';
 
 const TIMEOUT_MS = Number(process.env.COSCENE_E2E_TIMEOUT_MS || 6 * 60_000);
 
-const require = createRequire(import.meta.url);
-const REGISTRY_HELPER = join(ROOT, 'out', 'test', 'integration', 'helpers', 'registryServer.js');
-
 function failedRun(message) {
   return { passed: 0, failed: 1, pending: 0, failures: [{ title: 'UI test run', message }] };
-}
-
-function onPath(name) {
-  return (process.env.PATH ?? '').split(delimiter).some((dir) => dir && existsSync(join(dir, name)));
-}
-
-/** A real registry that knows one user, or why there is none ({ skip }). */
-async function startRegistry(maxLifetimeMs) {
-  if (!existsSync(REGISTRY_HELPER)) return { skip: `${REGISTRY_HELPER} is missing` };
-  const { registryUnavailableReason, startRegistryServer } = require(REGISTRY_HELPER);
-  const reason = registryUnavailableReason() ?? (onPath('docker') ? undefined : 'no docker client on PATH');
-  if (reason) return { skip: reason };
-  const user = { username: 'cr-e2e-robot', password: `E2e-${randomBytes(12).toString('base64url')}` };
-  const server = await startRegistryServer([user], { maxLifetimeMs });
-  return { server, user };
 }
 
 export async function runE2e({ grep } = {}) {
@@ -43,12 +24,13 @@ export async function runE2e({ grep } = {}) {
   await ensureHost();
   rmSync(ARTIFACTS, { recursive: true, force: true }); // only this run's screenshots
   const lifetime = TIMEOUT_MS + 60_000;
-  const registry = await startRegistry(lifetime);
+  const registry = await startLocalRegistry(lifetime);
   let fake;
   let server;
+  let chinese;
   try {
     // The same user for every CreateBasicCredential (a login, a retry, a fresh credential).
-    fake = await startFakeApiInProcess({ maxLifetimeMs: lifetime, registryCredentials: registry.user ? Array(10).fill(registry.user) : [] });
+    fake = await startFakeApiInProcess({ maxLifetimeMs: lifetime, registryCredentials: registryCredentialsFor(registry) });
     const dirs = makeSandbox('e2e');
     const cocli = writeDemoCocliConfig(join(dirs.base, 'cocli.yaml'), fake.url);
     const registrySettings = registry.server ? { 'coscene.registry.host': registry.server.host } : {};
@@ -58,11 +40,24 @@ export async function runE2e({ grep } = {}) {
     await installExtension(dirs, VSIX);
     const logFile = join(dirs.base, 'code-server.log');
     server = await startCodeServer(dirs, { logFile });
+    // A second window in Simplified Chinese (test/e2e/chinese.test.ts): its own sandbox, a local language pack.
+    const zhDirs = makeSandbox('e2e-zh');
+    const zhCocli = writeDemoCocliConfig(join(zhDirs.base, 'cocli.yaml'), fake.url);
+    const zhSettings = { ...fakeSettings(zhCocli, fake.url), ...registrySettings };
+    writeUserSettings(zhDirs, zhSettings);
+    writeMachineSettings(zhDirs, zhSettings);
+    await installExtension(zhDirs, VSIX);
+    await installExtension(zhDirs, buildChineseLanguagePack(zhDirs.base));
+    registerChineseLanguagePack(zhDirs);
+    // In demo mode too (as npm start), so its first-run sign-in offer is seen in Chinese.
+    const demo = JSON.stringify({ huaweiSignIn: demoHuaweiSignIn().aksk });
+    chinese = await startCodeServer(zhDirs, { logFile: join(zhDirs.base, 'code-server.log'), locale: 'zh-cn', env: { COSCENE_ACCESS_DEMO: demo } });
     const resultFile = join(dirs.base, 'e2e-result.json');
     const args = [MOCHA_RUN, 'out/test/e2e', '--timeout', '120000', ...(grep ? ['--grep', grep] : [])];
     const env = {
       ...process.env,
       COSCENE_E2E_URL: `${server.url}?folder=${encodeURIComponent(server.folder)}`,
+      COSCENE_E2E_URL_ZH: `${chinese.url}?folder=${encodeURIComponent(chinese.folder)}`,
       COSCENE_E2E_ARTIFACTS: ARTIFACTS,
       COSCENE_FAKE_URL: fake.url,
       COSCENE_TEST_RESULT: resultFile,
@@ -81,6 +76,7 @@ export async function runE2e({ grep } = {}) {
     }
     return summary;
   } finally {
+    await chinese?.stop();
     await server?.stop();
     await fake?.stop();
     await registry.server?.stop();

@@ -21,6 +21,8 @@ function readSummary(resultFile, exitCode, reason) {
 
 function testEnvironment(dirs, grep) {
   return {
+    /** Which host runs the tests: 'code-server' (a remote extension host) or 'desktop' (VSCODE_EXECUTABLE). */
+    COSCENE_TEST_HOST: process.env.VSCODE_EXECUTABLE ? 'desktop' : 'code-server',
     COSCENE_TEST_RESULT: join(dirs.base, 'integration-result.json'),
     COSCENE_TEST_GREP: grep ?? '',
     COSCENE_TEST_TMP: dirs.base,

@@ -88,10 +88,11 @@ export function errorFromResponse(status: number, body: string, ctx: ErrorContex
   }
   switch (code) {
     case 'permission_denied': {
-      const role = missingRole(serverMessage);
-      return role
-        ? make(msg('Profile {0} is not allowed to call {1}: it needs the role {2}.', profileName, procedure, role), LOGS)
-        : make(msg('Profile {0} is not allowed to call {1}. Ask an organization admin for access.', profileName, procedure), LOGS);
+      const { required, held } = rolesInDenial(serverMessage);
+      if (required && held) return make(msg('Profile {0} is not allowed to call {1}: it needs the role {2} and has {3}.', profileName, procedure, required, held), LOGS);
+      if (required) return make(msg('Profile {0} is not allowed to call {1}: it needs the role {2}.', profileName, procedure, required), LOGS);
+      if (held) return make(msg('Profile {0} has the role {1}, which does not allow {2}. Ask an organization admin for access.', profileName, held, procedure), LOGS);
+      return make(msg('Profile {0} is not allowed to call {1}. Ask an organization admin for access.', profileName, procedure), LOGS);
     }
     case 'not_found':
       return make(msg('The server found nothing for {0}: {1}', procedure, said), LOGS);
@@ -156,10 +157,26 @@ export function codeFromHttpStatus(status: number): ConnectCode {
   }
 }
 
-const ROLE_CODE = /\b(?:ORGANIZATION|PROJECT)_[A-Z]+(?:_[A-Z]+)*\b/;
+const ROLE = '\\b(?:ORGANIZATION|PROJECT)_[A-Z]+(?:_[A-Z]+)*\\b';
+const ROLE_LIST = `${ROLE}(?:\\s*(?:,|/|\\||\\bor\\b)\\s*${ROLE})*`;
+/** "requires role A or B", "required roles: A, B", "lacks role A", "must have A", "role A is required". */
+const REQUIRED_ROLES = new RegExp(
+  `\\b(?:requires?|required|needs?|lacks?|missing|must have)\\b\\s*(?:the\\s+)?(?:roles?\\b\\s*:?\\s*)?(${ROLE_LIST})|(${ROLE_LIST})\\s+(?:is\\s+|are\\s+)?required\\b`,
+  'g',
+);
 
-function missingRole(serverMessage: string): string | undefined {
-  return ROLE_CODE.exec(serverMessage)?.[0];
+/**
+ * The roles a denial names: `required` only where the server says a role is required (a role code elsewhere is the
+ * caller's own, e.g. "role ORGANIZATION_READER cannot …", and must not be shown as the missing one).
+ */
+function rolesInDenial(serverMessage: string): { required?: string; held?: string } {
+  const required = new Set<string>();
+  const rest = serverMessage.replace(REQUIRED_ROLES, (_all, a: string | undefined, b: string | undefined) => {
+    for (const code of (a ?? b ?? '').match(new RegExp(ROLE, 'g')) ?? []) required.add(code);
+    return ' ';
+  });
+  const held = new RegExp(ROLE).exec(rest)?.[0];
+  return { required: required.size ? [...required].join(' / ') : undefined, held };
 }
 
 /** The title of an HTML error page ('' when it has none), or undefined when the body is not HTML. */

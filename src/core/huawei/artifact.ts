@@ -75,7 +75,7 @@ export function createArtifactApi(options: ArtifactApiOptions): ArtifactApi {
       const headers = await authHeaders('GET', url, base, signal);
       const res = await options.http.request({ method: 'GET', url, headers, timeoutMs: options.timeoutMs ?? DEFAULT_TIMEOUT_MS, signal });
       try {
-        return { json: parseHuaweiResponse(res), res };
+        return { json: parseHuaweiResponse(res, now().getTime()), res };
       } catch (error) {
         const wait = error instanceof HuaweiApiError && error.retryable ? (error.retryAfterMs ?? BACKOFF_BASE_MS * 2 ** attempt) : undefined;
         if (wait === undefined || attempt >= maxRetries || wait > MAX_RETRY_WAIT_MS) throw error;

@@ -25,6 +25,8 @@ export interface HuaweiErrorInfo {
   requestId?: string;
   /** From Retry-After, when the server sent one. */
   retryAfterMs?: number;
+  /** Server clock minus local clock, from the `Date` header, when it could be read. */
+  clockOffsetMs?: number;
 }
 
 export class HuaweiApiError extends AccessError {
@@ -35,6 +37,7 @@ export class HuaweiApiError extends AccessError {
   readonly traceId?: string;
   readonly requestId?: string;
   readonly retryAfterMs?: number;
+  readonly clockOffsetMs?: number;
 
   constructor(info: HuaweiErrorInfo, userMessage: Msg, actions: readonly ErrorAction[], detail?: string) {
     super(userMessage, actions, detail);
@@ -45,6 +48,7 @@ export class HuaweiApiError extends AccessError {
     this.traceId = info.traceId;
     this.requestId = info.requestId;
     this.retryAfterMs = info.retryAfterMs;
+    this.clockOffsetMs = info.clockOffsetMs;
   }
 
   /** Worth repeating unchanged: throttling and server-side failures. */
@@ -58,16 +62,19 @@ const MAX_LOGGED_BODY = 1000;
 /** Only this much of a body is summarised (the summary keeps at most MAX_LOGGED_BODY characters anyway). */
 const SUMMARY_INPUT_LIMIT = 64 * 1024;
 
-/** Parses the JSON body of a response; throws HuaweiApiError for HTTP >= 400 and for `status: "error"` in a 2xx. */
-export function parseHuaweiResponse(res: HttpResponse): unknown {
-  if (res.status >= 400) throw parseHuaweiError(res.status, res.headers, res.body);
+/**
+ * Parses the JSON body of a response; throws HuaweiApiError for HTTP >= 400 and for `status: "error"` in a 2xx.
+ * `now` is the local clock when the answer arrived (compared with the server's `Date` to explain a clock skew).
+ */
+export function parseHuaweiResponse(res: HttpResponse, now: number = Date.now()): unknown {
+  if (res.status >= 400) throw parseHuaweiError(res.status, res.headers, res.body, now);
   let json: unknown;
   try {
     json = JSON.parse(res.body);
   } catch {
     throw notJsonResponse(res);
   }
-  if (isRecord(json) && json.status === 'error') throw parseHuaweiError(res.status, res.headers, res.body);
+  if (isRecord(json) && json.status === 'error') throw parseHuaweiError(res.status, res.headers, res.body, now);
   return json;
 }
 
@@ -108,25 +115,27 @@ export function parseHuaweiError(status: number, headers: Record<string, string>
   const found = findCodeAndMessage(json, 0);
   const errorCode = clipId(found?.code) || String(status);
   const errorMsg = summarize(found?.message || body, MAX_SHOWN_MESSAGE);
+  const clockOffsetMs = clockOffset(headers.date, now);
   const info: HuaweiErrorInfo = {
-    kind: classify(status, errorCode, errorMsg),
+    kind: classify(status, errorCode, errorMsg, clockOffsetMs),
     httpStatus: status,
     errorCode,
     errorMsg,
     traceId: clipId(stringField(json, 'trace_id') ?? stringField(json, 'traceId')) || undefined,
     requestId: clipId(headers['x-request-id'] || stringField(json, 'request_id')) || undefined,
     retryAfterMs: parseRetryAfter(headers['retry-after'], now),
+    clockOffsetMs,
   };
   const ids = [info.traceId, info.requestId].filter(Boolean).join(' / ') || '-';
   const detail = `HTTP ${status} ${errorCode} trace_id=${info.traceId ?? '-'} X-Request-Id=${info.requestId ?? '-'} body: ${summarize(body, MAX_LOGGED_BODY)}`;
-  const [userMessage, actions] = describe(info, ids);
+  const [userMessage, actions] = describe(info, ids, now);
   if (json === undefined && isHtml(body) && info.kind === 'serverError') {
     return new HuaweiApiError(info, htmlPageMessage(errorMsg, status), ['retry', 'showLogs'], detail);
   }
   return new HuaweiApiError(info, userMessage, actions, detail);
 }
 
-function describe(info: HuaweiErrorInfo, ids: string): [Msg, ErrorAction[]] {
+function describe(info: HuaweiErrorInfo, ids: string, now: number): [Msg, ErrorAction[]] {
   const code = info.errorCode;
   switch (info.kind) {
     case 'noPermission':
@@ -134,7 +143,7 @@ function describe(info: HuaweiErrorInfo, ids: string): [Msg, ErrorAction[]] {
     case 'forbidden':
       return [msg('Huawei Cloud denied access: {0} (code {1}, trace {2})', info.errorMsg, code, ids), ['showLogs']];
     case 'clockSkew':
-      return [msg('Huawei Cloud rejected the request time. Set your system clock to the correct time (within 15 minutes), then try again. (code {0}, trace {1})', code, ids), ['retry', 'showLogs']];
+      return [clockSkewMessage(info, ids, now), ['retry', 'showLogs']];
     case 'tokenExpired':
       return [msg('Your Huawei Cloud sign-in has expired. Sign in again. (code {0}, trace {1})', code, ids), ['signIn']];
     case 'authFailed':
@@ -155,13 +164,18 @@ function describe(info: HuaweiErrorInfo, ids: string): [Msg, ErrorAction[]] {
 
 const TOKEN_EXPIRED = /token[^.]{0,30}(expire|must be updated)/i;
 const CLOCK_SKEW = /skew|clock|time|x-sdk-date|\bdate\b/i;
+/** What the gateway says for a skewed clock too (Huawei's signing FAQ): only the `Date` header tells the two apart. */
+const SIGNATURE_FAILED = /verify aksk signature fail/i;
+/** The gateway refuses signatures whose X-Sdk-Date is more than 15 minutes from its clock. */
+const MAX_SKEW_MS = 15 * 60 * 1000;
 
-function classify(status: number, code: string, message: string): HuaweiErrorKind {
+function classify(status: number, code: string, message: string, clockOffsetMs: number | undefined): HuaweiErrorKind {
   const hasCode = (suffix: string): boolean => new RegExp(`(^|\\.)${suffix.replace(/\./g, '\\.')}$`, 'i').test(code);
   if (hasCode('CR.4102')) return 'noPermission';
   if (hasCode('APIGW.0301') || hasCode('APIG.0301') || status === 401) {
     if (TOKEN_EXPIRED.test(message)) return 'tokenExpired';
-    if (CLOCK_SKEW.test(message)) return 'clockSkew';
+    const skewed = clockOffsetMs !== undefined && Math.abs(clockOffsetMs) > MAX_SKEW_MS;
+    if (CLOCK_SKEW.test(message) || (SIGNATURE_FAILED.test(message) && skewed)) return 'clockSkew';
     return 'authFailed';
   }
   if (hasCode('APIGW.0308') || hasCode('APIG.0308') || status === 429) return 'throttled';
@@ -188,6 +202,32 @@ function findCodeAndMessage(value: unknown, depth: number): { code: string; mess
     if (found) return found;
   }
   return undefined;
+}
+
+/** Server time minus local time, from an HTTP `Date` header (1 s resolution); undefined when absent or unreadable. */
+function clockOffset(date: string | undefined, now: number): number | undefined {
+  const at = date ? Date.parse(date) : NaN;
+  return Number.isNaN(at) ? undefined : at - now;
+}
+
+function clockSkewMessage(info: HuaweiErrorInfo, ids: string, now: number): Msg {
+  const offset = info.clockOffsetMs;
+  if (offset === undefined || Math.abs(offset) <= MAX_SKEW_MS) {
+    return msg('Huawei Cloud rejected the request time. Set your system clock to the correct time (within 15 minutes), then try again. (code {0}, trace {1})', info.errorCode, ids);
+  }
+  const serverTime = new Date(now + offset).toISOString().replace('T', ' ').replace(/\.\d+Z$/, ' UTC');
+  return offset > 0
+    ? msg('Huawei Cloud rejected the request signature: your system clock is {0} behind Huawei Cloud (server time {1}). Requests more than 15 minutes off are refused. Set your system clock to the correct time, then try again. (code {2}, trace {3})', duration(offset), serverTime, info.errorCode, ids)
+    : msg('Huawei Cloud rejected the request signature: your system clock is {0} ahead of Huawei Cloud (server time {1}). Requests more than 15 minutes off are refused. Set your system clock to the correct time, then try again. (code {2}, trace {3})', duration(-offset), serverTime, info.errorCode, ids);
+}
+
+/** "20 min", "2 h 5 min", "3 d 4 h": the two largest units, to the minute (the Date header has whole seconds). */
+function duration(ms: number): string {
+  const minutes = Math.round(ms / 60_000);
+  const [d, h, m] = [Math.floor(minutes / 1440), Math.floor(minutes / 60) % 24, minutes % 60];
+  if (d > 0) return h > 0 ? `${d} d ${h} h` : `${d} d`;
+  if (h > 0) return m > 0 ? `${h} h ${m} min` : `${h} h`;
+  return `${m} min`;
 }
 
 function parseRetryAfter(value: string | undefined, now: number): number | undefined {

@@ -56,7 +56,7 @@ export function createIamApi(options: IamApiOptions): IamApi {
       const headers: Record<string, string> = { 'Content-Type': 'application/json' };
       Object.assign(headers, signRequest({ method: 'GET', url, headers }, credentials, { date: now() }).headers);
       const res = await options.http.request({ method: 'GET', url, headers, timeoutMs, signal });
-      const json = parseHuaweiResponse(res);
+      const json = parseHuaweiResponse(res, now().getTime());
       const projects = isRecord(json) && Array.isArray(json.projects) ? json.projects.filter(isRecord) : undefined;
       if (!projects) throw unreadableResponse(res);
       const ids = projects.map((p) => (typeof p.id === 'string' ? p.id : '')).filter(Boolean);

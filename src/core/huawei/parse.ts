@@ -1,11 +1,16 @@
-/** Tolerant readers for the CloudArtifact v5 `result` payloads (docs/protocol.md). Return undefined when the shape is wrong. */
+/**
+ * Tolerant readers for the CloudArtifact v5 `result` payloads (docs/protocol.md). Return undefined when the shape is wrong.
+ * The SDK models mark `result`, `repositories` and `list` omitempty: absent (or null) means an empty list.
+ */
 import { isRecord } from './errors';
 import type { Privilege, ProjectUser, Repository, RepositoryPrivileges, RolePrivileges } from './model';
 
 /** `{status, trace_id, result: {<role>: Privilege[]}}`; roles in server key order. */
 export function readRepositoryPrivileges(json: unknown, requestId: string | undefined): RepositoryPrivileges | undefined {
-  if (!isRecord(json) || !isRecord(json.result)) return undefined;
-  const roles: RolePrivileges[] = Object.entries(json.result).map(([key, list]) => {
+  if (!isRecord(json)) return undefined;
+  const result = orEmpty(json.result, {});
+  if (!isRecord(result)) return undefined;
+  const roles: RolePrivileges[] = Object.entries(result).map(([key, list]) => {
     const privileges = (Array.isArray(list) ? list : []).filter(isRecord).map(readPrivilege);
     const first = (pick: (p: Privilege) => string | undefined): string => privileges.map(pick).find((s) => s?.trim()) ?? '';
     const roleName = first((p) => p.role_name);
@@ -40,9 +45,10 @@ function readPrivilege(p: Record<string, unknown>): Privilege {
 
 /** `result = {total, repositories: [RepositoryBasicDo]}` (camelCase). */
 export function readRepositories(json: unknown): { total: number; repositories: Repository[] } | undefined {
-  const result = isRecord(json) ? json.result : undefined;
-  if (!isRecord(result) || !Array.isArray(result.repositories)) return undefined;
-  const repositories = result.repositories.filter(isRecord).map((r): Repository => {
+  const result = isRecord(json) ? orEmpty(json.result, {}) : undefined;
+  const list = isRecord(result) ? orEmpty(result.repositories, []) : undefined;
+  if (!isRecord(result) || !Array.isArray(list)) return undefined;
+  const repositories = list.filter(isRecord).map((r): Repository => {
     const repo: Repository = { id: str(r.id), name: str(r.name), repositoryName: str(r.repositoryName) || str(r.name), projectId: str(r.projectId) };
     for (const key of ['displayName', 'description', 'format', 'repoType', 'status', 'url'] as const) {
       const value = str(r[key]);
@@ -55,9 +61,10 @@ export function readRepositories(json: unknown): { total: number; repositories: 
 
 /** `result = {total, list: [RepoUserPrivilegeV5]}` (snake_case). */
 export function readProjectUsers(json: unknown): { total: number; users: ProjectUser[] } | undefined {
-  const result = isRecord(json) ? json.result : undefined;
-  if (!isRecord(result) || !Array.isArray(result.list)) return undefined;
-  const users = result.list.filter(isRecord).map(
+  const result = isRecord(json) ? orEmpty(json.result, {}) : undefined;
+  const list = isRecord(result) ? orEmpty(result.list, []) : undefined;
+  if (!isRecord(result) || !Array.isArray(list)) return undefined;
+  const users = list.filter(isRecord).map(
     (u): ProjectUser => ({
       userId: str(u.user_id),
       userName: str(u.user_name),
@@ -68,6 +75,10 @@ export function readProjectUsers(json: unknown): { total: number; users: Project
     }),
   );
   return { total: count(result.total, users.length), users };
+}
+
+function orEmpty(v: unknown, empty: unknown): unknown {
+  return v === undefined || v === null ? empty : v;
 }
 
 function str(v: unknown): string {

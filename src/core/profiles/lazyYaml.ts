@@ -1,7 +1,7 @@
 import type * as Yaml from 'yaml';
 
 /**
- * The parts of `yaml` the cocli config parser uses, required on first use instead of at activation.
+ * The parts of `yaml` the cocli config parser and the credential output use, required on first use instead of at activation.
  * `yaml` is ~110 KB minified; in the bundle it is the separate dist/yaml.js (esbuild.mjs), so dist/extension.js
  * stays small and only a cocli file actually being parsed loads it.
  */
@@ -21,3 +21,6 @@ export const LineCounter = class {
   }
 } as unknown as typeof Yaml.LineCounter;
 
+
+export const parse = ((...args: Parameters<typeof Yaml.parse>) => yaml().parse(...args)) as typeof Yaml.parse;
+export const stringify = ((...args: Parameters<typeof Yaml.stringify>) => yaml().stringify(...args)) as typeof Yaml.stringify;

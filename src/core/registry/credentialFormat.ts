@@ -1,4 +1,5 @@
 import type { BasicCredential } from '../coscene/model';
+import { parse, stringify } from '../profiles/lazyYaml';
 
 /** Output shapes of `cocli registry create-credential [-o json|yaml|table]` (docs/protocol.md). */
 export type CredentialFormat = 'plain' | 'json' | 'yaml' | 'table';
@@ -8,8 +9,26 @@ export function credentialAsJson(cred: BasicCredential): string {
   return `${JSON.stringify({ password: cred.password, username: cred.username }, null, 2)}\n`;
 }
 
+/**
+ * Written by the `yaml` library: plain scalars where both a YAML 1.2 and a YAML 1.1 reader (which retypes `0o17`,
+ * `0x1F`, `2024-01-01`, `yes`, `1:20`, …) read them back as the same strings, double-quoted otherwise.
+ */
 export function credentialAsYaml(cred: BasicCredential): string {
-  return `password: ${yamlScalar(cred.password)}\nusername: ${yamlScalar(cred.username)}\n`;
+  const value = { password: cred.password, username: cred.username };
+  const plain = stringify(value, { lineWidth: 0 });
+  if (readsBackAsStrings(plain, value)) return plain;
+  return stringify(value, { lineWidth: 0, defaultStringType: 'QUOTE_DOUBLE', defaultKeyType: 'PLAIN' });
+}
+
+function readsBackAsStrings(text: string, value: Record<string, string>): boolean {
+  return (['1.2', '1.1'] as const).every((version) => {
+    try {
+      const read = parse(text, { version }) as Record<string, unknown> | null;
+      return !!read && Object.keys(value).every((k) => read[k] === value[k]);
+    } catch {
+      return false;
+    }
+  });
 }
 
 const FIELD_WIDTH = 20;
@@ -63,12 +82,4 @@ function isWide(cp: number): boolean {
   return (cp >= 0x1100 && cp <= 0x115f) || (cp >= 0x2e80 && cp <= 0xa4cf) || (cp >= 0xac00 && cp <= 0xd7a3) ||
     (cp >= 0xf900 && cp <= 0xfaff) || (cp >= 0xfe30 && cp <= 0xfe4f) || (cp >= 0xff00 && cp <= 0xff60) ||
     (cp >= 0xffe0 && cp <= 0xffe6) || (cp >= 0x1f300 && cp <= 0x1faff) || (cp >= 0x20000 && cp <= 0x3fffd);
-}
-
-/** Plain when YAML reads it back as the same string, else double-quoted (JSON escapes are valid YAML). */
-function yamlScalar(value: string): string {
-  const plain = /^[A-Za-z0-9_./+=~^@-][A-Za-z0-9_./+=~^@ -]*$/.test(value) && !value.endsWith(' ') &&
-    !/^(?:~|null|true|false|yes|no|on|off|y|n)$/i.test(value) && !/^[-+]?(?:\d[\d_]*)?\.?\d*(?:e[-+]?\d+)?$/i.test(value) &&
-    !/^[-+]?\.(?:inf|nan)$/i.test(value) && !value.startsWith('- ') && value !== '-';
-  return plain ? value : JSON.stringify(value);
 }

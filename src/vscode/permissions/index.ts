@@ -11,6 +11,7 @@ import { showMatrix } from './commands/showMatrix';
 import { signIn } from './commands/signIn';
 import { signOut } from './commands/signOut';
 import { CredentialStore } from './credentialStore';
+import { offerDemoSignIn } from './demoSignIn';
 import type { PermissionsDeps } from './deps';
 import { HuaweiSession } from './huaweiSession';
 import { PERMISSIONS_VIEW_ID, PermissionsCommandId } from './keys';
@@ -80,5 +81,6 @@ export function registerPermissionsFeature(services: Services): PermissionsFeatu
   };
   services.api.trees.set(PERMISSIONS_VIEW_ID, tree);
   services.api.features.permissions = feature;
+  void ready.then(() => offerDemoSignIn(context, () => session.isSignedIn())).catch((err) => log.warn(`Demo sign-in offer failed: ${String(err)}`));
   return feature;
 }

@@ -12,3 +12,6 @@ export const REGISTRY_COMMANDS = [
 ] as const;
 
 export type RegistryCommandId = (typeof REGISTRY_COMMANDS)[number];
+
+/** True while the status bar shows a registry login of this extension. */
+export const REGISTRY_LOGGED_IN_CONTEXT_KEY = 'coscene.registry.loggedIn';

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { LAST_LOGIN_STATE_KEY } from './keys';
+import { LAST_LOGIN_STATE_KEY, REGISTRY_LOGGED_IN_CONTEXT_KEY } from './keys';
 
 export interface RegistryLogin {
   host: string;
@@ -48,6 +48,8 @@ export class LoginState implements vscode.Disposable {
 
   private render(): void {
     const login = this.current();
+    // The Get Started walkthrough's last step completes on it.
+    void vscode.commands.executeCommand('setContext', REGISTRY_LOGGED_IN_CONTEXT_KEY, login !== undefined);
     if (!login) {
       this.item.hide();
       return;

@@ -12,7 +12,8 @@ export function clientExecutable(): string {
   return (section().get<string>('client') ?? '').trim() || 'docker';
 }
 
+/** 0 (the default): a new credential for every login, as `cocli registry login`; reuse only for a lifetime the user sets. */
 export function credentialLifetimeMinutes(): number {
-  const value = section().get<number>('credentialLifetimeMinutes', 30);
-  return Number.isFinite(value) ? Math.max(0, value) : 30;
+  const value = section().get<number>('credentialLifetimeMinutes', 0);
+  return Number.isFinite(value) ? Math.max(0, value) : 0;
 }

@@ -46,12 +46,13 @@ function userForJwt(token: string, data: CosceneData, nowMs: number): string {
  */
 export const ORG_USER_READERS = ['ORGANIZATION_ADMIN', 'ORGANIZATION_WRITER'] as const;
 
+/**
+ * The denial names the caller's role and the action, not the role that would be needed: the extension must not present
+ * the caller's own role as the missing one (issue seen with a read-only profile).
+ */
 export function requireOrgRole(user: FakeUser, procedure: string): void {
   if ((ORG_USER_READERS as readonly string[]).includes(user.orgRoleCode)) return;
-  throw new ConnectError(
-    'permission_denied',
-    `${procedure} requires role ${ORG_USER_READERS.join(' or ')} (caller has ${user.orgRoleCode})`,
-  );
+  throw new ConnectError('permission_denied', `permission denied: role ${user.orgRoleCode} cannot ${procedure}`);
 }
 
 export function canSeeProject(user: FakeUser, project: FakeProject): boolean {
@@ -66,10 +67,7 @@ export function requireProjectVisible(user: FakeUser, project: FakeProject, proc
 export function requireProjectAccess(user: FakeUser, project: FakeProject, procedure: string): void {
   requireProjectVisible(user, project, procedure);
   if ((ORG_USER_READERS as readonly string[]).includes(user.orgRoleCode) || project.members.has(user.id)) return;
-  throw new ConnectError(
-    'permission_denied',
-    `${procedure} on projects/${project.id} requires role ${ORG_USER_READERS.join(' or ')} or membership of the project`,
-  );
+  throw new ConnectError('permission_denied', `permission denied: role ${user.orgRoleCode} cannot ${procedure} on projects/${project.id} without being a member`);
 }
 
 function unauthenticated(message: string): ConnectError {

@@ -21,8 +21,11 @@ export interface ArtifactEnv {
 /** Operations whose answers are pages (the fake applies paging faults to these only). */
 export const HUAWEI_LIST_OPERATIONS: ReadonlySet<string> = new Set(['ListAllRepositories', 'ListProjectUsers']);
 
-function success(env: ArtifactEnv, result: unknown): FakeReply {
-  return huaweiJson(200, { status: 'success', trace_id: newTraceId(env.nowMs), result }, env.requestId);
+/** The SDK models mark `result`, `repositories` and `list` omitempty: an empty one is left out, as the service does. */
+function success(env: ArtifactEnv, result: Record<string, unknown>): FakeReply {
+  const kept = Object.entries(result).filter(([k, v]) => !((k === 'repositories' || k === 'list') && Array.isArray(v) && v.length === 0));
+  const body = Object.keys(result).length === 0 ? {} : { result: Object.fromEntries(kept) };
+  return huaweiJson(200, { status: 'success', trace_id: newTraceId(env.nowMs), ...body }, env.requestId);
 }
 
 function badParameter(env: ArtifactEnv, detail: string): HuaweiError {

@@ -78,7 +78,7 @@ export const FAULT_ROWS: FaultRow[] = [
   { family: 'Huawei', fault: 'repeated page', specs: [huawei({ kind: 'repeat-page-token' })], extraRepositories: 40, message: /same page of repositories again/, actions: RETRY_LOGS },
   { family: 'Huawei', fault: 'empty page with a total', specs: [huawei({ kind: 'empty-page-with-token' })], message: /empty page although it reported 21 repositories/, actions: RETRY_LOGS },
   { family: 'Huawei', fault: 'status:"error" in HTTP 200', specs: [huawei({ kind: 'status-error-200', errorCode: 'CR.4102' })], message: /no permission on this CodeArts project.*CR\.4102/, actions: RETRY_LOGS },
-  { family: 'Huawei', fault: 'clock skew (+20 min)', skewMs: 20 * 60 * 1000, message: /Set your system clock.*APIGW\.0301/, actions: RETRY_LOGS },
+  { family: 'Huawei', fault: 'clock skew (+20 min)', skewMs: 20 * 60 * 1000, message: /clock is 20 min behind Huawei Cloud.*APIGW\.0301/, actions: RETRY_LOGS },
 ];
 
 export interface MatrixEnv {

@@ -53,6 +53,10 @@ export async function startRegistryServer(
     const exited = new Promise<void>((resolve) => started.once('close', () => resolve()));
     const lifetime = setTimeout(() => started.kill('SIGKILL'), opts.maxLifetimeMs ?? 10 * 60_000);
     lifetime.unref();
+    // The registry never outlives whoever started it (a test run, the demo), however that one ends.
+    const killOnExit = (): void => void started.kill('SIGKILL');
+    process.once('exit', killOnExit);
+    started.once('close', () => process.removeListener('exit', killOnExit));
     await waitForUnauthorized(port, opts.startTimeoutMs ?? 15_000, () => started.exitCode !== null || started.signalCode !== null, () => output);
     return {
       host: `127.0.0.1:${port}`,

@@ -47,6 +47,30 @@ describe('Connect error mapping', () => {
     assert.deepEqual(e.userMessage.args, ['saas', 'UserService/ListUsers', 'PROJECT_WRITER']);
   });
 
+  describe('a denial names a required role only when the server says which one is required', () => {
+    const denied = (message: string) => connect('permission_denied', message, 403);
+
+    it('the caller\'s own role alone is not taken for the missing one', () => {
+      const e = denied('permission denied: role ORGANIZATION_READER cannot CreateBasicCredential');
+      assert.equal(e.message, 'Profile saas has the role ORGANIZATION_READER, which does not allow UserService/ListUsers. Ask an organization admin for access.');
+      assert.doesNotMatch(e.message, /needs/);
+    });
+
+    it('required roles (one or several) and the caller\'s role, each where the server says it', () => {
+      assert.equal(
+        denied('ListUsers requires role ORGANIZATION_ADMIN or ORGANIZATION_WRITER (caller has ORGANIZATION_READER)').message,
+        'Profile saas is not allowed to call UserService/ListUsers: it needs the role ORGANIZATION_ADMIN / ORGANIZATION_WRITER and has ORGANIZATION_READER.',
+      );
+      assert.equal(denied('required roles: PROJECT_ADMIN, PROJECT_WRITER').message, 'Profile saas is not allowed to call UserService/ListUsers: it needs the role PROJECT_ADMIN / PROJECT_WRITER.');
+      assert.equal(denied('role ORGANIZATION_ADMIN is required').message, 'Profile saas is not allowed to call UserService/ListUsers: it needs the role ORGANIZATION_ADMIN.');
+      assert.equal(denied('the caller must have ORGANIZATION_WRITER').message, 'Profile saas is not allowed to call UserService/ListUsers: it needs the role ORGANIZATION_WRITER.');
+    });
+
+    it('no role in the message: the generic denial', () => {
+      assert.match(denied('permission denied').message, /^Profile saas is not allowed to call UserService\/ListUsers\. Ask an organization admin for access\.$/);
+    });
+  });
+
   it('treats an unknown code string as unknown', () => {
     assert.equal(connect('weird_code').code, 'unknown');
   });

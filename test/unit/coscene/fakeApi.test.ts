@@ -62,7 +62,7 @@ describe('CosceneApi end to end against the fake server', function () {
 
   it('maps a rejected token and a missing role to their messages', async () => {
     await assert.rejects(apiFor(FAKE_COSCENE.inactiveToken).getUser(''), (e: unknown) => e instanceof CosceneApiError && e.code === 'unauthenticated' && e.actions.includes('setToken'));
-    await assert.rejects(apiFor(FAKE_COSCENE.readerToken).listUsers({ pageSize: 10 }), (e: unknown) => e instanceof CosceneApiError && e.code === 'permission_denied' && /not allowed to call UserService\/ListUsers/.test(e.message));
+    await assert.rejects(apiFor(FAKE_COSCENE.readerToken).listUsers({ pageSize: 10 }), (e: unknown) => e instanceof CosceneApiError && e.code === 'permission_denied' && e.message === `Profile fake has the role ORGANIZATION_READER, which does not allow UserService/ListUsers. Ask an organization admin for access.`);
   });
 
   it('retries unavailable and a reset connection, then succeeds', async () => {

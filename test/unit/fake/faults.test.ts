@@ -140,7 +140,7 @@ describe('fake: fault switches', () => {
     });
 
     it('rejects unknown fault kinds and incomplete specs with 400', async () => {
-      for (const spec of [{ kind: 'explode' }, { kind: 'connect-error', code: 'nope' }, { kind: 'latency' }, { kind: 'reset', times: 0 }]) {
+      for (const spec of [{ kind: 'explode' }, { kind: 'connect-error', code: 'nope' }, { kind: 'latency' }, { kind: 'reset', times: 0 }, { kind: 'clock-skew' }, { kind: 'clock-skew', offsetMs: 'soon' }]) {
         const res = await hwFetch(`${server.url}/__fake/faults`, { method: 'POST', body: JSON.stringify(spec) });
         assert.equal(res.status, 400, JSON.stringify(spec));
       }

@@ -91,12 +91,22 @@ describe('fake Huawei: IAM, AK/SK and CloudArtifact', () => {
       assert.equal(res.status, 401);
     });
 
-    it('rejects more than 15 minutes of clock skew with a skew-specific message, accepts 14', async () => {
+    it('rejects more than 15 minutes of clock skew with the gateway signature message, accepts 14; Date tells its clock', async () => {
       const url = privilegesUrl(H.codeartsProjectId, H.repoIds.mavenRelease);
       const skewed = await signedGet(url, H.ak, H.sk, {}, clock - 16 * 60 * 1000);
       assert.equal(skewed.status, 401);
-      assert.match(String(skewed.json.error_msg), /15 minutes/);
+      assert.equal(skewed.json.error_msg, 'Incorrect IAM authentication information: verify aksk signature fail');
+      assert.ok(Math.abs(Date.parse(skewed.headers.get('date') ?? '') - clock) < 2000);
       assert.equal((await signedGet(url, H.ak, H.sk, {}, clock + 14 * 60 * 1000)).status, 200);
+    });
+
+    it('the clock-skew fault moves the server clock (signature check and Date header) while it is on', async () => {
+      const url = privilegesUrl(H.codeartsProjectId, H.repoIds.mavenRelease);
+      server.faults.add({ kind: 'clock-skew', offsetMs: 20 * 60 * 1000, times: 1 });
+      const skewed = await signedGet(url, H.ak, H.sk, {}, clock);
+      assert.equal(skewed.status, 401);
+      assert.ok(Math.abs(Date.parse(skewed.headers.get('date') ?? '') - (clock + 20 * 60 * 1000)) < 2000);
+      assert.equal((await signedGet(url, H.ak, H.sk, {}, clock)).status, 200);
     });
 
     it('rejects an unknown AK, an unsigned x-sdk-date and a malformed Authorization', async () => {
@@ -200,6 +210,12 @@ describe('fake Huawei: IAM, AK/SK and CloudArtifact', () => {
       assert.ok((docker.json.result as { repositories: { status: string }[] }).repositories.every((r) => r.status !== 'trash'));
       const trash = await get(reposUrl('?is_recycle_bin=true'));
       assert.deepEqual((trash.json.result as { repositories: { status: string }[] }).repositories.map((r) => r.status), ['trash']);
+    });
+
+    it('leaves an empty repositories list out (omitempty), as the service does', async () => {
+      const none = await get(reposUrl('?qname=no-such-repository-anywhere'));
+      assert.equal(none.status, 200);
+      assert.deepEqual(none.json.result, { total: 0 });
     });
 
     it('validates page_size 1-100, page_no ≥ 1, qname ≤ 50, tenant and project', async () => {

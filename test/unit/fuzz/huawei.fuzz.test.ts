@@ -109,7 +109,8 @@ describe('fuzz: Huawei Cloud responses (errors.ts, parse.ts, labels.ts)', functi
   it('readRepositoryPrivileges: undefined or one role per result key (server order), every field a string', () => {
     fuzz(fc.tuple(privilegesJson, fc.option(fc.uuid(), { nil: undefined })), ([json, requestId]) => {
       const r = readRepositoryPrivileges(json, requestId);
-      const result = json && typeof json === 'object' && !Array.isArray(json) ? (json as { result?: unknown }).result : undefined;
+      const envelope = json && typeof json === 'object' && !Array.isArray(json) ? (json as { result?: unknown }) : undefined;
+      const result = envelope && (envelope.result ?? {}); // omitempty: an absent or null result is an empty map
       if (!result || typeof result !== 'object' || Array.isArray(result)) return assert.equal(r, undefined);
       assert.ok(r);
       assert.equal(r.requestId, requestId);

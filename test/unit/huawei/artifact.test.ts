@@ -140,6 +140,37 @@ describe('huawei CodeArts Artifact client', () => {
     await assert.rejects(api().getRepositoryPrivileges(PROJECT, REPO), /could not be read/);
   });
 
+  it('absent (omitempty) or null result, repositories and list read as empty, not unreadable', async () => {
+    replies.push(
+      { status: 200, body: json({ status: 'success', trace_id: '1-2-3' }) },
+      { status: 200, body: json({ status: 'success', result: null }) },
+      { status: 200, body: json({ status: 'success', trace_id: 't' }) },
+      { status: 200, body: json({ status: 'success', result: { total: 0 } }) },
+      { status: 200, body: json({ status: 'success', result: { repositories: null } }) },
+      { status: 200, body: json({ status: 'success' }) },
+      { status: 200, body: json({ status: 'success', result: { total: 0, list: null } }) },
+    );
+    assert.deepEqual((await api().getRepositoryPrivileges(PROJECT, REPO)).roles, []);
+    assert.deepEqual((await api().getRepositoryPrivileges(PROJECT, REPO)).roles, []);
+    const query = { tenantId: TENANT, projectId: PROJECT, pageNo: 1, pageSize: 10 };
+    assert.deepEqual(await api().listRepositories(query), { total: 0, repositories: [] });
+    assert.deepEqual(await api().listRepositories(query), { total: 0, repositories: [] });
+    assert.deepEqual(await api().listRepositories(query), { total: 0, repositories: [] });
+    assert.deepEqual(await api().listProjectUsers(PROJECT, REPO, 1, 20), { total: 0, users: [] });
+    assert.deepEqual(await api().listProjectUsers(PROJECT, REPO, 1, 20), { total: 0, users: [] });
+  });
+
+  it('a list field of the wrong type is still unreadable', async () => {
+    replies.push(
+      { status: 200, body: json({ status: 'success', result: { repositories: 'none' } }) },
+      { status: 200, body: json({ status: 'success', result: { list: {} } }) },
+      { status: 200, body: json(['not', 'an', 'envelope']) },
+    );
+    await assert.rejects(api().listRepositories({ tenantId: TENANT, projectId: PROJECT, pageNo: 1, pageSize: 10 }), /could not be read/);
+    await assert.rejects(api().listProjectUsers(PROJECT, REPO, 1, 20), /could not be read/);
+    await assert.rejects(api().listProjectUsers(PROJECT, REPO, 1, 20), /could not be read/);
+  });
+
   it('status:error in HTTP 200 fails with the server code, without retrying', async () => {
     replies.push({ status: 200, body: json({ status: 'error', trace_id: '7-8-9', error_code: 'DEV.CR.4102', error_msg: '当前用户没有该项目权限' }) });
     await assert.rejects(api().getRepositoryPrivileges(PROJECT, REPO), (e: unknown) => e instanceof HuaweiApiError && e.kind === 'noPermission' && /trace 7-8-9/.test(e.message));
@@ -155,9 +186,8 @@ describe('huawei CodeArts Artifact client', () => {
   });
 
   it('honours Retry-After on 429, and re-signs each attempt', async () => {
-    let date = 0;
     replies.push({ status: 429, headers: { 'Retry-After': '2' }, body: json({ error_code: 'APIGW.0308', error_msg: 'throttled' }) }, privilegesOk({}));
-    await api({ credentials: AKSK, now: () => new Date(Date.UTC(2024, 0, 2, 3, 4, date++)) }).getRepositoryPrivileges(PROJECT, REPO);
+    await api({ credentials: AKSK, now: () => new Date(Date.UTC(2024, 0, 2, 3, 4, sleeps.length)) }).getRepositoryPrivileges(PROJECT, REPO);
     assert.deepEqual(sleeps, [2000]);
     assert.deepEqual(server.requests.map((r) => r.headers['x-sdk-date']), ['20240102T030400Z', '20240102T030401Z']);
   });

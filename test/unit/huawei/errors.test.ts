@@ -44,6 +44,51 @@ describe('huawei errors: envelopes (§5)', () => {
     assert.ok(!e.actions.includes('signIn'));
   });
 
+  describe('clock skew behind "verify aksk signature fail" (the real message for a skewed clock)', () => {
+    const SIGNATURE_FAIL = JSON.stringify({ error_msg: 'Incorrect IAM authentication information: verify aksk signature fail', error_code: 'APIGW.0301', request_id: 'r1' });
+    const NOW = Date.parse('2024-01-02T03:04:05Z');
+    const serverAt = (offsetMs: number) => ({ date: new Date(NOW + offsetMs).toUTCString() });
+
+    it('a server Date 20 minutes later than the local clock: the clock is 20 min behind', () => {
+      const e = parseHuaweiError(401, serverAt(20 * 60_000), SIGNATURE_FAIL, NOW);
+      assert.equal(e.kind, 'clockSkew');
+      assert.equal(text(e), 'Huawei Cloud rejected the request signature: your system clock is 20 min behind Huawei Cloud (server time 2024-01-02 03:24:05 UTC). Requests more than 15 minutes off are refused. Set your system clock to the correct time, then try again. (code APIGW.0301, trace r1)');
+      assert.deepEqual(e.actions, ['retry', 'showLogs']);
+    });
+
+    it('a server Date 2 h 5 min earlier: the clock is ahead, in hours and minutes', () => {
+      const e = parseHuaweiError(401, serverAt(-(2 * 60 + 5) * 60_000), SIGNATURE_FAIL, NOW);
+      assert.equal(e.kind, 'clockSkew');
+      assert.match(text(e), /your system clock is 2 h 5 min ahead of Huawei Cloud \(server time 2024-01-02 00:59:05 UTC\)/);
+    });
+
+    it('days off are said in days and hours', () => {
+      assert.match(text(parseHuaweiError(401, serverAt(-(3 * 24 + 4) * 3600_000 - 59_000), SIGNATURE_FAIL, NOW)), /3 d 4 h ahead/);
+    });
+
+    it('a clock within 15 minutes of the server: the signature (the SK) is wrong, not the clock', () => {
+      const e = parseHuaweiError(401, serverAt(14 * 60_000), SIGNATURE_FAIL, NOW);
+      assert.equal(e.kind, 'authFailed');
+      assert.deepEqual(e.actions, ['signIn', 'showLogs']);
+    });
+
+    it('without a readable Date header the clock cannot be blamed', () => {
+      assert.equal(parseHuaweiError(401, { date: 'yesterday-ish' }, SIGNATURE_FAIL, NOW).kind, 'authFailed');
+      assert.equal(parseHuaweiError(401, {}, SIGNATURE_FAIL, NOW).kind, 'authFailed');
+    });
+
+    it('a skewed clock does not turn other 401s (unknown AK, token) into clock errors', () => {
+      const unknownAk = JSON.stringify({ error_msg: 'Incorrect IAM authentication information: Get secretKey failed, ak not exist', error_code: 'APIGW.0301' });
+      assert.equal(parseHuaweiError(401, serverAt(60 * 60_000), unknownAk, NOW).kind, 'authFailed');
+      const expired = JSON.stringify({ error_msg: 'Incorrect IAM authentication information: token expires', error_code: 'APIGW.0301' });
+      assert.equal(parseHuaweiError(401, serverAt(60 * 60_000), expired, NOW).kind, 'tokenExpired');
+    });
+
+    it('parseHuaweiResponse compares with the clock it is given', () => {
+      assert.throws(() => parseHuaweiResponse({ status: 401, headers: serverAt(-30 * 60_000), body: SIGNATURE_FAIL }, NOW), /30 min ahead/);
+    });
+  });
+
   it('token expiry → sign in again', () => {
     const e = parseHuaweiError(401, {}, JSON.stringify({ error_msg: 'Incorrect IAM authentication information: token expires', error_code: 'APIGW.0301' }));
     assert.equal(e.kind, 'tokenExpired');

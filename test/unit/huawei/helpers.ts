@@ -35,6 +35,7 @@ export async function startServer(handle: (req: ReceivedRequest) => Reply): Prom
       const received = { method: req.method ?? '', url: req.url ?? '', headers: req.headers, body: Buffer.concat(chunks).toString('utf8') };
       requests.push(received);
       const reply = handle(received);
+      res.sendDate = false; // a scripted reply carries only the headers the test gives (Date included)
       res.writeHead(reply.status, { 'content-type': 'application/json;charset=UTF-8', ...reply.headers });
       res.end(reply.body);
     });

@@ -70,11 +70,11 @@ export class GroupItem extends vscode.TreeItem implements UserList {
     return this.cursor.state === 'done' ? this.cursor.items.length : undefined;
   }
 
-  /** Returns whether the description changed. */
+  /** Returns whether the description changed. The count comes first: a narrow side bar cuts descriptions at the end. */
   updateDescription(): boolean {
     const count = this.count;
     const code = this.role?.code;
-    const text = code ? (count === undefined ? code : `${code} · ${count}`) : count === undefined ? undefined : String(count);
+    const text = code ? (count === undefined ? code : `${count} · ${code}`) : count === undefined ? undefined : String(count);
     if (text === this.description) return false;
     this.description = text;
     return true;

@@ -43,9 +43,12 @@ export interface RootModel {
 
 const ignore = (): void => undefined;
 
+/** cocli's page size (its --page-size default): one request per 100 users. */
+const DEFAULT_PAGE_SIZE = 100;
+
 export function configuredPageSize(): number {
-  const raw = vscode.workspace.getConfiguration('coscene.users').get<number>('pageSize', 50);
-  return Math.min(100, Math.max(10, Math.round(Number.isFinite(raw) ? raw : 50)));
+  const raw = vscode.workspace.getConfiguration('coscene.users').get<number>('pageSize', DEFAULT_PAGE_SIZE);
+  return Math.min(100, Math.max(10, Math.round(Number.isFinite(raw) ? raw : DEFAULT_PAGE_SIZE)));
 }
 
 /** Users grouped by role (or flat / filtered), one page at a time; in the project view, below each project. */
