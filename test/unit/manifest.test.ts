@@ -50,10 +50,12 @@ describe('command palette', () => {
   }
 
   it('commands that act on a tree item are hidden from the palette', () => {
+    // Show Access also runs from the palette: without a tree item it asks for a user id or nickname.
+    const asksWithoutItem = new Set(['coscene.user.showAccess']);
     const itemMenus = manifest.contributes.menus['view/item/context'] as { command: string }[];
     const titleMenus = manifest.contributes.menus['view/title'] as { command: string }[];
     const onlyOnItems = [...new Set(itemMenus.map((m) => m.command))].filter((id) => !titleMenus.some((m) => m.command === id));
-    assert.deepEqual(onlyOnItems.filter((id) => !hidden.has(id)), []);
+    assert.deepEqual(onlyOnItems.filter((id) => !hidden.has(id) && !asksWithoutItem.has(id)), []);
   });
 });
 

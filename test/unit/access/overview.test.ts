@@ -117,7 +117,7 @@ describe('access overview against the fake: matrix, one user, cache', function (
     assert.ok(csv.split('\n').includes(`${READER},李娜,li.na@lark.example.com,?,PROJECT_READER,?,?,PROJECT_WRITER`));
     const access = await session.userAccess('reader', apiFor(FAKE_COSCENE.readerToken), READER);
     assert.deepEqual(access.unreadable.map((p) => p.project.slug), ['lidar-tests', 'perception']);
-    assert.match(formatUserAccess(access, 'markdown'), /Projects whose members could not be read \(2\): lidar-tests \(Profile fake is not allowed/);
+    assert.match(formatUserAccess(access, 'markdown'), /Projects whose members could not be read \(2\): lidar-tests \(Profile fake has the role ORGANIZATION_READER, which does not allow/);
   });
 
   it('keeps the scan for the session: a second user and an export cost no request; drop() reads again', async () => {

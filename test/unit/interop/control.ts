@@ -49,7 +49,10 @@ export function controlApi(o: ControlOptions) {
   const registry = client(SERVICES.registry);
   return {
     getOrganization: async (): Promise<Organization> => pick(await org.getOrganization({ name: 'organizations/current' }), ['name', 'slug', 'displayName']),
-    getProject: async (name: string): Promise<Project> => pick(await project.getProject({ name }), ['name', 'slug', 'displayName']),
+    getProject: async (name: string): Promise<Project> => {
+      const p = await project.getProject({ name });
+      return { ...(pick(p, ['name', 'slug', 'displayName', 'description']) as Record<string, string>), archived: p.isArchived === true } as Project;
+    },
     listUsers: async (req: { parent?: string; pageSize?: number; pageToken?: string; filter?: string }): Promise<Page<User>> => {
       const res = await users.listUsers(req);
       return page((res.users as AnyMessage[]).map(toUser), res);

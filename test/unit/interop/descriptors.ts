@@ -63,7 +63,7 @@ const resourcesFile = create(FileDescriptorProtoSchema, {
       f('role', `${R}.Role`), f('active', 'bool'), f('create_time', TIMESTAMP),
     ]),
     message('Organization', [f('name', 'string'), f('display_name', 'string'), f('slug', 'string'), f('create_time', TIMESTAMP), f('update_time', TIMESTAMP)]),
-    message('Project', [f('name', 'string'), f('slug', 'string'), f('display_name', 'string'), f('description', 'string'), f('create_time', TIMESTAMP)]),
+    message('Project', [f('name', 'string'), f('slug', 'string'), f('display_name', 'string'), f('description', 'string'), f('is_archived', 'bool'), f('create_time', TIMESTAMP)]),
     message('BasicCredential', [f('username', 'string'), f('password', 'string')]),
   ],
 });
