@@ -1,6 +1,7 @@
 import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
+import { skipBecause } from '../support/mochaRunner';
 import { NLS, runCommand, screenshot, terminalText, toast, until, useWorkbench } from './workbench';
 
 // Issue 6: "Log In to Container Registry" against a real docker-registry (htpasswd) that run-e2e.mjs
@@ -18,10 +19,7 @@ const registry: RegistryEnv = JSON.parse(process.env.COSCENE_E2E_REGISTRY || '{"
 describe('container registry login in the workbench (issue 6)', function () {
   this.timeout(120_000);
   before(function () {
-    if (registry.skip) {
-      console.warn(`    registry UI test skipped: ${registry.skip}`);
-      this.skip();
-    }
+    if (registry.skip) skipBecause(this, `registry UI test: ${registry.skip}`);
   });
   const page = useWorkbench();
 

@@ -7,10 +7,11 @@ import type { ProfileService } from '../../src/vscode/profiles/profileService';
 import type { RegistryFeatureApi } from '../../src/vscode/registryFeature';
 import { FAKE_COSCENE, FakeServer, startFakeServer } from '../fake/server';
 import { CocliFile, cocliYaml, extensionApi, filesContaining, makeTempDir, useCocliFile, waitUntil } from './helpers/profileFixtures';
+import { containerClientMissingReason, findContainerClient } from './helpers/containerClient';
 import { registryUnavailableReason, RegistryServer, startRegistryServer } from './helpers/registryServer';
+import { skipBecause } from '../support/mochaRunner';
 
 const ENGLISH = !vscode.env.language.toLowerCase().startsWith('zh');
-const DOCKER = '/usr/local/bin/docker';
 
 // The API hands these out in order; the registry knows only alice and carol.
 const ALICE = { username: 'cr-temp-alice', password: 'Alice-registry-pw-4f9c2d' };
@@ -40,11 +41,8 @@ describe('container registry (issue 6)', function () {
   const notice = () => feature.lastNotice();
 
   before(async function () {
-    const reason = registryUnavailableReason() ?? (fs.existsSync(DOCKER) ? undefined : `${DOCKER} is missing`);
-    if (reason) {
-      console.warn(`    container registry tests skipped: ${reason}`);
-      this.skip();
-    }
+    const reason = registryUnavailableReason() ?? containerClientMissingReason('docker');
+    if (reason) skipBecause(this, reason);
     registry = await startRegistryServer([ALICE, CAROL]);
     server = await startFakeServer({ registryCredentials: [ALICE, BOB, DAVE, CAROL] });
     const api = await extensionApi();
@@ -172,7 +170,7 @@ describe('container registry (issue 6)', function () {
     const dir = makeTempDir('client-wrapper-');
     const argvLog = path.join(dir, 'argv.log');
     const wrapper = path.join(dir, 'docker-wrapper.sh');
-    fs.writeFileSync(wrapper, `#!/bin/sh\nfor a in "$0" "$@"; do printf '%s\\n' "$a"; done >> '${argvLog}'\nexec ${DOCKER} "$@"\n`, { mode: 0o755 });
+    fs.writeFileSync(wrapper, `#!/bin/sh\nfor a in "$0" "$@"; do printf '%s\\n' "$a"; done >> '${argvLog}'\nexec ${findContainerClient('docker')} "$@"\n`, { mode: 0o755 });
     await setSetting('client', wrapper);
     try {
       const before = credentialRequests();

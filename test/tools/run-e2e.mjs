@@ -5,32 +5,29 @@
 // auth runs on 127.0.0.1 too: `coscene.registry.host` points at it and the fake's CreateBasicCredential
 // hands out the one user it knows.
 import { randomBytes } from 'node:crypto';
-import { copyFileSync, existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { delimiter, join } from 'node:path';
+import { join } from 'node:path';
 import { fakeSettings, startFakeApiInProcess, writeDemoCocliConfig, writeMachineSettings } from './fake-env.mjs';
 import { ensureHost, installExtension, makeSandbox, startCodeServer, writeUserSettings } from './host.mjs';
 import { ARTIFACTS, MOCHA_RUN, ROOT, VSIX } from './paths.mjs';
 import { run } from './proc.mjs';
+import { childResult, failed } from './results.mjs';
 
 const TIMEOUT_MS = Number(process.env.COSCENE_E2E_TIMEOUT_MS || 6 * 60_000);
 
 const require = createRequire(import.meta.url);
 const REGISTRY_HELPER = join(ROOT, 'out', 'test', 'integration', 'helpers', 'registryServer.js');
+const CLIENT_HELPER = join(ROOT, 'out', 'test', 'integration', 'helpers', 'containerClient.js');
 
-function failedRun(message) {
-  return { passed: 0, failed: 1, pending: 0, failures: [{ title: 'UI test run', message }] };
-}
-
-function onPath(name) {
-  return (process.env.PATH ?? '').split(delimiter).some((dir) => dir && existsSync(join(dir, name)));
-}
+const failedRun = (message) => failed('UI test run', message);
 
 /** A real registry that knows one user, or why there is none ({ skip }). */
 async function startRegistry(maxLifetimeMs) {
   if (!existsSync(REGISTRY_HELPER)) return { skip: `${REGISTRY_HELPER} is missing` };
   const { registryUnavailableReason, startRegistryServer } = require(REGISTRY_HELPER);
-  const reason = registryUnavailableReason() ?? (onPath('docker') ? undefined : 'no docker client on PATH');
+  const { containerClientMissingReason } = require(CLIENT_HELPER);
+  const reason = registryUnavailableReason() ?? containerClientMissingReason('docker');
   if (reason) return { skip: reason };
   const user = { username: 'cr-e2e-robot', password: `E2e-${randomBytes(12).toString('base64url')}` };
   const server = await startRegistryServer([user], { maxLifetimeMs });
@@ -72,8 +69,8 @@ export async function runE2e({ grep } = {}) {
           : { skip: registry.skip },
       ),
     };
-    const { code } = await run(process.execPath, args, { cwd: ROOT, env, timeoutMs: TIMEOUT_MS });
-    const summary = existsSync(resultFile) ? JSON.parse(readFileSync(resultFile, 'utf8')) : failedRun(`mocha wrote no result (exit code ${code})`);
+    const end = await run(process.execPath, args, { cwd: ROOT, env, timeoutMs: TIMEOUT_MS });
+    const summary = childResult('the UI test process (mocha)', resultFile, { ...end, timeoutMs: TIMEOUT_MS });
     // The sandbox goes away with this process: keep code-server's log next to the failure screenshots.
     if (summary.failed > 0 && existsSync(logFile)) {
       mkdirSync(ARTIFACTS, { recursive: true });
@@ -89,6 +86,6 @@ export async function runE2e({ grep } = {}) {
 
 if (import.meta.url === `file://${process.argv[1]}`) {
   const summary = await runE2e({ grep: process.env.COSCENE_TEST_GREP });
-  console.log(`${summary.passed} passed, ${summary.failed} failed`);
+  console.log(`${summary.passed} passed, ${summary.failed} failed, ${summary.skipped} skipped`);
   process.exitCode = summary.failed > 0 ? 1 : 0;
 }

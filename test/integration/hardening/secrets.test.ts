@@ -13,10 +13,11 @@ import {
 } from '../helpers/canaryScan';
 import { readyFeatures } from '../helpers/features';
 import { extensionApi, listFiles, makeTempDir, waitUntil } from '../helpers/profileFixtures';
+import { containerClientMissingReason, findContainerClient } from '../helpers/containerClient';
 import { registryUnavailableReason, RegistryServer, startRegistryServer } from '../helpers/registryServer';
+import { skipBecause } from '../../support/mochaRunner';
 
 type Item = vscode.TreeItem;
-const DOCKER = '/usr/local/bin/docker';
 const CREDENTIAL_SCHEME = 'coscene-registry-credential';
 
 // The canaries. The IAM password holds characters JSON escapes, so its JSON form differs from the raw one.
@@ -108,7 +109,7 @@ describe('secret canaries (issue 8)', function () {
     server.huawei.accessKeys.set(AK, { sk: SK });
     server.huawei.accessKeys.set(TEMP_AK, { sk: TEMP_SK, securityToken: SECURITY_TOKEN });
 
-    registrySkipped = registryUnavailableReason() ?? (fs.existsSync(DOCKER) ? undefined : `${DOCKER} is missing`);
+    registrySkipped = registryUnavailableReason() ?? containerClientMissingReason('docker');
     // The registry knows the first three credentials; the fourth is rejected (an error path). Its helper
     // (htpasswd) gets the passwords in argv, so it runs before the process watcher starts.
     if (!registrySkipped) registry = await startRegistryServer(REGISTRY.slice(0, 3));
@@ -125,7 +126,7 @@ describe('secret canaries (issue 8)', function () {
     // A client wrapper that lives long enough for the /proc watcher to see it, then runs docker.
     wrapperDir = makeTempDir('canary-client-');
     const wrapper = path.join(wrapperDir, `docker-${PLANTED}`);
-    fs.writeFileSync(wrapper, `#!/bin/sh\nsleep 0.4\nexec ${DOCKER} "$@"\n`, { mode: 0o755 });
+    fs.writeFileSync(wrapper, `#!/bin/sh\nsleep 0.4\nexec ${findContainerClient('docker')} "$@"\n`, { mode: 0o755 });
     if (registry) {
       await setGlobal('coscene.registry', 'host', registry.host);
       await setGlobal('coscene.registry', 'client', wrapper);
@@ -274,10 +275,7 @@ describe('secret canaries (issue 8)', function () {
   });
 
   it('registry: login, credential as JSON (read-only, not on disk), copy username, logout, a rejected credential', async function () {
-    if (!registry) {
-      console.warn(`    registry part skipped: ${registrySkipped}`);
-      this.skip();
-    }
+    if (!registry) skipBecause(this, `registry part: ${registrySkipped}`);
     const login = await vscode.commands.executeCommand<{ ok: boolean; username?: string }>('coscene.registry.login');
     assert.equal(login.ok, true, JSON.stringify(feature.lastNotice()));
     remember('command results', JSON.stringify(login));
