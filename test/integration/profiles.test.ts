@@ -5,6 +5,7 @@ import * as vscode from 'vscode';
 import type { ProfileService } from '../../src/vscode/profiles/profileService';
 import { httpClientOptionsFromSettings, requestTimeoutMs } from '../../src/vscode/httpSettings';
 import { FAKE_COSCENE, FakeServer, mintCosceneJwt, startFakeServer } from '../fake/server';
+import { assertNoSecretOnDisk } from './helpers/canaryScan';
 import { CocliFile, cocliYaml, extensionApi, filesContaining, makeTempDir, useCocliFile, waitUntil } from './helpers/profileFixtures';
 
 const NEW_TOKEN = FAKE_COSCENE.writerToken;
@@ -90,13 +91,11 @@ describe('profiles (issue 3)', function () {
     assert.ok(!JSON.stringify(profiles.globalStateSnapshot()).includes(token), 'token in globalState');
     assert.ok(!JSON.stringify(vscode.workspace.getConfiguration().inspect('coscene')).includes(token), 'token in settings');
     const sandbox = process.env.COSCENE_TEST_TMP;
-    if (sandbox) {
-      // Logs, settings.json, globalStorage: nothing in the sandbox (user data, logs, home) may hold the token.
-      // The scan must see the log file, else it proves nothing.
-      await waitUntil(() => filesContaining(sandbox, 'Added coScene profile "vsc-added"').length > 0, 'the log line on disk');
-      const hits = filesContaining(sandbox, token);
-      assert.deepEqual(hits, []);
-    }
+    assert.ok(sandbox, 'COSCENE_TEST_TMP is set by the runner');
+    // Logs, settings.json, globalStorage, state stores: nothing may hold the token. The scan must see the
+    // log file, else it proves nothing.
+    await waitUntil(() => filesContaining(sandbox, 'Added coScene profile "vsc-added"').length > 0, 'the log line on disk');
+    assertNoSecretOnDisk({ 'added profile token': token });
   });
 
   it('rejects an http:// endpoint that is not loopback', async () => {

@@ -6,7 +6,8 @@ import type { LoginOutcome } from '../../src/vscode/commands/registry/login';
 import type { ProfileService } from '../../src/vscode/profiles/profileService';
 import type { RegistryFeatureApi } from '../../src/vscode/registryFeature';
 import { FAKE_COSCENE, FakeServer, startFakeServer } from '../fake/server';
-import { CocliFile, cocliYaml, extensionApi, filesContaining, makeTempDir, useCocliFile, waitUntil } from './helpers/profileFixtures';
+import { assertNoSecretOnDisk } from './helpers/canaryScan';
+import { CocliFile, cocliYaml, extensionApi, makeTempDir, useCocliFile, waitUntil } from './helpers/profileFixtures';
 import { containerClientMissingReason, findContainerClient } from './helpers/containerClient';
 import { registryUnavailableReason, RegistryServer, startRegistryServer } from './helpers/registryServer';
 import { skipBecause } from '../support/mochaRunner';
@@ -226,13 +227,8 @@ describe('container registry (issue 6)', function () {
       assert.ok(!(notice()?.message ?? '').includes(password), 'password in a notification');
       assert.ok(!JSON.stringify(vscode.workspace.getConfiguration('coscene').inspect('registry')).includes(password), 'password in settings');
     }
-    const sandbox = process.env.COSCENE_TEST_TMP;
-    if (sandbox) {
-      for (const password of PASSWORDS) {
-        const hits: string[] = filesContaining(sandbox, password).filter((f) => !/secret|state\.vscdb|Local Storage|IndexedDB/i.test(f));
-        assert.deepEqual(hits, [], `password of a credential found in files`);
-      }
-    }
+    // Files: the sandbox (logs, settings, globalStorage, state.vscdb, DOCKER_CONFIG) and the browser's Local Storage and IndexedDB.
+    assertNoSecretOnDisk(Object.fromEntries(PASSWORDS.map((p, i) => [`registry password ${i + 1}`, p])));
   });
 });
 

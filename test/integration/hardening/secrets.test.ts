@@ -9,7 +9,7 @@ import type { RegistryFeatureApi } from '../../../src/vscode/registryFeature';
 import { FAKE_COSCENE, FAKE_HUAWEI, FakeServer, startFakeServer } from '../../fake/server';
 import { recordNotifications, NotificationRecorder } from '../helpers/canaryNotifications';
 import {
-  browserProfileDirs, canary, emptyReport, Needle, needlesFor, ProcessWatch, ScanReport, scanText, scanTree, watchProcesses,
+  canary, Needle, needlesFor, ProcessWatch, scanDisk, scanText, watchProcesses,
 } from '../helpers/canaryScan';
 import { readyFeatures } from '../helpers/features';
 import { extensionApi, listFiles, makeTempDir, waitUntil } from '../helpers/profileFixtures';
@@ -307,7 +307,6 @@ describe('secret canaries (issue 8)', function () {
   });
 
   it('finds no canary in logs, settings, state, terminal, files, notifications, documents, views or process argv', async () => {
-    const report: ScanReport = emptyReport();
     const needles = allNeedles();
     const sandbox = process.env.COSCENE_TEST_TMP;
     assert.ok(sandbox, 'COSCENE_TEST_TMP is set by the runner');
@@ -325,17 +324,15 @@ describe('secret canaries (issue 8)', function () {
       return found.some((f) => fs.readFileSync(f, 'utf8').includes(`Added coScene profile "${PROFILE}"`)) ? found : undefined;
     }, 'the coScene log file on disk to show the profile added in this run', 15_000);
 
-    // 2. Everything under the sandbox: user-data-dir (settings, logs, globalStorage, state db), HOME,
-    // DOCKER_CONFIG, the workspace, exports, code-server's own log.
-    const sandboxFiles = scanTree(report, sandbox, needles);
-    // State stores on disk (desktop VS Code: state.vscdb; code-server keeps globalState and SecretStorage in
-    // the browser's storage, in memory for the test browser, so the extension API's view of globalState is scanned too).
-    const stateStores = listFiles(sandbox).filter((f) => /\.(vscdb|db)$|leveldb/i.test(f)).length;
-    // 3. The browser's profile (the workbench's storage: globalState and SecretStorage live there in code-server).
-    const browserDirs = browserProfileDirs().filter((d) => !d.startsWith(sandbox));
-    let browserFiles = 0;
-    const browserReport = emptyReport();
-    for (const dir of browserDirs) browserFiles += scanTree(browserReport, dir, needles);
+    // 2. Everything on disk: the sandbox (user-data-dir with settings, logs, globalStorage and state.vscdb;
+    // HOME; DOCKER_CONFIG; the workspace; exports; code-server's log) and the workbench browser's profile
+    // (code-server keeps globalState in its Local Storage / IndexedDB). Unreadable or oversized files fail below.
+    const disk = scanDisk(needles);
+    const report = disk.report;
+    const sandboxFiles = report.places.filter((p) => p.startsWith(sandbox)).length;
+    const browserFiles = report.places.length - sandboxFiles;
+    const stateStores = disk.stateStoreFiles.length;
+    const browserDirs = disk.browserDirs;
 
     // 4. In-memory places the user can see.
     scanText(report, 'terminal "coScene Registry"', feature.terminalText(), needles);
@@ -363,12 +360,12 @@ describe('secret canaries (issue 8)', function () {
     }
     const processes = await watch.stop();
 
-    const hits = [...report.hits, ...browserReport.hits, ...processes.hits];
+    const hits = [...report.hits, ...processes.hits];
     const plantedHits = hits.filter((h) => h.includes('PLANTED'));
     const secretHits = hits.filter((h) => !h.includes('PLANTED'));
-    const places = report.searched + browserReport.searched + processes.pids;
+    const places = report.searched + processes.pids;
     console.log(`    canary scan: ${places} places searched: ${sandboxFiles} sandbox files, ${browserFiles} browser profile files (${browserDirs.length} profiles), `
-      + `${logFiles.length} log files, ${stateStores} state db files, ${buffers.size} view/document buffers, ${notifications.texts.length} notifications (${notifications.patched ? 'observed' : 'NOT observable'}), `
+      + `${logFiles.length} log files, ${stateStores} state store files (state.vscdb, Local Storage, IndexedDB), ${report.vanished.length} vanished while scanning, ${buffers.size} view/document buffers, ${notifications.texts.length} notifications (${notifications.patched ? 'observed' : 'NOT observable'}), `
       + `${vscode.workspace.textDocuments.length} open documents, ${processes.pids} processes in ${processes.scans} /proc scans, ${feature.spawned().length} recorded client runs; `
       + `${needles.length} needle forms; planted found in ${plantedHits.length} places; secret hits: ${secretHits.length ? secretHits.join(' ; ') : 'none'}`);
 
@@ -377,10 +374,13 @@ describe('secret canaries (issue 8)', function () {
     assert.ok(plantedHits.some((h) => h.startsWith(plantedFile)), 'the file scanner found the planted UTF-16 file');
     for (const f of logFiles) if (fs.readFileSync(f, 'utf8').includes(PROFILE)) assert.ok(plantedHits.some((h) => h.startsWith(f)), `the planted profile name found in the log ${f}`);
     assert.ok(plantedHits.some((h) => /argv: PLANTED/.test(h)), 'the /proc watcher saw the planted process');
-    assert.ok(processes.argvWithMarker.some((a) => / login .*--password-stdin/.test(a)) || !registry, `the /proc watcher saw the registry client: ${processes.argvWithMarker.join(' / ')}`);
+    // Without the registry the client never ran, so its argv and terminal were not scanned: not clean.
+    assert.ok(registry, `the registry part of the scan could not run: ${registrySkipped}`);
+    assert.ok(processes.argvWithMarker.some((a) => / login .*--password-stdin/.test(a)), `the /proc watcher saw the registry client: ${processes.argvWithMarker.join(' / ')}`);
     assert.equal(notifications.patched, true, 'notifications could be observed');
     assert.ok(plantedHits.some((h) => h.startsWith('notification')), 'the notification recorder saw the planted profile name');
     assert.ok(plantedHits.some((h) => h.startsWith('globalState')), 'the planted profile name is in globalState');
+    assert.deepEqual(report.unscanned, [], 'files that could not be searched are not clean');
     // …and no secret is anywhere.
     assert.deepEqual(secretHits, [], 'a secret canary was found');
   });
