@@ -42,4 +42,16 @@ describe('container registry login in the workbench (issue 6)', function () {
     const config = JSON.parse(fs.readFileSync(path.join(dockerConfig, 'config.json'), 'utf8')) as { auths?: Record<string, unknown> };
     assert.ok(config.auths && host in config.auths, `no login for ${host} in ${JSON.stringify(Object.keys(config.auths ?? {}))}`);
   });
+
+  it('logs out from the palette: a toast, and the status bar stops showing the registry', async () => {
+    const { host, dockerConfig } = registry as Required<RegistryEnv>;
+    const item = page().locator('.statusbar .statusbar-item', { hasText: host });
+    await item.waitFor();
+    const loggedOut = toast(page(), `Logged out of ${host}`).waitFor({ timeout: 60_000 });
+    await runCommand(page(), `coScene: ${NLS['cmd.registry.logout']}`);
+    await loggedOut;
+    await item.waitFor({ state: 'detached' });
+    const config = JSON.parse(fs.readFileSync(path.join(dockerConfig, 'config.json'), 'utf8')) as { auths?: Record<string, unknown> };
+    assert.ok(!(host in (config.auths ?? {})), 'docker still has the login');
+  });
 });

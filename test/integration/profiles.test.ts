@@ -168,13 +168,17 @@ describe('profiles (issue 3)', function () {
     assert.ok(profiles.statusBar.backgroundColor, 'status bar shows the warning background');
 
     const seen = changes;
+    // cocli's file is the user's: Set Token must not touch it (not even rewrite the same text).
+    const fileBefore = { bytes: fs.readFileSync(cocli.path), mtimeNs: fs.statSync(cocli.path, { bigint: true }).mtimeNs };
     assert.equal(await vscode.commands.executeCommand('coscene.profile.setToken', { token: NEW_TOKEN }), true);
     assert.ok(changes > seen);
     assert.equal(profiles.isTokenRejected(), false);
     assert.equal(profiles.statusBar.backgroundColor, undefined);
     const org = await (await profiles.api()).getOrganization();
     assert.equal(org.slug, FAKE_COSCENE.orgSlug);
-    assert.equal(cocli.read(), originalText, 'the override token is not written to the cocli file');
+    assert.ok(fs.readFileSync(cocli.path).equals(fileBefore.bytes), 'the cocli file changed');
+    assert.equal(fs.statSync(cocli.path, { bigint: true }).mtimeNs, fileBefore.mtimeNs, 'the cocli file was rewritten');
+    assert.ok(!fs.readFileSync(cocli.path, 'utf8').includes(NEW_TOKEN), 'the new token is in the cocli file');
     assert.equal((await (await profiles.api()).getUser('users/current')).name, FAKE_COSCENE.writerUserName);
 
     // `cocli login set -t` later writes a new token to the file: that newer token wins over the override.

@@ -5,7 +5,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { format } from 'node:util';
-import { launchChromium } from './browser.mjs';
+import { launchChromiumWithProfile } from './browser.mjs';
 import { ensureHost, makeSandbox, startCodeServer } from './host.mjs';
 import { ROOT } from './paths.mjs';
 import { run } from './proc.mjs';
@@ -19,6 +19,8 @@ function testEnvironment(dirs, grep) {
     COSCENE_TEST_RESULT: join(dirs.base, 'integration-result.json'),
     COSCENE_TEST_GREP: grep ?? '',
     COSCENE_TEST_TMP: dirs.base,
+    // The workbench's storage (globalState; Local Storage, IndexedDB) in code-server: scanned for secrets.
+    COSCENE_TEST_BROWSER_PROFILE: join(dirs.base, 'browser-profile'),
   };
 }
 
@@ -61,7 +63,7 @@ async function forwardConsole(message) {
 async function runInCodeServer(dirs, env) {
   await ensureHost();
   const server = await startCodeServer(dirs, { smokeTestDriver: true, logFile: join(dirs.base, 'code-server.log') });
-  const browser = await launchChromium();
+  const browser = await launchChromiumWithProfile(env.COSCENE_TEST_BROWSER_PROFILE);
   try {
     const page = await browser.newPage();
     const exitCode = new Promise((resolve) => void page.exposeFunction('codeAutomationExit', (code) => resolve(code)));

@@ -9,7 +9,7 @@ import type { RegistryFeatureApi } from '../../../src/vscode/registryFeature';
 import { FAKE_COSCENE, FAKE_HUAWEI, FakeServer, startFakeServer } from '../../fake/server';
 import { recordNotifications, NotificationRecorder } from '../helpers/canaryNotifications';
 import {
-  canary, Needle, needlesFor, ProcessWatch, scanDisk, scanText, watchProcesses,
+  canary, Needle, needlesFor, ProcessWatch, scanDisk, scanText, STATE_STORE, watchProcesses,
 } from '../helpers/canaryScan';
 import { readyFeatures } from '../helpers/features';
 import { extensionApi, listFiles, makeTempDir, waitUntil } from '../helpers/profileFixtures';
@@ -329,8 +329,8 @@ describe('secret canaries (issue 8)', function () {
     // (code-server keeps globalState in its Local Storage / IndexedDB). Unreadable or oversized files fail below.
     const disk = scanDisk(needles);
     const report = disk.report;
-    const sandboxFiles = report.places.filter((p) => p.startsWith(sandbox)).length;
-    const browserFiles = report.places.length - sandboxFiles;
+    const browserFiles = report.places.filter((p) => disk.browserDirs.some((d) => p.startsWith(d))).length;
+    const sandboxFiles = report.places.length - browserFiles;
     const stateStores = disk.stateStoreFiles.length;
     const browserDirs = disk.browserDirs;
 
@@ -370,8 +370,11 @@ describe('secret canaries (issue 8)', function () {
       + `${needles.length} needle forms; planted found in ${plantedHits.length} places; secret hits: ${secretHits.length ? secretHits.join(' ; ') : 'none'}`);
 
     console.log(`    planted canary found in: ${plantedHits.map((h) => h.replace(sandbox, '<sandbox>')).join(' ; ')}`);
+    const plantedInStores = plantedHits.filter((h) => STATE_STORE.test(h.split(': ')[0]));
+    console.log(`    planted canary in state stores: ${plantedInStores.length ? plantedInStores.map((h) => h.replace(sandbox, '<sandbox>')).join(' ; ') : 'none'}`);
     // The planted canary proves the scanners work…
     assert.ok(plantedHits.some((h) => h.startsWith(plantedFile)), 'the file scanner found the planted UTF-16 file');
+    assert.ok(plantedInStores.length > 0, 'the scan of the state stores found the planted profile name (globalState)');
     for (const f of logFiles) if (fs.readFileSync(f, 'utf8').includes(PROFILE)) assert.ok(plantedHits.some((h) => h.startsWith(f)), `the planted profile name found in the log ${f}`);
     assert.ok(plantedHits.some((h) => /argv: PLANTED/.test(h)), 'the /proc watcher saw the planted process');
     // Without the registry the client never ran, so its argv and terminal were not scanned: not clean.

@@ -145,9 +145,11 @@ export function scanDisk(needles: readonly Needle[]): DiskScan {
   assert.ok(sandbox, 'COSCENE_TEST_TMP is not set: run the integration tests through the runner (npm test -- --only integration)');
   const report = emptyReport();
   scanTree(report, sandbox, needles);
-  const browserDirs = vscode.env.uiKind === vscode.UIKind.Web ? browserProfileDirs().filter((d) => !d.startsWith(sandbox)) : [];
-  if (vscode.env.uiKind === vscode.UIKind.Web) assert.ok(browserDirs.length > 0, 'the browser profile of the workbench was not found (no --user-data-dir= in /proc/*/cmdline)');
-  for (const dir of browserDirs) scanTree(report, dir, needles);
+  // The runner puts the workbench browser's profile into the sandbox (COSCENE_TEST_BROWSER_PROFILE).
+  const profile = process.env.COSCENE_TEST_BROWSER_PROFILE;
+  const browserDirs = vscode.env.uiKind === vscode.UIKind.Web ? [profile ?? ''] : [];
+  for (const dir of browserDirs) assert.ok(dir && fs.existsSync(dir), `the workbench browser's profile (COSCENE_TEST_BROWSER_PROFILE=${dir}) is missing`);
+  for (const dir of browserDirs) if (!dir.startsWith(sandbox)) scanTree(report, dir, needles);
   const stateStoreFiles = report.places.filter((p) => STATE_STORE.test(p));
   assert.ok(stateStoreFiles.length > 0, `no state store (state.vscdb, Local Storage, IndexedDB) was searched in ${[sandbox, ...browserDirs].join(', ')}`);
   return { report, sandbox, browserDirs, stateStoreFiles };
@@ -221,24 +223,4 @@ export function watchProcesses(needles: readonly Needle[], marker: string, maxMs
       return { hits: [...hits], pids: seen.size, scans, argvWithMarker: [...withMarker] };
     },
   };
-}
-
-/** The chromium profile directory of the browser that shows the workbench, if it runs on this machine. */
-export function browserProfileDirs(): string[] {
-  const dirs = new Set<string>();
-  let pids: string[] = [];
-  try {
-    pids = fs.readdirSync('/proc').filter((p) => /^\d+$/.test(p));
-  } catch {
-    return [];
-  }
-  for (const pid of pids) {
-    try {
-      const argv = fs.readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0');
-      for (const a of argv) if (a.startsWith('--user-data-dir=')) dirs.add(a.slice('--user-data-dir='.length));
-    } catch {
-      // ended meanwhile
-    }
-  }
-  return [...dirs].filter((d) => fs.existsSync(d));
 }
