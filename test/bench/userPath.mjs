@@ -2,6 +2,7 @@
 // playwright-core in Debian chromium like the UI tests, against the fake API with `latency` ms per request.
 // Times are taken in the page (performance.now() of the mousedown → first frame with the rows in the DOM).
 // Usage: node test/bench/userPath.mjs <latencyMs> <runs>. Prints one JSON line. Needs `tsc -p .` and the vsix.
+/* global document, performance, requestAnimationFrame -- armTimer runs its callback in the page */
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { launchChromium } from '../tools/browser.mjs';
