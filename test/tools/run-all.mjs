@@ -81,6 +81,9 @@ async function unitTests(options) {
   return childResult('the unit test process (mocha)', resultFile, { ...end, timeoutMs });
 }
 
+/** A one-step stage (typecheck, lint, package) counts as 1 passed or 1 failed. */
+const countOne = (result) => (result.failed > 0 ? result : { ...result, passed: 1 });
+
 /** A stage whose prerequisite failed is not run and counts as one failure saying why. */
 async function withPrerequisites(name, prerequisites, body) {
   for (const prerequisite of prerequisites) {
@@ -92,13 +95,13 @@ async function withPrerequisites(name, prerequisites, body) {
 
 async function runStage(name, steps, options) {
   switch (name) {
-    case 'typecheck': return step('tsc --noEmit', process.execPath, [TSC, '-p', '.', '--noEmit'], 5 * 60_000);
-    case 'lint': return step('eslint .', process.execPath, [join(ROOT, 'node_modules', 'eslint', 'bin', 'eslint.js'), '.'], 5 * 60_000);
+    case 'typecheck': return countOne(await step('tsc --noEmit', process.execPath, [TSC, '-p', '.', '--noEmit'], 5 * 60_000));
+    case 'lint': return countOne(await step('eslint .', process.execPath, [join(ROOT, 'node_modules', 'eslint', 'bin', 'eslint.js'), '.'], 5 * 60_000));
     case 'unit': {
       const compiled = await steps.compile();
       return merge(compiled, await withPrerequisites(name, [steps.debianPackages], () => unitTests(options)));
     }
-    case 'package': return steps.buildPackage();
+    case 'package': return countOne(await steps.buildPackage());
     case 'integration': {
       const { runIntegration } = await import('./run-integration.mjs'); // needs playwright-core from node_modules
       const compiled = await steps.compile();
