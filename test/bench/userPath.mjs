@@ -19,9 +19,12 @@ const log = (s) => process.stderr.write(`userPath: ${s}\n`);
 const ORG_VIEW = 'Organization Users';
 const GROUP = 'Organization Reader'; // more users than one page (see test/e2e/users.test.ts)
 
-/** Resolves with ms from the next mousedown to the first animation frame in which `selector` matches inside the pane. */
-function armTimer(page, paneTitle, selector) {
-  return page.evaluate(({ paneTitle, selector }) => {
+/**
+ * Resolves with ms from the next mousedown to the first animation frame in which `selector` matches inside
+ * the pane (with `aria-setsize` above `minSetSize` when given: the list grew).
+ */
+function armTimer(page, paneTitle, selector, minSetSize = -1) {
+  return page.evaluate(({ paneTitle, selector, minSetSize }) => {
     const pane = () => [...document.querySelectorAll('.sidebar .pane')].find((p) => p.querySelector('.pane-header h3.title')?.textContent?.trim() === paneTitle);
     return new Promise((resolve, reject) => {
       let start;
@@ -29,7 +32,8 @@ function armTimer(page, paneTitle, selector) {
       document.addEventListener('mousedown', () => {
         start = performance.now();
         const poll = () => {
-          if (pane()?.querySelector(selector)) {
+          const found = [...(pane()?.querySelectorAll(selector) ?? [])].some((el) => Number(el.getAttribute('aria-setsize') ?? 0) > minSetSize);
+          if (found) {
             clearTimeout(timeout);
             resolve(performance.now() - start);
           } else requestAnimationFrame(poll);
@@ -37,7 +41,7 @@ function armTimer(page, paneTitle, selector) {
         requestAnimationFrame(poll);
       }, { once: true, capture: true });
     });
-  }, { paneTitle, selector });
+  }, { paneTitle, selector, minSetSize });
 }
 
 const rowWithLabel = (label) => `[role="treeitem"][aria-label^="${label}"]`;
@@ -92,7 +96,8 @@ async function main() {
       const loadMore = pane.locator(rowWithLabel('Load more'));
       await loadMore.waitFor();
       const setSize = Number(await loadMore.getAttribute('aria-setsize'));
-      const more = armTimer(page, ORG_VIEW, `[role="treeitem"][aria-level="2"][aria-setsize="${setSize + 50}"]`);
+      await loadMore.hover(); // the list has stopped scrolling under the pointer
+      const more = armTimer(page, ORG_VIEW, '[role="treeitem"][aria-level="2"]', setSize);
       await loadMore.click();
       const loadMoreMs = await more;
       await page.keyboard.press('Home');
