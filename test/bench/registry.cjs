@@ -14,7 +14,9 @@ const root = path.resolve(__dirname, '../..');
 const out = path.join(root, 'out');
 const latency = Number(process.argv[2] ?? 50);
 const runs = Math.min(20, Number(process.argv[3] ?? 7));
-const DOCKER = '/usr/local/bin/docker';
+// The tests' one finder: the first docker on PATH (npm test installs Debian's docker.io when there is none).
+const { containerClientMissingReason, findContainerClient } = require(path.join(out, 'test/integration/helpers/containerClient.js'));
+const DOCKER = findContainerClient('docker');
 const now = () => Number(process.hrtime.bigint()) / 1e6;
 
 function bareLogin(host, username, password, env) {
@@ -35,7 +37,7 @@ function bareLogin(host, username, password, env) {
 
 async function main() {
   const { registryUnavailableReason, startRegistryServer } = require(path.join(out, 'test/integration/helpers/registryServer.js'));
-  const why = registryUnavailableReason() ?? (fs.existsSync(DOCKER) ? undefined : `${DOCKER} is missing`);
+  const why = registryUnavailableReason() ?? containerClientMissingReason('docker');
   if (why) { process.stdout.write(`${JSON.stringify({ skipped: why })}\n`); return; }
   const { startFakeServer, FAKE_COSCENE } = require(path.join(out, 'test/fake/server.js'));
   const { createCosceneApi } = require(path.join(out, 'src/core/coscene/api.js'));

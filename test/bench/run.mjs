@@ -1,5 +1,6 @@
 // `npm run bench`: builds what it needs, runs every benchmark in child processes (bounded runs, everything stops
-// by itself), prints one table (median / min / max) and writes test/bench/RESULTS.md. Prints figures; asserts nothing.
+// by itself), prints one table (median / min / max) and writes test/bench/RESULTS.md. Exits 1 when a target
+// is missed or a row that has a target could not be measured; the last line names them.
 import { execFileSync, spawn } from 'node:child_process';
 import { statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
@@ -66,6 +67,10 @@ const rows = [];
 /** A row: figure, stats (or a single value), unit, target text, met? */
 function row(name, s, unit, target = '', met = undefined) {
   rows.push({ name, s: typeof s === 'number' ? { median: s, min: s, max: s, n: 1 } : s, unit, target, met });
+}
+/** A row with a target that could not be measured: it counts like a missed target, with the reason. */
+function unmeasured(name, target, reason) {
+  rows.push({ name, s: { median: NaN, min: NaN, max: NaN, n: 0 }, unit: 'ms', target, met: false, unmeasured: reason });
 }
 
 // ---- build ----
@@ -148,7 +153,7 @@ for (const args of [['test/bench/access.cjs', ...(quick ? ['--quick'] : [])], ['
 for (const latency of LATENCIES) {
   log(`bench: registry login at ${latency} ms…`);
   const r = await node(['test/bench/registry.cjs', String(latency), String(RUNS)], 300_000);
-  if (r.skipped) { row(`[${latency} ms] Registry login`, 0, `skipped: ${r.skipped}`); continue; }
+  if (r.skipped) { unmeasured(`[${latency} ms]   overhead (median − median)`, '≤ 1 RTT + 100 ms', r.skipped); continue; }
   const ext = stats(r.extensionMs);
   const bare = stats(r.bareMs);
   const overhead = ext.median - bare.median;
@@ -158,7 +163,33 @@ for (const latency of LATENCIES) {
   row(`[${latency} ms]   overhead (median − median)`, overhead, 'ms', `≤ 1 RTT + 100 = ${(rtt + 100).toFixed(0)} ms`, overhead <= rtt + 100);
 }
 
-// ---- 6. package ----
+// ---- 6. the user's path in the real extension host (code-server + the vsix, chromium) ----
+for (const latency of LATENCIES) {
+  log(`bench: user path in code-server at ${latency} ms (${RUNS} runs)…`);
+  const rtt = median(net[latency].rttMs);
+  const tag = `[${latency} ms] code-server:`;
+  let u;
+  try {
+    u = await node(['test/bench/userPath.mjs', String(latency), String(RUNS)], 600_000);
+  } catch (error) {
+    unmeasured(`${tag} expand a loaded role group → rows`, '≤ 50 ms, no request', error.message);
+    unmeasured(`${tag} Load more → rows`, `≤ 1 RTT + 30 ms`, error.message);
+    continue;
+  }
+  const expand = stats(u.expandMs);
+  const requests = Math.max(...u.expandRequests);
+  row(`${tag} expand a loaded role group → rows`, expand, 'ms', '≤ 50 ms', expand.median <= 50);
+  row(`${tag}   requests sent by that expand (max)`, requests, 'req', '0', requests === 0);
+  const more = stats(u.loadMoreMs);
+  row(`${tag} Load more → rows`, more, 'ms', `≤ 1 RTT + 30 = ${(rtt + 30).toFixed(0)} ms`, more.median <= rtt + 30);
+  // Not automated yet; each counts as missed until it is (see issue 13).
+  unmeasured(`${tag} view open → first rows (roles + first pages)`, `≤ 2 RTT + 30 = ${(2 * rtt + 30).toFixed(0)} ms`, 'not automated in code-server yet (needs a freshness marker for re-rendered rows)');
+  unmeasured(`${tag} registry login command − bare docker login`, `≤ 1 RTT + 100 = ${(rtt + 100).toFixed(0)} ms`, 'not automated in code-server yet (the plain-Node figure is above)');
+  unmeasured(`${tag} Huawei sign-in → repositories`, `≤ 2 RTT + 50 = ${(2 * rtt + 50).toFixed(0)} ms`, 'not automated in code-server yet');
+}
+unmeasured('Window reload → first coScene row vs a static tree extension', '≤ 1.2 ×', 'not automated yet (needs the minimal static-tree extension)');
+
+// ---- 7. package ----
 const vsix = kb('dist/coscene-access.vsix');
 row('Package dist/coscene-access.vsix', vsix, 'KB', '≤ 400 KB', vsix <= 400);
 
@@ -176,8 +207,9 @@ const machine = {
 const header = '| Figure | median | min | max | n | target | met |';
 const lines = [header, '|---|--:|--:|--:|--:|---|---|'];
 for (const r of rows) {
-  const unitOnly = r.unit !== 'ms' && r.unit !== 'KB' && r.unit !== 'MB' && r.unit !== '×';
+  const unitOnly = !['ms', 'KB', 'MB', '×', 'req'].includes(r.unit);
   const cell = (x) => (unitOnly ? r.unit : `${fmt(x)} ${r.unit}`);
+  if (r.unmeasured) { lines.push(`| ${r.name} | not measured: ${r.unmeasured} | | | 0 | ${r.target} | **no** |`); continue; }
   lines.push(`| ${r.name} | ${cell(r.s.median)} | ${r.s.n > 1 ? cell(r.s.min) : ''} | ${r.s.n > 1 ? cell(r.s.max) : ''} | ${r.s.n} | ${r.target} | ${r.met === undefined ? '' : r.met ? 'yes' : '**no**'} |`);
 }
 const machineText = `${machine.cpu}, ${machine.cores} cores, ${machine.memGB} GB RAM, Node ${machine.node}, ${machine.os}; load average (1/5/15 min) ${machine.load}`;
@@ -211,5 +243,8 @@ const h = [
   `registry login overhead @50 ms ${fmt(get('[50 ms]   overhead')?.s.median ?? NaN)} ms`,
 ];
 process.stdout.write(`\nHeadline: ${h.join('; ')}\n`);
-const missed = rows.filter((r) => r.met === false).map((r) => r.name.trim());
-process.stdout.write(missed.length ? `Targets missed: ${missed.join('; ')}\n` : 'All targets met.\n');
+const missed = rows.filter((r) => r.met === false && !r.unmeasured).map((r) => `${r.name.trim()} (${fmt(r.s.median)} ${r.unit}, target ${r.target})`);
+const notMeasured = rows.filter((r) => r.unmeasured).map((r) => `${r.name.trim()} (${r.unmeasured})`);
+const verdict = [missed.length ? `Targets missed: ${missed.join('; ')}` : '', notMeasured.length ? `Not measured: ${notMeasured.join('; ')}` : ''].filter(Boolean);
+process.stdout.write(verdict.length ? `${verdict.join('. ')}\n` : `All ${rows.filter((r) => r.met !== undefined).length} targets met.\n`);
+process.exitCode = verdict.length ? 1 : 0;

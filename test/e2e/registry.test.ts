@@ -1,6 +1,7 @@
 import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
+import { skipBecause } from '../support/mochaRunner';
 import { NLS, runCommand, screenshot, terminalText, toast, until, useWorkbench } from './workbench';
 
 // Issue 6: "Log In to Container Registry" against a real docker-registry (htpasswd) that run-e2e.mjs
@@ -18,10 +19,7 @@ const registry: RegistryEnv = JSON.parse(process.env.COSCENE_E2E_REGISTRY || '{"
 describe('container registry login in the workbench (issue 6)', function () {
   this.timeout(120_000);
   before(function () {
-    if (registry.skip) {
-      console.warn(`    registry UI test skipped: ${registry.skip}`);
-      this.skip();
-    }
+    if (registry.skip) skipBecause(this, `registry UI test: ${registry.skip}`);
   });
   const page = useWorkbench();
 
@@ -43,5 +41,17 @@ describe('container registry login in the workbench (issue 6)', function () {
     // docker stored the login in the sandbox's DOCKER_CONFIG.
     const config = JSON.parse(fs.readFileSync(path.join(dockerConfig, 'config.json'), 'utf8')) as { auths?: Record<string, unknown> };
     assert.ok(config.auths && host in config.auths, `no login for ${host} in ${JSON.stringify(Object.keys(config.auths ?? {}))}`);
+  });
+
+  it('logs out from the palette: a toast, and the status bar stops showing the registry', async () => {
+    const { host, dockerConfig } = registry as Required<RegistryEnv>;
+    const item = page().locator('.statusbar .statusbar-item', { hasText: host });
+    await item.waitFor();
+    const loggedOut = toast(page(), `Logged out of ${host}`).waitFor({ timeout: 60_000 });
+    await runCommand(page(), `coScene: ${NLS['cmd.registry.logout']}`);
+    await loggedOut;
+    await item.waitFor({ state: 'detached' });
+    const config = JSON.parse(fs.readFileSync(path.join(dockerConfig, 'config.json'), 'utf8')) as { auths?: Record<string, unknown> };
+    assert.ok(!(host in (config.auths ?? {})), 'docker still has the login');
   });
 });

@@ -15,15 +15,10 @@ describe('coScene in the workbench (installed vsix)', function () {
 
   it('"coScene: Show Logs" shows the coScene output channel', async () => {
     await runCommand(page(), `coScene: ${NLS['cmd.showLogs']}`);
+    // Once: the first Show Logs of a fresh window used to do nothing when it came before the window had
+    // restored (VS Code registers log channels only then and drops an earlier reveal); see shared/log.ts.
     const panel = page().locator('.part.panel');
-    // Seen in full runs (after other windows came and went): the first Show Logs of a fresh window does not
-    // reveal the panel, a second one does. Kept visible as a warning rather than hidden.
-    const shown = await panel.waitFor({ timeout: 5000 }).then(() => true, () => false);
-    if (!shown) {
-      console.warn('    warning: the first "coScene: Show Logs" did not reveal the panel; running it again');
-      await screenshot(page(), 'coscene-logs-first-attempt');
-      await runCommand(page(), `coScene: ${NLS['cmd.showLogs']}`);
-    }
+    await panel.waitFor();
     await panel.locator('.composite.title', { hasText: /output/i }).waitFor();
     const channel = panel.getByRole('toolbar', { name: 'Output actions' }).getByLabel('Switch Output');
     await channel.waitFor();

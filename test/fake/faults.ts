@@ -146,13 +146,14 @@ function baseFaultReply(spec: FaultSpec, lang: Language, requestId: string, nowM
   }
 }
 
-const KINDS: FaultKind[] = ['connect-error', 'huawei-error', 'status-error-200', 'latency', 'clock-skew', 'malformed-json', 'html', 'reset', 'hang', 'slow-body', 'huge-body', 'repeat-page-token', 'empty-page-with-token'];
+/** Every kind of fault the fake can inject. */
+export const FAULT_KINDS: readonly FaultKind[] = ['connect-error', 'huawei-error', 'status-error-200', 'latency', 'clock-skew', 'malformed-json', 'html', 'reset', 'hang', 'slow-body', 'huge-body', 'repeat-page-token', 'empty-page-with-token'];
 
 /** Validates a fault spec received as JSON (POST /__fake/faults); `times: -1` means forever. */
 export function parseFaultSpec(value: unknown): FaultSpec {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) throw new Error('a fault spec must be a JSON object');
   const spec = { ...(value as Record<string, unknown>) };
-  if (!KINDS.includes(spec.kind as FaultKind)) throw new Error(`unknown fault kind ${JSON.stringify(spec.kind)}; known: ${KINDS.join(', ')}`);
+  if (!FAULT_KINDS.includes(spec.kind as FaultKind)) throw new Error(`unknown fault kind ${JSON.stringify(spec.kind)}; known: ${FAULT_KINDS.join(', ')}`);
   if (spec.times === -1) spec.times = Infinity;
   if (spec.times !== undefined && !(typeof spec.times === 'number' && spec.times > 0)) throw new Error('times must be a positive number or -1');
   if (spec.kind === 'connect-error' && !isConnectCode(spec.code)) throw new Error('connect-error needs a Connect "code", e.g. "unavailable"');

@@ -3,7 +3,8 @@ import * as vscode from 'vscode';
 import { FAKE_HUAWEI, FakeServer, startFakeServer } from '../fake/server';
 import type { PermissionsFeature } from '../../src/vscode/permissions';
 import { AKSK_SIGN_IN, PASSWORD_SIGN_IN } from './helpers/huaweiSignIn';
-import { extensionApi, filesContaining } from './helpers/profileFixtures';
+import { assertNoSecretOnDisk } from './helpers/canaryScan';
+import { extensionApi } from './helpers/profileFixtures';
 
 type Item = vscode.TreeItem;
 
@@ -382,12 +383,7 @@ describe('Repository Permissions view (Huawei Cloud CodeArts Artifact)', functio
       assert.ok(!state.includes(secret), 'secret in globalState');
     }
     assert.ok(state.includes(FAKE_HUAWEI.codeartsProjectId), 'the CodeArts project ID (not secret) is kept in globalState');
-    const sandbox = process.env.COSCENE_TEST_TMP;
-    if (sandbox) {
-      for (const secret of secrets) {
-        const hits: string[] = filesContaining(sandbox, secret).filter((f) => !/secret|state\.vscdb|Local Storage|IndexedDB/i.test(f));
-        assert.deepEqual(hits, [], 'a secret was written to a file (log, settings, storage)');
-      }
-    }
+    // Files: logs, settings, globalStorage, state.vscdb, and the browser's Local Storage and IndexedDB.
+    assertNoSecretOnDisk(Object.fromEntries(secrets.map((secret, i) => [`Huawei secret ${i + 1}`, secret])));
   });
 });

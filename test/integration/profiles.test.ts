@@ -5,6 +5,7 @@ import * as vscode from 'vscode';
 import type { ProfileService } from '../../src/vscode/profiles/profileService';
 import { httpClientOptionsFromSettings, requestTimeoutMs } from '../../src/vscode/shared/httpSettings';
 import { FAKE_COSCENE, FakeServer, mintCosceneJwt, startFakeServer } from '../fake/server';
+import { assertNoSecretOnDisk } from './helpers/canaryScan';
 import { CocliFile, cocliYaml, extensionApi, filesContaining, makeTempDir, useCocliFile, waitUntil } from './helpers/profileFixtures';
 
 const NEW_TOKEN = FAKE_COSCENE.writerToken;
@@ -19,6 +20,9 @@ describe('profiles (issue 3)', function () {
   let originalText: string;
   let changes = 0;
   let listener: vscode.Disposable;
+  /** The file as this suite (standing in for cocli) last wrote it: bytes and modification time. */
+  let lastWritten: { bytes: Buffer; mtimeNs: bigint };
+  const remember = () => (lastWritten = { bytes: fs.readFileSync(cocli.path), mtimeNs: fs.statSync(cocli.path, { bigint: true }).mtimeNs });
 
   const statusText = () => profiles.statusBar.text;
 
@@ -33,6 +37,10 @@ describe('profiles (issue 3)', function () {
       { name: 'stale', endpoint: server.url, token: FAKE_COSCENE.inactiveToken, project: 'mcap' },
     ]);
     cocli = await useCocliFile(originalText);
+    // Every write of the suite goes through here, so the last one is known (see 'never writes the cocli file').
+    const write = cocli.write;
+    cocli = { ...cocli, write: (text) => { write(text); remember(); } };
+    remember();
     listener = profiles.onDidChange(() => changes++);
     await waitUntil(() => profiles.list().some((p) => p.source === 'cocli' && p.name === 'lark'), 'the cocli profiles to load');
     await vscode.commands.executeCommand('coscene.profile.switch', { name: 'lark', source: 'cocli' });
@@ -99,13 +107,11 @@ describe('profiles (issue 3)', function () {
     assert.ok(!JSON.stringify(profiles.globalStateSnapshot()).includes(token), 'token in globalState');
     assert.ok(!JSON.stringify(vscode.workspace.getConfiguration().inspect('coscene')).includes(token), 'token in settings');
     const sandbox = process.env.COSCENE_TEST_TMP;
-    if (sandbox) {
-      // Logs, settings.json, globalStorage: nothing in the sandbox (user data, logs, home) may hold the token.
-      // The scan must see the log file, else it proves nothing.
-      await waitUntil(() => filesContaining(sandbox, 'Added coScene profile "vsc-added"').length > 0, 'the log line on disk');
-      const hits = filesContaining(sandbox, token);
-      assert.deepEqual(hits, []);
-    }
+    assert.ok(sandbox, 'COSCENE_TEST_TMP is set by the runner');
+    // Logs, settings.json, globalStorage, state stores: nothing may hold the token. The scan must see the
+    // log file, else it proves nothing.
+    await waitUntil(() => filesContaining(sandbox, 'Added coScene profile "vsc-added"').length > 0, 'the log line on disk');
+    assertNoSecretOnDisk({ 'added profile token': token });
   });
 
   it('rejects an http:// endpoint that is not loopback', async () => {
@@ -178,13 +184,17 @@ describe('profiles (issue 3)', function () {
     assert.ok(profiles.statusBar.backgroundColor, 'status bar shows the warning background');
 
     const seen = changes;
+    // cocli's file is the user's: Set Token must not touch it (not even rewrite the same text).
+    const fileBefore = { bytes: fs.readFileSync(cocli.path), mtimeNs: fs.statSync(cocli.path, { bigint: true }).mtimeNs };
     assert.equal(await vscode.commands.executeCommand('coscene.profile.setToken', { token: NEW_TOKEN }), true);
     assert.ok(changes > seen);
     assert.equal(profiles.isTokenRejected(), false);
     assert.equal(profiles.statusBar.backgroundColor, undefined);
     const org = await (await profiles.api()).getOrganization();
     assert.equal(org.slug, FAKE_COSCENE.orgSlug);
-    assert.equal(cocli.read(), originalText, 'the override token is not written to the cocli file');
+    assert.ok(fs.readFileSync(cocli.path).equals(fileBefore.bytes), 'the cocli file changed');
+    assert.equal(fs.statSync(cocli.path, { bigint: true }).mtimeNs, fileBefore.mtimeNs, 'the cocli file was rewritten');
+    assert.ok(!fs.readFileSync(cocli.path, 'utf8').includes(NEW_TOKEN), 'the new token is in the cocli file');
     assert.equal((await (await profiles.api()).getUser('users/current')).name, FAKE_COSCENE.writerUserName);
 
     // `cocli login set -t` later writes a new token to the file: that newer token wins over the override.
@@ -238,8 +248,12 @@ describe('profiles (issue 3)', function () {
     }
   });
 
+  // Pins that cocli's file stays cocli's: after the switches, Set Token, broken and fixed files and the
+  // settings changes of this suite, the file is exactly as cocli (this suite) last wrote it, never rewritten
+  // (not even with the same text), and no backup or temp file appeared next to it.
   it('never writes the cocli file', () => {
-    assert.equal(fs.readFileSync(cocli.path, 'utf8'), originalText);
+    assert.ok(fs.readFileSync(cocli.path).equals(lastWritten.bytes), 'the cocli file\'s bytes changed');
+    assert.equal(fs.statSync(cocli.path, { bigint: true }).mtimeNs, lastWritten.mtimeNs, 'the cocli file was rewritten after the suite last wrote it');
     assert.deepEqual(fs.readdirSync(path.dirname(cocli.path)), ['.cocli.yaml']);
   });
 });

@@ -1,7 +1,9 @@
 import * as assert from 'assert';
 import * as vscode from 'vscode';
+import { extensionApi, waitUntil } from './helpers/profileFixtures';
 
 const EXTENSION_ID = 'coscene.coscene-access';
+const VIEWS = ['coscene.orgUsers', 'coscene.projectUsers', 'coscene.roles', 'coscene.permissions'];
 
 describe('extension smoke', () => {
   it('is installed and activates', async () => {
@@ -21,13 +23,38 @@ describe('extension smoke', () => {
     assert.deepStrictEqual(missing, [], 'contributed but never registered');
   });
 
-  it('opens the coScene view container with its four views', async () => {
-    const registered = new Set(await vscode.commands.getCommands(true));
-    for (const view of ['coscene.orgUsers', 'coscene.projectUsers', 'coscene.roles', 'coscene.permissions']) {
-      assert.ok(registered.has(`${view}.focus`), `view ${view} is not registered`);
+  // Pins that each view the user opens in the coScene container is filled by the extension's own tree:
+  // VS Code asks that view's provider for its top-level items once the view is shown.
+  it('opening each coScene view asks the extension for that view\'s rows', async () => {
+    const api = await extensionApi();
+    await vscode.commands.executeCommand('workbench.action.closeSidebar');
+    const asked = new Set<string>();
+    const restore: (() => void)[] = [];
+    for (const id of VIEWS) {
+      const provider = api.trees.get(id) as vscode.TreeDataProvider<unknown> | undefined;
+      assert.ok(provider, `no tree provider for ${id}`);
+      const original = provider.getChildren;
+      provider.getChildren = function (element?: unknown) {
+        if (element === undefined) asked.add(id);
+        return original.call(this, element);
+      };
+      restore.push(() => (provider.getChildren = original));
     }
-    await vscode.commands.executeCommand('workbench.view.extension.coscene');
-    await vscode.commands.executeCommand('coscene.orgUsers.focus');
+    try {
+      // The data of all four views changes while the container is closed (a view shown before keeps its rows
+      // until then); nothing is asked until a view is shown.
+      await vscode.commands.executeCommand('coscene.users.refresh');
+      await vscode.commands.executeCommand('coscene.roles.refresh');
+      await vscode.commands.executeCommand('coscene.permissions.refresh');
+      await new Promise((r) => setTimeout(r, 300));
+      assert.deepStrictEqual([...asked], [], 'a hidden view was asked for rows');
+      for (const id of VIEWS) {
+        await vscode.commands.executeCommand(`${id}.focus`);
+        await waitUntil(() => asked.has(id), `VS Code to ask ${id} for its rows once shown`);
+      }
+    } finally {
+      for (const undo of restore) undo();
+    }
   });
 
   it('runs in a remote extension host under code-server, as a workspace extension', () => {

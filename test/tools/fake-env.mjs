@@ -3,7 +3,7 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { delimiter, join } from 'node:path';
+import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { ROOT } from './paths.mjs';
 import { startProcess } from './proc.mjs';
@@ -88,11 +88,8 @@ export function writeMachineSettings(dirs, settings) {
   writeFileSync(join(dirs.userData, 'Machine', 'settings.json'), JSON.stringify(settings, null, 2));
 }
 
+const CLIENT_HELPER = join(ROOT, 'out', 'test', 'integration', 'helpers', 'containerClient.js');
 const REGISTRY_HELPER = join(ROOT, 'out', 'test', 'integration', 'helpers', 'registryServer.js');
-
-function onPath(name) {
-  return (process.env.PATH ?? '').split(delimiter).some((dir) => dir && existsSync(join(dir, name)));
-}
 
 /**
  * A real Docker registry (Debian docker-registry, htpasswd auth) on 127.0.0.1 that knows one user, for the fake's
@@ -101,7 +98,8 @@ function onPath(name) {
 export async function startLocalRegistry(maxLifetimeMs) {
   if (!existsSync(REGISTRY_HELPER)) return { skip: `${REGISTRY_HELPER} is missing` };
   const { registryUnavailableReason, startRegistryServer } = require(REGISTRY_HELPER);
-  const reason = registryUnavailableReason() ?? (onPath('docker') ? undefined : 'no docker client on PATH');
+  const { containerClientMissingReason } = require(CLIENT_HELPER);
+  const reason = registryUnavailableReason() ?? containerClientMissingReason('docker');
   if (reason) return { skip: reason };
   const user = { username: 'cr-demo-robot', password: `Demo-${randomBytes(12).toString('base64url')}` };
   const server = await startRegistryServer([user], { maxLifetimeMs });

@@ -1,33 +1,37 @@
 // `npm test`: typecheck, lint, unit, package, integration (extension host in code-server), UI (e2e).
 // `npm test -- --only unit,integration` runs a subset; `--grep <pattern>` filters mocha tests.
-// Ends with exactly one line "N passed, N failed"; exit code 1 when anything failed.
-import { existsSync, readFileSync } from 'node:fs';
+// Ends with exactly one line "N passed, N failed, N skipped"; exit code 1 when anything failed.
+// Under CI=true every skipped test is a failure naming it. A stage that runs no test fails, and so does
+// a --grep that matches no test (in a stage named by --only, or anywhere).
 import { join } from 'node:path';
 import { ensureDebianPackages } from './debian.mjs';
 import { ensureHost, ensureRootDependencies } from './host.mjs';
 import { MOCHA_RUN, ROOT, TSC } from './paths.mjs';
 import { makeTempDir, run, stopWhenParentExits } from './proc.mjs';
+import { childResult, failed, merge, ok, skippedAsFailures, testCount } from './results.mjs';
 
 const STAGES = ['typecheck', 'lint', 'unit', 'package', 'integration', 'e2e'];
+const MOCHA_STAGES = ['unit', 'integration', 'e2e'];
+const CI = process.env.CI === 'true';
 
 function parseArgs(argv) {
-  const options = { only: STAGES, grep: undefined };
+  const options = { only: STAGES, onlyGiven: false, grep: undefined };
   for (let i = 0; i < argv.length; i++) {
-    if (argv[i] === '--only') options.only = (argv[++i] ?? '').split(',').map((s) => s.trim()).filter(Boolean);
-    else if (argv[i] === '--grep') options.grep = argv[++i];
+    if (argv[i] === '--only') {
+      options.only = (argv[++i] ?? '').split(',').map((s) => s.trim()).filter(Boolean);
+      options.onlyGiven = true;
+    } else if (argv[i] === '--grep') options.grep = argv[++i];
     else throw new Error(`unknown argument ${argv[i]} (use --only ${STAGES.join(',')} and/or --grep <pattern>)`);
   }
   const unknown = options.only.filter((s) => !STAGES.includes(s));
   if (unknown.length || options.only.length === 0) throw new Error(`--only takes stages from: ${STAGES.join(', ')}`);
+  if (options.grep === '') throw new Error('--grep needs a pattern');
   return options;
 }
 
-const ok = { passed: 0, failed: 0, pending: 0, failures: [] };
-const failed = (title, message) => ({ passed: 0, failed: 1, pending: 0, failures: [{ title, message }] });
-
 async function step(title, command, args, timeoutMs) {
   const { code } = await run(command, args, { cwd: ROOT, timeoutMs });
-  return code === 0 ? ok : failed(title, code === null ? 'timed out' : `exit code ${code}`);
+  return code === 0 ? ok() : failed(title, code === null ? 'timed out' : `exit code ${code}`);
 }
 
 /** Steps shared by several stages run at most once. */
@@ -42,7 +46,7 @@ function makeSteps(options) {
   // tsc emits despite type errors, so compiling never blocks a stage; its errors count once.
   const compile = async () => {
     const result = await tsc();
-    if (compileErrorsCounted) return ok;
+    if (compileErrorsCounted) return ok();
     compileErrorsCounted = true;
     return result;
   };
@@ -53,67 +57,80 @@ function makeSteps(options) {
     if (built.failed) return built;
     return step('vsce package without warnings, runtime files only', process.execPath, [join(ROOT, 'test', 'tools', 'package.mjs')], 5 * 60_000);
   });
-  const hostReady = once(async () => {
+  // Before the first stage that needs them (the unit stage has real-registry tests): chromium, the
+  // registry, htpasswd, a docker client. Needs the compiled tests (the client finder is theirs).
+  const debianPackages = once(async () => {
     try {
-      ensureDebianPackages();
-      await ensureHost();
-      return ok;
+      ensureDebianPackages(undefined, { containerClient: true });
+      return ok();
     } catch (error) {
-      return failed('install the VS Code host', error.message);
+      return failed('install the Debian packages', error.message);
     }
   });
-  return { compile, build, buildPackage, hostReady };
+  const hostReady = once(async () => {
+    try {
+      await ensureHost();
+      return ok();
+    } catch (error) {
+      return failed('install Node 24 and code-server', error.message);
+    }
+  });
+  return { tsc, compile, build, buildPackage, debianPackages, hostReady };
 }
 
 async function unitTests(options) {
   const resultFile = join(makeTempDir('unit'), 'result.json');
   const args = [MOCHA_RUN, 'out/test/unit', ...(options.grep ? ['--grep', options.grep] : [])];
-  const { code } = await run(process.execPath, args, { cwd: ROOT, timeoutMs: 5 * 60_000, env: { ...process.env, COSCENE_TEST_RESULT: resultFile } });
-  const summary = existsSync(resultFile) ? JSON.parse(readFileSync(resultFile, 'utf8')) : failed('unit', `mocha wrote no result (exit code ${code})`);
-  if (code === null) return merge(summary, failed('unit', 'mocha did not exit in time (open handles?)'));
-  return summary;
+  const timeoutMs = 5 * 60_000;
+  const end = await run(process.execPath, args, { cwd: ROOT, timeoutMs, env: { ...process.env, COSCENE_TEST_RESULT: resultFile } });
+  return childResult('the unit test process (mocha)', resultFile, { ...end, timeoutMs });
 }
 
-function merge(...results) {
-  return results.reduce((a, b) => ({
-    passed: a.passed + b.passed,
-    failed: a.failed + b.failed,
-    pending: a.pending + (b.pending ?? 0),
-    failures: [...a.failures, ...b.failures],
-  }), ok);
-}
+/** A one-step stage (typecheck, lint, package) counts as 1 passed or 1 failed. */
+const countOne = (result) => (result.failed > 0 ? result : { ...result, passed: 1 });
 
 /** A stage whose prerequisite failed is not run and counts as one failure saying why. */
 async function withPrerequisites(name, prerequisites, body) {
   for (const prerequisite of prerequisites) {
     const result = await prerequisite();
-    if (result.failed > 0) return failed(name, `not run: ${result.failures[0].title} failed`);
+    if (result.failed > 0) return failed(name, `not run: ${result.failures[0].title} failed (${result.failures[0].message.split('\n')[0]})`);
   }
   return body();
 }
 
 async function runStage(name, steps, options) {
   switch (name) {
-    case 'typecheck': return step('tsc --noEmit', process.execPath, [TSC, '-p', '.', '--noEmit'], 5 * 60_000);
-    case 'lint': return step('eslint .', process.execPath, [join(ROOT, 'node_modules', 'eslint', 'bin', 'eslint.js'), '.'], 5 * 60_000);
+    // One type check for the whole run: `tsc -p .` reports the errors here and its output serves the later stages.
+    case 'typecheck': return countOne(await steps.tsc());
+    case 'lint': return countOne(await step('eslint .', process.execPath, [join(ROOT, 'node_modules', 'eslint', 'bin', 'eslint.js'), '.'], 5 * 60_000));
     case 'unit': {
       const compiled = await steps.compile();
-      return merge(compiled, await unitTests(options));
+      return merge(compiled, await withPrerequisites(name, [steps.debianPackages], () => unitTests(options)));
     }
-    case 'package': return steps.buildPackage();
+    case 'package': return countOne(await steps.buildPackage());
     case 'integration': {
       const { runIntegration } = await import('./run-integration.mjs'); // needs playwright-core from node_modules
       const compiled = await steps.compile();
-      return merge(compiled, await withPrerequisites(name, [steps.build, steps.hostReady], () => runIntegration(options)));
+      return merge(compiled, await withPrerequisites(name, [steps.debianPackages, steps.build, steps.hostReady], () => runIntegration(options)));
     }
     case 'e2e': {
       const { runE2e } = await import('./run-e2e.mjs');
       const compiled = await steps.compile();
-      return merge(compiled, await withPrerequisites(name, [steps.buildPackage, steps.hostReady], () => runE2e(options)));
+      return merge(compiled, await withPrerequisites(name, [steps.debianPackages, steps.buildPackage, steps.hostReady], () => runE2e(options)));
     }
   }
   throw new Error(`unknown stage ${name}`);
 }
+
+/** A mocha stage that ran no test at all failed (a broken glob, a --grep that matches nothing there). */
+function noTestsRun(name, result, options) {
+  if (!MOCHA_STAGES.includes(name) || testCount(result) > 0 || result.failed > 0) return undefined;
+  if (options.grep && !options.onlyGiven) return undefined; // judged over all stages at the end
+  return failed(name, options.grep ? `--grep ${JSON.stringify(options.grep)} matched no test in this stage` : 'no test ran');
+}
+
+const plural = (n, word) => `${n} ${word}`;
+const counts = (r) => `${plural(r.passed, 'passed')}, ${plural(r.failed, 'failed')}, ${plural(r.skipped, 'skipped')}`;
 
 async function main() {
   stopWhenParentExits();
@@ -131,17 +148,27 @@ async function main() {
     } catch (error) {
       result = failed(name, error.stack ?? String(error));
     }
+    const none = noTestsRun(name, result, options);
+    if (none) result = merge(result, none);
+    if (CI && result.skipped > 0) result = skippedAsFailures(result);
     const seconds = ((Date.now() - stageStart) / 1000).toFixed(1);
     rows.push({ name, result, seconds });
-    console.log(`━━ ${name}: ${result.passed} passed, ${result.failed} failed${result.pending ? `, ${result.pending} pending` : ''} (${seconds}s)`);
+    console.log(`━━ ${name}: ${counts(result)} (${seconds}s)`);
   }
-  const total = merge(...rows.map((r) => r.result));
+  let total = merge(...rows.map((r) => r.result));
+  const ranMocha = rows.some((r) => MOCHA_STAGES.includes(r.name));
+  if (options.grep && ranMocha && rows.filter((r) => MOCHA_STAGES.includes(r.name)).every((r) => testCount(r.result) === 0)) {
+    const none = failed('--grep', `${JSON.stringify(options.grep)} matched no test in ${rows.filter((r) => MOCHA_STAGES.includes(r.name)).map((r) => r.name).join(', ')}`);
+    rows.push({ name: 'grep', result: none, seconds: '0.0' });
+    total = merge(total, none);
+  }
   console.log(`\n━━ summary (${((Date.now() - started) / 1000).toFixed(0)}s) ━━`);
   for (const { name, result, seconds } of rows) {
-    console.log(`  ${name.padEnd(12)} ${String(result.passed).padStart(4)} passed ${String(result.failed).padStart(4)} failed  ${seconds}s`);
+    console.log(`  ${name.padEnd(12)} ${String(result.passed).padStart(4)} passed ${String(result.failed).padStart(4)} failed ${String(result.skipped).padStart(4)} skipped  ${seconds}s`);
     for (const failure of result.failures) console.log(`      ✗ ${failure.title}: ${failure.message.split('\n')[0]}`);
+    if (!CI) for (const skip of result.skippedTests) console.log(`      - skipped ${skip.title}${skip.reason ? `: ${skip.reason}` : ''}`);
   }
-  console.log(`${total.passed} passed, ${total.failed} failed`);
+  console.log(counts(total));
   process.exitCode = total.failed > 0 ? 1 : 0;
 }
 
@@ -149,6 +176,6 @@ try {
   await main();
 } catch (error) {
   console.error(error.message);
-  console.log('0 passed, 1 failed');
+  console.log('0 passed, 1 failed, 0 skipped');
   process.exitCode = 2;
 }

@@ -4,19 +4,18 @@
 // When Debian's docker-registry, htpasswd and a docker client are there, a real registry with htpasswd
 // auth runs on 127.0.0.1 too: `coscene.registry.host` points at it and the fake's CreateBasicCredential
 // hands out the one user it knows.
-import { copyFileSync, existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { demoHuaweiSignIn, fakeSettings, registryCredentialsFor, startFakeApiInProcess, startLocalRegistry, writeDemoCocliConfig, writeMachineSettings } from './fake-env.mjs';
 import { ensureHost, installExtension, makeSandbox, startCodeServer, writeUserSettings } from './host.mjs';
 import { buildChineseLanguagePack, registerChineseLanguagePack } from './language-pack.mjs';
 import { ARTIFACTS, MOCHA_RUN, ROOT, VSIX } from './paths.mjs';
 import { run } from './proc.mjs';
+import { childResult, failed } from './results.mjs';
 
 const TIMEOUT_MS = Number(process.env.COSCENE_E2E_TIMEOUT_MS || 6 * 60_000);
 
-function failedRun(message) {
-  return { passed: 0, failed: 1, pending: 0, failures: [{ title: 'UI test run', message }] };
-}
+const failedRun = (message) => failed('UI test run', message);
 
 export async function runE2e({ grep } = {}) {
   if (!existsSync(VSIX)) return failedRun(`${VSIX} is missing: run npm run package first`);
@@ -67,8 +66,8 @@ export async function runE2e({ grep } = {}) {
           : { skip: registry.skip },
       ),
     };
-    const { code } = await run(process.execPath, args, { cwd: ROOT, env, timeoutMs: TIMEOUT_MS });
-    const summary = existsSync(resultFile) ? JSON.parse(readFileSync(resultFile, 'utf8')) : failedRun(`mocha wrote no result (exit code ${code})`);
+    const end = await run(process.execPath, args, { cwd: ROOT, env, timeoutMs: TIMEOUT_MS });
+    const summary = childResult('the UI test process (mocha)', resultFile, { ...end, timeoutMs: TIMEOUT_MS });
     // The sandbox goes away with this process: keep code-server's log next to the failure screenshots.
     if (summary.failed > 0 && existsSync(logFile)) {
       mkdirSync(ARTIFACTS, { recursive: true });
@@ -85,6 +84,6 @@ export async function runE2e({ grep } = {}) {
 
 if (import.meta.url === `file://${process.argv[1]}`) {
   const summary = await runE2e({ grep: process.env.COSCENE_TEST_GREP });
-  console.log(`${summary.passed} passed, ${summary.failed} failed`);
+  console.log(`${summary.passed} passed, ${summary.failed} failed, ${summary.skipped} skipped`);
   process.exitCode = summary.failed > 0 ? 1 : 0;
 }

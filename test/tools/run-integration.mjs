@@ -2,22 +2,17 @@
 // the workbench URL payload (smoke-test driver on), driven by headless chromium. With
 // VSCODE_EXECUTABLE set: a desktop VS Code through @vscode/test-electron.
 // Needs `tsc -p .` and the esbuild bundle first (run-all.mjs does both).
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { format } from 'node:util';
-import { launchChromium } from './browser.mjs';
+import { launchChromiumWithProfile } from './browser.mjs';
 import { ensureHost, makeSandbox, startCodeServer } from './host.mjs';
 import { ROOT } from './paths.mjs';
 import { run } from './proc.mjs';
+import { childResult, failed } from './results.mjs';
 
 const TESTS_ENTRY = join(ROOT, 'out', 'test', 'integration', 'index.js');
 const TIMEOUT_MS = Number(process.env.COSCENE_INTEGRATION_TIMEOUT_MS || 5 * 60_000);
-
-function readSummary(resultFile, exitCode, reason) {
-  if (existsSync(resultFile)) return JSON.parse(readFileSync(resultFile, 'utf8'));
-  const message = reason ?? `the extension host wrote no test result (exit code ${exitCode})`;
-  return { passed: 0, failed: 1, pending: 0, failures: [{ title: 'integration run', message }] };
-}
 
 function testEnvironment(dirs, grep) {
   return {
@@ -26,6 +21,8 @@ function testEnvironment(dirs, grep) {
     COSCENE_TEST_RESULT: join(dirs.base, 'integration-result.json'),
     COSCENE_TEST_GREP: grep ?? '',
     COSCENE_TEST_TMP: dirs.base,
+    // The workbench's storage (globalState; Local Storage, IndexedDB) in code-server: scanned for secrets.
+    COSCENE_TEST_BROWSER_PROFILE: join(dirs.base, 'browser-profile'),
   };
 }
 
@@ -36,11 +33,11 @@ async function runInDesktopVsCode(dirs, env) {
     extensionTestsEnv: { ...env, HOME: dirs.home, DOCKER_CONFIG: dirs.dockerConfig },
     launchArgs: [dirs.workspace, '--user-data-dir', dirs.userData, '--extensions-dir', dirs.extensions, '--disable-workspace-trust'],
   };
-  const { code, timedOut } = await run(process.execPath, [join(ROOT, 'test', 'tools', 'run-electron.mjs'), JSON.stringify(options)], {
+  const end = await run(process.execPath, [join(ROOT, 'test', 'tools', 'run-electron.mjs'), JSON.stringify(options)], {
     cwd: ROOT,
     timeoutMs: TIMEOUT_MS,
   });
-  return readSummary(timedOut ? '' : env.COSCENE_TEST_RESULT, code, timedOut ? `no result after ${TIMEOUT_MS / 1000}s` : undefined);
+  return childResult('the VS Code test run', env.COSCENE_TEST_RESULT, { ...end, timeoutMs: TIMEOUT_MS });
 }
 
 // Workbench chatter that says nothing about the extension under test.
@@ -68,7 +65,7 @@ async function forwardConsole(message) {
 async function runInCodeServer(dirs, env) {
   await ensureHost();
   const server = await startCodeServer(dirs, { smokeTestDriver: true, logFile: join(dirs.base, 'code-server.log') });
-  const browser = await launchChromium();
+  const browser = await launchChromiumWithProfile(env.COSCENE_TEST_BROWSER_PROFILE);
   try {
     const page = await browser.newPage();
     const exitCode = new Promise((resolve) => void page.exposeFunction('codeAutomationExit', (code) => resolve(code)));
@@ -82,11 +79,12 @@ async function runInCodeServer(dirs, env) {
     const url = `${server.url}?folder=${encodeURIComponent(server.folder)}&payload=${encodeURIComponent(JSON.stringify(payload))}`;
     await page.goto(url, { timeout: 60_000 });
     let timer;
-    const timeout = new Promise((resolve) => (timer = setTimeout(() => resolve('timeout'), TIMEOUT_MS)));
-    const code = await Promise.race([exitCode, timeout]);
+    const timeout = new Promise((resolve) => (timer = setTimeout(() => resolve({ timedOut: true, timeoutMs: TIMEOUT_MS }), TIMEOUT_MS)));
+    const serverGone = server.exited.then(({ code, signal }) => ({ code: null, reason: `lost its code-server (exit code ${code}${signal ? `, ${signal}` : ''})` }));
+    const end = await Promise.race([exitCode.then((code) => ({ code })), timeout, serverGone]);
     clearTimeout(timer);
-    if (code === 'timeout') return readSummary('', null, `no result after ${TIMEOUT_MS / 1000}s`);
-    return readSummary(env.COSCENE_TEST_RESULT, code);
+    // The workbench reports the extension host's exit code: 0 only when run() resolved.
+    return childResult('the extension host test run', env.COSCENE_TEST_RESULT, end);
   } finally {
     await browser.close().catch(() => {});
     await server.stop();
@@ -94,7 +92,7 @@ async function runInCodeServer(dirs, env) {
 }
 
 export async function runIntegration({ grep } = {}) {
-  if (!existsSync(TESTS_ENTRY)) return readSummary('', null, `${TESTS_ENTRY} is missing: run tsc -p . first`);
+  if (!existsSync(TESTS_ENTRY)) return failed('integration run', `${TESTS_ENTRY} is missing: run tsc -p . first`);
   const dirs = makeSandbox('integration');
   const env = testEnvironment(dirs, grep);
   return process.env.VSCODE_EXECUTABLE ? runInDesktopVsCode(dirs, env) : runInCodeServer(dirs, env);
@@ -102,6 +100,6 @@ export async function runIntegration({ grep } = {}) {
 
 if (import.meta.url === `file://${process.argv[1]}`) {
   const summary = await runIntegration({ grep: process.env.COSCENE_TEST_GREP });
-  console.log(`${summary.passed} passed, ${summary.failed} failed`);
+  console.log(`${summary.passed} passed, ${summary.failed} failed, ${summary.skipped} skipped`);
   process.exitCode = summary.failed > 0 ? 1 : 0;
 }

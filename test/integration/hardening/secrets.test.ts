@@ -9,14 +9,15 @@ import type { RegistryFeatureApi } from '../../../src/vscode/registry';
 import { FAKE_COSCENE, FAKE_HUAWEI, FakeServer, startFakeServer } from '../../fake/server';
 import { recordNotifications, NotificationRecorder } from '../helpers/canaryNotifications';
 import {
-  browserProfileDirs, canary, emptyReport, Needle, needlesFor, ProcessWatch, ScanReport, scanText, scanTree, watchProcesses,
+  canary, Needle, needlesFor, ProcessWatch, scanDisk, scanText, STATE_STORE, watchProcesses,
 } from '../helpers/canaryScan';
 import { readyFeatures } from '../helpers/features';
 import { extensionApi, listFiles, makeTempDir, waitUntil } from '../helpers/profileFixtures';
+import { containerClientMissingReason, findContainerClient } from '../helpers/containerClient';
 import { registryUnavailableReason, RegistryServer, startRegistryServer } from '../helpers/registryServer';
+import { skipBecause } from '../../support/mochaRunner';
 
 type Item = vscode.TreeItem;
-const DOCKER = '/usr/local/bin/docker';
 const CREDENTIAL_SCHEME = 'coscene-registry-credential';
 
 // The canaries. The IAM password holds characters JSON escapes, so its JSON form differs from the raw one.
@@ -108,7 +109,7 @@ describe('secret canaries (issue 8)', function () {
     server.huawei.accessKeys.set(AK, { sk: SK });
     server.huawei.accessKeys.set(TEMP_AK, { sk: TEMP_SK, securityToken: SECURITY_TOKEN });
 
-    registrySkipped = registryUnavailableReason() ?? (fs.existsSync(DOCKER) ? undefined : `${DOCKER} is missing`);
+    registrySkipped = registryUnavailableReason() ?? containerClientMissingReason('docker');
     // The registry knows the first three credentials; the fourth is rejected (an error path). Its helper
     // (htpasswd) gets the passwords in argv, so it runs before the process watcher starts.
     if (!registrySkipped) registry = await startRegistryServer(REGISTRY.slice(0, 3));
@@ -125,7 +126,7 @@ describe('secret canaries (issue 8)', function () {
     // A client wrapper that lives long enough for the /proc watcher to see it, then runs docker.
     wrapperDir = makeTempDir('canary-client-');
     const wrapper = path.join(wrapperDir, `docker-${PLANTED}`);
-    fs.writeFileSync(wrapper, `#!/bin/sh\nsleep 0.4\nexec ${DOCKER} "$@"\n`, { mode: 0o755 });
+    fs.writeFileSync(wrapper, `#!/bin/sh\nsleep 0.4\nexec ${findContainerClient('docker')} "$@"\n`, { mode: 0o755 });
     if (registry) {
       await setGlobal('coscene.registry', 'host', registry.host);
       await setGlobal('coscene.registry', 'client', wrapper);
@@ -274,10 +275,7 @@ describe('secret canaries (issue 8)', function () {
   });
 
   it('registry: login, credential as JSON (read-only, not on disk), copy username, logout, a rejected credential', async function () {
-    if (!registry) {
-      console.warn(`    registry part skipped: ${registrySkipped}`);
-      this.skip();
-    }
+    if (!registry) skipBecause(this, `registry part: ${registrySkipped}`);
     const login = await vscode.commands.executeCommand<{ ok: boolean; username?: string }>('coscene.registry.login');
     assert.equal(login.ok, true, JSON.stringify(feature.lastNotice()));
     remember('command results', JSON.stringify(login));
@@ -309,7 +307,6 @@ describe('secret canaries (issue 8)', function () {
   });
 
   it('finds no canary in logs, settings, state, terminal, files, notifications, documents, views or process argv', async () => {
-    const report: ScanReport = emptyReport();
     const needles = allNeedles();
     const sandbox = process.env.COSCENE_TEST_TMP;
     assert.ok(sandbox, 'COSCENE_TEST_TMP is set by the runner');
@@ -327,17 +324,15 @@ describe('secret canaries (issue 8)', function () {
       return found.some((f) => fs.readFileSync(f, 'utf8').includes(`Added coScene profile "${PROFILE}"`)) ? found : undefined;
     }, 'the coScene log file on disk to show the profile added in this run', 15_000);
 
-    // 2. Everything under the sandbox: user-data-dir (settings, logs, globalStorage, state db), HOME,
-    // DOCKER_CONFIG, the workspace, exports, code-server's own log.
-    const sandboxFiles = scanTree(report, sandbox, needles);
-    // State stores on disk (desktop VS Code: state.vscdb; code-server keeps globalState and SecretStorage in
-    // the browser's storage, in memory for the test browser, so the extension API's view of globalState is scanned too).
-    const stateStores = listFiles(sandbox).filter((f) => /\.(vscdb|db)$|leveldb/i.test(f)).length;
-    // 3. The browser's profile (the workbench's storage: globalState and SecretStorage live there in code-server).
-    const browserDirs = browserProfileDirs().filter((d) => !d.startsWith(sandbox));
-    let browserFiles = 0;
-    const browserReport = emptyReport();
-    for (const dir of browserDirs) browserFiles += scanTree(browserReport, dir, needles);
+    // 2. Everything on disk: the sandbox (user-data-dir with settings, logs, globalStorage and state.vscdb;
+    // HOME; DOCKER_CONFIG; the workspace; exports; code-server's log) and the workbench browser's profile
+    // (code-server keeps globalState in its Local Storage / IndexedDB). Unreadable or oversized files fail below.
+    const disk = scanDisk(needles);
+    const report = disk.report;
+    const browserFiles = report.places.filter((p) => disk.browserDirs.some((d) => p.startsWith(d))).length;
+    const sandboxFiles = report.places.length - browserFiles;
+    const stateStores = disk.stateStoreFiles.length;
+    const browserDirs = disk.browserDirs;
 
     // 4. In-memory places the user can see.
     scanText(report, 'terminal "coScene Registry"', feature.terminalText(), needles);
@@ -365,24 +360,30 @@ describe('secret canaries (issue 8)', function () {
     }
     const processes = await watch.stop();
 
-    const hits = [...report.hits, ...browserReport.hits, ...processes.hits];
+    const hits = [...report.hits, ...processes.hits];
     const plantedHits = hits.filter((h) => h.includes('PLANTED'));
     const secretHits = hits.filter((h) => !h.includes('PLANTED'));
-    const places = report.searched + browserReport.searched + processes.pids;
+    const places = report.searched + processes.pids;
     console.log(`    canary scan: ${places} places searched: ${sandboxFiles} sandbox files, ${browserFiles} browser profile files (${browserDirs.length} profiles), `
-      + `${logFiles.length} log files, ${stateStores} state db files, ${buffers.size} view/document buffers, ${notifications.texts.length} notifications (${notifications.patched ? 'observed' : 'NOT observable'}), `
+      + `${logFiles.length} log files, ${stateStores} state store files (state.vscdb, Local Storage, IndexedDB), ${report.vanished.length} vanished while scanning, ${buffers.size} view/document buffers, ${notifications.texts.length} notifications (${notifications.patched ? 'observed' : 'NOT observable'}), `
       + `${vscode.workspace.textDocuments.length} open documents, ${processes.pids} processes in ${processes.scans} /proc scans, ${feature.spawned().length} recorded client runs; `
       + `${needles.length} needle forms; planted found in ${plantedHits.length} places; secret hits: ${secretHits.length ? secretHits.join(' ; ') : 'none'}`);
 
     console.log(`    planted canary found in: ${plantedHits.map((h) => h.replace(sandbox, '<sandbox>')).join(' ; ')}`);
+    const plantedInStores = plantedHits.filter((h) => STATE_STORE.test(h.split(': ')[0]));
+    console.log(`    planted canary in state stores: ${plantedInStores.length ? plantedInStores.map((h) => h.replace(sandbox, '<sandbox>')).join(' ; ') : 'none'}`);
     // The planted canary proves the scanners work…
     assert.ok(plantedHits.some((h) => h.startsWith(plantedFile)), 'the file scanner found the planted UTF-16 file');
+    assert.ok(plantedInStores.length > 0, 'the scan of the state stores found the planted profile name (globalState)');
     for (const f of logFiles) if (fs.readFileSync(f, 'utf8').includes(PROFILE)) assert.ok(plantedHits.some((h) => h.startsWith(f)), `the planted profile name found in the log ${f}`);
     assert.ok(plantedHits.some((h) => /argv: PLANTED/.test(h)), 'the /proc watcher saw the planted process');
-    assert.ok(processes.argvWithMarker.some((a) => / login .*--password-stdin/.test(a)) || !registry, `the /proc watcher saw the registry client: ${processes.argvWithMarker.join(' / ')}`);
+    // Without the registry the client never ran, so its argv and terminal were not scanned: not clean.
+    assert.ok(registry, `the registry part of the scan could not run: ${registrySkipped}`);
+    assert.ok(processes.argvWithMarker.some((a) => / login .*--password-stdin/.test(a)), `the /proc watcher saw the registry client: ${processes.argvWithMarker.join(' / ')}`);
     assert.equal(notifications.patched, true, 'notifications could be observed');
     assert.ok(plantedHits.some((h) => h.startsWith('notification')), 'the notification recorder saw the planted profile name');
     assert.ok(plantedHits.some((h) => h.startsWith('globalState')), 'the planted profile name is in globalState');
+    assert.deepEqual(report.unscanned, [], 'files that could not be searched are not clean');
     // …and no secret is anywhere.
     assert.deepEqual(secretHits, [], 'a secret canary was found');
   });

@@ -10,7 +10,9 @@ import type { RegistryFeatureApi } from '../../../src/vscode/registry';
 import { FAKE_COSCENE, FAKE_HUAWEI, FakeServer, startFakeServer } from '../../fake/server';
 import { readyFeatures } from '../helpers/features';
 import { CocliFile, cocliYaml, EXTENSION_ID, extensionApi, makeTempDir, useCocliFile, waitUntil } from '../helpers/profileFixtures';
+import { containerClientMissingReason } from '../helpers/containerClient';
 import { registryUnavailableReason, RegistryServer, startRegistryServer } from '../helpers/registryServer';
+import { skipBecause } from '../../support/mochaRunner';
 
 /** Every setting that names an endpoint, region, host, CA file, file path or executable. */
 const SENSITIVE = [
@@ -22,7 +24,6 @@ const SENSITIVE = [
   'coscene.registry.host',
   'coscene.registry.client',
 ];
-const DOCKER = '/usr/local/bin/docker';
 const REGISTRY_USER = { username: 'cr-trust-user', password: 'Trust-registry-pw-7d1e4c' };
 
 /** A TCP listener that records every connection and answers nothing (a hostile registry or proxy). */
@@ -60,6 +61,7 @@ describe('workspace trust and settings (issue 8)', function () {
   let listener: Awaited<ReturnType<typeof recordingListener>>;
   let proxy: Awaited<ReturnType<typeof recordingListener>>;
   let registry: RegistryServer | undefined;
+  let registryMissing: string | undefined;
   let cocli: CocliFile;
   let profiles: ProfileService;
   let permissions: PermissionsFeature;
@@ -83,17 +85,13 @@ describe('workspace trust and settings (issue 8)', function () {
 
   before(async function () {
     const folder = vscode.workspace.workspaceFolders?.[0];
-    if (!folder || folder.uri.scheme !== 'file') {
-      console.warn('    workspace settings tests skipped: no file workspace folder is open');
-      this.skip();
-    }
+    if (!folder || folder.uri.scheme !== 'file') skipBecause(this, 'no file workspace folder is open');
     legit = await startFakeServer({ registryCredentials: [REGISTRY_USER] });
     hostile = await startFakeServer();
     listener = await recordingListener();
     proxy = await recordingListener();
-    const reason = registryUnavailableReason() ?? (fs.existsSync(DOCKER) ? undefined : `${DOCKER} is missing`);
-    if (reason) console.warn(`    registry login part skipped: ${reason}`);
-    else registry = await startRegistryServer([REGISTRY_USER]);
+    registryMissing = registryUnavailableReason() ?? containerClientMissingReason('docker');
+    if (!registryMissing) registry = await startRegistryServer([REGISTRY_USER]);
 
     ({ profiles, permissions, registry: feature } = await readyFeatures());
     for (const id of SENSITIVE) previousGlobal[id] = vscode.workspace.getConfiguration().inspect(id)?.globalValue;
@@ -221,24 +219,28 @@ describe('workspace trust and settings (issue 8)', function () {
     const scope = legit.stats.requests.find((r) => r.procedure === 'ListAllRepositories');
     assert.ok(scope, 'the user\'s Huawei endpoint was used');
 
-    // Registry: login and logout with the user's host and client.
+    // Registry: a credential for the user's host (the login itself: the next test).
     const created = await vscode.commands.executeCommand<{ host?: string }>('coscene.registry.createCredential', { copy: 'username' });
     assert.equal(created?.host, USER_VALUES['coscene.registry.host']);
-    if (registry) {
-      const spawnedBefore = feature.spawned().length;
-      const login = await vscode.commands.executeCommand<{ ok: boolean; host?: string }>('coscene.registry.login');
-      assert.equal(login.ok, true, JSON.stringify(feature.lastNotice()));
-      assert.equal(login.host, registry.host);
-      assert.equal((await vscode.commands.executeCommand<{ ok: boolean; host?: string }>('coscene.registry.logout')).host, registry.host);
-      const runs = feature.spawned().slice(spawnedBefore);
-      assert.deepEqual(runs.map((argv) => `${argv[0]} ${argv[1]} ${argv[2]}`), [`docker login ${registry.host}`, `docker logout ${registry.host}`]);
-    }
 
     assert.deepEqual(hostile.stats.requests.map((r) => `${r.method} ${r.path}`), [], 'the hostile endpoint got requests');
     assert.equal(listener.connections(), 1, 'the hostile registry host got connections (beyond the probe)');
     assert.equal(proxy.connections(), 1, 'the workspace http.proxy got connections (beyond the probe)');
     assert.equal(fs.existsSync(marker), false, 'the workspace\'s client executable ran');
     assert.ok(legit.stats.requests.length > 0);
-    console.log(`    workspace settings: ${legit.stats.requests.length} requests to the user's endpoints, 0 to the workspace's; the client run: ${registry ? 'docker' : 'none (no registry)'}`);
+    console.log(`    workspace settings: ${legit.stats.requests.length} requests to the user's endpoints, 0 to the workspace's`);
+  });
+
+  it('logs in and out of the user\'s registry with the user\'s client, never the workspace\'s host or client', async function () {
+    if (!registry) skipBecause(this, registryMissing ?? 'no registry');
+    const spawnedBefore = feature.spawned().length;
+    const login = await vscode.commands.executeCommand<{ ok: boolean; host?: string }>('coscene.registry.login');
+    assert.equal(login.ok, true, JSON.stringify(feature.lastNotice()));
+    assert.equal(login.host, registry.host);
+    assert.equal((await vscode.commands.executeCommand<{ ok: boolean; host?: string }>('coscene.registry.logout')).host, registry.host);
+    const runs = feature.spawned().slice(spawnedBefore);
+    assert.deepEqual(runs.map((argv) => `${argv[0]} ${argv[1]} ${argv[2]}`), [`docker login ${registry.host}`, `docker logout ${registry.host}`]);
+    assert.equal(listener.connections(), 1, 'the hostile registry host got connections (beyond the probe)');
+    assert.equal(fs.existsSync(marker), false, 'the workspace\'s client executable ran');
   });
 });

@@ -6,9 +6,19 @@ import * as vscode from 'vscode';
  * extension, and the tests run as part of the extension under development). When the object cannot be
  * patched, `patched` is false and nothing is recorded.
  */
+export interface ShownNotification {
+  severity: 'info' | 'warning' | 'error';
+  /** The message as the toast shows it (without its buttons). */
+  message: string;
+  /** The buttons' titles. */
+  actions: string[];
+}
+
 export interface NotificationRecorder {
   readonly patched: boolean;
   readonly texts: string[];
+  /** Every notification shown, in order. */
+  readonly shown: ShownNotification[];
   restore(): void;
 }
 
@@ -26,6 +36,7 @@ function itemText(item: unknown): string {
 export function recordNotifications(): NotificationRecorder {
   const win = vscode.window as unknown as Win;
   const texts: string[] = [];
+  const shown: ShownNotification[] = [];
   const originals = new Map<string, unknown>();
   const patch = (name: string, wrap: (original: (...args: unknown[]) => unknown) => (...args: unknown[]) => unknown): boolean => {
     const original = win[name] as (...args: unknown[]) => unknown;
@@ -39,12 +50,17 @@ export function recordNotifications(): NotificationRecorder {
     originals.set(name, original);
     return true;
   };
-  const message = (original: (...args: unknown[]) => unknown) => (...args: unknown[]) => {
+  const message = (severity: ShownNotification['severity']) => (original: (...args: unknown[]) => unknown) => (...args: unknown[]) => {
     texts.push(args.map(itemText).filter(Boolean).join(' | '));
+    const [text, ...rest] = args;
+    const actions = rest.filter((a) => typeof a === 'string' || (a && typeof a === 'object' && 'title' in a)).map(itemText);
+    shown.push({ severity, message: String(text), actions });
     return original.apply(vscode.window, args);
   };
   let patched = true;
-  for (const name of ['showInformationMessage', 'showWarningMessage', 'showErrorMessage']) patched = patch(name, message) && patched;
+  patched = patch('showInformationMessage', message('info')) && patched;
+  patched = patch('showWarningMessage', message('warning')) && patched;
+  patched = patch('showErrorMessage', message('error')) && patched;
   patched =
     patch('withProgress', (original) => (options: unknown, task: unknown) => {
       texts.push(`progress: ${String((options as { title?: unknown }).title ?? '')}`);
@@ -56,6 +72,7 @@ export function recordNotifications(): NotificationRecorder {
   return {
     patched,
     texts,
+    shown,
     restore: () => {
       for (const [name, original] of originals) win[name] = original;
       originals.clear();

@@ -1,7 +1,8 @@
+import * as assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { listFiles } from './profileFixtures';
+import * as vscode from 'vscode';
 
 /**
  * Secret canaries: unmistakable values that must never show up anywhere the user (or another
@@ -50,10 +51,14 @@ export interface ScanReport {
   /** `<place>: <needle label>`; never a secret value. */
   hits: string[];
   places: string[];
+  /** Files and folders that could not be searched, with why: a scan with any is not clean. */
+  unscanned: string[];
+  /** Files that disappeared between listing and reading (temporary files of the workbench or browser). */
+  vanished: string[];
 }
 
 export function emptyReport(): ScanReport {
-  return { searched: 0, hits: [], places: [] };
+  return { searched: 0, hits: [], places: [], unscanned: [], vanished: [] };
 }
 
 /** Searches a text buffer (a notification, a terminal transcript, a document) for every needle. */
@@ -63,24 +68,100 @@ export function scanText(report: ScanReport, place: string, text: string, needle
   for (const n of needles) if (text.includes(n.text)) report.hits.push(`${place}: ${n.label}`);
 }
 
-/** Searches the raw bytes of one file. */
-export function scanFile(report: ScanReport, file: string, needles: readonly Needle[], maxBytes = 256 * 1024 * 1024): void {
+const MAX_FILE_BYTES = 256 * 1024 * 1024;
+
+/** Searches the raw bytes of one file; a file too large or unreadable is recorded as unscanned, never as clean. */
+export function scanFile(report: ScanReport, file: string, needles: readonly Needle[], maxBytes = MAX_FILE_BYTES): void {
   let data: Buffer;
   try {
-    if (fs.statSync(file).size > maxBytes) return;
+    const size = fs.statSync(file).size;
+    if (size > maxBytes) {
+      report.unscanned.push(`${file}: ${size} bytes, over the ${maxBytes}-byte limit`);
+      return;
+    }
     data = fs.readFileSync(file);
-  } catch {
-    return; // vanished or unreadable
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === 'ENOENT') report.vanished.push(file);
+    else report.unscanned.push(`${file}: ${(err as Error).message}`);
+    return;
   }
   report.searched++;
   report.places.push(file);
   for (const n of needles) if (n.bytes.some((b) => data.includes(b))) report.hits.push(`${file}: ${n.label}`);
 }
 
+/** Every regular file under `dir`; folders it cannot read or that lie too deep are recorded as unscanned. */
+function filesUnder(report: ScanReport, dir: string, maxDepth = 24): string[] {
+  const files: string[] = [];
+  const walk = (d: string, depth: number): void => {
+    if (depth > maxDepth) {
+      report.unscanned.push(`${d}: deeper than ${maxDepth} levels`);
+      return;
+    }
+    let entries: fs.Dirent[];
+    try {
+      entries = fs.readdirSync(d, { withFileTypes: true });
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code === 'ENOENT') report.vanished.push(d);
+      else report.unscanned.push(`${d}: ${(err as Error).message}`);
+      return;
+    }
+    for (const e of entries) {
+      const full = path.join(d, e.name);
+      if (e.isDirectory()) walk(full, depth + 1);
+      else if (e.isFile()) files.push(full);
+    }
+  };
+  walk(dir, 0);
+  return files;
+}
+
 export function scanTree(report: ScanReport, dir: string, needles: readonly Needle[], exclude?: (file: string) => boolean): number {
-  const files = listFiles(dir).filter((f) => !exclude?.(f));
+  const files = filesUnder(report, dir).filter((f) => !exclude?.(f));
   for (const f of files) scanFile(report, f, needles);
   return files.length;
+}
+
+/** Where VS Code keeps globalState and secrets: state.vscdb (desktop), the browser's Local Storage and IndexedDB (code-server). */
+export const STATE_STORE = /state\.vscdb|Local Storage|IndexedDB/;
+
+export interface DiskScan {
+  report: ScanReport;
+  sandbox: string;
+  /** Browser profiles searched (code-server: the workbench's storage lives there). */
+  browserDirs: string[];
+  /** State store files searched. */
+  stateStoreFiles: string[];
+}
+
+/**
+ * Searches everything the extension host and the workbench may have written: the sandbox (user-data-dir
+ * with logs, settings, globalStorage and state.vscdb; HOME; DOCKER_CONFIG; the workspace) and, in a
+ * browser workbench, the browser's profile (Local Storage, IndexedDB). Fails when there is no sandbox or
+ * no state store to search: a scan that cannot see the stores proves nothing.
+ */
+export function scanDisk(needles: readonly Needle[]): DiskScan {
+  const sandbox = process.env.COSCENE_TEST_TMP;
+  assert.ok(sandbox, 'COSCENE_TEST_TMP is not set: run the integration tests through the runner (npm test -- --only integration)');
+  const report = emptyReport();
+  scanTree(report, sandbox, needles);
+  // The runner puts the workbench browser's profile into the sandbox (COSCENE_TEST_BROWSER_PROFILE).
+  const profile = process.env.COSCENE_TEST_BROWSER_PROFILE;
+  const browserDirs = vscode.env.uiKind === vscode.UIKind.Web ? [profile ?? ''] : [];
+  for (const dir of browserDirs) assert.ok(dir && fs.existsSync(dir), `the workbench browser's profile (COSCENE_TEST_BROWSER_PROFILE=${dir}) is missing`);
+  for (const dir of browserDirs) if (!dir.startsWith(sandbox)) scanTree(report, dir, needles);
+  const stateStoreFiles = report.places.filter((p) => STATE_STORE.test(p));
+  assert.ok(stateStoreFiles.length > 0, `no state store (state.vscdb, Local Storage, IndexedDB) was searched in ${[sandbox, ...browserDirs].join(', ')}`);
+  return { report, sandbox, browserDirs, stateStoreFiles };
+}
+
+/** The disk scan for `secrets` (name → value) in their usual forms: no hit, nothing unscanned. */
+export function assertNoSecretOnDisk(secrets: Record<string, string>): DiskScan {
+  const needles = Object.entries(secrets).flatMap(([name, value]) => needlesFor(name, value));
+  const scan = scanDisk(needles);
+  assert.deepEqual(scan.report.unscanned, [], 'files that could not be searched count as not clean');
+  assert.deepEqual(scan.report.hits.map((h) => h.replace(scan.sandbox, '<sandbox>')), [], 'a secret was written to a file');
+  return scan;
 }
 
 export interface ProcessWatch {
@@ -142,24 +223,4 @@ export function watchProcesses(needles: readonly Needle[], marker: string, maxMs
       return { hits: [...hits], pids: seen.size, scans, argvWithMarker: [...withMarker] };
     },
   };
-}
-
-/** The chromium profile directory of the browser that shows the workbench, if it runs on this machine. */
-export function browserProfileDirs(): string[] {
-  const dirs = new Set<string>();
-  let pids: string[] = [];
-  try {
-    pids = fs.readdirSync('/proc').filter((p) => /^\d+$/.test(p));
-  } catch {
-    return [];
-  }
-  for (const pid of pids) {
-    try {
-      const argv = fs.readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0');
-      for (const a of argv) if (a.startsWith('--user-data-dir=')) dirs.add(a.slice('--user-data-dir='.length));
-    } catch {
-      // ended meanwhile
-    }
-  }
-  return [...dirs].filter((d) => fs.existsSync(d));
 }

@@ -148,53 +148,59 @@ describe('fuzz: Huawei Cloud responses (errors.ts, parse.ts, labels.ts)', functi
     }, 1000);
   });
 
-  it('parseOperations: never throws; deduplicated, trimmed, known keywords first in enum order, nothing lost', () => {
-    const piece = fc.oneof(
-      fc.constantFrom(...OPERATION_KEYWORDS), fc.constantFrom(...OPERATION_KEYWORDS).map((k) => k.toUpperCase()), fc.constantFrom(' ', '', '\t', '\u3000', '\u00a0'), anyString(8),
+  // Pins what the permission matrix shows for a privilege's operations: each operation once, the known ones
+  // in the console's order, and nothing the server sent dropped. The items are generated, never re-split.
+  it('parseOperations: every operation the server listed shows once, known ones first in the console order, none lost', () => {
+    const sep = fc.constantFrom(',', '，');
+    const pad = fc.constantFrom('', ' ', '\t', '\u3000', '\u00a0');
+    const keyword = fc.constantFrom(...OPERATION_KEYWORDS);
+    const item = fc.oneof(
+      keyword.map((k) => ({ text: k, shown: k })),
+      keyword.map((k) => ({ text: k.toUpperCase(), shown: k })),
+      fc.stringMatching(/^[A-Za-z0-9_./:-]{1,12}$/).filter((t) => !isKnownOperation(t.toLowerCase())).map((t) => ({ text: t, shown: t })),
     );
-    const ops = fc.oneof(
-      fc.array(fc.tuple(piece, piece), { maxLength: 8 }).chain((parts) => fc.constantFrom(',', '，').map((sep) => parts.map(([a, b]) => a + b).join(sep))),
-      anyString(60), fc.constant(null), fc.constant(undefined),
-    );
-    fuzz(ops, (input) => {
-      const out = parseOperations(input);
+    const list = fc.array(fc.tuple(pad, item, pad), { maxLength: 10 }).chain((items) => fc.array(sep, { minLength: items.length, maxLength: items.length }).map((seps) => ({
+      items: items.map(([, it]) => it),
+      text: items.map(([a, it, b], i) => `${a}${it.text}${b}${i < items.length - 1 ? seps[i] : ''}`).join(''),
+    })));
+    fuzz(list, ({ items, text }) => {
+      const out = parseOperations(text);
       const keywords = out.map((o) => o.keyword);
-      assert.equal(new Set(keywords).size, keywords.length, 'no repeats');
-      for (const o of out) {
-        assert.ok(o.keyword !== '' && o.keyword === o.keyword.trim());
-        assert.ok(!/[,，]/.test(o.keyword));
-        assert.equal(o.known, isKnownOperation(o.keyword));
-      }
-      const known = out.filter((o) => o.known);
-      assert.deepEqual(out.slice(0, known.length), known, 'known keywords come first');
-      const idx = known.map((o) => OPERATION_KEYWORDS.indexOf(o.keyword));
-      assert.deepEqual(idx, [...idx].sort((a, b) => a - b), 'known keywords in enum order');
-      // Nothing lost: every non-empty item is represented (known ones case-insensitively).
-      for (const item of (input ?? '').split(/[,，]/).map((s) => s.trim()).filter(Boolean)) {
-        const lower = item.toLowerCase();
-        assert.ok(keywords.includes(isKnownOperation(lower) ? lower : item), `"${item}" lost`);
-      }
+      assert.deepEqual(new Set(keywords), new Set(items.map((i) => i.shown)), 'every operation shows, and nothing else');
+      assert.equal(new Set(keywords).size, keywords.length, 'each once');
+      const known = keywords.filter((k) => isKnownOperation(k));
+      assert.deepEqual(keywords.slice(0, known.length), known, 'known operations first');
+      assert.deepEqual(known, OPERATION_KEYWORDS.filter((k) => known.includes(k)), 'in the console order');
+      const unknown = keywords.slice(known.length);
+      const firstSeen = [...new Set(items.map((i) => i.shown).filter((k) => !isKnownOperation(k)))];
+      assert.deepEqual(unknown, firstSeen, 'unknown ones as the server sent them');
     }, 2000);
+    // Garbage never throws and never yields an empty or padded keyword.
+    fuzz(fc.oneof(anyString(60), fc.constant(null), fc.constant(undefined)), (input) => {
+      for (const o of parseOperations(input)) assert.ok(o.keyword !== '' && o.keyword === o.keyword.trim());
+    }, 1000);
   });
 
-  it('parseGrantedObjectPath: never throws; round-trips /codeartsartifact/artifact/<kind>/<target>, anything else is "other"', () => {
-    const segment = fc.oneof(fc.stringMatching(/^[A-Za-z0-9_.-]{1,10}$/), fc.constant('*'), anyString(6).filter((s) => s !== '' && !s.includes('/')));
-    const valid = fc.tuple(fc.constantFrom('component', 'repo'), fc.array(segment, { minLength: 1, maxLength: 3 }), fc.constantFrom('', '/', '//')).map(([kind, target, tail]) => ({ kind, target: target.join('/'), path: `/codeartsartifact/artifact/${kind}/${target.join('/')}${tail}` }));
-    fuzz(fc.oneof(valid.map((v): { kind?: string; target?: string; path: string } => v), anyString(40).map((path): { kind?: string; target?: string; path: string } => ({ path })), fc.constantFrom('', '/', '*', '/codeartsartifact/artifact/repo', '/codeartsartifact/artifact/repo/', '//codeartsartifact//artifact//repo//*').map((path): { kind?: string; target?: string; path: string } => ({ path }))), (v) => {
+  // Pins how a granted object reads in the tree: "/codeartsartifact/artifact/<kind>/<target>" shows the kind
+  // and target the console granted (a trailing "*" is a wildcard); any other path shows verbatim.
+  it('parseGrantedObjectPath: the kind and target the path was built from, a trailing * is a wildcard; anything else verbatim', () => {
+    const segment = fc.oneof(fc.stringMatching(/^[A-Za-z0-9_.-]{1,10}$/), anyString(6).filter((s) => s !== '' && !s.includes('/') && s !== '*'));
+    const granted = fc.tuple(fc.constantFrom('component', 'repo'), fc.array(segment, { minLength: 1, maxLength: 3 }), fc.boolean(), fc.constantFrom('', '/', '//'))
+      .map(([kind, parts, wildcard, tail]) => {
+        const target = [...parts, ...(wildcard ? ['*'] : [])].join('/');
+        return { kind, target, wildcard, path: `/codeartsartifact/artifact/${kind}/${target}${tail}` };
+      });
+    fuzz(granted, (v) => {
       const g = parseGrantedObjectPath(v.path);
-      assert.equal(g.raw, v.path);
-      assert.ok(['component', 'repo', 'other'].includes(g.kind));
-      const segments = v.path.split('/').filter(Boolean);
-      assert.equal(g.wildcard, segments[segments.length - 1] === '*');
-      if (g.kind === 'other') assert.equal(g.target, v.path);
-      else {
-        assert.ok(g.target !== '' && !g.target.startsWith('/') && !g.target.endsWith('/'));
-        assert.equal(segments.slice(0, 3).join('/'), `codeartsartifact/artifact/${g.kind}`);
-      }
-      if (v.kind !== undefined) {
-        assert.equal(g.kind, v.kind);
-        assert.equal(g.target, v.target);
-      }
+      assert.deepEqual({ kind: g.kind, target: g.target, wildcard: g.wildcard, raw: g.raw }, { kind: v.kind, target: v.target, wildcard: v.wildcard, raw: v.path });
+    }, 2000);
+    const other = fc.oneof(
+      anyString(40).filter((p) => !p.replace(/\/+/g, '/').startsWith('/codeartsartifact/artifact/')),
+      fc.constantFrom('', '/', 'codeartsartifact/artifact', '/codeartsartifact/artifact/other/x', '/codeartsartifact/artifact/repo', '/codeartsartifact/artifact/repo/'),
+    );
+    fuzz(other, (path) => {
+      const g = parseGrantedObjectPath(path);
+      assert.deepEqual({ kind: g.kind, target: g.target, raw: g.raw }, { kind: 'other', target: path, raw: path });
     }, 2000);
   });
 });

@@ -1,12 +1,14 @@
 import * as assert from 'node:assert/strict';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { msg } from '../../../src/core/errors';
 import { ExecutableNotFoundError } from '../../../src/core/process/errors';
 import { runProcess } from '../../../src/core/process/runProcess';
 import { loginArgv, logoutArgv } from '../../../src/core/registry/argv';
+import { containerClientMissingReason, findContainerClient } from '../../integration/helpers/containerClient';
 import { registryUnavailableReason, RegistryServer, startRegistryServer } from '../../integration/helpers/registryServer';
+import { skipBecause } from '../../support/mochaRunner';
 
 const node = process.execPath;
 
@@ -72,17 +74,14 @@ describe('process runner', function () {
 
 describe('process runner with the real docker CLI and registry', function () {
   this.timeout(60_000);
-  const docker = '/usr/local/bin/docker';
+  const docker = findContainerClient('docker') ?? 'docker';
   const users = [{ username: 'alice', password: 'alice-registry-pw-1' }];
   let registry: RegistryServer | undefined;
   let dockerConfig: string;
 
   before(async function () {
-    const reason = registryUnavailableReason() ?? (existsSync(docker) ? undefined : `${docker} is missing`);
-    if (reason) {
-      console.warn(`    skipped: ${reason}`);
-      this.skip();
-    }
+    const reason = registryUnavailableReason() ?? containerClientMissingReason('docker');
+    if (reason) skipBecause(this, reason);
     registry = await startRegistryServer(users);
     dockerConfig = mkdtempSync(join(tmpdir(), 'coscene-docker-config-'));
   });
