@@ -41,8 +41,13 @@ function runs(numRuns: number): number {
   return Math.max(1, Math.round(numRuns * SCALE));
 }
 
+export interface FuzzOptions {
+  /** Report the first counterexample as found, without shrinking (for properties whose failing cases are slow). */
+  endOnFailure?: boolean;
+}
+
 /** Checks `predicate` on `numRuns` generated values; the predicate throws (assert) to fail. */
-export function fuzz<T>(arb: fc.Arbitrary<T>, predicate: (value: T) => void, numRuns: number): void {
+export function fuzz<T>(arb: fc.Arbitrary<T>, predicate: (value: T) => void, numRuns: number, options: FuzzOptions = {}): void {
   const started = performance.now();
   properties++;
   try {
@@ -51,7 +56,7 @@ export function fuzz<T>(arb: fc.Arbitrary<T>, predicate: (value: T) => void, num
         cases++;
         predicate(value);
       }),
-      { seed: SEED, numRuns: runs(numRuns) },
+      { seed: SEED, numRuns: runs(numRuns), endOnFailure: options.endOnFailure },
     );
   } finally {
     elapsedMs += performance.now() - started;
