@@ -9,7 +9,7 @@ import { AccessError } from '../../../src/core/errors';
 import { CosceneApiError, errorFromResponse } from '../../../src/core/coscene/apiErrors';
 import { DEFAULTS } from '../../../src/core/http/undiciHttpClient';
 import { HuaweiApiError, parseHuaweiError, parseHuaweiResponse, unreadableResponse } from '../../../src/core/huawei/errors';
-import { fuzz, FUZZ_TIMEOUT_MS } from './fuzz';
+import { cpuMs, fuzz, FUZZ_TIMEOUT_MS } from './fuzz';
 
 /** The budget the issue sets for one summary; far above what a linear pass over 8 MB takes. */
 const SUMMARY_BUDGET_MS = 50;
@@ -30,24 +30,8 @@ function bodyOf({ prefix, units, size }: { prefix: string; units: string[]; size
   return (prefix + chunk.repeat(Math.ceil(size / chunk.length))).slice(0, size);
 }
 
-/**
- * CPU milliseconds `fn` takes (process CPU time, so other processes on a busy shared machine do not count): the
- * best of up to three tries, so one GC pause does not fail the run. A linear summary takes a few ms here; a
- * quadratic one takes seconds on every try.
- */
-function elapsed(fn: () => void): number {
-  let best = Infinity;
-  for (let attempt = 0; attempt < 3 && best >= SUMMARY_BUDGET_MS; attempt++) {
-    const started = process.cpuUsage();
-    fn();
-    const used = process.cpuUsage(started);
-    best = Math.min(best, (used.user + used.system) / 1000);
-  }
-  return best;
-}
-
 function assertFast(what: string, body: string, fn: () => void): void {
-  const ms = elapsed(fn);
+  const ms = cpuMs(fn, SUMMARY_BUDGET_MS);
   assert.ok(ms < SUMMARY_BUDGET_MS, `${what} took ${Math.round(ms)} ms on ${body.length} chars starting ${JSON.stringify(body.slice(0, 40))}`);
 }
 
