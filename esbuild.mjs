@@ -1,139 +1,20 @@
-// Builds dist/extension.js (activation path), dist/http.js (undici stack, loaded on first request),
-// dist/{permissions,users,registry}.js (features, loaded on first use) and dist/yaml.js.
+// Builds dist/extension.js (all of our code) and dist/undici.js, dist/yaml.js: the two big libraries, each required on
+// first use (the first request; the first cocli file parsed) instead of at activation.
 import * as esbuild from 'esbuild';
-import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { relative, resolve, sep } from 'node:path';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 
 const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
 
-/** The lazy HTTP chunk is required at run time as ./http.js next to extension.js. */
-const lazyHttpChunk = {
-  name: 'lazy-http-chunk',
-  setup(build) {
-    build.onResolve({ filter: /^\.\/undiciHttpClient$/ }, (args) =>
-      args.importer.endsWith('lazyHttp.ts') ? { path: './http.js', external: true } : undefined,
-    );
-  },
-};
-
 /**
- * dist/http.js is a second bundle: copies of these modules in it would make its errors other classes than the
- * extension's (`instanceof AccessError` / `NetworkError` false: "Unexpected error", no retries) and give it a
- * secret registry of its own. It takes them from dist/extension.js at run time (src/core/http/lazyHttp.ts).
+ * In dist/extension.js, `undici` and `yaml` are the separately built ./undici.js and ./yaml.js. Our modules require
+ * them only inside functions (src/core/http/lazyHttp.ts, src/core/profiles/lazyYaml.ts), so loading the bundle does not.
  */
-const SHARED_WITH_EXTENSION = { 'src/core/errors.ts': 'errors', 'src/core/redact.ts': 'redact', 'src/core/http/networkError.ts': 'networkError' };
-const sharedWithExtension = sharedModulesPlugin('coscene-access.http-shared-modules', 'dist/http.js', (file) => SHARED_WITH_EXTENSION[file]);
-
-/**
- * Resolves imports of the listed modules to `globalThis[Symbol.for(symbolKey)][name]`, filled by dist/extension.js
- * before it requires the chunk. `nameOf(file)` gives the name of a shared module, undefined for the chunk's own.
- */
-function sharedModulesPlugin(symbolKey, chunk, nameOf) {
-  return {
-    name: `shared-with-extension:${chunk}`,
-    setup(build) {
-      build.onResolve({ filter: /^\.\.?\// }, (args) => {
-        if (args.kind === 'entry-point') return undefined;
-        const file = relative(process.cwd(), resolve(args.resolveDir, args.path)).split(sep).join('/');
-        const name = nameOf(file) ?? nameOf(`${file}.ts`);
-        return name ? { path: name, namespace: 'extension-shared' } : undefined;
-      });
-      build.onLoad({ filter: /.*/, namespace: 'extension-shared' }, (args) => ({
-        contents: `const shared = globalThis[Symbol.for(${JSON.stringify(symbolKey)})];\nif (!shared) throw new Error('${chunk} must be loaded by dist/extension.js');\nmodule.exports = shared[${JSON.stringify(args.path)}];\n`,
-        loader: 'js',
-      }));
-    },
-  };
-}
-
-/**
- * Features whose implementation is a chunk of its own, required on first use by a loader module (`loader`):
- * - permissions: Repository Permissions (Huawei Cloud clients, tree, matrix webview, ~45 KB), src/vscode/lazyPermissions.ts;
- * - users: Organization/Project Users and Roles views, their commands, details documents and exports, src/vscode/lazyUsers.ts;
- * - registry: container registry login commands, terminal and status bar item, src/vscode/lazyRegistry.ts.
- * `files` are the chunk's own modules; every other module a chunk imports must be listed in its loader (SHARED_MODULES)
- * and comes from dist/extension.js at run time: one copy of the error classes, redaction registry, tree node classes,
- * log, secrets. The main bundle must not import a chunk's modules except through its loader.
- */
-const LAZY_CHUNKS = [
-  {
-    name: 'permissions',
-    entry: 'src/vscode/permissionsChunk.ts',
-    loader: 'src/vscode/lazyPermissions.ts',
-    files: /^src\/(core\/huawei\/|vscode\/(huawei|webview|commands\/huawei|commands\/permissions)\/|vscode\/views\/permissions|vscode\/permissionsChunk\.ts$)/,
-  },
-  {
-    name: 'users',
-    entry: 'src/vscode/usersChunk.ts',
-    loader: 'src/vscode/lazyUsers.ts',
-    files: /^src\/(core\/format\/|core\/paging\.ts$|vscode\/(details|commands\/users|commands\/roles|commands\/export)\/|vscode\/views\/(usersState|userItems|usersTree|orgUsers|projectUsers|roles|usersViews)\.ts$|vscode\/usersChunk\.ts$)/,
-  },
-  {
-    name: 'registry',
-    entry: 'src/vscode/registryChunk.ts',
-    loader: 'src/vscode/lazyRegistry.ts',
-    files: /^src\/(core\/registry\/|core\/process\/|vscode\/(terminal|commands\/registry)\/|vscode\/registryChunk\.ts$)/,
-  },
-].map((chunk) => {
-  const source = readFileSync(chunk.loader, 'utf8');
-  const block = /const shared = [^{]*\{([^}]*)\}/.exec(source)?.[1] ?? '';
-  return { ...chunk, out: `dist/${chunk.name}.js`, shared: new Set([...block.matchAll(/'(src\/[^']+)'/g)].map((m) => m[1])) };
-});
-
-const sourceFile = (resolveDir, path) => {
-  const file = relative(process.cwd(), resolve(resolveDir, path)).split(sep).join('/');
-  return file.endsWith('.ts') ? file : `${file}.ts`;
-};
-
-/** Plugins of a chunk's own build: shared modules from dist/extension.js; an import of any other main-bundle module fails. */
-function chunkPlugins(chunk) {
-  const shared = sharedModulesPlugin(`coscene-access.${chunk.name}-shared-modules`, chunk.out, (file) => {
-    if (chunk.files.test(file) || !file.startsWith('src/') || !file.endsWith('.ts')) return undefined;
-    return chunk.shared.has(file) ? file : undefined;
-  });
-  const boundary = {
-    name: `${chunk.name}-chunk-boundary`,
-    setup(build) {
-      build.onResolve({ filter: /^\.\.?\// }, (args) => {
-        if (args.kind === 'entry-point' || args.namespace !== 'file') return undefined;
-        const importer = relative(process.cwd(), args.importer).split(sep).join('/');
-        const ts = sourceFile(args.resolveDir, args.path);
-        if (!chunk.files.test(importer) || chunk.files.test(ts) || chunk.shared.has(ts)) return undefined;
-        const other = LAZY_CHUNKS.find((c) => c !== chunk && c.files.test(ts));
-        if (other) return { errors: [{ text: `${importer} imports ${ts}, which belongs in ${other.out}` }] };
-        return { errors: [{ text: `${importer} imports ${ts}: add it to the shared modules in ${chunk.loader} (a copy in ${chunk.out} would be a second instance)` }] };
-      });
-    },
-  };
-  return [boundary, shared];
-}
-
-/** In dist/extension.js: each loader's './<name>Chunk' is the separate chunk; nothing else may import a chunk's modules. */
-const lazyFeatureChunks = {
-  name: 'lazy-feature-chunks',
+const LAZY_LIBRARIES = ['undici', 'yaml'];
+const lazyLibraries = {
+  name: 'lazy-libraries',
   setup(build) {
-    build.onResolve({ filter: /^\.\.?\// }, (args) => {
-      if (args.kind === 'entry-point') return undefined;
-      const importer = relative(process.cwd(), args.importer).split(sep).join('/');
-      const ts = sourceFile(args.resolveDir, args.path);
-      const own = LAZY_CHUNKS.find((c) => c.loader === importer && c.entry === ts);
-      if (own) return { path: `./${own.name}.js`, external: true };
-      const chunk = LAZY_CHUNKS.find((c) => c.files.test(ts));
-      if (!chunk) return undefined;
-      return { errors: [{ text: `${args.importer} imports ${ts}, which belongs in ${chunk.out}: go through ${chunk.loader}` }] };
-    });
-  },
-};
-
-/** `yaml` (~110 KB) is required at run time as ./yaml.js, only when a cocli file is parsed (src/core/profiles/lazyYaml.ts). */
-const lazyYamlChunk = {
-  name: 'lazy-yaml-chunk',
-  setup(build) {
-    build.onResolve({ filter: /^yaml$/ }, (args) => {
-      if (args.importer.endsWith('lazyYaml.ts')) return { path: './yaml.js', external: true };
-      return { errors: [{ text: `import yaml through src/core/profiles/lazyYaml.ts (keeps it out of dist/extension.js), not from ${args.importer}` }] };
-    });
+    build.onResolve({ filter: /^(undici|yaml)$/ }, (args) => ({ path: `./${args.path}.js`, external: true }));
   },
 };
 
@@ -165,10 +46,8 @@ const common = {
 };
 
 const configs = [
-  { ...common, entryPoints: ['src/extension.ts'], outfile: 'dist/extension.js', plugins: [lazyHttpChunk, lazyYamlChunk, lazyFeatureChunks, singleVscodeNamespace] },
-  ...LAZY_CHUNKS.map((chunk) => ({ ...common, entryPoints: [chunk.entry], outfile: chunk.out, plugins: [...chunkPlugins(chunk), singleVscodeNamespace] })),
-  { ...common, entryPoints: ['src/core/http/undiciHttpClient.ts'], outfile: 'dist/http.js', plugins: [sharedWithExtension] },
-  { ...common, entryPoints: { yaml: 'yaml' }, outfile: 'dist/yaml.js' },
+  { ...common, entryPoints: ['src/extension.ts'], outfile: 'dist/extension.js', plugins: [lazyLibraries, singleVscodeNamespace] },
+  ...LAZY_LIBRARIES.map((name) => ({ ...common, entryPoints: { [name]: name }, outfile: `dist/${name}.js` })),
 ];
 
 /** Each feature keeps its translations in src/vscode/l10n/<feature>.<lang>.json; VS Code wants one bundle per language. */
@@ -191,6 +70,13 @@ function mergeL10nBundles() {
   }
 }
 
+/** Bundles of an older layout (dist/http.js, feature chunks) must not end up in the package. */
+function removeOldBundles() {
+  if (!existsSync('dist')) return;
+  for (const file of readdirSync('dist')) if (/\.js(\.map)?$/.test(file)) rmSync(`dist/${file}`);
+}
+
+removeOldBundles();
 mergeL10nBundles();
 
 if (watch) {

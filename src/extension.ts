@@ -1,18 +1,16 @@
-import * as vscode from 'vscode';
-import { createLog } from './vscode/log';
-import { registerProfilesFeature } from './vscode/profilesFeature';
-import { registerUsersFeature } from './vscode/usersFeature';
-import { registerPermissionsFeature } from './vscode/permissionsFeature';
-import { registerRegistryFeature } from './vscode/registryFeature';
-import type { ExtensionApi, Services } from './vscode/services';
+import type * as vscode from 'vscode';
+import { registerPermissionsFeature } from './vscode/permissions';
+import { registerProfilesFeature } from './vscode/profiles';
+import { registerRegistryFeature } from './vscode/registry';
+import { createLog } from './vscode/shared/log';
+import type { ExtensionApi, Services } from './vscode/shared/services';
+import { registerUsersFeature } from './vscode/users';
 
-/** Wiring only: build the services once, then let each feature register its views and commands. */
+/** Wiring only: build the log and the profile service, then let each feature register its views and commands. */
 export function activate(context: vscode.ExtensionContext): ExtensionApi {
   const log = createLog(context);
-  context.subscriptions.push(vscode.commands.registerCommand('coscene.showLogs', () => log.show()));
   const profiles = registerProfilesFeature(context, log);
-  const api: ExtensionApi = { trees: new Map(), features: {} };
-  api.features.profiles = profiles;
+  const api: ExtensionApi = { trees: new Map(), features: { profiles } };
   const services: Services = { context, log, profiles, api };
   registerUsersFeature(services);
   registerPermissionsFeature(services);

@@ -119,3 +119,45 @@ export async function collectAll<T>(fetchPage: FetchPage<T>, options: CollectOpt
   }
   return { items: [...cursor.items], totalSize: cursor.totalSize };
 }
+
+/** What a page_no list holds, for its messages. */
+export type NumberedItems = 'repositories' | 'users';
+
+/** page_no paging (Huawei CodeArts, 1-based): the page that follows `loaded` items. */
+export function nextPageNo(loaded: number, pageSize: number): number {
+  return Math.floor(loaded / pageSize) + 1;
+}
+
+/**
+ * page_no paging that goes nowhere: a page made only of items already listed (the same page again), or an empty page
+ * while the total promises more. Either would offer "Load more…" forever or hide what exists. `fresh` counts the
+ * page's items not listed yet; `loaded` is what was listed before this page.
+ */
+export function checkNumberedPage(received: number, fresh: number, reportedTotal: number, loaded: number, what: NumberedItems): void {
+  if (received > 0 && fresh === 0) {
+    throw what === 'repositories'
+      ? new AccessError(msg('Huawei Cloud sent the same page of repositories again; stopped after {0} to avoid a loop.', loaded), ['showLogs'])
+      : new AccessError(msg('Huawei Cloud sent the same page of users again; stopped after {0} to avoid a loop.', loaded), ['showLogs']);
+  }
+  if (received === 0 && reportedTotal > loaded) {
+    throw what === 'repositories'
+      ? new AccessError(msg('Huawei Cloud sent an empty page although it reported {0} repositories; stopped after {1}.', reportedTotal, loaded), ['showLogs'])
+      : new AccessError(msg('Huawei Cloud sent an empty page although it reported {0} users; stopped after {1}.', reportedTotal, loaded), ['showLogs']);
+  }
+}
+
+/** The total after a page: a short page means the end, whatever total says; never less than what is listed (`loaded`, this page included). */
+export function totalAfterPage(received: number, pageSize: number, reportedTotal: number, loaded: number): number {
+  return received < pageSize ? loaded : Math.max(reportedTotal, loaded);
+}
+
+/** The page's items not listed yet, each id once (a page may name an item twice). */
+export function unlisted<T>(page: readonly T[], isListed: (id: string) => boolean, idOf: (item: T) => string): T[] {
+  const seen = new Set<string>();
+  return page.filter((item) => {
+    const id = idOf(item);
+    if (seen.has(id) || isListed(id)) return false;
+    seen.add(id);
+    return true;
+  });
+}

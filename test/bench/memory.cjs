@@ -27,7 +27,7 @@ async function main() {
   const context = createContext(root);
   const api = ext.activate(context);
   await api.features.profiles.ready;
-  const tree = api.features.users.orgUsers; // loads dist/users.js; the real provider (the view's is a forwarder)
+  const tree = api.features.users.orgUsers; // the provider the Organization Users view shows
   await commands.get('coscene.users.showFlat')?.();
   // Warm everything up (HTTP chunk, JIT) with one page, then drop it and take the baseline.
   await tree.getChildren();

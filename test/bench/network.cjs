@@ -62,7 +62,7 @@ async function main() {
     };
 
     const result = { latency, runs, listRuns, users: USERS };
-    // 1. Cold: the first request of the process (requires dist/http.js, opens the connection). One sample per process.
+    // 1. Cold: the first request of the process (requires undici, opens the connection). One sample per process.
     result.firstPageColdMs = await firstPage('ORGANIZATION_WRITER');
     // RTT as the client sees it: a minimal call (GetOrganization).
     result.rttMs = [];
@@ -78,7 +78,7 @@ async function main() {
     const context = createContext(root);
     const extApi = ext.activate(context);
     await extApi.features.profiles.ready;
-    const tree = extApi.features.users.orgUsers; // loads dist/users.js; the real provider (the view's is a forwarder)
+    const tree = extApi.features.users.orgUsers; // the provider the Organization Users view shows
     result.viewOpenMs = [];
     result.expandMs = [];
     let groups = 0;

@@ -1,6 +1,6 @@
 import { FakeReply, jsonReply } from './http';
 
-/** Connect error codes with their HTTP status (Connect protocol spec; contract §7.1). */
+/** Connect error codes with their HTTP status (Connect protocol spec). */
 export const CONNECT_HTTP_STATUS = {
   canceled: 499,
   unknown: 500,

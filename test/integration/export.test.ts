@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import type { ExportResult } from '../../src/vscode/commands/export/destination';
+import type { ExportResult } from '../../src/vscode/users/exportDestination';
 import { makeTempDir } from './helpers/profileFixtures';
 import { FakeOrg, useFakeOrg } from './helpers/usersFixture';
 

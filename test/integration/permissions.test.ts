@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { FAKE_HUAWEI, FakeServer, startFakeServer } from '../fake/server';
-import type { PermissionsFeature } from '../../src/vscode/permissionsFeature';
+import type { PermissionsFeature } from '../../src/vscode/permissions';
 import { AKSK_SIGN_IN, PASSWORD_SIGN_IN } from './helpers/huaweiSignIn';
 import { extensionApi, filesContaining } from './helpers/profileFixtures';
 

@@ -3,7 +3,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { ProfileService } from '../../src/vscode/profiles/profileService';
-import { httpClientOptionsFromSettings, requestTimeoutMs } from '../../src/vscode/httpSettings';
+import { httpClientOptionsFromSettings, requestTimeoutMs } from '../../src/vscode/shared/httpSettings';
 import { FAKE_COSCENE, FakeServer, mintCosceneJwt, startFakeServer } from '../fake/server';
 import { CocliFile, cocliYaml, extensionApi, filesContaining, makeTempDir, useCocliFile, waitUntil } from './helpers/profileFixtures';
 
@@ -58,6 +58,15 @@ describe('profiles (issue 3)', function () {
     const api = await profiles.api();
     const roles = await api.listRoles({});
     assert.ok(roles.items.some((r) => r.code === 'PROJECT_ADMIN'));
+  });
+
+  it('Set Token fetches the organization again (the slug fetched with the old token is not kept)', async () => {
+    await waitUntil(() => statusText() === `$(account) lark · ${FAKE_COSCENE.orgSlug}`, 'the slug fetched for lark');
+    const fetches = () => server.stats.requests.filter((r) => r.procedure === 'GetOrganization').length;
+    const before = fetches();
+    assert.equal(await vscode.commands.executeCommand('coscene.profile.setToken', { name: 'lark', source: 'cocli', token: FAKE_COSCENE.adminToken }), true);
+    await waitUntil(() => fetches() > before, 'a GetOrganization with the new token');
+    await waitUntil(() => statusText() === `$(account) lark · ${FAKE_COSCENE.orgSlug}`, `status bar "lark · ${FAKE_COSCENE.orgSlug}", got "${statusText()}"`);
   });
 
   it('uses the org slug cached in the profile without asking the server', async () => {

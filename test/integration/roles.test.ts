@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import type { GroupItem } from '../../src/vscode/views/userItems';
-import type { RoleItem } from '../../src/vscode/views/roles';
+import type { GroupItem } from '../../src/vscode/users/views/userItems';
+import type { RoleItem } from '../../src/vscode/users/views/roles';
 import { waitUntil } from './helpers/profileFixtures';
 import { FakeOrg, labelOf, useFakeOrg } from './helpers/usersFixture';
 

@@ -2,8 +2,8 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { FakeUser } from '../fake/coscene/model';
 import { FAKE_COSCENE } from '../fake/server';
-import type { GroupItem, UserItem } from '../../src/vscode/views/userItems';
-import type { UsersTreeProvider } from '../../src/vscode/views/usersTree';
+import type { GroupItem, UserItem } from '../../src/vscode/users/views/userItems';
+import type { UsersTreeProvider } from '../../src/vscode/users/views/usersTree';
 import { expectedLabel, FakeOrg, labelOf, useFakeOrg } from './helpers/usersFixture';
 import { waitUntil } from './helpers/profileFixtures';
 

@@ -11,7 +11,7 @@ import { createTransport, type TransportOptions } from './transport';
 /** The API takes exactly what its transport needs. */
 export type CosceneApiOptions = TransportOptions;
 
-/** cocli splits BatchGetUsers into calls of at most 100 names (contract §3.5). */
+/** cocli splits BatchGetUsers into calls of at most 100 names (docs/protocol.md). */
 export const BATCH_GET_LIMIT = 100;
 
 export function createCosceneApi(opts: CosceneApiOptions): CosceneApi {

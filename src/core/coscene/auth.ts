@@ -1,5 +1,5 @@
 /**
- * cocli's auth rule (contract §2.3): a token of exactly three dot-separated parts is a JWT → Bearer; anything else is
+ * cocli's auth rule (docs/protocol.md): a token of exactly three dot-separated parts is a JWT → Bearer; anything else is
  * an API key → Basic base64("apikey:<token>"). The same value goes on both headers.
  */
 export function authHeader(token: string): string {

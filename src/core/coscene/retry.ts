@@ -1,7 +1,7 @@
 import { NetworkError } from '../http/networkError';
 import { CosceneApiError, type ConnectCode } from './apiErrors';
 
-/** cocli's unary retry interceptor (contract §2.1): 3 retries, 1 s → 5 s, ×2, jitter 0.5. */
+/** cocli's unary retry interceptor (docs/protocol.md): 3 retries, 1 s → 5 s, ×2, jitter 0.5. */
 export const RETRY_POLICY = {
   maxRetries: 3,
   initialDelayMs: 1000,

@@ -8,7 +8,7 @@ import { authHeaders } from './auth';
 import { backoffDelayMs, isRetryable, parseRetryAfter, RETRY_POLICY } from './retry';
 
 /**
- * Connect unary JSON (contract decision 1). Whether the real host accepts Connect JSON is unconfirmed, so the
+ * Connect unary JSON (docs/protocol.md). Whether the real host accepts Connect JSON is unconfirmed, so the
  * package prefix, path and headers live here only; a REST or gRPC transport can replace this module.
  */
 export const SERVICE_PACKAGE = 'coscene.openapi.dataplatform.v1alpha1.services';

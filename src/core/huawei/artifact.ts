@@ -1,4 +1,4 @@
-/** CodeArts Artifact (CloudArtifact v5) client: privileges, repositories, project users (contract §3, §4). */
+/** CodeArts Artifact (CloudArtifact v5) client: privileges, repositories, project users (docs/protocol.md; which project id goes into the paths is unconfirmed). */
 import { AccessError, msg } from '../errors';
 import type { HttpClient, HttpResponse } from '../http/types';
 import { registerSecret } from '../redact';

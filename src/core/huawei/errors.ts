@@ -1,4 +1,4 @@
-/** Huawei Cloud error responses → HuaweiApiError (contract §5). */
+/** Huawei Cloud error responses → HuaweiApiError (docs/protocol.md; codes are matched by suffix, several are unconfirmed). */
 import { AccessError, ErrorAction, Msg, msg } from '../errors';
 import type { HttpResponse } from '../http/types';
 import { redact } from '../redact';
@@ -172,7 +172,7 @@ function classify(status: number, code: string, message: string): HuaweiErrorKin
   return 'requestFailed';
 }
 
-/** SDK lookup order (§5.3): error_code/error_msg, errorCode/errorMsg, code/message, then nested objects. */
+/** The SDKs' lookup order: error_code/error_msg, errorCode/errorMsg, code/message, then nested objects. */
 function findCodeAndMessage(value: unknown, depth: number): { code: string; message: string } | undefined {
   if (!isRecord(value) || depth > 3) return undefined;
   for (const [codeKey, messageKey] of [

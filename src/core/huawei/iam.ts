@@ -1,4 +1,4 @@
-/** IAM calls: password → project-scoped token (§2.2), and the region's IAM project id for AK/SK (§2.1). */
+/** IAM calls: password → project-scoped token, and the region's IAM project id for AK/SK (docs/protocol.md). */
 import { AccessError, msg } from '../errors';
 import type { HttpClient, HttpResponse } from '../http/types';
 import { registerSecret } from '../redact';

@@ -1,4 +1,4 @@
-/** Display text for operation keywords, granted object paths and roles (contract §6). Both languages live here. */
+/** Display text for operation keywords, granted object paths and roles (docs/protocol.md). Both languages live here. */
 import type { RolePrivileges } from './model';
 
 export type UiLanguage = 'en' | 'zh';
@@ -20,7 +20,7 @@ const OPERATIONS: readonly OperationInfo[] = [
   { keyword: 'deleterepository', group: 'repository', en: 'Delete a repository', zh: '删除仓库' },
   { keyword: 'physicdelete', group: 'repository', en: 'Permanently delete', zh: '彻底删除' },
   { keyword: 'restoreall', group: 'repository', en: 'Restore all', zh: '还原所有' },
-  // The docs' English column header is "Clear all"; the contract suggests this clearer wording.
+  // The docs' English column header is "Clear all"; we use this clearer wording.
   { keyword: 'clearall', group: 'repository', en: 'Empty recycle bin', zh: '清空回收站' },
   { keyword: 'deleteorredeploy', group: 'component', en: 'Delete/Redeploy uploaded packages', zh: '删除/覆盖上传私有库组件' },
   { keyword: 'downloadorview', group: 'component', en: 'Download/View a package', zh: '下载/查看私有库组件' },

@@ -1,4 +1,4 @@
-/** CodeArts Artifact / IAM data as the core hands it around. Wire shapes: shared/contracts/cloudartifact.md. */
+/** CodeArts Artifact / IAM data as the core hands it around. Wire facts: docs/protocol.md. */
 export type HuaweiLanguage = 'zh-cn' | 'en-us';
 
 /** One entry of a role's list in ShowRepositoryRolesPrivilege (snake_case as on the wire). */

@@ -1,4 +1,4 @@
-/** Tolerant readers for the CloudArtifact v5 `result` payloads (contract §3.2, §4.1, §4.4). Return undefined when the shape is wrong. */
+/** Tolerant readers for the CloudArtifact v5 `result` payloads (docs/protocol.md). Return undefined when the shape is wrong. */
 import { isRecord } from './errors';
 import type { Privilege, ProjectUser, Repository, RepositoryPrivileges, RolePrivileges } from './model';
 

@@ -1,4 +1,4 @@
-/** Region → endpoint table (contract §1.1), the only place that knows Huawei host names. */
+/** Region → endpoint table (docs/protocol.md), the only place that knows Huawei host names. */
 import { endpointProblem } from '../endpointRule';
 import { AccessError, msg } from '../errors';
 import { redact } from '../redact';

@@ -1,4 +1,4 @@
-/** AK/SK request signing, `SDK-HMAC-SHA256` (contract §2.4). The SK is the HMAC key; no key derivation. */
+/** AK/SK request signing, `SDK-HMAC-SHA256` (docs/protocol.md). The SK is the HMAC key; no key derivation. */
 import { createHash, createHmac } from 'node:crypto';
 
 export const SIGNING_ALGORITHM = 'SDK-HMAC-SHA256';

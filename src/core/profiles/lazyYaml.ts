@@ -2,8 +2,8 @@ import type * as Yaml from 'yaml';
 
 /**
  * The parts of `yaml` the cocli config parser uses, required on first use instead of at activation.
- * `yaml` is ~110 KB minified; in the bundle esbuild rewrites this require to the separate chunk './yaml.js'
- * (esbuild.mjs), so dist/extension.js stays small and only a cocli file actually being parsed loads it.
+ * `yaml` is ~110 KB minified; in the bundle it is the separate dist/yaml.js (esbuild.mjs), so dist/extension.js
+ * stays small and only a cocli file actually being parsed loads it.
  */
 let loaded: typeof Yaml | undefined;
 const yaml = (): typeof Yaml => (loaded ??= require('yaml') as typeof Yaml);
@@ -21,7 +21,3 @@ export const LineCounter = class {
   }
 } as unknown as typeof Yaml.LineCounter;
 
-/** True once the yaml chunk has been required (used by the benchmark and tests). */
-export function isYamlLoaded(): boolean {
-  return loaded !== undefined;
-}

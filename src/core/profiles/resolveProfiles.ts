@@ -15,7 +15,7 @@ export interface ResolvedProfiles {
 }
 
 /**
- * cocli's precedence (contract §1.3): a complete COS_ENDPOINT + COS_TOKEN + COS_PROJECT set wins, a partial set is
+ * cocli's precedence (docs/protocol.md): a complete COS_ENDPOINT + COS_TOKEN + COS_PROJECT set wins, a partial set is
  * ignored, otherwise the file's current-profile. `fileText` undefined = the file does not exist (no error; never created).
  */
 export function resolveProfiles(input: { fileText?: string; filePath: string; env: NodeJS.ProcessEnv }): ResolvedProfiles {

@@ -1,6 +1,6 @@
 import type { BasicCredential } from '../coscene/model';
 
-/** Output shapes of `cocli registry create-credential [-o json|yaml|table]` (contract §9.3). */
+/** Output shapes of `cocli registry create-credential [-o json|yaml|table]` (docs/protocol.md). */
 export type CredentialFormat = 'plain' | 'json' | 'yaml' | 'table';
 
 /** `structpb.Struct` JSON: keys sorted, re-indented with 2 spaces. */

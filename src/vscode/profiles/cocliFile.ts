@@ -3,8 +3,8 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { defaultCocliConfigPath } from '../../core/profiles/cocliConfig';
-import { expandHome } from '../httpSettings';
-import type { Log } from '../log';
+import { expandHome } from '../shared/httpSettings';
+import type { Log } from '../shared/log';
 
 /** The cocli config path: `coscene.cocliConfigPath` (machine scope) or `~/.cocli.yaml`. */
 export function cocliConfigPath(): string {

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import type * as vscode from 'vscode';
 import type { ProfileInfo, ProfileSource } from '../../core/profiles/profile';
-import type { Secrets } from '../secrets';
+import type { Secrets } from '../shared/secrets';
 
 /** What globalState keeps of a profile added in VS Code: everything but the token. */
 export interface StoredProfile {

@@ -4,16 +4,19 @@ import type { CosceneApi } from '../../core/coscene/model';
 import { AccessError, msg } from '../../core/errors';
 import { createLazyHttpClient } from '../../core/http/lazyHttp';
 import type { HttpClient } from '../../core/http/types';
+import { ApiClientCache } from '../../core/profiles/apiClientCache';
 import { parseCocliConfig } from '../../core/profiles/cocliConfig';
 import { ConfigError } from '../../core/profiles/configError';
 import type { Profile, ProfileInfo, ProfileSource } from '../../core/profiles/profile';
+import { OrgSlugCache } from '../../core/profiles/orgSlugCache';
 import { resolveProfiles } from '../../core/profiles/resolveProfiles';
+import { chooseActiveProfile, followCocliSwitch, profileFingerprint, profileKey } from '../../core/profiles/selection';
 import { registerSecret } from '../../core/redact';
-import { showError } from '../errors';
-import { affectsHttpSettings, httpClientOptionsFromSettings, requestTimeoutMs } from '../httpSettings';
-import type { Log } from '../log';
-import type { Secrets } from '../secrets';
-import type { ActiveProfile } from '../services';
+import { reportError } from '../shared/errors';
+import { affectsHttpSettings, httpClientOptionsFromSettings, requestTimeoutMs } from '../shared/httpSettings';
+import type { Log } from '../shared/log';
+import type { Secrets } from '../shared/secrets';
+import type { ActiveProfile } from '../shared/services';
 import { cocliConfigPath, readCocliFile, watchCocliFile } from './cocliFile';
 import { ExtensionProfiles, StoredProfile } from './extensionProfiles';
 import { guardUnauthenticated } from './guardedApi';
@@ -28,16 +31,6 @@ export interface ListedProfile extends ProfileInfo {
 const ACTIVE_KEY = 'coscene.activeProfile.v1';
 /** The cocli file's current-profile when we last read it: a different value means `cocli login switch` ran. */
 const LAST_COCLI_CURRENT_KEY = 'coscene.lastCocliCurrent.v1';
-
-export function profileKey(source: ProfileSource, name: string): string {
-  return `${source}:${name}`;
-}
-
-interface CachedApi {
-  key: string;
-  token: string;
-  api: CosceneApi;
-}
 
 /**
  * The one place that knows which coScene profile is active. Sources: the cocli file and COS_* env (read, never
@@ -64,9 +57,8 @@ export class ProfileService implements ActiveProfile, vscode.Disposable {
   private fingerprint = '';
   private rejected = false;
   private http?: HttpClient;
-  private cached?: CachedApi;
-  private readonly orgs = new Map<string, Promise<string | undefined>>();
-  private readonly fetchedOrgs = new Map<string, string>();
+  private readonly clients = new ApiClientCache<CosceneApi>();
+  private readonly orgs = new OrgSlugCache();
   private queue: Promise<void> = Promise.resolve();
 
   constructor(
@@ -98,7 +90,7 @@ export class ProfileService implements ActiveProfile, vscode.Disposable {
     const profile = this.list().find((p) => p.key === this.activeKey);
     if (!profile) return undefined;
     const { key: _key, active: _active, ...info } = profile;
-    const org = info.org ?? this.fetchedOrgs.get(this.orgKey(info));
+    const org = info.org ?? this.orgs.slug(profileKey(info.source, info.name), info.endpoint);
     return org ? { ...info, org } : info;
   }
 
@@ -116,21 +108,20 @@ export class ProfileService implements ActiveProfile, vscode.Disposable {
     const key = profileKey(profile.source, profile.name);
     const token = await this.tokenFor(profile);
     if (!token) throw new AccessError(msg('The profile "{0}" has no token. Set one with "Set Token for Profile…".', profile.name), ['setToken']);
-    if (this.cached?.key === key && this.cached.token === token) return this.cached.api;
-    const inner = createCosceneApi({
-      endpoint: profile.endpoint,
-      token,
-      profileName: profile.name,
-      http: this.httpClient(),
-      timeoutMs: requestTimeoutMs(),
-      onRequest: (r) =>
-        this.log.debug(`coScene ${r.procedure} (attempt ${r.attempt}) → ${r.status ?? 'no answer'}${r.error ? ` ${r.error}` : ''} in ${Math.round(r.durationMs)} ms`),
+    return this.clients.get(key, token, () => {
+      const inner = createCosceneApi({
+        endpoint: profile.endpoint,
+        token,
+        profileName: profile.name,
+        http: this.httpClient(),
+        timeoutMs: requestTimeoutMs(),
+        onRequest: (r) =>
+          this.log.debug(`coScene ${r.procedure} (attempt ${r.attempt}) → ${r.status ?? 'no answer'}${r.error ? ` ${r.error}` : ''} in ${Math.round(r.durationMs)} ms`),
+      });
+      return guardUnauthenticated(inner, () => {
+        if (this.activeKey === key) this.markTokenRejected();
+      });
     });
-    const api = guardUnauthenticated(inner, () => {
-      if (this.activeKey === key) this.markTokenRejected();
-    });
-    this.cached = { key, token, api };
-    return api;
   }
 
   markTokenRejected(): void {
@@ -195,9 +186,9 @@ export class ProfileService implements ActiveProfile, vscode.Disposable {
     registerSecret(token);
     const key = profileKey(source, name);
     await this.store.setToken(source, name, token, this.sourceToken(key));
-    this.forgetOrg(key);
+    this.orgs.forget(key);
     if (key === this.activeKey) {
-      this.cached = undefined;
+      this.clients.clear();
       this.rejected = false;
       this.render();
       this.changed.fire();
@@ -240,29 +231,27 @@ export class ProfileService implements ActiveProfile, vscode.Disposable {
     this.notifyConfigError();
   }
 
-  /** A current-profile different from the last one we saw is a newer choice than the one stored in VS Code. */
   private async followCocliSwitch(fileCurrent: string | undefined): Promise<void> {
-    const last = this.context.globalState.get<string>(LAST_COCLI_CURRENT_KEY);
-    if (fileCurrent === last) return;
-    await this.context.globalState.update(LAST_COCLI_CURRENT_KEY, fileCurrent);
-    if (last !== undefined && fileCurrent !== undefined) {
+    const { remember, activate } = followCocliSwitch(this.context.globalState.get<string>(LAST_COCLI_CURRENT_KEY), fileCurrent);
+    if (remember) await this.context.globalState.update(LAST_COCLI_CURRENT_KEY, fileCurrent);
+    if (activate) {
       this.log.info(`cocli's current profile is now "${fileCurrent}"; switching to it.`);
-      await this.context.globalState.update(ACTIVE_KEY, profileKey('cocli', fileCurrent));
+      await this.context.globalState.update(ACTIVE_KEY, activate);
     }
   }
 
   private async recompute(forceChange = false): Promise<void> {
     const all = this.list();
     const stored = this.context.globalState.get<string>(ACTIVE_KEY);
-    const chosen = all.find((p) => p.key === stored) ?? this.defaultProfile(all);
+    const chosen = chooseActiveProfile(all, stored, this.fileCurrent);
     const previousKey = this.activeKey;
     this.activeKey = chosen?.key;
     const fileToken = chosen ? (this.sourceToken(chosen.key) ?? '') : '';
-    const fingerprint = JSON.stringify([chosen ? withoutListing(chosen) : null, fileToken, this.error?.message ?? null]);
+    const fingerprint = profileFingerprint(chosen, fileToken, this.error?.message);
     if (fingerprint !== this.fingerprint || forceChange) {
       if (previousKey !== this.activeKey) this.log.info(`Active coScene profile: ${this.activeKey ?? 'none'}`);
       this.fingerprint = fingerprint;
-      this.cached = undefined;
+      this.clients.clear();
       this.rejected = false;
       await vscode.commands.executeCommand('setContext', 'coscene.hasProfile', chosen !== undefined);
       this.render();
@@ -273,19 +262,12 @@ export class ProfileService implements ActiveProfile, vscode.Disposable {
     }
   }
 
-  /** Env profile when complete, else cocli's current-profile, else the first profile added in VS Code. */
-  private defaultProfile(all: ListedProfile[]): ListedProfile | undefined {
-    const env = all.find((p) => p.source === 'env');
-    if (env) return env;
-    return all.find((p) => p.source === 'cocli' && p.name === this.fileCurrent) ?? all.find((p) => p.source === 'extension') ?? all[0];
-  }
-
   /** One notification per broken period: later saves of a still-broken file only update the views and status bar. */
   private notifyConfigError(): void {
     const broken = this.error !== undefined;
     if (broken === this.notifiedBroken) return;
     this.notifiedBroken = broken;
-    if (this.error) void showError(this.log, 'Reading the cocli config', this.error);
+    if (this.error) reportError(this.log, 'Reading the cocli config', this.error);
   }
 
   // ---- tokens, org, http ----
@@ -300,33 +282,19 @@ export class ProfileService implements ActiveProfile, vscode.Disposable {
     return this.fileProfiles.find((p) => profileKey(p.source, p.name) === key)?.token;
   }
 
-  private orgKey(p: ProfileInfo): string {
-    return `${profileKey(p.source, p.name)}|${p.endpoint}`;
-  }
-
-  private forgetOrg(key: string): void {
-    for (const k of [...this.orgs.keys()]) if (k.startsWith(`${key}|`)) this.orgs.delete(k);
-  }
-
   /** The org slug for the status bar: from the profile when cached there, else one GetOrganization (memory only). */
   private fetchOrg(): void {
     const profile = this.current();
     if (!profile || profile.org) return;
-    const key = this.orgKey(profile);
-    if (this.orgs.has(key)) return;
-    const fetching = this.api()
-      .then((api) => api.getOrganization())
-      .then((org) => {
-        if (org.slug) this.fetchedOrgs.set(key, org.slug);
-        this.render();
-        return org.slug || undefined;
-      })
-      .catch((err: unknown) => {
+    const fetchSlug = async () => {
+      try {
+        return (await (await this.api()).getOrganization()).slug;
+      } catch (err) {
         this.log.debug(`Could not fetch the organization of ${profile.name}: ${err instanceof Error ? err.message : String(err)}`);
-        this.orgs.delete(key); // try again after Set Token or the next switch
-        return undefined;
-      });
-    this.orgs.set(key, fetching);
+        throw err; // tried again after Set Token or the next switch
+      }
+    };
+    this.orgs.fetch(profileKey(profile.source, profile.name), profile.endpoint, fetchSlug, () => this.render());
   }
 
   private httpClient(): HttpClient {
@@ -338,7 +306,7 @@ export class ProfileService implements ActiveProfile, vscode.Disposable {
     if (affectsHttpSettings(e)) {
       const old = this.http;
       this.http = undefined;
-      this.cached = undefined;
+      this.clients.clear();
       void old?.close(); // waits for requests in flight
     }
     if (e.affectsConfiguration('coscene.cocliConfigPath')) {
@@ -356,12 +324,14 @@ export class ProfileService implements ActiveProfile, vscode.Disposable {
   /** Another window may have replaced a token: drop the client if the active profile's token differs now. */
   private async onSecretChanged(): Promise<void> {
     const profile = this.current();
-    if (!profile || !this.cached) return;
+    if (!profile || this.clients.token() === undefined) return;
     const token = await this.tokenFor(profile).catch(() => undefined);
-    if (token === this.cached.token) return;
-    this.cached = undefined;
+    // Compared with the client cached now: our own Set Token may have replaced it meanwhile (then nothing is stale).
+    const cachedToken = this.clients.token();
+    if (cachedToken === undefined || token === cachedToken) return;
+    this.clients.clear();
     this.rejected = false;
-    this.forgetOrg(profileKey(profile.source, profile.name));
+    this.orgs.forget(profileKey(profile.source, profile.name));
     this.render();
     this.changed.fire();
   }
@@ -378,10 +348,5 @@ export class ProfileService implements ActiveProfile, vscode.Disposable {
 
 function withoutToken(p: Profile): ProfileInfo {
   const { token: _token, ...info } = p;
-  return info;
-}
-
-function withoutListing(p: ListedProfile): ProfileInfo {
-  const { key: _key, active: _active, ...info } = p;
   return info;
 }

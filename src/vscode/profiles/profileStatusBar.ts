@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import type { ProfileInfo, ProfileSource } from '../../core/profiles/profile';
 import type { ConfigError } from '../../core/profiles/configError';
-import { localize } from '../errors';
+import { localize } from '../shared/errors';
 
 export interface StatusState {
   profile?: ProfileInfo;

@@ -4,7 +4,7 @@ import { verifyJwt } from './jwt';
 import { CosceneData, FakeProject, FakeUser } from './model';
 
 /**
- * Resolves the caller per contract §2.3: `Authorization` (else `x-cos-auth-token`) holding
+ * Resolves the caller by cocli's rule (docs/protocol.md): `Authorization` (else `x-cos-auth-token`) holding
  * `Basic base64("apikey:<key>")` or `Bearer <3-part JWT>`. Anything missing, malformed, unknown,
  * expired or belonging to an inactive user is `unauthenticated`.
  */

@@ -82,7 +82,7 @@ function pageOf<T>(items: T[], paging: Paging, fault?: ArtifactEnv['pageFault'])
   return items.slice(start, start + paging.pageSize);
 }
 
-/** GET /cloudartifact/v5/{tenant_id}/{project_id}/repositories (ListAllRepositories, §4.1). */
+/** GET /cloudartifact/v5/{tenant_id}/{project_id}/repositories (ListAllRepositories). */
 export function listAllRepositories(tenantId: string, projectId: string, req: FakeRequest, env: ArtifactEnv): FakeReply {
   if (!TENANT_ID.test(tenantId)) throw badParameter(env, 'tenant_id must be 8-32 letters or digits');
   checkProject(projectId, env);
@@ -114,7 +114,7 @@ function listParam(req: FakeRequest, name: string): string[] {
   return (req.query.get(name) ?? '').split(',').map((s) => s.trim()).filter((s) => s !== '');
 }
 
-/** GET /cloudartifact/v5/projects/{project_id}/users?repo_id=… (ListProjectUsers, §4.4). */
+/** GET /cloudartifact/v5/projects/{project_id}/users?repo_id=… (ListProjectUsers). */
 export function listProjectUsers(projectId: string, req: FakeRequest, env: ArtifactEnv): FakeReply {
   checkProject(projectId, env);
   const repoId = req.query.get('repo_id');

@@ -3,7 +3,7 @@ import { IssuedToken, TokenStore } from './auth';
 import { huaweiJson } from './errors';
 import { HuaweiData } from './model';
 
-/** IAM's own error shape (codes are [?] per the contract: IAM.0004 for bad credentials, the rest invented). */
+/** IAM's own error shape (unconfirmed, docs/protocol.md: IAM.0004 for bad credentials, the rest invented). */
 function iamError(status: number, code: string, message: string, requestId: string): FakeReply {
   return huaweiJson(status, { error_msg: message, error_code: code }, requestId);
 }
@@ -12,7 +12,7 @@ type Json = Record<string, unknown>;
 const obj = (value: unknown): Json | undefined => (typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Json) : undefined);
 const str = (value: unknown): string | undefined => (typeof value === 'string' && value !== '' ? value : undefined);
 
-/** POST /v3/auth/tokens with password identity (contract §2.2). */
+/** POST /v3/auth/tokens with password identity (docs/protocol.md). */
 export function createToken(req: FakeRequest, data: HuaweiData, tokens: TokenStore, nowMs: number, requestId: string): FakeReply {
   const contentType = (header(req, 'content-type') ?? '').toLowerCase();
   if (!contentType.startsWith('application/json')) return iamError(400, 'IAM.0011', 'Content-Type must be application/json.', requestId);

@@ -20,7 +20,7 @@ interface Route {
 }
 
 /**
- * Literal routes come before parameterised ones (contract §4.9): /cloudartifact/v5/repositories/…
+ * Literal routes come before parameterised ones: /cloudartifact/v5/repositories/…
  * is overloaded upstream. Unknown path or wrong method → gateway 404 APIGW.0101, as the gateway does
  * before any authentication.
  */

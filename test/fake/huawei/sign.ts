@@ -1,7 +1,7 @@
 import { createHash, createHmac } from 'node:crypto';
 
 /**
- * SDK-HMAC-SHA256 canonicalization (cloudartifact contract §2.4), written independently of src/
+ * SDK-HMAC-SHA256 canonicalization (docs/protocol.md), written independently of src/
  * so the fake can check the extension's signer rather than agree with it by construction.
  */
 export const ALGORITHM = 'SDK-HMAC-SHA256';

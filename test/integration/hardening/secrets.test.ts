@@ -4,8 +4,8 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { ProfileService } from '../../../src/vscode/profiles/profileService';
-import type { PermissionsFeature } from '../../../src/vscode/permissionsFeature';
-import type { RegistryFeatureApi } from '../../../src/vscode/registryFeature';
+import type { PermissionsFeature } from '../../../src/vscode/permissions';
+import type { RegistryFeatureApi } from '../../../src/vscode/registry';
 import { FAKE_COSCENE, FAKE_HUAWEI, FakeServer, startFakeServer } from '../../fake/server';
 import { recordNotifications, NotificationRecorder } from '../helpers/canaryNotifications';
 import {

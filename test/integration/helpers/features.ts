@@ -1,6 +1,6 @@
-import type { PermissionsFeature } from '../../../src/vscode/permissionsFeature';
+import type { PermissionsFeature } from '../../../src/vscode/permissions';
 import type { ProfileService } from '../../../src/vscode/profiles/profileService';
-import type { RegistryFeatureApi } from '../../../src/vscode/registryFeature';
+import type { RegistryFeatureApi } from '../../../src/vscode/registry';
 import { extensionApi } from './profileFixtures';
 
 /** The profile, permissions and registry features, once profiles and the Huawei session have loaded. */

@@ -2,7 +2,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import type { ExtensionApi } from '../../../src/vscode/services';
+import type { ExtensionApi } from '../../../src/vscode/shared/services';
 
 export const EXTENSION_ID = 'coscene.coscene-access';
 

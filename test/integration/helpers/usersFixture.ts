@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import type { FakeUser } from '../../fake/coscene/model';
 import { FAKE_COSCENE, FakeServer, startFakeServer } from '../../fake/server';
 import type { ProfileService } from '../../../src/vscode/profiles/profileService';
-import type { UsersViews } from '../../../src/vscode/views/usersViews';
+import type { UsersViews } from '../../../src/vscode/users/views/usersViews';
 import { CocliFile, cocliYaml, extensionApi, useCocliFile, waitUntil } from './profileFixtures';
 
 export interface FakeOrg {

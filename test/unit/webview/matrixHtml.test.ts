@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import { operationLabel } from '../../../src/core/huawei/labels';
 import { buildPermissionMatrix, type MatrixColumn, type MatrixRow } from '../../../src/core/huawei/matrix';
 import type { Privilege, RepositoryPrivileges, RolePrivileges } from '../../../src/core/huawei/model';
-import { columnGroups, contentSecurityPolicy, renderMatrixHtml, type MatrixHtmlLabels } from '../../../src/vscode/webview/matrixHtml';
+import { columnGroups, contentSecurityPolicy, renderMatrixHtml, type MatrixHtmlLabels } from '../../../src/vscode/permissions/matrix/matrixHtml';
 
 function privilege(path: string, operations: string): Privilege {
   return { role_id: 'r', project_id: 'p', area_service_id: 'a', granted_object_path: path, granted_object_type_id: 't', operations, operations_index: null };

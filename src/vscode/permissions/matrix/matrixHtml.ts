@@ -1,0 +1,136 @@
+/**
+ * HTML of the permission matrix webview. Pure (no `vscode`), so it is unit-tested in plain Node.
+ * Everything that comes from the server goes through escapeHtml(); the page loads nothing external.
+ */
+import type { MatrixColumn, MatrixRow, PermissionMatrix } from '../../../core/huawei/matrix';
+
+export type ColumnGroup = MatrixColumn['group'];
+
+/** Localised texts, computed by the adapter (vscode.l10n + the core's labels). */
+export interface MatrixHtmlLabels {
+  /** BCP 47 tag for <html lang>. */
+  language: string;
+  title: string;
+  role: string;
+  copyMarkdown: string;
+  copyCsv: string;
+  empty: string;
+  groups: Record<ColumnGroup, string>;
+  column(column: MatrixColumn): string;
+  /** Tooltip of a column header (keyword, or "unknown operation"). */
+  columnTitle(column: MatrixColumn): string;
+  row(row: MatrixRow): string;
+  /** Tooltip of a role cell: the objects the role is granted on. */
+  rowTitle(row: MatrixRow): string;
+  /** Accessible name of a ✓. */
+  granted(row: MatrixRow, column: MatrixColumn): string;
+  /** Tooltip of a ✓: the objects that grant it. */
+  grantedTitle(row: MatrixRow, column: MatrixColumn): string;
+}
+
+export interface MatrixHtmlInput {
+  matrix: PermissionMatrix;
+  labels: MatrixHtmlLabels;
+  /** Fresh per render: allows exactly our inline <style> and <script>. */
+  nonce: string;
+  /** webview.cspSource */
+  cspSource: string;
+}
+
+export function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+}
+
+export function contentSecurityPolicy(nonce: string, cspSource: string): string {
+  return `default-src 'none'; style-src ${cspSource} 'nonce-${nonce}'; script-src 'nonce-${nonce}';`;
+}
+
+/** Consecutive columns of the same group, for the group header row. */
+export function columnGroups(columns: readonly MatrixColumn[]): { group: ColumnGroup; span: number }[] {
+  const groups: { group: ColumnGroup; span: number }[] = [];
+  for (const c of columns) {
+    const last = groups[groups.length - 1];
+    if (last?.group === c.group) last.span++;
+    else groups.push({ group: c.group, span: 1 });
+  }
+  return groups;
+}
+
+export function renderMatrixHtml({ matrix, labels, nonce, cspSource }: MatrixHtmlInput): string {
+  const e = escapeHtml;
+  const n = e(nonce);
+  const groupRow = columnGroups(matrix.columns)
+    .map((g) => `<th scope="colgroup" colspan="${g.span}" class="group group-${e(g.group)}">${e(labels.groups[g.group])}</th>`)
+    .join('');
+  const columnRow = matrix.columns
+    .map((c) => `<th scope="col" class="op${c.known ? '' : ' unknown'}" title="${e(labels.columnTitle(c))}" data-keyword="${e(c.keyword)}">${e(labels.column(c))}</th>`)
+    .join('');
+  const bodyRows = matrix.rows
+    .map((row) => {
+      const cells = matrix.columns
+        .map((c, i) =>
+          row.cells[i]
+            ? `<td class="mark" title="${e(labels.grantedTitle(row, c))}"><span role="img" aria-label="${e(labels.granted(row, c))}">✓</span></td>`
+            : '<td></td>',
+        )
+        .join('');
+      return `<tr><th scope="row" class="role" title="${e(labels.rowTitle(row))}">${e(labels.row(row))}</th>${cells}</tr>`;
+    })
+    .join('\n');
+  const table =
+    matrix.rows.length === 0
+      ? `<p class="empty">${e(labels.empty)}</p>`
+      : `<table>
+<thead>
+<tr><td class="corner"></td>${groupRow}</tr>
+<tr><th scope="col" class="role-header">${e(labels.role)}</th>${columnRow}</tr>
+</thead>
+<tbody>
+${bodyRows}
+</tbody>
+</table>`;
+
+  return `<!DOCTYPE html>
+<html lang="${e(labels.language)}">
+<head>
+<meta charset="UTF-8">
+<meta http-equiv="Content-Security-Policy" content="${e(contentSecurityPolicy(nonce, cspSource))}">
+<meta name="viewport" content="width=device-width, initial-scale=1.0">
+<title>${e(labels.title)}</title>
+<style nonce="${n}">
+body { color: var(--vscode-foreground); background: var(--vscode-editor-background); font-family: var(--vscode-font-family); font-size: var(--vscode-font-size); padding: 0 16px 16px; }
+h1 { font-size: 1.2em; font-weight: 600; }
+.toolbar { margin: 8px 0 12px; display: flex; gap: 8px; }
+button { color: var(--vscode-button-foreground); background: var(--vscode-button-background); border: 1px solid var(--vscode-button-border, transparent); padding: 4px 12px; cursor: pointer; font: inherit; }
+button:hover { background: var(--vscode-button-hoverBackground); }
+button:focus-visible { outline: 1px solid var(--vscode-focusBorder); outline-offset: 2px; }
+table { border-collapse: collapse; }
+th, td { border: 1px solid var(--vscode-panel-border, var(--vscode-editorWidget-border)); padding: 4px 8px; }
+thead th { background: var(--vscode-editorWidget-background); font-weight: 600; }
+th.group { text-align: center; }
+th.op { writing-mode: vertical-rl; transform: rotate(180deg); white-space: nowrap; vertical-align: bottom; }
+th.op.unknown { font-style: italic; color: var(--vscode-descriptionForeground); }
+th.role { text-align: left; font-weight: normal; white-space: nowrap; }
+td.mark { text-align: center; color: var(--vscode-charts-green, var(--vscode-foreground)); }
+tbody tr:hover { background: var(--vscode-list-hoverBackground); }
+td.corner { border: none; }
+.empty { color: var(--vscode-descriptionForeground); }
+</style>
+</head>
+<body>
+<h1>${e(labels.title)}</h1>
+<div class="toolbar">
+<button type="button" data-format="markdown">${e(labels.copyMarkdown)}</button>
+<button type="button" data-format="csv">${e(labels.copyCsv)}</button>
+</div>
+${table}
+<script nonce="${n}">
+const vscode = acquireVsCodeApi();
+for (const button of document.querySelectorAll('button[data-format]')) {
+  button.addEventListener('click', () => vscode.postMessage({ type: 'copy', format: button.dataset.format }));
+}
+</script>
+</body>
+</html>
+`;
+}

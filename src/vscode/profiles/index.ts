@@ -1,0 +1,29 @@
+import type * as vscode from 'vscode';
+import { CommandTable, registerCommands } from '../shared/commands';
+import type { Log } from '../shared/log';
+import { Secrets } from '../shared/secrets';
+import { addProfile } from './commands/addProfile';
+import { openConfig } from './commands/openConfig';
+import { removeProfile } from './commands/removeProfile';
+import { setToken } from './commands/setToken';
+import { switchProfile } from './commands/switchProfile';
+import type { ProfilesCommandId } from './keys';
+import { ProfileService } from './profileService';
+
+/**
+ * Profiles from cocli (~/.cocli.yaml, COS_*) and from VS Code, the status bar item, the profile commands and
+ * Show Logs. The returned service is also exposed to tests as `api.features.profiles`.
+ */
+export function registerProfilesFeature(context: vscode.ExtensionContext, log: Log): ProfileService {
+  const profiles = new ProfileService(context, new Secrets(context.secrets), log);
+  const commands: CommandTable<ProfilesCommandId> = {
+    'coscene.profile.add': addProfile(profiles, log),
+    'coscene.profile.remove': removeProfile(profiles, log),
+    'coscene.profile.switch': switchProfile(profiles, log),
+    'coscene.profile.setToken': setToken(profiles, log),
+    'coscene.profile.openConfig': openConfig(profiles, log),
+    'coscene.showLogs': () => log.show(),
+  };
+  context.subscriptions.push(profiles, ...registerCommands(log, commands));
+  return profiles;
+}

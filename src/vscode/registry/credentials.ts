@@ -1,0 +1,61 @@
+import type * as vscode from 'vscode';
+import type { CosceneApi } from '../../core/coscene/model';
+import { isReusable, StoredCredential } from '../../core/registry/storedCredential';
+import type { Secrets } from '../shared/secrets';
+
+const SECRET_KEY = 'registry.credential';
+const META_KEY = 'coscene.registry.credential';
+
+export interface CredentialScope {
+  host: string;
+  profile: string;
+  endpoint: string;
+}
+
+type CredentialMeta = Omit<StoredCredential, 'password'>;
+
+/**
+ * The last temporary registry credential, reused within its lifetime. Only the password goes to
+ * SecretStorage: Secrets registers every string it stores for redaction, and the host or username
+ * must stay readable in messages and logs. The rest is not secret and lives in globalState.
+ */
+export class RegistryCredentials {
+  constructor(private readonly secrets: Secrets, private readonly memento: vscode.Memento) {}
+
+  async stored(): Promise<StoredCredential | undefined> {
+    const meta = this.memento.get<CredentialMeta>(META_KEY);
+    if (!meta) return undefined;
+    const secret = await this.secrets.get<{ password: string; createdAt: number }>(SECRET_KEY);
+    // createdAt pairs the two halves (another window may have replaced one of them).
+    if (!secret || secret.createdAt !== meta.createdAt) return undefined;
+    return { ...meta, password: secret.password };
+  }
+
+  /** The stored credential without its password (safe to show). */
+  storedInfo(): CredentialMeta | undefined {
+    return this.memento.get<CredentialMeta>(META_KEY);
+  }
+
+  async obtain(api: CosceneApi, scope: CredentialScope, lifetimeMinutes: number, signal?: AbortSignal): Promise<{ credential: StoredCredential; reused: boolean }> {
+    const stored = await this.stored();
+    if (isReusable(stored, { ...scope, lifetimeMinutes, now: Date.now() })) return { credential: stored, reused: true };
+    return { credential: await this.create(api, scope, signal), reused: false };
+  }
+
+  /** Always asks the API for a new credential and keeps it as the last one. */
+  async create(api: CosceneApi, scope: CredentialScope, signal?: AbortSignal): Promise<StoredCredential> {
+    const { username, password } = await api.createBasicCredential(signal);
+    const meta: CredentialMeta = { ...scope, username, createdAt: Date.now() };
+    await this.secrets.set(SECRET_KEY, { password, createdAt: meta.createdAt });
+    await this.memento.update(META_KEY, meta);
+    return { ...meta, password };
+  }
+
+  /** True when a credential was stored. */
+  async forget(): Promise<boolean> {
+    const had = this.memento.get(META_KEY) !== undefined;
+    await this.memento.update(META_KEY, undefined);
+    await this.secrets.delete(SECRET_KEY);
+    return had;
+  }
+}

@@ -1,0 +1,64 @@
+import type { StoredCredential } from '../../core/registry/storedCredential';
+import { CommandTable, registerCommands } from '../shared/commands';
+import { Secrets } from '../shared/secrets';
+import type { Services } from '../shared/services';
+import { CommandTerminal } from './commandTerminal';
+import { CreateCredentialArgs, createCredential } from './commands/createCredential';
+import { forgetCredential } from './commands/forgetCredential';
+import { logIn } from './commands/login';
+import { logOut } from './commands/logout';
+import { CredentialDocuments } from './credentialDocument';
+import { RegistryCredentials } from './credentials';
+import type { RegistryCommandId } from './keys';
+import { LoginState, RegistryLogin } from './loginState';
+import type { Notice, RegistryContext } from './registryContext';
+
+/** `api.features.registry`, read by the integration tests. Nothing in it reveals the password. */
+export interface RegistryFeatureApi {
+  terminalText(): string;
+  /** argv of each client process started, executable first. */
+  spawned(): readonly (readonly string[])[];
+  lastNotice(): Notice | undefined;
+  login(): RegistryLogin | undefined;
+  statusBar(): { visible: boolean; text: string; tooltip: string };
+  /** Username and host of the stored credential, if any. */
+  storedCredential(): Promise<Omit<StoredCredential, 'password'> | undefined>;
+}
+
+/** Container registry login/logout and temporary credentials: commands, their terminal and the status bar item. */
+export function registerRegistryFeature(services: Services): RegistryFeatureApi {
+  const { context } = services;
+  const terminal = new CommandTerminal('coScene Registry');
+  const state = new LoginState(context.globalState);
+  const docs = new CredentialDocuments();
+  const ctx: RegistryContext = {
+    services,
+    terminal,
+    state,
+    credentials: new RegistryCredentials(new Secrets(context.secrets), context.globalState),
+    spawned: [],
+  };
+  const commands: CommandTable<RegistryCommandId> = {
+    'coscene.registry.login': () => logIn(ctx),
+    'coscene.registry.logout': () => logOut(ctx),
+    'coscene.registry.createCredential': (args?: CreateCredentialArgs) => createCredential(ctx, docs, args),
+    'coscene.registry.forgetCredential': () => forgetCredential(ctx),
+  };
+  context.subscriptions.push(terminal, state, docs, ...registerCommands(services.log, commands));
+
+  const feature: RegistryFeatureApi = {
+    terminalText: () => terminal.text(),
+    spawned: () => ctx.spawned,
+    lastNotice: () => ctx.lastNotice,
+    login: () => state.current(),
+    statusBar: () => state.statusBar(),
+    storedCredential: async () => {
+      const stored = await ctx.credentials.stored();
+      if (!stored) return undefined;
+      const { password: _password, ...info } = stored;
+      return info;
+    },
+  };
+  services.api.features.registry = feature;
+  return feature;
+}

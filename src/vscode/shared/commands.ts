@@ -1,0 +1,42 @@
+import * as vscode from 'vscode';
+import { reportError } from './errors';
+import type { Log } from './log';
+
+/* eslint-disable @typescript-eslint/no-explicit-any -- command arguments are whatever the caller passed */
+export type CommandHandler = (...args: any[]) => unknown;
+/* eslint-enable @typescript-eslint/no-explicit-any */
+
+/**
+ * A feature's commands: every id the feature declares (its `*_COMMANDS` list, checked against package.json by
+ * test/unit/commandTables.test.ts) maps to exactly one handler; a missing or extra id does not compile.
+ */
+export type CommandTable<Id extends string> = Record<Id, CommandHandler>;
+
+/**
+ * Registers a feature's table. A handler that throws is reported once (reportError, without waiting for the
+ * notification) and its command resolves to undefined; handlers that report their own failures return normally.
+ */
+export function registerCommands<Id extends string>(log: Log, table: CommandTable<Id>): vscode.Disposable[] {
+  return Object.entries<CommandHandler>(table).map(([id, handler]) =>
+    vscode.commands.registerCommand(id, async (...args: unknown[]) => {
+      try {
+        return await handler(...args);
+      } catch (err) {
+        reportError(log, `Command ${id} failed`, err);
+        return undefined;
+      }
+    }),
+  );
+}
+
+/** Runs `work` with an AbortSignal that follows `token`; the token listener is disposed when `work` settles. */
+export async function withAbortSignal<T>(token: vscode.CancellationToken, work: (signal: AbortSignal) => Promise<T>): Promise<T> {
+  const controller = new AbortController();
+  if (token.isCancellationRequested) controller.abort();
+  const subscription = token.onCancellationRequested(() => controller.abort());
+  try {
+    return await work(controller.signal);
+  } finally {
+    subscription.dispose();
+  }
+}

@@ -1,0 +1,66 @@
+import * as vscode from 'vscode';
+import { AccessError, ErrorAction, Msg, msg } from '../../core/errors';
+import type { Log } from './log';
+
+export function localize(m: Msg): string {
+  return vscode.l10n.t(m.template, ...m.args);
+}
+
+const ACTION_COMMANDS: Record<Exclude<ErrorAction, 'retry'>, string> = {
+  setToken: 'coscene.profile.setToken',
+  signIn: 'coscene.huawei.signIn',
+  showLogs: 'coscene.showLogs',
+  openConfig: 'coscene.profile.openConfig',
+  addProfile: 'coscene.profile.add',
+};
+
+export function actionLabel(action: ErrorAction): string {
+  switch (action) {
+    case 'retry': return vscode.l10n.t('Retry');
+    case 'setToken': return vscode.l10n.t('Set Token…');
+    case 'signIn': return vscode.l10n.t('Sign In…');
+    case 'showLogs': return vscode.l10n.t('Show Logs');
+    case 'openConfig': return vscode.l10n.t('Open Config');
+    case 'addProfile': return vscode.l10n.t('Add Profile…');
+  }
+}
+
+/** The command an action runs, or undefined for 'retry' (the caller knows how to retry). */
+export function actionCommand(action: ErrorAction): string | undefined {
+  return action === 'retry' ? undefined : ACTION_COMMANDS[action];
+}
+
+export interface Described {
+  message: string;
+  actions: readonly ErrorAction[];
+}
+
+/** Any thrown value → a localised, specific message and the actions that help. */
+export function describeError(err: unknown): Described {
+  if (err instanceof AccessError) return { message: localize(err.userMessage), actions: err.actions };
+  const text = err instanceof Error ? err.message : String(err);
+  return { message: localize(msg('Unexpected error: {0}', text)), actions: ['showLogs'] };
+}
+
+/**
+ * Logs the error and shows ONE notification with its action buttons, without waiting for it: the command that failed
+ * resolves at once. `retry` is offered only when given. Cancellation (AbortError) is silent: the user asked for it.
+ * Returns the message shown (undefined when cancelled).
+ */
+export function reportError(log: Log, context: string, err: unknown, retry?: () => unknown): string | undefined {
+  if (err instanceof Error && err.name === 'AbortError') return undefined;
+  log.error(context, err);
+  const { message, actions } = describeError(err);
+  const usable = actions.filter((a) => a !== 'retry' || retry);
+  if (!usable.includes('showLogs')) usable.push('showLogs');
+  const labels = usable.map(actionLabel);
+  void vscode.window.showErrorMessage(message, ...labels).then((picked) => {
+    const action = usable[labels.indexOf(picked ?? '')];
+    if (!action) return;
+    const run = action === 'retry' ? retry : () => vscode.commands.executeCommand(ACTION_COMMANDS[action]);
+    Promise.resolve()
+      .then(run)
+      .catch((e: unknown) => log.error(`${context} (${action})`, e));
+  });
+  return message;
+}

@@ -1,0 +1,37 @@
+import * as os from 'node:os';
+import * as vscode from 'vscode';
+import type { HttpClientOptions } from '../../core/http/types';
+
+/** Settings that change how HTTP clients are built; a change means: rebuild the client. */
+const HTTP_SETTINGS = ['http.proxy', 'http.noProxy', 'http.proxyStrictSSL', 'coscene.http.caFile', 'coscene.http.timeoutSeconds'];
+
+/** VS Code's proxy settings plus ours → options for createLazyHttpClient(). */
+export function httpClientOptionsFromSettings(): HttpClientOptions {
+  const http = vscode.workspace.getConfiguration('http');
+  const proxy = http.get<string>('proxy')?.trim() || undefined;
+  const noProxyList = http.get<string[]>('noProxy') ?? [];
+  const noProxy = noProxyList.map((h) => h.trim()).filter(Boolean).join(',') || undefined;
+  const caFile = expandHome(vscode.workspace.getConfiguration('coscene.http').get<string>('caFile')?.trim() ?? '');
+  return {
+    proxy: { proxy, noProxy, strictSSL: http.get<boolean>('proxyStrictSSL') ?? true },
+    ...(caFile ? { caFile } : {}),
+  };
+}
+
+/** `coscene.http.timeoutSeconds` in milliseconds, clamped to the range the manifest declares. */
+export function requestTimeoutMs(): number {
+  const seconds = vscode.workspace.getConfiguration('coscene.http').get<number>('timeoutSeconds') ?? 30;
+  const valid = Number.isFinite(seconds) ? seconds : 30;
+  return Math.round(Math.min(600, Math.max(1, valid)) * 1000);
+}
+
+export function affectsHttpSettings(e: vscode.ConfigurationChangeEvent): boolean {
+  return HTTP_SETTINGS.some((s) => e.affectsConfiguration(s));
+}
+
+/** `~` and `~/x` → the home directory, as users write paths in settings. */
+export function expandHome(p: string): string {
+  if (p === '~') return os.homedir();
+  if (p.startsWith('~/') || p.startsWith('~\\')) return os.homedir() + p.slice(1);
+  return p;
+}

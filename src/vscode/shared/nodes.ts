@@ -1,0 +1,57 @@
+import * as vscode from 'vscode';
+import { actionCommand, actionLabel, describeError } from './errors';
+
+/** Nodes every tree shares: a message, an error with its actions, and "Load more…". */
+export class MessageNode extends vscode.TreeItem {
+  constructor(label: string, icon = 'info', tooltip?: string) {
+    super(label, vscode.TreeItemCollapsibleState.None);
+    this.iconPath = new vscode.ThemeIcon(icon);
+    this.tooltip = tooltip;
+    this.contextValue = 'coscene.message';
+  }
+}
+
+/** A child of ErrorNode: one action (Retry / Set Token / Sign In / Show Logs…). */
+export class ActionNode extends vscode.TreeItem {
+  constructor(label: string, command: vscode.Command, icon: string) {
+    super(label, vscode.TreeItemCollapsibleState.None);
+    this.command = command;
+    this.iconPath = new vscode.ThemeIcon(icon);
+    this.contextValue = 'coscene.action';
+  }
+}
+
+const ACTION_ICONS: Record<string, string> = { retry: 'refresh', setToken: 'key', signIn: 'sign-in', showLogs: 'output', openConfig: 'go-to-file', addProfile: 'add' };
+
+/**
+ * An error shown in place of a tree's content, expanded to show its actions.
+ * `retryCommand` is a registered command (with args) that re-runs what failed.
+ */
+export class ErrorNode extends vscode.TreeItem {
+  readonly children: ActionNode[];
+  constructor(err: unknown, retryCommand?: vscode.Command) {
+    const { message, actions } = describeError(err);
+    super(message, vscode.TreeItemCollapsibleState.Expanded);
+    this.iconPath = new vscode.ThemeIcon('error', new vscode.ThemeColor('errorForeground'));
+    this.tooltip = message;
+    this.contextValue = 'coscene.error';
+    const all = [...actions];
+    if (retryCommand && !all.includes('retry')) all.unshift('retry');
+    if (!all.includes('showLogs')) all.push('showLogs');
+    this.children = all.flatMap((a) => {
+      const id = a === 'retry' ? retryCommand : { command: actionCommand(a)!, title: actionLabel(a) };
+      return id ? [new ActionNode(actionLabel(a), { ...id, title: actionLabel(a) }, ACTION_ICONS[a] ?? 'circle')] : [];
+    });
+  }
+}
+
+/** "Load more…": runs `command` (which fetches the next page for its parent). */
+export class LoadMoreNode extends vscode.TreeItem {
+  constructor(command: vscode.Command, description?: string) {
+    super(vscode.l10n.t('Load more…'), vscode.TreeItemCollapsibleState.None);
+    this.command = command;
+    this.description = description;
+    this.iconPath = new vscode.ThemeIcon('ellipsis');
+    this.contextValue = 'coscene.loadMore';
+  }
+}

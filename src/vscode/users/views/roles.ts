@@ -1,0 +1,108 @@
+import * as vscode from 'vscode';
+import type { Role } from '../../../core/coscene/model';
+import { levelFilter } from '../../../core/format/filter';
+import { sortRoles } from '../../../core/format/roles';
+import { collectAll, PagingLoopError } from '../../../core/paging';
+import { localize } from '../../shared/errors';
+import type { Services } from '../../shared/services';
+import { ErrorNode, MessageNode } from '../../shared/nodes';
+
+export type RoleLevelFilter = 'organization' | 'project' | 'all';
+
+export class RoleItem extends vscode.TreeItem {
+  constructor(readonly role: Role, showLevel: boolean) {
+    super(role.displayName || role.code, vscode.TreeItemCollapsibleState.None);
+    this.description = showLevel ? `${role.code} · ${role.level}` : role.code;
+    this.iconPath = new vscode.ThemeIcon(role.level === 'organization' ? 'organization' : 'project');
+    const md = new vscode.MarkdownString();
+    md.appendMarkdown(`**${role.displayName}**\n\n`);
+    md.appendMarkdown(`${vscode.l10n.t('Code')}: \`${role.code}\`  \n`);
+    md.appendMarkdown(`${vscode.l10n.t('Level')}: ${role.level}  \n`);
+    md.appendMarkdown(`${vscode.l10n.t('Resource name')}: \`${role.name}\``);
+    this.tooltip = md;
+    this.contextValue = 'coscene.role';
+  }
+}
+
+/** Every role (all pages), sorted like cocli, optionally limited to one level. */
+export class RolesTreeProvider implements vscode.TreeDataProvider<vscode.TreeItem>, vscode.Disposable {
+  private readonly changed = new vscode.EventEmitter<vscode.TreeItem | undefined>();
+  readonly onDidChangeTreeData = this.changed.event;
+  private roles: Promise<vscode.TreeItem[]> | undefined;
+  private abort = new AbortController();
+  private levelValue: RoleLevelFilter = 'all';
+  private view: vscode.TreeView<vscode.TreeItem> | undefined;
+
+  constructor(private readonly services: Services) {}
+
+  get level(): RoleLevelFilter { return this.levelValue; }
+
+  attach(view: vscode.TreeView<vscode.TreeItem>): void {
+    this.view = view;
+    this.updateDescription();
+  }
+
+  setLevel(level: RoleLevelFilter): void {
+    this.levelValue = level;
+    this.refresh();
+  }
+
+  refresh(): void {
+    this.abort.abort();
+    this.abort = new AbortController();
+    this.roles = undefined;
+    this.updateDescription();
+    this.changed.fire(undefined);
+  }
+
+  getTreeItem(element: vscode.TreeItem): vscode.TreeItem {
+    return element;
+  }
+
+  getParent(): undefined {
+    return undefined;
+  }
+
+  async getChildren(element?: vscode.TreeItem): Promise<vscode.TreeItem[]> {
+    if (element instanceof ErrorNode) return element.children;
+    if (element) return [];
+    const configError = this.services.profiles.configError();
+    if (configError) return [new ErrorNode(configError)];
+    if (!this.services.profiles.current()) return [];
+    this.roles ??= this.load(this.abort.signal);
+    return this.roles;
+  }
+
+  dispose(): void {
+    this.abort.abort();
+    this.changed.dispose();
+  }
+
+  private updateDescription(): void {
+    if (!this.view) return;
+    this.view.description = levelLabel(this.levelValue);
+  }
+
+  private async load(signal: AbortSignal): Promise<vscode.TreeItem[]> {
+    try {
+      const api = await this.services.profiles.api();
+      const filter = this.levelValue === 'all' ? undefined : levelFilter(this.levelValue);
+      const { items } = await collectAll((pageToken, s) => api.listRoles({ pageSize: 100, pageToken: pageToken || undefined, filter }, s), { signal });
+      if (items.length === 0) return [new MessageNode(vscode.l10n.t('No roles'))];
+      return sortRoles(items).map((r) => new RoleItem(r, this.levelValue === 'all'));
+    } catch (err) {
+      if (err instanceof Error && err.name === 'AbortError') return [];
+      this.services.log.error('roles: loading failed', err);
+      if (err instanceof PagingLoopError) return [new MessageNode(localize(err.userMessage), 'warning')];
+      return [new ErrorNode(err, { command: 'coscene.roles.refresh', title: vscode.l10n.t('Retry') })];
+    }
+  }
+}
+
+export function levelLabel(level: RoleLevelFilter): string {
+  switch (level) {
+    case 'organization': return vscode.l10n.t('Organization roles');
+    case 'project': return vscode.l10n.t('Project roles');
+    case 'all': return vscode.l10n.t('All levels');
+  }
+}

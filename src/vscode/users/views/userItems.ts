@@ -1,0 +1,88 @@
+import * as vscode from 'vscode';
+import type { Role, User } from '../../../core/coscene/model';
+import type { PageCursor } from '../../../core/paging';
+import { formatLocalRfc3339 } from '../../../core/format/time';
+import { userId } from '../../../core/format/users';
+
+/** A list of users that loads page by page: a role group, or the root of a flat/filtered view. */
+export interface UserList {
+  readonly cursor: PageCursor<User>;
+  /** The tree element holding the list; undefined for the view root. */
+  readonly element: GroupItem | undefined;
+  /** One item per loaded user, created once so reveal and refresh see the same objects. */
+  readonly items: UserItem[];
+}
+
+export function userLabel(user: User): string {
+  return user.nickname || user.email || userId(user.name);
+}
+
+/** Escapes what would change a Markdown table cell (emphasis, code, links, HTML, cell bars). */
+const md = (text: string): string => text.replace(/[\\`*_[\]|<>#]/g, '\\$&');
+
+/** Every field of `cocli user list -o wide`, with CREATE TIME in the local zone. */
+export function userTooltip(user: User): vscode.MarkdownString {
+  const rows: [string, string][] = [
+    [vscode.l10n.t('ID'), userId(user.name)],
+    [vscode.l10n.t('Resource name'), user.name],
+    [vscode.l10n.t('Nickname'), user.nickname ?? ''],
+    [vscode.l10n.t('Email'), user.email],
+    [vscode.l10n.t('Role'), user.role ? `${user.role.code} (${user.role.displayName})` : ''],
+    [vscode.l10n.t('Active'), user.active ? vscode.l10n.t('yes') : vscode.l10n.t('no')],
+    [vscode.l10n.t('Phone'), user.phoneNumber],
+    [vscode.l10n.t('Create time'), user.createTime ? formatLocalRfc3339(user.createTime) : ''],
+  ];
+  const body = rows.map(([k, v]) => `| ${md(k)} | ${v ? md(v) : '—'} |`).join('\n');
+  return new vscode.MarkdownString(`**${md(userLabel(user))}**\n\n| | |\n|---|---|\n${body}`);
+}
+
+export class UserItem extends vscode.TreeItem {
+  constructor(readonly user: User, readonly parent: GroupItem | undefined, label = userLabel(user)) {
+    super(label, vscode.TreeItemCollapsibleState.None);
+    this.description = user.email && user.email !== label ? user.email : undefined;
+    this.iconPath = user.active
+      ? new vscode.ThemeIcon('account')
+      : new vscode.ThemeIcon('circle-slash', new vscode.ThemeColor('disabledForeground'));
+    this.tooltip = userTooltip(user);
+    this.contextValue = 'coscene.user';
+  }
+}
+
+/** One role's users (role undefined: users whose role is not in the role list). */
+export class GroupItem extends vscode.TreeItem implements UserList {
+  readonly items: UserItem[] = [];
+  readonly element = this;
+
+  constructor(readonly viewId: string, readonly role: Role | undefined, readonly cursor: PageCursor<User>) {
+    super(role ? role.displayName || role.code : vscode.l10n.t('Other roles'), vscode.TreeItemCollapsibleState.Collapsed);
+    this.id = `${viewId}/group/${role?.code ?? ''}`;
+    this.iconPath = new vscode.ThemeIcon(role ? 'organization' : 'question');
+    this.contextValue = role ? 'coscene.userGroup' : 'coscene.userGroup.other';
+    this.tooltip = role ? `${role.displayName} (${role.code})\n${role.name}` : vscode.l10n.t('Users whose role is not in the role list');
+    this.updateDescription();
+  }
+
+  get code(): string | undefined { return this.role?.code; }
+
+  /** The user count, once the server sent totalSize or every page is loaded. */
+  get count(): number | undefined {
+    if (this.cursor.totalSize !== undefined) return this.cursor.totalSize;
+    return this.cursor.state === 'done' ? this.cursor.items.length : undefined;
+  }
+
+  /** Returns whether the description changed. */
+  updateDescription(): boolean {
+    const count = this.count;
+    const code = this.role?.code;
+    const text = code ? (count === undefined ? code : `${code} · ${count}`) : count === undefined ? undefined : String(count);
+    if (text === this.description) return false;
+    this.description = text;
+    return true;
+  }
+}
+
+/** Brings `list.items` up to date with what its cursor has loaded. */
+export function syncItems(list: UserList): UserItem[] {
+  for (let i = list.items.length; i < list.cursor.items.length; i++) list.items.push(new UserItem(list.cursor.items[i], list.element));
+  return list.items;
+}
