@@ -2,12 +2,13 @@ import type * as vscode from 'vscode';
 import { registerPermissionsFeature } from './vscode/permissions';
 import { registerProfilesFeature } from './vscode/profiles';
 import { registerRegistryFeature } from './vscode/registry';
+import { extensionExports } from './vscode/shared/exports';
 import { createLog } from './vscode/shared/log';
 import type { ExtensionApi, Services } from './vscode/shared/services';
 import { registerUsersFeature } from './vscode/users';
 
 /** Wiring only: build the log and the profile service, then let each feature register its views and commands. */
-export function activate(context: vscode.ExtensionContext): ExtensionApi {
+export function activate(context: vscode.ExtensionContext): ExtensionApi | undefined {
   const log = createLog(context);
   const profiles = registerProfilesFeature(context, log);
   const api: ExtensionApi = { trees: new Map(), features: { profiles } };
@@ -15,7 +16,7 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
   registerUsersFeature(services);
   registerPermissionsFeature(services);
   registerRegistryFeature(services);
-  return api;
+  return extensionExports(context.extensionMode, api);
 }
 
 export function deactivate(): void {

@@ -116,6 +116,7 @@ export function errorFromResponse(status: number, body: string, ctx: ErrorContex
 }
 
 function parseConnectError(body: string): { code: ConnectCode; message: string } | undefined {
+  if (body.length > ERROR_BODY_LIMIT) return undefined;
   let value: unknown;
   try {
     value = JSON.parse(body);
@@ -179,15 +180,26 @@ function rolesInDenial(serverMessage: string): { required?: string; held?: strin
   return { required: required.size ? [...required].join(' / ') : undefined, held };
 }
 
+/**
+ * A Connect error body is a few hundred bytes; anything longer is a proxy's page or a hostile server. Error
+ * summaries read at most this much of a body (the body limit is 8 MB), so they stay fast whatever it holds.
+ */
+const ERROR_BODY_LIMIT = 64 * 1024;
+const MAX_SERVER_MESSAGE = 300;
+
 /** The title of an HTML error page ('' when it has none), or undefined when the body is not HTML. */
 function htmlPageTitle(body: string): string | undefined {
-  if (!/^\s*<(!doctype\s+html|html|head|body)\b/i.test(body)) return undefined;
-  const title = /<title[^>]*>([^<]*)<\/title>/i.exec(body)?.[1] ?? '';
+  const head = body.slice(0, ERROR_BODY_LIMIT);
+  if (!/^\s*<(!doctype\s+html|html|head|body)\b/i.test(head)) return undefined;
+  // `[^<>]`, not `[^>]`: a tag pattern that may cross '<' rescans the body from every `<title` (quadratic).
+  const title = /<title[^<>]*>([^<]*)<\/title>/i.exec(head)?.[1] ?? '';
   return cleanServerMessage(title).slice(0, 100);
 }
 
 /** Server text shown to users: secrets masked, control characters dropped, bounded length. */
 function cleanServerMessage(message: string): string {
-  const oneLine = redact(message.replace(/\p{Cc}+/gu, ' ').trim());
-  return oneLine.length > 300 ? `${oneLine.slice(0, 300)}…` : oneLine;
+  // Cut generously before redacting (a secret straddling the cut must not leak its start), then to the limit.
+  const bounded = message.slice(0, 4 * MAX_SERVER_MESSAGE);
+  const oneLine = redact(bounded.replace(/\p{Cc}+/gu, ' ').trim());
+  return oneLine.length > MAX_SERVER_MESSAGE ? `${oneLine.slice(0, MAX_SERVER_MESSAGE)}…` : oneLine;
 }

@@ -1,3 +1,4 @@
+import { isSafeRegistryUsername } from '../text/serverText';
 import type { BasicCredential, Organization, Page, Project, Role, SkipPage, User } from './model';
 import { PROJECT_PROTOCOL } from './projects';
 
@@ -5,6 +6,7 @@ import { PROJECT_PROTOCOL } from './projects';
  * Lenient protojson decoding: defaults for missing fields, camelCase or snake_case names, int64 as string or number,
  * unknown fields ignored. A value of the wrong type throws ResponseShapeError (never a TypeError deep in a view).
  */
+
 export class ResponseShapeError extends Error {
   constructor(readonly path: string, readonly expected: string) {
     super(`${path} should be ${expected}`);
@@ -64,6 +66,8 @@ export function decodeBasicCredential(value: unknown, path = 'credential'): Basi
   const username = string(o, 'username', path);
   const password = string(o, 'password', path);
   if (!username) throw new ResponseShapeError(`${path}.username`, 'a non-empty string');
+  // It is printed in the registry terminal and passed to docker/podman: no escape sequences, no spaces.
+  if (!isSafeRegistryUsername(username)) throw new ResponseShapeError(`${path}.username`, 'letters, digits and . _ - @ + $ only');
   if (!password) throw new ResponseShapeError(`${path}.password`, 'a non-empty string');
   return { username, password };
 }

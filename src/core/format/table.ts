@@ -1,3 +1,4 @@
+import { neutraliseFormula } from './csvCell';
 import { padEnd, stringWidth, truncate } from './width';
 
 export interface Column<T> {
@@ -27,9 +28,9 @@ export function renderTable<T>(columns: readonly Column<T>[], rows: readonly T[]
   return line(columns.map((c) => c.header)) + rows.map((r) => line(columns.map((c) => c.value(r)))).join('');
 }
 
-/** Go encoding/csv: quote only when needed, double the quotes, "\n" line ends. */
+/** Go encoding/csv: quote only when needed, double the quotes, "\n" line ends; formulas neutralised. */
 export function renderCsv<T>(columns: readonly Column<T>[], rows: readonly T[]): string {
-  const line = (cells: string[]): string => cells.map(csvField).join(',') + '\n';
+  const line = (cells: string[]): string => cells.map((cell) => csvField(neutraliseFormula(cell))).join(',') + '\n';
   return line(columns.map((c) => c.header)) + rows.map((r) => line(columns.map((c) => c.value(r)))).join('');
 }
 

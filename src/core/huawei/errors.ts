@@ -102,13 +102,14 @@ function htmlPageMessage(title: string, status: number): Msg {
 }
 
 function isHtml(body: string): boolean {
-  return /^\s*<(!doctype\s+html|html|head|body)\b/i.test(body);
+  return /^\s*<(!doctype\s+html|html|head|body)\b/i.test(body.slice(0, SUMMARY_INPUT_LIMIT));
 }
 
 export function parseHuaweiError(status: number, headers: Record<string, string>, body: string, now: number = Date.now()): HuaweiApiError {
   let json: unknown;
   try {
-    json = JSON.parse(body);
+    // An error envelope is a few hundred bytes; megabytes of JSON are not worth parsing for a summary.
+    json = body.length <= SUMMARY_INPUT_LIMIT ? JSON.parse(body) : undefined;
   } catch {
     json = undefined;
   }

@@ -1,6 +1,7 @@
 /** Role × operation matrix of one repository's privileges, and its Markdown / CSV exports. */
 import { grantedObjectLabel, OPERATION_GROUPS, OperationGroupId, operationLabel, parseGrantedObjectPath, parseOperations, roleLabel, UiLanguage } from './labels';
 import type { RepositoryPrivileges } from './model';
+import { neutraliseFormula } from '../format/csvCell';
 
 export interface MatrixColumn {
   keyword: string;
@@ -94,7 +95,6 @@ export function matrixToCsv(matrix: PermissionMatrix, lang: UiLanguage): string 
 }
 
 function csvField(value: string): string {
-  // A leading = + - @ would make spreadsheets evaluate a server-supplied role name as a formula.
-  const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+  const safe = neutraliseFormula(value);
   return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
 }

@@ -1,4 +1,5 @@
 /** Region → endpoint table (docs/protocol.md), the only place that knows Huawei host names. */
+import { endpointProblem } from '../endpointRule';
 import { AccessError, msg } from '../errors';
 import { redact } from '../redact';
 
@@ -48,7 +49,7 @@ export function iamEndpoint(region: string, override?: string): string {
 }
 
 /**
- * Accepts https URLs, and http only for loopback hosts (local fakes and tunnels); no credentials, query or fragment.
+ * The shared endpoint rule (https, http only for loopback, no user name or password), and no query or fragment.
  * Returns origin plus path without a trailing slash, ready for appending API paths.
  */
 export function validateEndpointOverride(value: string): string {
@@ -59,13 +60,8 @@ export function validateEndpointOverride(value: string): string {
   } catch {
     throw invalidEndpoint(redact(text).slice(0, 200));
   }
-  const secure = url.protocol === 'https:' || (url.protocol === 'http:' && isLoopbackHost(url.hostname));
-  if (!secure || url.username || url.password || url.search || url.hash) throw invalidEndpoint(`${url.protocol}//${url.host}${url.pathname}`);
+  if (endpointProblem(text) || url.search || url.hash) throw invalidEndpoint(`${url.protocol}//${url.host}${url.pathname}`);
   return `${url.origin}${url.pathname.replace(/\/+$/, '')}`;
-}
-
-export function isLoopbackHost(hostname: string): boolean {
-  return hostname === 'localhost' || hostname === '[::1]' || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(hostname);
 }
 
 function invalidEndpoint(shown: string): AccessError {

@@ -1,5 +1,6 @@
 import { spawn } from 'node:child_process';
 import type { Msg } from '../errors';
+import { childEnvironment, childWorkingDirectory, resolveExecutable } from './childEnvironment';
 import { abortError, ExecutableNotFoundError, ProcessStartError } from './errors';
 import { LineRedactor } from './lineRedactor';
 
@@ -8,7 +9,9 @@ export interface RunOptions {
   args: readonly string[];
   /** Written to stdin, which is then closed (e.g. a password + '\n'). Without it stdin is closed at once. */
   stdin?: string;
+  /** Default: the minimal environment of childEnvironment() (process.env filtered). */
   env?: NodeJS.ProcessEnv;
+  /** Default: the home folder. */
   cwd?: string;
   timeoutMs: number;
   signal?: AbortSignal;
@@ -35,17 +38,24 @@ export interface RunResult {
 const KILL_GRACE_MS = 2000;
 
 /**
- * Runs an executable without a shell. Rejects with ExecutableNotFoundError / ProcessStartError when it
+ * Runs an executable without a shell, resolved to an absolute path from PATH only, with a minimal environment,
+ * in the home folder. Rejects with ExecutableNotFoundError / ProcessStartError when it
  * cannot start and with an AbortError when cancelled; a non-zero exit or a timeout is a normal result.
  */
 export function runProcess(opts: RunOptions): Promise<RunResult> {
   return new Promise((resolve, reject) => {
     if (opts.signal?.aborted) return reject(abortError());
+    const env = opts.env ?? childEnvironment(process.env);
+    const executable = resolveExecutable(opts.executable, env);
+    if (!executable) {
+      const detail = `${opts.executable}: not found in the absolute entries of PATH`;
+      return reject(new ExecutableNotFoundError(opts.executable, opts.missingExecutable, detail, undefined));
+    }
     opts.onSpawn?.([opts.executable, ...opts.args]);
-    const child = spawn(opts.executable, [...opts.args], {
+    const child = spawn(executable, [...opts.args], {
       shell: false,
-      env: opts.env ?? process.env,
-      cwd: opts.cwd,
+      env,
+      cwd: opts.cwd ?? childWorkingDirectory(),
       stdio: ['pipe', 'pipe', 'pipe'],
       windowsHide: true,
     });

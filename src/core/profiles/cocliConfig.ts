@@ -101,7 +101,9 @@ function readProfile(doc: Document, node: YAMLMap, at: At): Profile {
     throw at(endpointNode, (f, l) =>
       problem === 'not-a-url'
         ? msg('{0}, line {1}: the endpoint of profile "{2}" is not a URL.', f, l, profileName)
-        : msg('{0}, line {1}: the endpoint of profile "{2}" must start with https:// (http:// only for localhost).', f, l, profileName),
+        : problem === 'userinfo'
+          ? msg('{0}, line {1}: the endpoint of profile "{2}" must not contain a user name or password.', f, l, profileName)
+          : msg('{0}, line {1}: the endpoint of profile "{2}" must start with https:// (http:// only for localhost).', f, l, profileName),
     );
   }
   const token = required('token');

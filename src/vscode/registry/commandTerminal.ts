@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import { AccessError, msg } from '../../core/errors';
 import { runProcess, RunOptions, RunResult } from '../../core/process/runProcess';
 import { displayCommandLine } from '../../core/registry/argv';
+import { stripControls } from '../../core/text/serverText';
 import { localize } from '../shared/errors';
 
 const BOLD = '\x1b[1m';
@@ -47,13 +48,14 @@ export class CommandTerminal implements vscode.Disposable {
     if (opts.signal?.aborted) controller.abort();
     this.running = controller;
     this.ensureTerminal().show(true);
-    this.print(`$ ${displayCommandLine(opts.executable, opts.args)}\n`, BOLD);
+    this.print(`$ ${stripControls(displayCommandLine(opts.executable, opts.args))}\n`, BOLD);
     try {
       const result = await runProcess({
         ...opts,
         signal: controller.signal,
-        onStdout: (t) => { this.print(t); opts.onStdout?.(t); },
-        onStderr: (t) => { this.print(t); opts.onStderr?.(t); },
+        // Client output may carry a server's text: no escape sequence reaches the terminal.
+        onStdout: (t) => { this.print(stripControls(t)); opts.onStdout?.(t); },
+        onStderr: (t) => { this.print(stripControls(t)); opts.onStderr?.(t); },
       });
       if (!this.transcript.endsWith('\n')) this.print('\n');
       if (result.timedOut) {

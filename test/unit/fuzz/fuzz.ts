@@ -41,8 +41,13 @@ function runs(numRuns: number): number {
   return Math.max(1, Math.round(numRuns * SCALE));
 }
 
+export interface FuzzOptions {
+  /** Report the first counterexample as found, without shrinking (for properties whose failing cases are slow). */
+  endOnFailure?: boolean;
+}
+
 /** Checks `predicate` on `numRuns` generated values; the predicate throws (assert) to fail. */
-export function fuzz<T>(arb: fc.Arbitrary<T>, predicate: (value: T) => void, numRuns: number): void {
+export function fuzz<T>(arb: fc.Arbitrary<T>, predicate: (value: T) => void, numRuns: number, options: FuzzOptions = {}): void {
   const started = performance.now();
   properties++;
   try {
@@ -51,7 +56,7 @@ export function fuzz<T>(arb: fc.Arbitrary<T>, predicate: (value: T) => void, num
         cases++;
         predicate(value);
       }),
-      { seed: SEED, numRuns: runs(numRuns) },
+      { seed: SEED, numRuns: runs(numRuns), endOnFailure: options.endOnFailure },
     );
   } finally {
     elapsedMs += performance.now() - started;
@@ -72,6 +77,22 @@ export async function fuzzAsync<T>(arb: fc.Arbitrary<T>, predicate: (value: T) =
   } finally {
     elapsedMs += performance.now() - started;
   }
+}
+
+/**
+ * CPU milliseconds `fn` takes (process CPU time, so other processes on a busy shared machine do not count): the
+ * best of up to three tries while over `budgetMs`, so one GC pause does not fail a run. For "stays linear"
+ * properties only: a linear pass takes a few ms, a quadratic one seconds on every try.
+ */
+export function cpuMs(fn: () => void, budgetMs: number): number {
+  let best = Infinity;
+  for (let attempt = 0; attempt < 3 && best >= budgetMs; attempt++) {
+    const started = process.cpuUsage();
+    fn();
+    const used = process.cpuUsage(started);
+    best = Math.min(best, (used.user + used.system) / 1000);
+  }
+  return best;
 }
 
 /** Runs `fn`; returns its result, or the error when it is an instance of `errorType` (anything else is re-thrown). */

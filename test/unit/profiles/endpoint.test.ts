@@ -24,12 +24,11 @@ describe('endpoint rule', () => {
     assert.match(checkEndpoint('http://example.com')!.template, /only allowed for localhost/);
   });
 
-  it('recognises loopback host names', () => {
-    assert.ok(isLoopbackHost('127.0.0.1'));
-    assert.ok(isLoopbackHost('[::1]'));
-    assert.ok(isLoopbackHost('app.localhost'));
-    assert.ok(!isLoopbackHost('128.0.0.1'));
-    assert.ok(!isLoopbackHost('mylocalhost'));
+  it('recognises loopback host names: localhost, 127.0.0.0/8 and ::1 only', () => {
+    for (const host of ['127.0.0.1', '127.255.0.9', '[::1]', '::1', 'localhost', 'LocalHost']) assert.ok(isLoopbackHost(host), host);
+    for (const host of ['app.localhost', 'localhost.evil.example', '128.0.0.1', 'mylocalhost', '[::ffff:7f00:1]', '0.0.0.0', '[::]']) {
+      assert.ok(!isLoopbackHost(host), host);
+    }
   });
 
   it('drops trailing slashes so paths can be appended', () => {

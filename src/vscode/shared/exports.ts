@@ -1,0 +1,11 @@
+import * as vscode from 'vscode';
+import type { ExtensionApi } from './services';
+
+/**
+ * What other extensions get from `getExtension('coscene.coscene-access').exports`. The test API reaches clients,
+ * sessions and SecretStorage (TypeScript `private` is not enforced at run time), so it is handed out only to the
+ * integration tests (the extension host runs them in ExtensionMode.Test); any other caller gets nothing.
+ */
+export function extensionExports(mode: vscode.ExtensionMode, api: ExtensionApi): ExtensionApi | undefined {
+  return mode === vscode.ExtensionMode.Test ? api : undefined;
+}
