@@ -41,8 +41,10 @@ describe('users views (issue 4)', function () {
 
   afterEach(async () => {
     org.server.faults.clear();
-    await vscode.commands.executeCommand('coscene.users.clearFilter');
-    await vscode.commands.executeCommand('coscene.users.showGrouped');
+    for (const view of ['orgUsers', 'projectUsers']) {
+      await vscode.commands.executeCommand(`coscene.${view}.clearFilter`);
+      await vscode.commands.executeCommand(`coscene.${view}.showGrouped`);
+    }
     await vscode.workspace.getConfiguration('coscene.details').update('format', undefined, vscode.ConfigurationTarget.Global);
   });
 
@@ -94,7 +96,7 @@ describe('users views (issue 4)', function () {
   });
 
   it('filters by role code into a flat list and says so in the view description', async () => {
-    await vscode.commands.executeCommand('coscene.users.filterByRole', 'ORGANIZATION_ADMIN');
+    await vscode.commands.executeCommand('coscene.orgUsers.filterByRole', 'ORGANIZATION_ADMIN');
     const nodes = await orgTree.getChildren();
     const admins = orgUsersWithRole('ORGANIZATION_ADMIN');
     assert.ok(admins.length < 50);
@@ -102,17 +104,17 @@ describe('users views (issue 4)', function () {
     assert.match(org.views.orgView.description ?? '', /role: ORGANIZATION_ADMIN/);
     assert.equal(nodes.filter(isGroup).length, 0);
 
-    await vscode.commands.executeCommand('coscene.users.clearFilter');
+    await vscode.commands.executeCommand('coscene.orgUsers.clearFilter');
     assert.equal((await groups(orgTree)).length, ORG_CODES.length);
     assert.doesNotMatch(org.views.orgView.description ?? '', /role:/);
   });
 
   it('finds users by nickname with the server substring match, quotes and backslashes included', async () => {
-    await vscode.commands.executeCommand('coscene.users.findByNickname', FAKE_COSCENE.quotedNickname);
+    await vscode.commands.executeCommand('coscene.orgUsers.findByNickname', FAKE_COSCENE.quotedNickname);
     const found = (await orgTree.getChildren()).filter((n): n is UserItem => isUser(n) && !labelOf(n).startsWith('You: '));
     assert.deepEqual(found.map(labelOf), [FAKE_COSCENE.quotedNickname]);
 
-    await vscode.commands.executeCommand('coscene.users.findByNickname', 'chen');
+    await vscode.commands.executeCommand('coscene.orgUsers.findByNickname', 'chen');
     const chens = data().users.filter((u) => (u.nickname ?? '').toLowerCase().includes('chen'));
     const shown = (await orgTree.getChildren()).filter((n): n is UserItem => isUser(n) && !labelOf(n).startsWith('You: '));
     assert.deepEqual(shown.map(labelOf), chens.slice(0, 50).map(expectedLabel));
@@ -120,13 +122,13 @@ describe('users views (issue 4)', function () {
   });
 
   it('toggles between the grouped and the flat list', async () => {
-    await vscode.commands.executeCommand('coscene.users.showFlat');
+    await vscode.commands.executeCommand('coscene.orgUsers.showFlat');
     const nodes = await orgTree.getChildren();
     assert.equal(nodes.filter(isGroup).length, 0);
     const users = nodes.filter(isUser).slice(1);
     assert.deepEqual(users.map(labelOf), data().users.slice(0, 50).map(expectedLabel));
     assert.equal(nodes[nodes.length - 1].description, `50 of ${data().users.length}`);
-    await vscode.commands.executeCommand('coscene.users.showGrouped');
+    await vscode.commands.executeCommand('coscene.orgUsers.showGrouped');
     assert.equal((await groups(orgTree)).length, ORG_CODES.length);
   });
 
@@ -222,7 +224,7 @@ describe('users views (issue 4)', function () {
   });
 
   it('stops a paging loop with a message instead of loading forever', async () => {
-    await vscode.commands.executeCommand('coscene.users.showFlat');
+    await vscode.commands.executeCommand('coscene.orgUsers.showFlat');
     org.server.faults.add({ kind: 'repeat-page-token', match: { procedure: 'ListUsers' }, times: Infinity });
     await vscode.commands.executeCommand('coscene.users.refresh');
     let nodes = await orgTree.getChildren();
