@@ -132,6 +132,38 @@ describe('users views (issue 4)', function () {
     assert.equal((await groups(orgTree)).length, ORG_CODES.length);
   });
 
+  it('keeps each view\'s filter and flat/grouped choice to that view', async () => {
+    const mcap = async () => (await projectTree.getChildren()).filter(isProject).find((p) => p.description === 'mcap')!;
+    const members = data().projects.find((p) => p.slug === 'mcap')!.members;
+    const admins = [...members].filter(([, code]) => code === 'PROJECT_ADMIN').map(([id]) => expectedLabel(data().usersById.get(id)!));
+    assert.ok(admins.length > 0 && admins.length < 50, 'mcap has one page of admins');
+
+    await vscode.commands.executeCommand('coscene.projectUsers.filterByRole', 'PROJECT_ADMIN');
+    const filtered = await projectTree.getChildren(await mcap());
+    assert.equal(filtered.filter(isGroup).length, 0, 'Project Users: a flat list of the role');
+    assert.deepEqual(filtered.filter(isUser).map(labelOf).sort(), admins.sort());
+    assert.match(org.views.projectView.description ?? '', /role: PROJECT_ADMIN/);
+    assert.deepEqual((await groups(orgTree)).map((g) => g.code), ORG_CODES, 'Organization Users still shows every group');
+    assert.doesNotMatch(org.views.orgView.description ?? '', /role:/);
+
+    await vscode.commands.executeCommand('coscene.orgUsers.clearFilter');
+    assert.match(org.views.projectView.description ?? '', /role: PROJECT_ADMIN/, 'clearing the other view keeps this filter');
+    await vscode.commands.executeCommand('coscene.projectUsers.clearFilter');
+    assert.deepEqual((await projectTree.getChildren(await mcap())).filter(isGroup).map((g) => g.code), PROJECT_CODES);
+
+    await vscode.commands.executeCommand('coscene.orgUsers.showFlat');
+    const flat = await orgTree.getChildren();
+    assert.equal(flat.filter(isGroup).length, 0, 'Organization Users: flat');
+    assert.deepEqual(flat.filter(isUser).slice(1).map(labelOf), data().users.slice(0, 50).map(expectedLabel));
+    assert.deepEqual((await projectTree.getChildren(await mcap())).filter(isGroup).map((g) => g.code), PROJECT_CODES, 'Project Users still grouped by role');
+    assert.equal(org.views.projectView.description, undefined);
+
+    await vscode.commands.executeCommand('coscene.projectUsers.showFlat');
+    await vscode.commands.executeCommand('coscene.orgUsers.showGrouped');
+    assert.deepEqual((await groups(orgTree)).map((g) => g.code), ORG_CODES);
+    assert.equal((await projectTree.getChildren(await mcap())).filter(isGroup).length, 0, 'Project Users stays flat');
+  });
+
   it('lists the projects (the profile\'s first and expanded) → role groups with counts → users, each level on expand', async () => {
     const counts = (slug: string) => {
       const project = data().projects.find((p) => p.slug === slug)!;
