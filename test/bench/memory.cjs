@@ -28,7 +28,7 @@ async function main() {
   const api = ext.activate(context);
   await api.features.profiles.ready;
   const tree = api.features.users.orgUsers; // the provider the Organization Users view shows
-  await commands.get('coscene.users.showFlat')?.();
+  await commands.get('coscene.orgUsers.showFlat')();
   // Warm everything up (HTTP chunk, JIT) with one page, then drop it and take the baseline.
   await tree.getChildren();
   tree.refresh();

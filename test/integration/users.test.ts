@@ -41,8 +41,10 @@ describe('users views (issue 4)', function () {
 
   afterEach(async () => {
     org.server.faults.clear();
-    await vscode.commands.executeCommand('coscene.users.clearFilter');
-    await vscode.commands.executeCommand('coscene.users.showGrouped');
+    for (const view of ['orgUsers', 'projectUsers']) {
+      await vscode.commands.executeCommand(`coscene.${view}.clearFilter`);
+      await vscode.commands.executeCommand(`coscene.${view}.showGrouped`);
+    }
     await vscode.workspace.getConfiguration('coscene.details').update('format', undefined, vscode.ConfigurationTarget.Global);
   });
 
@@ -94,7 +96,7 @@ describe('users views (issue 4)', function () {
   });
 
   it('filters by role code into a flat list and says so in the view description', async () => {
-    await vscode.commands.executeCommand('coscene.users.filterByRole', 'ORGANIZATION_ADMIN');
+    await vscode.commands.executeCommand('coscene.orgUsers.filterByRole', 'ORGANIZATION_ADMIN');
     const nodes = await orgTree.getChildren();
     const admins = orgUsersWithRole('ORGANIZATION_ADMIN');
     assert.ok(admins.length < 50);
@@ -102,17 +104,17 @@ describe('users views (issue 4)', function () {
     assert.match(org.views.orgView.description ?? '', /role: ORGANIZATION_ADMIN/);
     assert.equal(nodes.filter(isGroup).length, 0);
 
-    await vscode.commands.executeCommand('coscene.users.clearFilter');
+    await vscode.commands.executeCommand('coscene.orgUsers.clearFilter');
     assert.equal((await groups(orgTree)).length, ORG_CODES.length);
     assert.doesNotMatch(org.views.orgView.description ?? '', /role:/);
   });
 
   it('finds users by nickname with the server substring match, quotes and backslashes included', async () => {
-    await vscode.commands.executeCommand('coscene.users.findByNickname', FAKE_COSCENE.quotedNickname);
+    await vscode.commands.executeCommand('coscene.orgUsers.findByNickname', FAKE_COSCENE.quotedNickname);
     const found = (await orgTree.getChildren()).filter((n): n is UserItem => isUser(n) && !labelOf(n).startsWith('You: '));
     assert.deepEqual(found.map(labelOf), [FAKE_COSCENE.quotedNickname]);
 
-    await vscode.commands.executeCommand('coscene.users.findByNickname', 'chen');
+    await vscode.commands.executeCommand('coscene.orgUsers.findByNickname', 'chen');
     const chens = data().users.filter((u) => (u.nickname ?? '').toLowerCase().includes('chen'));
     const shown = (await orgTree.getChildren()).filter((n): n is UserItem => isUser(n) && !labelOf(n).startsWith('You: '));
     assert.deepEqual(shown.map(labelOf), chens.slice(0, 50).map(expectedLabel));
@@ -120,14 +122,48 @@ describe('users views (issue 4)', function () {
   });
 
   it('toggles between the grouped and the flat list', async () => {
-    await vscode.commands.executeCommand('coscene.users.showFlat');
+    await vscode.commands.executeCommand('coscene.orgUsers.showFlat');
     const nodes = await orgTree.getChildren();
     assert.equal(nodes.filter(isGroup).length, 0);
     const users = nodes.filter(isUser).slice(1);
     assert.deepEqual(users.map(labelOf), data().users.slice(0, 100).map(expectedLabel));
     assert.equal(nodes[nodes.length - 1].description, `100 of ${data().users.length}`);
-    await vscode.commands.executeCommand('coscene.users.showGrouped');
+    await vscode.commands.executeCommand('coscene.orgUsers.showGrouped');
     assert.equal((await groups(orgTree)).length, ORG_CODES.length);
+  });
+
+  it('keeps each view\'s filter and flat/grouped choice to that view', async () => {
+    const mcap = async () => (await projectTree.getChildren()).filter(isProject).find((p) => p.description === 'mcap')!;
+    const members = data().projects.find((p) => p.slug === 'mcap')!.members;
+    const admins = [...members].filter(([, code]) => code === 'PROJECT_ADMIN').map(([id]) => expectedLabel(data().usersById.get(id)!));
+    assert.ok(admins.length > 0 && admins.length < 50, 'mcap has one page of admins (pages are 50 or 100)');
+
+    await vscode.commands.executeCommand('coscene.projectUsers.filterByRole', 'PROJECT_ADMIN');
+    const filtered = await projectTree.getChildren(await mcap());
+    assert.equal(filtered.filter(isGroup).length, 0, 'Project Users: a flat list of the role');
+    assert.deepEqual(filtered.filter(isUser).map(labelOf).sort(), admins.sort());
+    assert.match(org.views.projectView.description ?? '', /role: PROJECT_ADMIN/);
+    assert.deepEqual((await groups(orgTree)).map((g) => g.code), ORG_CODES, 'Organization Users still shows every group');
+    assert.doesNotMatch(org.views.orgView.description ?? '', /role:/);
+
+    await vscode.commands.executeCommand('coscene.orgUsers.clearFilter');
+    assert.match(org.views.projectView.description ?? '', /role: PROJECT_ADMIN/, 'clearing the other view keeps this filter');
+    await vscode.commands.executeCommand('coscene.projectUsers.clearFilter');
+    assert.deepEqual((await projectTree.getChildren(await mcap())).filter(isGroup).map((g) => g.code), PROJECT_CODES);
+
+    await vscode.commands.executeCommand('coscene.orgUsers.showFlat');
+    const flat = await orgTree.getChildren();
+    assert.equal(flat.filter(isGroup).length, 0, 'Organization Users: flat');
+    const everyone = flat.filter(isUser).slice(1); // after "You"
+    assert.ok(everyone.length > 0);
+    assert.deepEqual(everyone.map(labelOf), data().users.slice(0, everyone.length).map(expectedLabel), 'the first page of all users, whatever the page size');
+    assert.deepEqual((await projectTree.getChildren(await mcap())).filter(isGroup).map((g) => g.code), PROJECT_CODES, 'Project Users still grouped by role');
+    assert.equal(org.views.projectView.description, undefined);
+
+    await vscode.commands.executeCommand('coscene.projectUsers.showFlat');
+    await vscode.commands.executeCommand('coscene.orgUsers.showGrouped');
+    assert.deepEqual((await groups(orgTree)).map((g) => g.code), ORG_CODES);
+    assert.equal((await projectTree.getChildren(await mcap())).filter(isGroup).length, 0, 'Project Users stays flat');
   });
 
   it('lists the projects (the profile\'s first and expanded) → role groups with counts → users, each level on expand', async () => {
@@ -222,7 +258,7 @@ describe('users views (issue 4)', function () {
   });
 
   it('stops a paging loop with a message instead of loading forever', async () => {
-    await vscode.commands.executeCommand('coscene.users.showFlat');
+    await vscode.commands.executeCommand('coscene.orgUsers.showFlat');
     org.server.faults.add({ kind: 'repeat-page-token', match: { procedure: 'ListUsers' }, times: Infinity });
     await vscode.commands.executeCommand('coscene.users.refresh');
     let nodes = await orgTree.getChildren();

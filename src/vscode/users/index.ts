@@ -15,8 +15,6 @@ import { loadMoreUsers } from './commands/loadMoreUsers';
 import { refreshRoles } from './commands/refreshRoles';
 import { refreshUsers } from './commands/refreshUsers';
 import { selectProject } from './commands/selectProject';
-import { showFlat } from './commands/showFlat';
-import { showGrouped } from './commands/showGrouped';
 import { showRoleDetails } from './commands/showRoleDetails';
 import { showRoleUsers } from './commands/showRoleUsers';
 import { showUserDetails } from './commands/showUserDetails';
@@ -25,21 +23,20 @@ import { AccessRunner } from './access/accessRunner';
 import { exportAccessMatrix } from './commands/exportAccessMatrix';
 import { showAccess } from './commands/showAccess';
 import { setArchivedShown } from './commands/toggleArchived';
+import { setFlat } from './commands/toggleFlat';
 import { DetailsDocuments } from './detailsDocuments';
 import { LOAD_MORE_USERS, ORG_USERS_VIEW, PROJECT_USERS_VIEW, ROLES_VIEW, UsersCommandId } from './keys';
 import { createOrgUsersTree } from './views/orgUsers';
 import { createProjectUsersTree, ProjectSelection } from './views/projectUsers';
 import { RolesTreeProvider } from './views/roles';
-import { UsersViewState } from './views/usersState';
 import { refreshUsersViews, UsersViews } from './views/usersViews';
 
 /** Organization Users, Project Users and Roles views, their commands, details documents and exports. */
 export function registerUsersFeature(services: Services): UsersViews {
   const { context, profiles } = services;
-  const state = new UsersViewState();
   const project = new ProjectSelection(services);
-  const orgUsers = createOrgUsersTree(services, state);
-  const projectUsers = createProjectUsersTree(services, state, project);
+  const orgUsers = createOrgUsersTree(services);
+  const projectUsers = createProjectUsersTree(services, project);
   const roles = new RolesTreeProvider(services);
   const details = new DetailsDocuments();
   const orgView = vscode.window.createTreeView(ORG_USERS_VIEW, { treeDataProvider: orgUsers, showCollapseAll: true });
@@ -50,7 +47,7 @@ export function registerUsersFeature(services: Services): UsersViews {
   roles.attach(rolesView);
   const access = new AccessRunner(services);
   const accessPanel = new AccessPanel(services.log);
-  const views: UsersViews = { services, state, orgUsers, projectUsers, project, roles, details, orgView, projectView, rolesView, access, accessPanel };
+  const views: UsersViews = { services, orgUsers, projectUsers, project, roles, details, orgView, projectView, rolesView, access, accessPanel };
 
   const profileKey = () => {
     const p = profiles.current();
@@ -61,11 +58,16 @@ export function registerUsersFeature(services: Services): UsersViews {
   const commands: CommandTable<UsersCommandId> = {
     'coscene.users.refresh': refreshUsers(views),
     [LOAD_MORE_USERS]: loadMoreUsers(views),
-    'coscene.users.filterByRole': filterByRole(views),
-    'coscene.users.findByNickname': findByNickname(views),
-    'coscene.users.clearFilter': clearFilter(views),
-    'coscene.users.showFlat': showFlat(views),
-    'coscene.users.showGrouped': showGrouped(views),
+    'coscene.orgUsers.filterByRole': filterByRole(views, orgUsers),
+    'coscene.orgUsers.findByNickname': findByNickname(orgUsers),
+    'coscene.orgUsers.clearFilter': clearFilter(orgUsers),
+    'coscene.orgUsers.showFlat': setFlat(orgUsers, true),
+    'coscene.orgUsers.showGrouped': setFlat(orgUsers, false),
+    'coscene.projectUsers.filterByRole': filterByRole(views, projectUsers),
+    'coscene.projectUsers.findByNickname': findByNickname(projectUsers),
+    'coscene.projectUsers.clearFilter': clearFilter(projectUsers),
+    'coscene.projectUsers.showFlat': setFlat(projectUsers, true),
+    'coscene.projectUsers.showGrouped': setFlat(projectUsers, false),
     'coscene.projectUsers.selectProject': selectProject(views),
     'coscene.user.get': getUser(views),
     'coscene.user.copyId': copyUserId(),
@@ -85,7 +87,7 @@ export function registerUsersFeature(services: Services): UsersViews {
   };
 
   context.subscriptions.push(
-    state, orgUsers, projectUsers, roles, details, orgView, projectView, rolesView, accessPanel,
+    orgUsers, projectUsers, roles, details, orgView, projectView, rolesView, accessPanel,
     profiles.onDidChange(() => {
       // A new token keeps the selected project; another profile (maybe another org) does not.
       const key = profileKey();

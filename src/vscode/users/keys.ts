@@ -4,9 +4,13 @@ export const ORG_USERS_VIEW = 'coscene.orgUsers';
 export const PROJECT_USERS_VIEW = 'coscene.projectUsers';
 export const ROLES_VIEW = 'coscene.roles';
 
-/** Context keys of the users views' title buttons (views/usersState.ts). */
-export const USERS_FLAT_CONTEXT_KEY = 'coscene.users.flat';
-export const USERS_FILTERED_CONTEXT_KEY = 'coscene.users.filtered';
+/** Context keys of one users view's title buttons (views/usersState.ts): each view has its own. */
+export interface UsersViewContextKeys {
+  readonly flat: string;
+  readonly filtered: string;
+}
+export const ORG_USERS_CONTEXT_KEYS: UsersViewContextKeys = { flat: 'coscene.orgUsers.flat', filtered: 'coscene.orgUsers.filtered' };
+export const PROJECT_USERS_CONTEXT_KEYS: UsersViewContextKeys = { flat: 'coscene.projectUsers.flat', filtered: 'coscene.projectUsers.filtered' };
 
 /** Set while the Project Users view lists archived projects too. */
 export const PROJECT_ARCHIVED_CONTEXT_KEY = 'coscene.projectUsers.archived';
@@ -19,11 +23,17 @@ export const USERS_INTERNAL_COMMANDS = [LOAD_MORE_USERS] as const;
 /** Every command the feature contributes in package.json. */
 export const USERS_COMMANDS = [
   'coscene.users.refresh',
-  'coscene.users.filterByRole',
-  'coscene.users.findByNickname',
-  'coscene.users.clearFilter',
-  'coscene.users.showFlat',
-  'coscene.users.showGrouped',
+  // View-title commands get no arguments from VS Code, so each users view has its own.
+  'coscene.orgUsers.filterByRole',
+  'coscene.orgUsers.findByNickname',
+  'coscene.orgUsers.clearFilter',
+  'coscene.orgUsers.showFlat',
+  'coscene.orgUsers.showGrouped',
+  'coscene.projectUsers.filterByRole',
+  'coscene.projectUsers.findByNickname',
+  'coscene.projectUsers.clearFilter',
+  'coscene.projectUsers.showFlat',
+  'coscene.projectUsers.showGrouped',
   'coscene.projectUsers.selectProject',
   'coscene.user.get',
   'coscene.user.copyId',

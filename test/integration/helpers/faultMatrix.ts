@@ -130,8 +130,8 @@ export async function useFaultMatrixEnv(): Promise<MatrixEnv> {
     await waitUntil(() => profiles.list().some((p) => p.source === 'cocli' && p.name === CODE_PROFILE && p.endpoint === server.url), 'the cocli profile to load');
     await vscode.commands.executeCommand('coscene.profile.switch', { name: CODE_PROFILE, source: 'cocli' });
     await waitUntil(() => profiles.current()?.name === CODE_PROFILE && profiles.current()?.endpoint === server.url, `profile ${CODE_PROFILE} to become active`);
-    await vscode.commands.executeCommand('coscene.users.clearFilter');
-    await vscode.commands.executeCommand('coscene.users.showGrouped');
+    await vscode.commands.executeCommand('coscene.orgUsers.clearFilter');
+    await vscode.commands.executeCommand('coscene.orgUsers.showGrouped');
     await vscode.commands.executeCommand('coscene.permissions.search', '');
     const signedIn = await vscode.commands.executeCommand<boolean>('coscene.huawei.signIn', AKSK_SIGN_IN);
     if (!signedIn) throw new Error('the Huawei AK/SK sign-in against the fake failed');

@@ -1,9 +1,10 @@
 import type { CommandHandler } from '../../shared/commands';
-import { refreshUsersViews, UsersViews } from '../views/usersViews';
+import type { UsersTreeProvider } from '../views/usersTree';
 
-export function clearFilter(views: UsersViews): CommandHandler {
+/** "Clear Filter" of one users view; the other view keeps its filter. */
+export function clearFilter(tree: UsersTreeProvider): CommandHandler {
   return () => {
-    views.state.setFilter(undefined);
-    refreshUsersViews(views);
+    tree.state.setFilter(undefined);
+    tree.refresh();
   };
 }

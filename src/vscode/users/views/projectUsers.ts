@@ -1,9 +1,9 @@
 import * as vscode from 'vscode';
 import type { CosceneApi } from '../../../core/coscene/model';
 import type { Services } from '../../shared/services';
-import { PROJECT_USERS_VIEW } from '../keys';
+import { PROJECT_USERS_CONTEXT_KEYS, PROJECT_USERS_VIEW } from '../keys';
 import { UsersTreeProvider } from './usersTree';
-import type { UsersViewState } from './usersState';
+import { UsersViewState } from './usersState';
 
 /** Which project the Project Users view lists: the active profile's slug unless another was selected. */
 export class ProjectSelection {
@@ -55,10 +55,11 @@ export class ProjectSelection {
  * Project Users: the projects the profile can see (ListProjects, paged, the default one first and expanded), each
  * expanding into its role groups (ListUsers with parent projects/<uuid>, groups from the project-level roles).
  */
-export function createProjectUsersTree(services: Services, state: UsersViewState, project: ProjectSelection): UsersTreeProvider {
-  return new UsersTreeProvider(services, state, {
+export function createProjectUsersTree(services: Services, project: ProjectSelection): UsersTreeProvider {
+  return new UsersTreeProvider(services, new UsersViewState(PROJECT_USERS_CONTEXT_KEYS), {
     viewId: PROJECT_USERS_VIEW,
     level: 'project',
+    title: () => vscode.l10n.t('Project Users'),
     showCurrentUser: false,
     resolveParent: (api, signal) => project.resolve(api, signal),
     describe: () => (project.includeArchived ? vscode.l10n.t('with archived') : ''),

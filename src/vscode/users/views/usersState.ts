@@ -1,11 +1,11 @@
 import * as vscode from 'vscode';
-import { USERS_FILTERED_CONTEXT_KEY, USERS_FLAT_CONTEXT_KEY } from '../keys';
+import type { UsersViewContextKeys } from '../keys';
 
 export type UsersFilter = { kind: 'role'; code: string } | { kind: 'nickname'; text: string };
 
 /**
- * What both users views show: grouped by role or flat, and the active server filter. The view-title
- * commands do not say which view they came from, so the two views share this state (and its context keys).
+ * What one users view shows: grouped by role or flat, and the active server filter. Each view has its own
+ * state, published under its own context keys, so its title buttons reflect only that view.
  */
 export class UsersViewState implements vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<void>();
@@ -13,7 +13,7 @@ export class UsersViewState implements vscode.Disposable {
   private flatValue = false;
   private filterValue: UsersFilter | undefined;
 
-  constructor() {
+  constructor(private readonly keys: UsersViewContextKeys) {
     void this.publish();
   }
 
@@ -44,7 +44,7 @@ export class UsersViewState implements vscode.Disposable {
 
   private async publish(): Promise<void> {
     this.changed.fire();
-    await vscode.commands.executeCommand('setContext', USERS_FLAT_CONTEXT_KEY, this.flatValue);
-    await vscode.commands.executeCommand('setContext', USERS_FILTERED_CONTEXT_KEY, this.filterValue !== undefined);
+    await vscode.commands.executeCommand('setContext', this.keys.flat, this.flatValue);
+    await vscode.commands.executeCommand('setContext', this.keys.filtered, this.filterValue !== undefined);
   }
 }

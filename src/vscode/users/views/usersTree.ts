@@ -17,6 +17,8 @@ import type { UsersFilter, UsersViewState } from './usersState';
 export interface UsersScope {
   readonly viewId: string;
   readonly level: 'organization' | 'project';
+  /** The view's name in messages and quick-pick titles. */
+  title(): string;
   readonly showCurrentUser: boolean;
   /** Organization view: '' (ListUsers without parent). */
   resolveParent(api: CosceneApi, signal: AbortSignal): Promise<string>;
@@ -64,7 +66,8 @@ export class UsersTreeProvider implements vscode.TreeDataProvider<vscode.TreeIte
 
   constructor(
     private readonly services: Services,
-    private readonly state: UsersViewState,
+    /** This view's own filter and flat/grouped choice (owned: disposed with the provider). */
+    readonly state: UsersViewState,
     readonly scope: UsersScope,
   ) {}
 
@@ -157,6 +160,7 @@ export class UsersTreeProvider implements vscode.TreeDataProvider<vscode.TreeIte
   dispose(): void {
     this.abort.abort();
     this.changed.dispose();
+    this.state.dispose();
   }
 
   // ---- the organization view's root, and one project's scope ----

@@ -6,12 +6,10 @@ import type { Services } from '../../shared/services';
 import type { ProjectSelection } from './projectUsers';
 import type { RolesTreeProvider } from './roles';
 import type { UsersTreeProvider } from './usersTree';
-import type { UsersViewState } from './usersState';
 
 /** Everything the users, roles and export commands work on. */
 export interface UsersViews {
   readonly services: Services;
-  readonly state: UsersViewState;
   readonly orgUsers: UsersTreeProvider;
   readonly projectUsers: UsersTreeProvider;
   readonly project: ProjectSelection;
