@@ -259,10 +259,11 @@ export class ProfileService implements ActiveProfile, vscode.Disposable {
       this.fingerprint = fingerprint;
       this.clients.clear();
       this.rejected = false;
-      await vscode.commands.executeCommand('setContext', 'coscene.hasProfile', chosen !== undefined);
+      // The event goes out in the same turn as the state change: a listener never sees the new profile unannounced.
       this.render();
       this.changed.fire();
       this.fetchOrg();
+      void vscode.commands.executeCommand('setContext', 'coscene.hasProfile', chosen !== undefined);
     } else {
       this.render();
     }

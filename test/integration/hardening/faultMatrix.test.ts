@@ -114,13 +114,15 @@ describe('fault matrix (issue 8)', function () {
   // Pins that every way the fake can make a real service fail has a row above, for each API family that can
   // fail that way: a new fault kind without a row (so without a user-visible message checked) fails here.
   it('every failure the fake can inject is checked against each API family that can produce it', () => {
-    const onlyFor: Partial<Record<FaultKind, Family>> = { 'connect-error': 'coScene', 'huawei-error': 'Huawei', 'status-error-200': 'Huawei' };
+    // A skewed clock fails only signed (AK/SK) requests: Huawei's; its row skews the fake's clock (skewMs).
+    const onlyFor: Partial<Record<FaultKind, Family>> = { 'connect-error': 'coScene', 'huawei-error': 'Huawei', 'status-error-200': 'Huawei', 'clock-skew': 'Huawei' };
+    const injects = (r: FaultRow, kind: FaultKind) => r.specs?.some((spec) => spec.kind === kind) || (kind === 'clock-skew' && r.skewMs !== undefined);
     const notAFailure: FaultKind[] = ['latency']; // slows answers down; the "hang + timeout" rows cover waiting too long
     const missing: string[] = [];
     for (const kind of FAULT_KINDS.filter((k) => !notAFailure.includes(k))) {
       for (const family of ['coScene', 'Huawei'] as const) {
         if (onlyFor[kind] && onlyFor[kind] !== family) continue;
-        if (!FAULT_ROWS.some((r) => r.family === family && r.specs?.some((spec) => spec.kind === kind))) missing.push(`${family} × ${kind}`);
+        if (!FAULT_ROWS.some((r) => r.family === family && injects(r, kind))) missing.push(`${family} × ${kind}`);
       }
     }
     assert.deepEqual(missing, [], 'fault kinds of the fake without a row in the matrix');

@@ -86,7 +86,8 @@ describe('workspace trust and settings (issue 8)', function () {
   before(async function () {
     const folder = vscode.workspace.workspaceFolders?.[0];
     if (!folder || folder.uri.scheme !== 'file') skipBecause(this, 'no file workspace folder is open');
-    legit = await startFakeServer({ registryCredentials: [REGISTRY_USER] });
+    // Every login mints a fresh credential (cocli's default): each one the fake issues is the registry's one user.
+    legit = await startFakeServer({ registryCredentials: Array(10).fill(REGISTRY_USER) });
     hostile = await startFakeServer();
     listener = await recordingListener();
     proxy = await recordingListener();
