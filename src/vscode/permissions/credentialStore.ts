@@ -1,7 +1,7 @@
 import type * as vscode from 'vscode';
 import type { IamToken } from '../../core/huawei/model';
 import { CODEARTS_PROJECT_STATE_KEY, CREDENTIALS_SECRET_KEY, SESSION_STATE_KEY } from './keys';
-import { Secrets } from '../shared/secrets';
+import { Secrets, SecretsOf } from '../shared/secrets';
 
 /**
  * Password sign-in keeps the password next to the token (both in SecretStorage) so the token can be renewed
@@ -34,8 +34,9 @@ const SECRET_KEY = CREDENTIALS_SECRET_KEY;
 const SESSION_KEY = SESSION_STATE_KEY;
 const CODEARTS_PROJECT_KEY = CODEARTS_PROJECT_STATE_KEY;
 
-/** Only these go to SecretStorage: Secrets registers every stored string for log redaction, ids included. */
+/** Only these go to SecretStorage; every field of them is a secret (masked in logs, forgotten on sign-out). */
 type SecretPart = { password: string; token: string } | { ak: string; sk: string; securityToken?: string };
+const secretFields: SecretsOf<SecretPart> = (s) => ('password' in s ? [s.password, s.token] : [s.ak, s.sk, s.securityToken]);
 type PublicPart = Omit<PasswordCredentials, 'password' | 'token'> & { token: Omit<IamToken, 'token'> } | Omit<AkSkCredentials, 'ak' | 'sk' | 'securityToken'>;
 
 /** Secrets (password, token, AK/SK) in SecretStorage; ids, names and the region in globalState. */
@@ -49,7 +50,7 @@ export class CredentialStore {
   async load(): Promise<StoredCredentials | undefined> {
     const pub = this.context.globalState.get<PublicPart>(SESSION_KEY);
     if (!pub) return undefined;
-    const secret = await this.secrets.get<SecretPart>(SECRET_KEY);
+    const secret = await this.secrets.get(SECRET_KEY, secretFields);
     if (pub.kind === 'password' && secret && 'password' in secret) {
       return { ...pub, password: secret.password, token: { ...pub.token, token: secret.token } };
     }
@@ -63,11 +64,11 @@ export class CredentialStore {
       const { password, token, ...rest } = credentials;
       const { token: tokenValue, ...tokenInfo } = token;
       await this.context.globalState.update(SESSION_KEY, { ...rest, token: tokenInfo } satisfies PublicPart);
-      await this.secrets.set(SECRET_KEY, { password, token: tokenValue } satisfies SecretPart);
+      await this.secrets.set(SECRET_KEY, { password, token: tokenValue } satisfies SecretPart, secretFields);
     } else {
       const { ak, sk, securityToken, ...rest } = credentials;
       await this.context.globalState.update(SESSION_KEY, rest satisfies PublicPart);
-      await this.secrets.set(SECRET_KEY, { ak, sk, securityToken } satisfies SecretPart);
+      await this.secrets.set(SECRET_KEY, { ak, sk, securityToken } satisfies SecretPart, secretFields);
     }
   }
 

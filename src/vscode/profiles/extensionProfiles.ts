@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import type * as vscode from 'vscode';
 import type { ProfileInfo, ProfileSource } from '../../core/profiles/profile';
-import type { Secrets } from '../shared/secrets';
+import { type Secrets, type SecretsOf, wholeValue } from '../shared/secrets';
 
 /** What globalState keeps of a profile added in VS Code: everything but the token. */
 export interface StoredProfile {
@@ -31,7 +31,7 @@ export class ExtensionProfiles {
 
   async add(profile: StoredProfile, token: string): Promise<void> {
     // Token first: a failing keyring must not leave a profile without its token.
-    await this.secrets.set(tokenKey('extension', profile.name), token);
+    await this.secrets.set(tokenKey('extension', profile.name), token, wholeValue);
     const others = this.list().filter((p) => p.name !== profile.name);
     const entry: StoredProfile = { name: profile.name, endpoint: profile.endpoint, project: profile.project };
     await this.state.update(PROFILES_KEY, [...others.map(toStored), entry]);
@@ -44,16 +44,16 @@ export class ExtensionProfiles {
 
   /** The extension profile's token, or the override for a cocli/env profile whose own token is `sourceToken`. */
   async token(source: ProfileSource, name: string, sourceToken?: string): Promise<string | undefined> {
-    if (source === 'extension') return this.secrets.get<string>(tokenKey(source, name));
-    const override = await this.secrets.get<Override>(tokenKey(source, name));
+    if (source === 'extension') return this.secrets.get(tokenKey(source, name), wholeValue);
+    const override = await this.secrets.get(tokenKey(source, name), overrideSecrets);
     if (!override || typeof override.token !== 'string') return undefined;
     return override.replaces === hash(sourceToken ?? '') ? override.token : undefined;
   }
 
   setToken(source: ProfileSource, name: string, token: string, sourceToken?: string): Promise<void> {
-    if (source === 'extension') return this.secrets.set(tokenKey(source, name), token);
+    if (source === 'extension') return this.secrets.set(tokenKey(source, name), token, wholeValue);
     const override: Override = { token, replaces: hash(sourceToken ?? '') };
-    return this.secrets.set(tokenKey(source, name), override);
+    return this.secrets.set(tokenKey(source, name), override, overrideSecrets);
   }
 }
 
@@ -62,6 +62,9 @@ interface Override {
   /** sha256 of the file or env token this override replaced. */
   replaces: string;
 }
+
+/** The hash it replaces is not a secret. */
+const overrideSecrets: SecretsOf<Override> = (o) => [typeof o?.token === 'string' ? o.token : undefined];
 
 function hash(token: string): string {
   return createHash('sha256').update(token, 'utf8').digest('hex');

@@ -16,7 +16,7 @@ import { registerSecret } from '../../core/redact';
 import { reportError } from '../shared/errors';
 import { affectsHttpSettings, httpClientOptionsFromSettings, requestTimeoutMs } from '../shared/httpSettings';
 import type { Log } from '../shared/log';
-import type { Secrets } from '../shared/secrets';
+import { holdSecrets, type Secrets } from '../shared/secrets';
 import type { ActiveProfile } from '../shared/services';
 import { cocliConfigPath, readCocliFile, watchCocliFile } from './cocliFile';
 import { ExtensionProfiles, StoredProfile } from './extensionProfiles';
@@ -225,7 +225,7 @@ export class ProfileService implements ActiveProfile, vscode.Disposable {
       readError = new ConfigError(msg('{0} could not be read: {1}', this.filePath, reason), this.filePath, 1, 1, undefined, { cause: err });
     }
     const resolved = resolveProfiles({ fileText: text, filePath: this.filePath, env: process.env });
-    for (const p of resolved.profiles) registerSecret(p.token);
+    holdSecrets('cocli-config-and-env', resolved.profiles.map((p) => p.token));
     this.fileProfiles = resolved.profiles;
     this.error = readError ?? resolved.error;
     this.fileCurrent = undefined;

@@ -1,7 +1,8 @@
 import type * as vscode from 'vscode';
 import type { CosceneApi } from '../../core/coscene/model';
 import { isReusable, StoredCredential } from '../../core/registry/storedCredential';
-import type { Secrets } from '../shared/secrets';
+import type { Secrets, SecretsOf } from '../shared/secrets';
+import { isSafeRegistryUsername } from '../../core/text/serverText';
 
 const SECRET_KEY = 'registry.credential';
 const META_KEY = 'coscene.registry.credential';
@@ -13,19 +14,22 @@ export interface CredentialScope {
 }
 
 type CredentialMeta = Omit<StoredCredential, 'password'>;
+type SecretPart = { password: string; createdAt: number };
+const passwordOnly: SecretsOf<SecretPart> = (s) => [typeof s?.password === 'string' ? s.password : undefined];
 
 /**
  * The last temporary registry credential, reused within its lifetime. Only the password goes to
- * SecretStorage: Secrets registers every string it stores for redaction, and the host or username
- * must stay readable in messages and logs. The rest is not secret and lives in globalState.
+ * SecretStorage (registered for redaction, forgotten when replaced or forgotten); the host and username
+ * must stay readable in messages and logs and live in globalState.
  */
 export class RegistryCredentials {
   constructor(private readonly secrets: Secrets, private readonly memento: vscode.Memento) {}
 
   async stored(): Promise<StoredCredential | undefined> {
     const meta = this.memento.get<CredentialMeta>(META_KEY);
-    if (!meta) return undefined;
-    const secret = await this.secrets.get<{ password: string; createdAt: number }>(SECRET_KEY);
+    // The user name is printed in the terminal and passed to docker: one stored before names were checked is not reused.
+    if (!meta || !isSafeRegistryUsername(meta.username)) return undefined;
+    const secret = await this.secrets.get(SECRET_KEY, passwordOnly);
     // createdAt pairs the two halves (another window may have replaced one of them).
     if (!secret || secret.createdAt !== meta.createdAt) return undefined;
     return { ...meta, password: secret.password };
@@ -46,7 +50,7 @@ export class RegistryCredentials {
   async create(api: CosceneApi, scope: CredentialScope, signal?: AbortSignal): Promise<StoredCredential> {
     const { username, password } = await api.createBasicCredential(signal);
     const meta: CredentialMeta = { ...scope, username, createdAt: Date.now() };
-    await this.secrets.set(SECRET_KEY, { password, createdAt: meta.createdAt });
+    await this.secrets.set(SECRET_KEY, { password, createdAt: meta.createdAt }, passwordOnly);
     await this.memento.update(META_KEY, meta);
     return { ...meta, password };
   }

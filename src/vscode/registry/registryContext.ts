@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { escapeNotificationLinks } from '../../core/text/serverText';
 import { reportError } from '../shared/errors';
 import type { Services } from '../shared/services';
 import type { CommandTerminal } from './commandTerminal';
@@ -21,8 +22,9 @@ export interface RegistryContext {
   lastNotice?: Notice;
 }
 
-/** Shows an information message without waiting for it, and remembers it for tests. */
-export function notifyInfo(ctx: RegistryContext, message: string, ...items: string[]): Thenable<string | undefined> {
+/** Shows an information message (server text in it cannot form links) without waiting for it, and remembers it for tests. */
+export function notifyInfo(ctx: RegistryContext, text: string, ...items: string[]): Thenable<string | undefined> {
+  const message = escapeNotificationLinks(text);
   ctx.lastNotice = { severity: 'info', message };
   return vscode.window.showInformationMessage(message, ...items);
 }

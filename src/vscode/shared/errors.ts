@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { AccessError, ErrorAction, Msg, msg } from '../../core/errors';
+import { escapeNotificationLinks } from '../../core/text/serverText';
 import type { Log } from './log';
 
 export function localize(m: Msg): string {
@@ -45,12 +46,15 @@ export function describeError(err: unknown): Described {
 /**
  * Logs the error and shows ONE notification with its action buttons, without waiting for it: the command that failed
  * resolves at once. `retry` is offered only when given. Cancellation (AbortError) is silent: the user asked for it.
- * Returns the message shown (undefined when cancelled).
+ * Returns the message shown, link syntax escaped (undefined when cancelled).
  */
 export function reportError(log: Log, context: string, err: unknown, retry?: () => unknown): string | undefined {
   if (err instanceof Error && err.name === 'AbortError') return undefined;
   log.error(context, err);
-  const { message, actions } = describeError(err);
+  const described = describeError(err);
+  // Error messages carry server text (API messages, names): `[x](command:…)` must not become a link.
+  const message = escapeNotificationLinks(described.message);
+  const actions = described.actions;
   const usable = actions.filter((a) => a !== 'retry' || retry);
   if (!usable.includes('showLogs')) usable.push('showLogs');
   const labels = usable.map(actionLabel);

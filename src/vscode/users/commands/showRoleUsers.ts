@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { escapeNotificationLinks } from '../../../core/text/serverText';
 import type { CommandHandler } from '../../shared/commands';
 import type { UsersViews } from '../views/usersViews';
 import { roleFrom } from '../roleArgument';
@@ -12,7 +13,7 @@ export function showRoleUsers(views: UsersViews): CommandHandler {
     // Project roles: under the selected (else the profile's) project of the Project Users view.
     const under = role.level === 'project' && views.project.slug ? await views.projectUsers.projectItem(views.project.slug) : undefined;
     const group = await provider.revealGroup(role.code, under);
-    if (!group) void vscode.window.showInformationMessage(vscode.l10n.t('No group for role {0} in {1}.', role.code, provider.scope.title()));
+    if (!group) void vscode.window.showInformationMessage(escapeNotificationLinks(vscode.l10n.t('No group for role {0} in {1}.', role.code, provider.scope.title())));
     return group;
   };
 }

@@ -6,6 +6,7 @@ import { collectAll, PagingLoopError } from '../../../core/paging';
 import { localize } from '../../shared/errors';
 import type { Services } from '../../shared/services';
 import { ErrorNode, MessageNode } from '../../shared/nodes';
+import { roleTooltipMarkdown } from './tooltipMarkdown';
 
 export type RoleLevelFilter = 'organization' | 'project' | 'all';
 
@@ -14,12 +15,7 @@ export class RoleItem extends vscode.TreeItem {
     super(role.displayName || role.code, vscode.TreeItemCollapsibleState.None);
     this.description = showLevel ? `${role.code} · ${role.level}` : role.code;
     this.iconPath = new vscode.ThemeIcon(role.level === 'organization' ? 'organization' : 'project');
-    const md = new vscode.MarkdownString();
-    md.appendMarkdown(`**${role.displayName}**\n\n`);
-    md.appendMarkdown(`${vscode.l10n.t('Code')}: \`${role.code}\`  \n`);
-    md.appendMarkdown(`${vscode.l10n.t('Level')}: ${role.level}  \n`);
-    md.appendMarkdown(`${vscode.l10n.t('Resource name')}: \`${role.name}\``);
-    this.tooltip = md;
+    this.tooltip = new vscode.MarkdownString(roleTooltipMarkdown(role, { code: vscode.l10n.t('Code'), level: vscode.l10n.t('Level'), resourceName: vscode.l10n.t('Resource name') }));
     this.contextValue = 'coscene.role';
   }
 }

@@ -1,8 +1,7 @@
 import * as vscode from 'vscode';
 import type { Role, User } from '../../../core/coscene/model';
 import type { PageCursor } from '../../../core/paging';
-import { formatLocalRfc3339 } from '../../../core/format/time';
-import { userId } from '../../../core/format/users';
+import { userLabel, userTooltipMarkdown } from './tooltipMarkdown';
 
 /** A list of users that loads page by page: a role group, or the root of a flat/filtered view. */
 export interface UserList {
@@ -13,27 +12,14 @@ export interface UserList {
   readonly items: UserItem[];
 }
 
-export function userLabel(user: User): string {
-  return user.nickname || user.email || userId(user.name);
-}
+export { userLabel };
 
-/** Escapes what would change a Markdown table cell (emphasis, code, links, HTML, cell bars). */
-const md = (text: string): string => text.replace(/[\\`*_[\]|<>#]/g, '\\$&');
-
-/** Every field of `cocli user list -o wide`, with CREATE TIME in the local zone. */
 export function userTooltip(user: User): vscode.MarkdownString {
-  const rows: [string, string][] = [
-    [vscode.l10n.t('ID'), userId(user.name)],
-    [vscode.l10n.t('Resource name'), user.name],
-    [vscode.l10n.t('Nickname'), user.nickname ?? ''],
-    [vscode.l10n.t('Email'), user.email],
-    [vscode.l10n.t('Role'), user.role ? `${user.role.code} (${user.role.displayName})` : ''],
-    [vscode.l10n.t('Active'), user.active ? vscode.l10n.t('yes') : vscode.l10n.t('no')],
-    [vscode.l10n.t('Phone'), user.phoneNumber],
-    [vscode.l10n.t('Create time'), user.createTime ? formatLocalRfc3339(user.createTime) : ''],
-  ];
-  const body = rows.map(([k, v]) => `| ${md(k)} | ${v ? md(v) : '—'} |`).join('\n');
-  return new vscode.MarkdownString(`**${md(userLabel(user))}**\n\n| | |\n|---|---|\n${body}`);
+  return new vscode.MarkdownString(userTooltipMarkdown(user, {
+    id: vscode.l10n.t('ID'), resourceName: vscode.l10n.t('Resource name'), nickname: vscode.l10n.t('Nickname'), email: vscode.l10n.t('Email'),
+    role: vscode.l10n.t('Role'), active: vscode.l10n.t('Active'), yes: vscode.l10n.t('yes'), no: vscode.l10n.t('no'), phone: vscode.l10n.t('Phone'),
+    createTime: vscode.l10n.t('Create time'),
+  }));
 }
 
 export class UserItem extends vscode.TreeItem {
