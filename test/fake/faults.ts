@@ -49,6 +49,8 @@ export type FaultSpec = FaultCommon &
     | { kind: 'repeat-page-token' }
     /** List calls: no items but a non-empty nextPageToken that leads to the data. */
     | { kind: 'empty-page-with-token' }
+    /** coScene token-paged lists: full pages (the data again, round and round) and a new, never-seen nextPageToken forever. */
+    | { kind: 'endless-pages' }
   );
 
 export type FaultKind = FaultSpec['kind'];
@@ -66,7 +68,7 @@ export interface FaultTarget {
   isList: boolean;
 }
 
-const PAGE_FAULTS: FaultKind[] = ['repeat-page-token', 'empty-page-with-token'];
+const PAGE_FAULTS: FaultKind[] = ['repeat-page-token', 'empty-page-with-token', 'endless-pages'];
 /** Kinds that change how a call is answered and combine with one other fault. */
 const MODIFIERS: FaultKind[] = ['latency', 'clock-skew'];
 
@@ -147,7 +149,7 @@ function baseFaultReply(spec: FaultSpec, lang: Language, requestId: string, nowM
 }
 
 /** Every kind of fault the fake can inject. */
-export const FAULT_KINDS: readonly FaultKind[] = ['connect-error', 'huawei-error', 'status-error-200', 'latency', 'clock-skew', 'malformed-json', 'html', 'reset', 'hang', 'slow-body', 'huge-body', 'repeat-page-token', 'empty-page-with-token'];
+export const FAULT_KINDS: readonly FaultKind[] = ['connect-error', 'huawei-error', 'status-error-200', 'latency', 'clock-skew', 'malformed-json', 'html', 'reset', 'hang', 'slow-body', 'huge-body', 'repeat-page-token', 'empty-page-with-token', 'endless-pages'];
 
 /** Validates a fault spec received as JSON (POST /__fake/faults); `times: -1` means forever. */
 export function parseFaultSpec(value: unknown): FaultSpec {

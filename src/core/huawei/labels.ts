@@ -68,13 +68,18 @@ export function operationGroup(keyword: string): OperationGroupId | undefined {
   return BY_KEYWORD.get(keyword)?.group;
 }
 
+/** The keyword of the matrix column that folds unknown operations past its column cap (no real keyword is empty). */
+export const FOLDED_OPERATIONS = '';
+
 /** The documented label; unknown keywords are shown verbatim. */
 export function operationLabel(keyword: string, lang: UiLanguage): string {
+  if (keyword === FOLDED_OPERATIONS) return lang === 'zh' ? '其他操作' : 'Other operations';
   return BY_KEYWORD.get(keyword)?.[lang] ?? keyword;
 }
 
 /** Hover text: the label with its keyword, or a note that the keyword is not one we know. */
 export function operationTooltip(keyword: string, lang: UiLanguage): string {
+  if (keyword === FOLDED_OPERATIONS) return lang === 'zh' ? '超出列数上限的未知操作，合并为一列' : 'Unknown operations past the column limit, folded into one column';
   if (BY_KEYWORD.has(keyword)) return `${operationLabel(keyword, lang)} (${keyword})`;
   return lang === 'zh' ? `未知操作：${keyword}` : `Unknown operation: ${keyword}`;
 }

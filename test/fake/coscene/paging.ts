@@ -6,7 +6,7 @@ export const MIN_PAGE_SIZE = 10;
 export const MAX_PAGE_SIZE = 100;
 
 /** Fault that bends paging for one list call (see faults.ts). */
-export type PageFault = 'repeat-page-token' | 'empty-page-with-token' | undefined;
+export type PageFault = 'repeat-page-token' | 'empty-page-with-token' | 'endless-pages' | undefined;
 
 /** 0 / absent → server default; otherwise 10..100, as the CLI enforces (strict on purpose). */
 export function resolvePageSize(pageSize: number | undefined): number {
@@ -21,9 +21,12 @@ export function resolvePageSize(pageSize: number | undefined): number {
  * Tokens are opaque to clients: base64url of {o: offset, q: hash of the query}. A token used with a
  * different parent/filter/procedure is invalid_argument, like AIP-158 servers.
  */
-export function encodePageToken(offset: number, queryKey: string): string {
-  return Buffer.from(JSON.stringify({ o: offset, q: queryHash(queryKey) }), 'utf8').toString('base64url');
+export function encodePageToken(offset: number, queryKey: string, serial?: number): string {
+  return Buffer.from(JSON.stringify({ o: offset, q: queryHash(queryKey), ...(serial !== undefined ? { n: serial } : {}) }), 'utf8').toString('base64url');
 }
+
+/** Tokens of the endless-pages fault: each one new (a serial), each one valid. */
+let endlessSerial = 0;
 
 export function decodePageToken(token: string, queryKey: string, total: number): number {
   let parsed: { o?: unknown; q?: unknown };
@@ -52,6 +55,11 @@ export function paginate<T>(items: readonly T[], pageSize: number, pageToken: st
   if (fault === 'empty-page-with-token') {
     // Nothing this time, but the token leads to the same offset, so a client that keeps going sees everything.
     return { items: [], nextPageToken: pageToken || encodePageToken(offset, queryKey) };
+  }
+  if (fault === 'endless-pages' && items.length > 0) {
+    // A full page that wraps round the data, and a token never sent before: a client that trusts tokens walks forever.
+    const page = Array.from({ length: pageSize }, (_, i) => items[(offset + i) % items.length]);
+    return { items: page, nextPageToken: encodePageToken((offset + pageSize) % items.length, queryKey, ++endlessSerial) };
   }
   const end = Math.min(offset + pageSize, items.length);
   const page = items.slice(offset, end);

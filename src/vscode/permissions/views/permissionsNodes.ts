@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { WalkBudget } from '../../../core/paging';
 import { grantedObjectLabel, operationLabel, operationTooltip, parseGrantedObjectPath, parseOperations, roleLabel } from '../../../core/huawei/labels';
 import type { Privilege, ProjectUser, RolePrivileges } from '../../../core/huawei/model';
 import { uiLanguage } from '../language';
@@ -92,6 +93,9 @@ export class NoPermissionsNode extends MessageNode {
 /** "Users" under a repository: ListProjectUsers, paged. */
 export class UsersNode extends vscode.TreeItem {
   users: ProjectUser[] = [];
+  /** The user ids listed, for the next page's duplicate check (linear, not a search per item). */
+  userIds = new Set<string>();
+  budget = new WalkBudget();
   total = 0;
   loaded = false;
   error: unknown;
@@ -105,6 +109,8 @@ export class UsersNode extends vscode.TreeItem {
 
   reset(): void {
     this.users = [];
+    this.userIds = new Set();
+    this.budget = new WalkBudget();
     this.total = 0;
     this.loaded = false;
     this.error = undefined;

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { checkNumberedPage, nextPageNo, totalAfterPage, unlisted } from '../../../core/paging';
+import { checkNumberedPage, nextPageNo, totalAfterPage, unlisted, WalkBudget } from '../../../core/paging';
 import type { AddedRepositories } from '../addedRepositories';
 import type { HuaweiSession } from '../huaweiSession';
 import type { Log } from '../../shared/log';
@@ -14,6 +14,9 @@ type Parent = RepositoryNode | UsersNode | undefined;
 /** Root state: the listed repositories of the CodeArts project, page by page. */
 interface RepositoryList {
   nodes: RepositoryNode[];
+  /** Repo ids listed, for the next page's duplicate check. */
+  ids: Set<string>;
+  budget: WalkBudget;
   total: number;
   loaded: boolean;
   error?: unknown;
@@ -121,9 +124,11 @@ export class PermissionsTreeProvider implements vscode.TreeDataProvider<vscode.T
           qname: this.query || undefined,
         });
         if (list !== this.list) return; // refreshed meanwhile
-        const fresh = unlisted(page.repositories, (id) => list.nodes.some((n) => n.repo.repoId === id), (r) => r.name);
+        const fresh = unlisted(page.repositories, (id) => list.ids.has(id), (r) => r.name);
         checkNumberedPage(page.repositories.length, fresh.length, page.total, list.nodes.length, 'repositories');
-        for (const r of fresh) {
+        const kept = list.budget.admit(fresh);
+        for (const r of kept) {
+          list.ids.add(r.name);
           list.nodes.push(
             new RepositoryNode(
               { projectId: r.projectId || codeartsProjectId, repoId: r.name, name: r.displayName || r.repositoryName || r.name, format: r.format, description: r.description },
@@ -134,6 +139,8 @@ export class PermissionsTreeProvider implements vscode.TreeDataProvider<vscode.T
         list.total = totalAfterPage(page.repositories.length, PAGE_SIZE, page.total, list.nodes.length);
         list.loaded = true;
         list.error = undefined;
+        const capped = kept.length < fresh.length ? list.budget.stop() : undefined;
+        if (capped) throw capped;
       } catch (err) {
         if (list !== this.list) return;
         this.log.error('Listing CodeArts Artifact repositories failed', err);
@@ -177,12 +184,18 @@ export class PermissionsTreeProvider implements vscode.TreeDataProvider<vscode.T
         const { api } = await this.session.artifact();
         const { repo } = node.repository;
         const page = await api.listProjectUsers(repo.projectId, repo.repoId, nextPageNo(node.users.length, PAGE_SIZE), PAGE_SIZE);
-        const fresh = unlisted(page.users, (id) => node.users.some((known) => known.userId === id), (u) => u.userId);
+        const fresh = unlisted(page.users, (id) => node.userIds.has(id), (u) => u.userId);
         checkNumberedPage(page.users.length, fresh.length, page.total, node.users.length, 'users');
-        node.users.push(...page.users);
+        const kept = node.budget.admit(fresh);
+        for (const user of kept) {
+          node.userIds.add(user.userId);
+          node.users.push(user);
+        }
         node.total = totalAfterPage(page.users.length, PAGE_SIZE, page.total, node.users.length);
         node.loaded = true;
         node.error = undefined;
+        const capped = kept.length < fresh.length ? node.budget.stop() : undefined;
+        if (capped) throw capped;
       } catch (err) {
         this.log.error(`Listing the users of repository ${node.repository.repo.repoId} failed`, err);
         node.error = err;
@@ -195,5 +208,5 @@ export class PermissionsTreeProvider implements vscode.TreeDataProvider<vscode.T
 }
 
 function emptyList(): RepositoryList {
-  return { nodes: [], total: 0, loaded: false };
+  return { nodes: [], ids: new Set(), budget: new WalkBudget(), total: 0, loaded: false };
 }

@@ -83,9 +83,12 @@ export class RolesTreeProvider implements vscode.TreeDataProvider<vscode.TreeIte
     try {
       const api = await this.services.profiles.api();
       const filter = this.levelValue === 'all' ? undefined : levelFilter(this.levelValue);
-      const { items } = await collectAll((pageToken, s) => api.listRoles({ pageSize: 100, pageToken: pageToken || undefined, filter }, s), { signal });
-      if (items.length === 0) return [new MessageNode(vscode.l10n.t('No roles'))];
-      return sortRoles(items).map((r) => new RoleItem(r, this.levelValue === 'all'));
+      const { items, stopped } = await collectAll((pageToken, s) => api.listRoles({ pageSize: 100, pageToken: pageToken || undefined, filter }, s), { signal, keepOnStop: true });
+      // A walk stopped by a loop guard or cap keeps the roles it loaded, under a warning that says why.
+      const warning = stopped ? [new MessageNode(localize(stopped.userMessage), 'warning')] : [];
+      if (stopped) this.services.log.error('roles: loading stopped', stopped);
+      if (items.length === 0) return warning.length ? warning : [new MessageNode(vscode.l10n.t('No roles'))];
+      return [...sortRoles(items).map((r) => new RoleItem(r, this.levelValue === 'all')), ...warning];
     } catch (err) {
       if (err instanceof Error && err.name === 'AbortError') return [];
       this.services.log.error('roles: loading failed', err);
