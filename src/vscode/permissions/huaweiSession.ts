@@ -1,15 +1,17 @@
 import * as vscode from 'vscode';
 import { AccessError, msg } from '../../core/errors';
 import { createArtifactApi } from '../../core/huawei/artifact';
-import { createIamApi, tokenNeedsRenewal } from '../../core/huawei/iam';
+import { tokenStep } from '../../core/huawei/credentials';
+import { createIamApi } from '../../core/huawei/iam';
 import type { ArtifactApi, HuaweiCredentials, IamApi } from '../../core/huawei/model';
+import { decideOrigins, HuaweiOrigins, nonHuaweiHosts, originError, originOf } from '../../core/huawei/origins';
 import { artifactEndpoint, iamEndpoint } from '../../core/huawei/regions';
 import { createLazyHttpClient } from '../../core/http/lazyHttp';
 import type { HttpClient } from '../../core/http/types';
 import { affectsHttpSettings, httpClientOptionsFromSettings, requestTimeoutMs } from '../shared/httpSettings';
 import type { Log } from '../shared/log';
 import { SIGNED_IN_CONTEXT_KEY } from './keys';
-import { AkSkCredentials, CredentialStore, PasswordCredentials, StoredCredentials } from './credentialStore';
+import { CredentialStore, PasswordCredentials, StoredCredentials, TokenOnlyCredentials } from './credentialStore';
 import { huaweiLanguage } from './language';
 
 export interface PasswordSignIn {
@@ -17,6 +19,8 @@ export interface PasswordSignIn {
   password: string;
   domainName: string;
   region: string;
+  /** False: the password gets the 24 h token and is not kept; the user signs in again when the token ends. */
+  keepPassword?: boolean;
 }
 
 export interface AkSkSignIn {
@@ -52,6 +56,9 @@ export class HuaweiSession implements vscode.Disposable {
   private http: HttpClient;
   private renewal: Promise<PasswordCredentials> | undefined;
   private loadedOnce = false;
+  private readonly warnedHosts = new Set<string>();
+  /** expiresAt of the token-only sign-in whose end was already announced. */
+  private announcedEnd: string | undefined;
 
   constructor(
     private readonly store: CredentialStore,
@@ -90,7 +97,7 @@ export class HuaweiSession implements vscode.Disposable {
   describe(): string | undefined {
     const c = this.credentials;
     if (!c) return undefined;
-    return c.kind === 'password' ? `${c.domainName}/${c.userName} · ${c.region}` : `AK ${c.ak.slice(0, 4)}… · ${c.region}`;
+    return c.kind !== 'aksk' ? `${c.domainName}/${c.userName} · ${c.region}` : `AK ${c.ak.slice(0, 4)}… · ${c.region}`;
   }
 
   codeartsProjectId(): string | undefined {
@@ -102,15 +109,24 @@ export class HuaweiSession implements vscode.Disposable {
   }
 
   async signInWithPassword(input: PasswordSignIn, codeartsProjectId: string, signal?: AbortSignal): Promise<void> {
-    const token = await this.iam(input.region).passwordToken(input, signal);
-    await this.commit({ kind: 'password', ...input, token }, codeartsProjectId);
-    this.log.info(`Signed in to Huawei Cloud as ${input.domainName}/${input.userName} (${input.region}).`);
+    const origins = this.currentOrigins(input.region);
+    this.warnAboutHosts(origins);
+    const { keepPassword = true, ...signIn } = input;
+    const token = await this.iam(input.region).passwordToken(signIn, signal);
+    const { password, ...names } = signIn;
+    const credentials: PasswordCredentials | TokenOnlyCredentials = keepPassword
+      ? { kind: 'password', ...names, password, token, origins }
+      : { kind: 'tokenOnly', ...names, token, origins };
+    await this.commit(credentials, codeartsProjectId);
+    this.log.info(`Signed in to Huawei Cloud as ${input.domainName}/${input.userName} (${input.region})${keepPassword ? '' : ', password not kept'}.`);
   }
 
   async signInWithAkSk(input: AkSkSignIn, codeartsProjectId: string, signal?: AbortSignal): Promise<void> {
     const partial = { kind: 'aksk' as const, region: input.region, ak: input.ak, sk: input.sk, securityToken: input.securityToken || undefined };
+    const origins = this.currentOrigins(input.region);
+    this.warnAboutHosts(origins);
     const projectId = await this.iam(input.region).resolveProjectId(partial, signal);
-    await this.commit({ ...partial, projectId, domainId: input.domainId }, codeartsProjectId);
+    await this.commit({ ...partial, projectId, domainId: input.domainId, origins }, codeartsProjectId);
     this.log.info(`Signed in to Huawei Cloud with an access key (${input.region}).`);
   }
 
@@ -133,9 +149,12 @@ export class HuaweiSession implements vscode.Disposable {
     if (!c || !codeartsProjectId) {
       throw new AccessError(msg('Sign in to Huawei Cloud to see repository permissions.'), ['signIn']);
     }
-    if (c.kind === 'password' && tokenNeedsRenewal(c.token, new Date())) c = await this.renew(c);
+    c = await this.boundToCurrentOrigins(c);
+    const step = tokenStep(c, new Date());
+    if (step === 'renew' && c.kind === 'password') c = await this.renew(c);
+    if (step === 'signInAgain' && c.kind === 'tokenOnly') throw this.signInEnded(c);
     const credentials: HuaweiCredentials =
-      c.kind === 'password'
+      c.kind !== 'aksk'
         ? { kind: 'token', region: c.region, token: c.token }
         : { kind: 'aksk', region: c.region, ak: c.ak, sk: c.sk, securityToken: c.securityToken, projectId: c.projectId, domainId: c.domainId };
     const api = createArtifactApi({
@@ -145,7 +164,7 @@ export class HuaweiSession implements vscode.Disposable {
       language: huaweiLanguage(),
       timeoutMs: requestTimeoutMs(),
     });
-    return { api, tenantId: c.kind === 'password' ? c.token.domainId : c.domainId, codeartsProjectId };
+    return { api, tenantId: c.kind !== 'aksk' ? c.token.domainId : c.domainId, codeartsProjectId };
   }
 
   dispose(): void {
@@ -169,7 +188,55 @@ export class HuaweiSession implements vscode.Disposable {
     return this.renewal;
   }
 
-  private async commit(credentials: PasswordCredentials | AkSkCredentials, codeartsProjectId: string): Promise<void> {
+  /** The origins the settings give now for the region of a sign-in (throws on an invalid override). */
+  private currentOrigins(region: string): HuaweiOrigins {
+    return {
+      iam: originOf(iamEndpoint(region, huaweiSetting('iamEndpoint'))),
+      artifact: originOf(artifactEndpoint(region, huaweiSetting('endpoint'))),
+    };
+  }
+
+  /** Refuses (with the old and new host) when the settings moved an endpoint since sign-in; binds older credentials. */
+  private async boundToCurrentOrigins(c: StoredCredentials): Promise<StoredCredentials> {
+    const decision = decideOrigins(c.origins, this.currentOrigins(c.region));
+    if (decision.kind !== 'ok') {
+      const error = originError(decision);
+      this.log.warn(error.message);
+      throw error;
+    }
+    this.warnAboutHosts(decision.origins);
+    if (!decision.adopted) return c;
+    const bound = { ...c, origins: decision.origins };
+    this.credentials = bound;
+    await this.store.save(bound);
+    this.log.info(`Bound the stored Huawei Cloud sign-in to ${decision.origins.iam} and ${decision.origins.artifact}.`);
+    return bound;
+  }
+
+  /** Once per host and window: an endpoint outside Huawei Cloud receives the credentials. */
+  private warnAboutHosts(origins: HuaweiOrigins): void {
+    const hosts = nonHuaweiHosts(origins).filter((h) => !this.warnedHosts.has(h));
+    if (hosts.length === 0) return;
+    for (const h of hosts) this.warnedHosts.add(h);
+    this.log.warn(`Huawei Cloud endpoint outside Huawei Cloud: ${hosts.join(', ')}`);
+    void vscode.window.showWarningMessage(
+      vscode.l10n.t('The Huawei Cloud endpoint {0} is not a Huawei Cloud host. Your Huawei Cloud credentials are sent there: make sure you trust it.', hosts.join(', ')),
+    );
+  }
+
+  /** The token of a sign-in without kept password ended: ask for a new sign-in (once per token). */
+  private signInEnded(c: TokenOnlyCredentials): AccessError {
+    if (this.announcedEnd !== c.token.expiresAt) {
+      this.announcedEnd = c.token.expiresAt;
+      const signIn = vscode.l10n.t('Sign In…');
+      void vscode.window
+        .showWarningMessage(vscode.l10n.t('Your Huawei Cloud sign-in has ended (the password was not kept). Sign in again to see repository permissions.'), signIn)
+        .then((picked) => (picked === signIn ? vscode.commands.executeCommand('coscene.huawei.signIn') : undefined));
+    }
+    return new AccessError(msg('Your Huawei Cloud sign-in has ended (the password was not kept). Sign in again to see repository permissions.'), ['signIn']);
+  }
+
+  private async commit(credentials: StoredCredentials, codeartsProjectId: string): Promise<void> {
     await this.store.save(credentials);
     await this.store.setCodeartsProjectId(codeartsProjectId);
     this.credentials = credentials;

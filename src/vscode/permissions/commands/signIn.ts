@@ -8,7 +8,7 @@ import type { PermissionsDeps } from '../deps';
 
 /** Arguments that bypass the UI (tests, other commands). */
 export type SignInArgs =
-  | { method: 'password'; userName: string; password: string; domainName: string; region?: string; codeartsProjectId: string }
+  | { method: 'password'; userName: string; password: string; domainName: string; region?: string; codeartsProjectId: string; keepPassword?: boolean }
   | { method: 'aksk'; ak: string; sk: string; securityToken?: string; region?: string; domainId: string; codeartsProjectId: string };
 
 /** coscene.huawei.signIn → true when signed in. */
@@ -28,7 +28,7 @@ export async function signIn(deps: PermissionsDeps, args?: SignInArgs): Promise<
         withAbortSignal(token, async (signal) => {
           if (input.method === 'password') {
             await deps.session.signInWithPassword(
-              { userName: input.userName.trim(), password: input.password, domainName: input.domainName.trim(), region },
+              { userName: input.userName.trim(), password: input.password, domainName: input.domainName.trim(), region, keepPassword: input.keepPassword !== false },
               projectId,
               signal,
             );
@@ -53,7 +53,7 @@ export function invalidProjectIdMessage(): string {
 }
 
 async function askSignIn(deps: PermissionsDeps): Promise<SignInArgs | undefined> {
-  const password = { label: vscode.l10n.t('IAM user and password'), detail: vscode.l10n.t('Gets an IAM token; the password is kept in the system keyring to renew it.'), method: 'password' as const };
+  const password = { label: vscode.l10n.t('IAM user and password'), detail: vscode.l10n.t('Gets an IAM token (valid 24 h); you choose next whether the password is kept to renew it.'), method: 'password' as const };
   const aksk = { label: vscode.l10n.t('Access key (AK/SK)'), detail: vscode.l10n.t('Signs every request with the access key pair.'), method: 'aksk' as const };
   const picked = await vscode.window.showQuickPick([password, aksk], { title: vscode.l10n.t('Sign in to Huawei Cloud'), ignoreFocusOut: true });
   if (!picked) return undefined;
@@ -62,8 +62,9 @@ async function askSignIn(deps: PermissionsDeps): Promise<SignInArgs | undefined>
     const pwd = userName && (await ask(vscode.l10n.t('Password of IAM user {0}', userName), { password: true }));
     const domainName = pwd && (await ask(vscode.l10n.t('Account name (the Huawei Cloud account the IAM user belongs to)')));
     const region = domainName && (await askRegion());
-    const codeartsProjectId = region && (await askCodeartsProjectId(deps));
-    return codeartsProjectId ? { method: 'password', userName: userName!, password: pwd!, domainName: domainName!, region, codeartsProjectId } : undefined;
+    const keepPassword = region ? await askKeepPassword() : undefined;
+    const codeartsProjectId = keepPassword !== undefined ? await askCodeartsProjectId(deps) : undefined;
+    return codeartsProjectId ? { method: 'password', userName: userName!, password: pwd!, domainName: domainName!, region, codeartsProjectId, keepPassword } : undefined;
   }
   const ak = await ask(vscode.l10n.t('Access key ID (AK)'));
   const sk = ak && (await ask(vscode.l10n.t('Secret access key (SK)'), { password: true }));
@@ -91,6 +92,22 @@ async function ask(title: string, opts: { password?: boolean; validate?: (v: str
     validateInput: (v) => (v.trim() ? opts.validate?.(v) : vscode.l10n.t('A value is required.')),
   });
   return value?.trim() ? (opts.password ? value : value.trim()) : undefined;
+}
+
+/** True: keep the password to renew the token; false: use it once; undefined: cancelled. */
+async function askKeepPassword(): Promise<boolean | undefined> {
+  const keep = {
+    label: vscode.l10n.t('Keep the password in the OS keyring to renew the token'),
+    detail: vscode.l10n.t('Stays signed in: the token is renewed silently before it ends.'),
+    keep: true,
+  };
+  const once = {
+    label: vscode.l10n.t('Use the password once'),
+    detail: vscode.l10n.t('Only the 24 h token is kept; when it ends you are asked to sign in again.'),
+    keep: false,
+  };
+  const picked = await vscode.window.showQuickPick([keep, once], { title: vscode.l10n.t('Keep the password?'), ignoreFocusOut: true });
+  return picked?.keep;
 }
 
 async function askRegion(): Promise<string | undefined> {
