@@ -27,6 +27,8 @@ describe('the Simplified Chinese UI in the workbench', function () {
     await treeRow(org, zh('You: {0}', 'Alice Chen')).waitFor({ timeout: 30_000 });
     const readers = treeRow(org, 'Organization Reader');
     await expandRow(readers);
+    // The group's first page must be in the tree before End can scroll to its last row.
+    await org.locator('[role="treeitem"][aria-level="2"]').first().waitFor({ timeout: 30_000 });
     await page().keyboard.press('End');
     await treeRow(org, zh('Load more…')).waitFor();
     await screenshot(page(), 'zh-cn-org-users');
