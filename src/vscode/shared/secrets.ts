@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
-import { AccessError, msg } from '../../core/errors';
+import { AccessError } from '../../core/errors';
+import { keyringUnavailable } from '../../core/keyring';
 import { registerSecret } from '../../core/redact';
 
 /**
@@ -62,7 +63,7 @@ function registerSecretsIn(value: unknown): void {
 
 function keyringError(err: unknown): AccessError {
   return new AccessError(
-    msg('The system keyring could not be used to store secrets. On Linux, install and unlock a secret service (e.g. gnome-keyring) or start VS Code with --password-store=basic. Nothing was saved in plain text.'),
+    keyringUnavailable(),
     ['showLogs'],
     err instanceof Error ? err.message : String(err),
     { cause: err },
