@@ -137,7 +137,21 @@ describe('container registry (issue 6)', function () {
     assert.match(feature.terminalText(), new RegExp(`--username ${BOB.username} --password-stdin\\n[^]*401 Unauthorized`));
   });
 
+  it('does not open the password in an editor when the user declines the prompt (issue 12, finding 14)', async () => {
+    feature.answerShowPassword(false);
+    const before = vscode.workspace.textDocuments.filter((d) => d.uri.scheme === 'coscene-registry-credential').length;
+    try {
+      const created = await vscode.commands.executeCommand<{ username: string }>('coscene.registry.createCredential', { format: 'json' });
+      assert.ok(created?.username, 'the credential was created');
+      assert.equal(feature.answerShowPassword(false), 1, 'the prompt was asked once');
+      assert.equal(vscode.workspace.textDocuments.filter((d) => d.uri.scheme === 'coscene-registry-credential').length, before, 'a credential document opened');
+    } finally {
+      feature.answerShowPassword(undefined);
+    }
+  });
+
   it('creates a credential on request: username to the clipboard, the password only in the table asked for', async () => {
+    feature.answerShowPassword(true);
     const created = await vscode.commands.executeCommand('coscene.registry.createCredential', { format: 'table', copy: 'username' });
     assert.deepEqual(created, { host: registry.host, username: DAVE.username });
     assert.equal(await vscode.env.clipboard.readText(), DAVE.username);
@@ -153,7 +167,9 @@ describe('container registry (issue 6)', function () {
   });
 
   it('opens a created credential as cocli JSON in a read-only document', async () => {
+    feature.answerShowPassword(true);
     await vscode.commands.executeCommand('coscene.registry.createCredential', { format: 'json' });
+    assert.equal(feature.answerShowPassword(undefined), 1, 'asked before showing the password');
     const doc = vscode.window.activeTextEditor?.document;
     assert.ok(doc, 'no editor opened');
     assert.equal(doc.getText(), `{\n  "password": "${CAROL.password}",\n  "username": "${CAROL.username}"\n}\n`);
