@@ -4,15 +4,17 @@ import { registerProfilesFeature } from './vscode/profiles';
 import { registerRegistryFeature } from './vscode/registry';
 import { extensionExports } from './vscode/shared/exports';
 import { createLog } from './vscode/shared/log';
+import { isTestMode } from './vscode/shared/testMode';
 import type { ExtensionApi, Services } from './vscode/shared/services';
 import { registerUsersFeature } from './vscode/users';
 
 /** Wiring only: build the log and the profile service, then let each feature register its views and commands. */
 export function activate(context: vscode.ExtensionContext): ExtensionApi | undefined {
   const log = createLog(context);
-  const profiles = registerProfilesFeature(context, log);
+  const acceptScriptedArgs = isTestMode(context.extensionMode);
+  const profiles = registerProfilesFeature(context, log, acceptScriptedArgs);
   const api: ExtensionApi = { trees: new Map(), features: { profiles } };
-  const services: Services = { context, log, profiles, api };
+  const services: Services = { context, log, profiles, api, acceptScriptedArgs };
   registerUsersFeature(services);
   registerPermissionsFeature(services);
   registerRegistryFeature(services);

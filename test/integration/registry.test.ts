@@ -138,6 +138,7 @@ describe('container registry (issue 6)', function () {
   });
 
   it('creates a credential on request: username to the clipboard, the password only in the table asked for', async () => {
+    feature.answerShowPassword(true);
     const created = await vscode.commands.executeCommand('coscene.registry.createCredential', { format: 'table', copy: 'username' });
     assert.deepEqual(created, { host: registry.host, username: DAVE.username });
     assert.equal(await vscode.env.clipboard.readText(), DAVE.username);
@@ -153,7 +154,9 @@ describe('container registry (issue 6)', function () {
   });
 
   it('opens a created credential as cocli JSON in a read-only document', async () => {
+    feature.answerShowPassword(true);
     await vscode.commands.executeCommand('coscene.registry.createCredential', { format: 'json' });
+    assert.equal(feature.answerShowPassword(undefined), 1, 'asked before showing the password');
     const doc = vscode.window.activeTextEditor?.document;
     assert.ok(doc, 'no editor opened');
     assert.equal(doc.getText(), `{\n  "password": "${CAROL.password}",\n  "username": "${CAROL.username}"\n}\n`);

@@ -8,7 +8,7 @@ import { refresh } from './commands/refresh';
 import { removeRepository } from './commands/removeRepository';
 import { search } from './commands/search';
 import { showMatrix } from './commands/showMatrix';
-import { signIn } from './commands/signIn';
+import { signIn, signInCommand } from './commands/signIn';
 import { signOut } from './commands/signOut';
 import { CredentialStore } from './credentialStore';
 import { offerDemoSignIn } from './demoSignIn';
@@ -48,7 +48,7 @@ export function registerPermissionsFeature(services: Services): PermissionsFeatu
 
   /* eslint-disable @typescript-eslint/no-explicit-any -- command arguments are whatever the caller passed */
   const commands: CommandTable<PermissionsCommandId> = {
-    'coscene.huawei.signIn': (args?: any) => signIn(deps, args),
+    'coscene.huawei.signIn': (args?: any) => signInCommand(deps, args),
     'coscene.huawei.signOut': () => signOut(deps),
     'coscene.permissions.refresh': (node?: any) => refresh(deps, node),
     'coscene.permissions.loadMore': (parent?: any) => loadMore(deps, parent),
@@ -81,6 +81,6 @@ export function registerPermissionsFeature(services: Services): PermissionsFeatu
   };
   services.api.trees.set(PERMISSIONS_VIEW_ID, tree);
   services.api.features.permissions = feature;
-  void ready.then(() => offerDemoSignIn(context, () => session.isSignedIn())).catch((err) => log.warn(`Demo sign-in offer failed: ${String(err)}`));
+  void ready.then(() => offerDemoSignIn(context, () => session.isSignedIn(), (demo) => signIn(deps, demo))).catch((err) => log.warn(`Demo sign-in offer failed: ${String(err)}`));
   return feature;
 }

@@ -14,10 +14,10 @@ import { ProfileService } from './profileService';
  * Profiles from cocli (~/.cocli.yaml, COS_*) and from VS Code, the status bar item, the profile commands and
  * Show Logs. The returned service is also exposed to tests as `api.features.profiles`.
  */
-export function registerProfilesFeature(context: vscode.ExtensionContext, log: Log): ProfileService {
+export function registerProfilesFeature(context: vscode.ExtensionContext, log: Log, acceptScriptedArgs: boolean): ProfileService {
   const profiles = new ProfileService(context, new Secrets(context.secrets), log);
   const commands: CommandTable<ProfilesCommandId> = {
-    'coscene.profile.add': addProfile(profiles, log),
+    'coscene.profile.add': addProfile(profiles, log, acceptScriptedArgs),
     'coscene.profile.remove': removeProfile(profiles, log),
     'coscene.profile.switch': switchProfile(profiles, log),
     'coscene.profile.setToken': setToken(profiles, log),

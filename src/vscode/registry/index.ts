@@ -1,3 +1,5 @@
+import * as vscode from 'vscode';
+import { ClipboardExpiry } from '../../core/clipboardExpiry';
 import type { StoredCredential } from '../../core/registry/storedCredential';
 import { CommandTable, registerCommands } from '../shared/commands';
 import { Secrets } from '../shared/secrets';
@@ -11,7 +13,7 @@ import { CredentialDocuments } from './credentialDocument';
 import { RegistryCredentials } from './credentials';
 import type { RegistryCommandId } from './keys';
 import { LoginState, RegistryLogin } from './loginState';
-import type { Notice, RegistryContext } from './registryContext';
+import { askShowPassword, type Notice, type RegistryContext } from './registryContext';
 
 /** `api.features.registry`, read by the integration tests. Nothing in it reveals the password. */
 export interface RegistryFeatureApi {
@@ -21,6 +23,11 @@ export interface RegistryFeatureApi {
   lastNotice(): Notice | undefined;
   login(): RegistryLogin | undefined;
   statusBar(): { visible: boolean; text: string; tooltip: string };
+  /**
+   * Answers the "show the password in an editor?" prompt with `answer` instead of showing it (undefined: show it
+   * again). Returns how many times the prompt was asked since the last call.
+   */
+  answerShowPassword(answer: boolean | undefined): number;
   /** Username and host of the stored credential, if any. */
   storedCredential(): Promise<Omit<StoredCredential, 'password'> | undefined>;
 }
@@ -31,12 +38,20 @@ export function registerRegistryFeature(services: Services): RegistryFeatureApi 
   const terminal = new CommandTerminal('coScene Registry');
   const state = new LoginState(context.globalState);
   const docs = new CredentialDocuments();
+  const clipboard = new ClipboardExpiry(vscode.env.clipboard);
+  let showPasswordAnswer: boolean | undefined;
+  let showPasswordAsked = 0;
   const ctx: RegistryContext = {
     services,
     terminal,
     state,
     credentials: new RegistryCredentials(new Secrets(context.secrets), context.globalState),
     spawned: [],
+    clipboard,
+    confirmShowPassword: async (username) => {
+      showPasswordAsked++;
+      return showPasswordAnswer ?? askShowPassword(username);
+    },
   };
   const commands: CommandTable<RegistryCommandId> = {
     'coscene.registry.login': () => logIn(ctx),
@@ -44,7 +59,7 @@ export function registerRegistryFeature(services: Services): RegistryFeatureApi 
     'coscene.registry.createCredential': (args?: CreateCredentialArgs) => createCredential(ctx, docs, args),
     'coscene.registry.forgetCredential': () => forgetCredential(ctx),
   };
-  context.subscriptions.push(terminal, state, docs, ...registerCommands(services.log, commands));
+  context.subscriptions.push(terminal, state, docs, clipboard, ...registerCommands(services.log, commands));
 
   const feature: RegistryFeatureApi = {
     terminalText: () => terminal.text(),
@@ -52,6 +67,12 @@ export function registerRegistryFeature(services: Services): RegistryFeatureApi 
     lastNotice: () => ctx.lastNotice,
     login: () => state.current(),
     statusBar: () => state.statusBar(),
+    answerShowPassword: (answer) => {
+      showPasswordAnswer = answer;
+      const asked = showPasswordAsked;
+      showPasswordAsked = 0;
+      return asked;
+    },
     storedCredential: async () => {
       const stored = await ctx.credentials.stored();
       if (!stored) return undefined;

@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import type { ClipboardExpiry } from '../../core/clipboardExpiry';
 import { escapeNotificationLinks } from '../../core/text/serverText';
 import { reportError } from '../shared/errors';
 import type { Services } from '../shared/services';
@@ -17,6 +18,10 @@ export interface RegistryContext {
   readonly terminal: CommandTerminal;
   readonly credentials: RegistryCredentials;
   readonly state: LoginState;
+  /** Copies the password and clears the clipboard 60 s later if it still holds it. */
+  readonly clipboard: ClipboardExpiry;
+  /** Asks before the password is shown in an editor (modal); integration tests answer it through features.registry. */
+  confirmShowPassword(username: string): Promise<boolean>;
   /** argv of every client process started, executable first (the password must never be in it). */
   readonly spawned: (readonly string[])[];
   lastNotice?: Notice;
@@ -33,4 +38,18 @@ export function notifyInfo(ctx: RegistryContext, text: string, ...items: string[
 export function notifyError(ctx: RegistryContext, context: string, err: unknown, retry?: () => unknown): void {
   const message = reportError(ctx.services.log, context, err, retry);
   if (message !== undefined) ctx.lastNotice = { severity: 'error', message };
+}
+
+/** The modal asked before a password goes into a text document, which every extension can read. */
+export async function askShowPassword(username: string): Promise<boolean> {
+  const open = vscode.l10n.t('Show Password');
+  const answer = await vscode.window.showWarningMessage(
+    vscode.l10n.t('Show the password of {0} in an editor?', username),
+    {
+      modal: true,
+      detail: vscode.l10n.t('Every installed extension can read the text of open documents, including this one. Copy Password puts it on the clipboard without showing it, and the clipboard is cleared after 60 seconds.'),
+    },
+    open,
+  );
+  return answer === open;
 }

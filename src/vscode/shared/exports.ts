@@ -1,5 +1,6 @@
-import * as vscode from 'vscode';
+import type * as vscode from 'vscode';
 import type { ExtensionApi } from './services';
+import { isTestMode } from './testMode';
 
 /**
  * What other extensions get from `getExtension('coscene.coscene-access').exports`. The test API reaches clients,
@@ -7,5 +8,5 @@ import type { ExtensionApi } from './services';
  * integration tests (the extension host runs them in ExtensionMode.Test); any other caller gets nothing.
  */
 export function extensionExports(mode: vscode.ExtensionMode, api: ExtensionApi): ExtensionApi | undefined {
-  return mode === vscode.ExtensionMode.Test ? api : undefined;
+  return isTestMode(mode) ? api : undefined;
 }

@@ -1,5 +1,6 @@
-import type * as vscode from 'vscode';
-import { AccessError, msg } from '../../core/errors';
+import * as vscode from 'vscode';
+import { AccessError } from '../../core/errors';
+import { keyringUnavailable } from '../../core/keyring';
 import { forgetSecret, registerSecret } from '../../core/redact';
 
 /** The values of a stored item that are secrets (masked in logs); ids, names, hashes and dates are not. */
@@ -94,7 +95,7 @@ export function holdSecrets(holder: string, values: readonly string[]): void {
 
 function keyringError(err: unknown): AccessError {
   return new AccessError(
-    msg('The system keyring could not be used to store secrets. On Linux, install and unlock a secret service (e.g. gnome-keyring) or start VS Code with --password-store=basic. Nothing was saved in plain text.'),
+    keyringUnavailable(),
     ['showLogs'],
     err instanceof Error ? err.message : String(err),
     { cause: err },

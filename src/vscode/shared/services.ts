@@ -32,4 +32,6 @@ export interface Services {
   readonly log: Log;
   readonly profiles: ActiveProfile;
   readonly api: ExtensionApi;
+  /** Test mode (shared/testMode.ts): command arguments may skip questions and confirmations. */
+  readonly acceptScriptedArgs: boolean;
 }

@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { withAbortSignal } from '../shared/commands';
+import { scriptedArgs } from '../shared/testMode';
 import { extensionFor, isOutputFormat, OUTPUT_FORMATS, OutputFormat } from '../../core/format/output';
 
 export type ExportTarget = 'editor' | { file: string };
@@ -34,14 +35,18 @@ export async function pickFormat(given: unknown, givenVerbose?: unknown): Promis
   return pick?.choice;
 }
 
-export function pickTarget(given: unknown, defaultName: string, format: OutputFormat): Promise<ExportTarget | undefined> {
-  return pickTargetFor(given, defaultName, extensionFor(format));
+export function pickTarget(given: unknown, acceptScriptedArgs: boolean, defaultName: string, format: OutputFormat): Promise<ExportTarget | undefined> {
+  return pickTargetFor(given, acceptScriptedArgs, defaultName, extensionFor(format));
 }
 
-/** Editor or file (`ext` names the file type); `given` ('editor' or {file}) skips the questions. */
-export async function pickTargetFor(given: unknown, defaultName: string, ext: string): Promise<ExportTarget | undefined> {
-  if (given === 'editor') return 'editor';
-  if (given && typeof given === 'object' && typeof (given as { file?: unknown }).file === 'string') return given as { file: string };
+/**
+ * Editor or file (`ext` names the file type). A `given` target ('editor' or {file}) skips the questions only in
+ * test mode (shared/testMode.ts): elsewhere a caller could overwrite any file, or put the export where it reads it.
+ */
+export async function pickTargetFor(given: unknown, acceptScriptedArgs: boolean, defaultName: string, ext: string): Promise<ExportTarget | undefined> {
+  const scripted = scriptedArgs(acceptScriptedArgs, given);
+  if (scripted === 'editor') return 'editor';
+  if (scripted && typeof scripted === 'object' && typeof (scripted as { file?: unknown }).file === 'string') return scripted as { file: string };
   const editor = { label: vscode.l10n.t('Open in a New Editor'), target: 'editor' as const };
   const file = { label: vscode.l10n.t('Save to File…'), target: 'file' as const };
   const pick = await vscode.window.showQuickPick([editor, file], { title: vscode.l10n.t('Export To') });

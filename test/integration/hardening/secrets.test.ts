@@ -280,7 +280,9 @@ describe('secret canaries (issue 8)', function () {
     assert.equal(login.ok, true, JSON.stringify(feature.lastNotice()));
     remember('command results', JSON.stringify(login));
 
+    feature.answerShowPassword(true); // the user confirms the "show the password?" modal
     const created = await vscode.commands.executeCommand('coscene.registry.createCredential', { format: 'json' });
+    feature.answerShowPassword(undefined);
     remember('command results', JSON.stringify(created));
     const doc = vscode.window.activeTextEditor?.document;
     assert.ok(doc, 'the credential document opened');

@@ -2,18 +2,27 @@ import * as vscode from 'vscode';
 import { HUAWEI_REGIONS } from '../../../core/huawei/regions';
 import { withAbortSignal } from '../../shared/commands';
 import { reportError } from '../../shared/errors';
+import { scriptedArgs } from '../../shared/testMode';
 import { CODEARTS_PROJECT_ID } from '../addedRepositories';
 import { configuredRegion } from '../huaweiSession';
 import type { PermissionsDeps } from '../deps';
 
-/** Arguments that bypass the UI (tests, other commands). */
+/** Arguments that bypass the UI (integration tests; the demo calls signIn() itself). */
 export type SignInArgs =
   | { method: 'password'; userName: string; password: string; domainName: string; region?: string; codeartsProjectId: string; keepPassword?: boolean }
   | { method: 'aksk'; ak: string; sk: string; securityToken?: string; region?: string; domainId: string; codeartsProjectId: string };
 
-/** coscene.huawei.signIn → true when signed in. */
-export async function signIn(deps: PermissionsDeps, args?: SignInArgs): Promise<boolean> {
-  const input = args ?? (await askSignIn(deps));
+/**
+ * coscene.huawei.signIn → true when signed in. Arguments skip the questions only in test mode (shared/testMode.ts):
+ * elsewhere another extension could sign the user in with credentials of its choosing.
+ */
+export function signInCommand(deps: PermissionsDeps, args?: SignInArgs): Promise<boolean> {
+  return signIn(deps, scriptedArgs(deps.services.acceptScriptedArgs, args));
+}
+
+/** Signs in with `given`, or asks for everything when it is absent; true when signed in. */
+export async function signIn(deps: PermissionsDeps, given?: SignInArgs): Promise<boolean> {
+  const input = given ?? (await askSignIn(deps));
   if (!input) return false;
   const region = input.region?.trim() || configuredRegion();
   const projectId = input.codeartsProjectId.trim();

@@ -4,6 +4,7 @@ import { checkEndpoint, normalizeEndpoint } from '../../../core/profiles/endpoin
 import type { CommandHandler } from '../../shared/commands';
 import { localize, reportError } from '../../shared/errors';
 import type { Log } from '../../shared/log';
+import { scriptedArgs } from '../../shared/testMode';
 import type { ProfileService } from '../profileService';
 
 export interface AddProfileArgs {
@@ -17,12 +18,16 @@ export interface AddProfileArgs {
 
 const DEFAULT_ENDPOINT = 'https://openapi.coscene.cn';
 
-/** "coScene: Add Profile…". With arguments (tests, other commands) no UI is shown. Resolves true once saved. */
-export function addProfile(profiles: ProfileService, log: Log): CommandHandler {
+/**
+ * "coScene: Add Profile…". Resolves true once saved. Complete arguments skip the questions only in test mode
+ * (shared/testMode.ts): elsewhere another extension could add and activate its own endpoint.
+ */
+export function addProfile(profiles: ProfileService, log: Log, acceptScriptedArgs: boolean): CommandHandler {
   return async (args?: Partial<AddProfileArgs>) => {
     try {
       await profiles.ready;
-      const input = isComplete(args) ? args : await askForProfile(profiles);
+      const given = scriptedArgs(acceptScriptedArgs, args);
+      const input = isComplete(given) ? given : await askForProfile(profiles);
       if (!input) return false;
       const problem = validate(profiles, input);
       if (problem) throw new AccessError(problem, ['addProfile']);

@@ -4,10 +4,11 @@ import { CredentialFormat, formatCredential } from '../../../core/registry/crede
 import { RegistryHostInferenceError, resolveRegistryHost } from '../../../core/registry/host';
 import type { CredentialDocuments } from '../credentialDocument';
 import { withAbortSignal } from '../../shared/commands';
+import { scriptedArgs } from '../../shared/testMode';
 import { notifyError, notifyInfo, RegistryContext } from '../registryContext';
 import { registryHostSetting } from '../settings';
 
-/** Test and keybinding arguments: skip the quick pick and do this directly. */
+/** Test arguments (test mode only, shared/testMode.ts): skip the quick pick and do this directly. */
 export interface CreateCredentialArgs {
   format?: CredentialFormat;
   copy?: 'password' | 'username';
@@ -34,7 +35,7 @@ export async function createCredential(ctx: RegistryContext, docs: CredentialDoc
         withAbortSignal(token, (signal) => ctx.credentials.create(api, { host: host ?? '', profile: profile.name, endpoint: profile.endpoint }, signal)),
     );
     ctx.services.log.info(`Created registry credential ${credential.username}${host ? ` for ${host}` : ''}`);
-    const actions = actionsFromArgs(args);
+    const actions = actionsFromArgs(scriptedArgs(ctx.services.acceptScriptedArgs, args));
     if (actions.length === 0) {
       const picked = await pickAction(credential.username, host);
       if (picked) actions.push(picked);
@@ -89,11 +90,13 @@ async function pickAction(username: string, host: string | undefined): Promise<A
 
 async function perform(ctx: RegistryContext, docs: CredentialDocuments, action: Action, cred: BasicCredential, endpoint: string, host?: string): Promise<void> {
   if (action.kind === 'open') {
+    if (!(await ctx.confirmShowPassword(cred.username))) return;
     await docs.open(cred.username, action.format, formatCredential(action.format, cred, endpoint, host));
     return;
   }
-  await vscode.env.clipboard.writeText(action.what === 'password' ? cred.password : cred.username);
+  if (action.what === 'password') await ctx.clipboard.copy(cred.password);
+  else await vscode.env.clipboard.writeText(cred.username);
   void notifyInfo(ctx, action.what === 'password'
-    ? vscode.l10n.t('The password of {0} was copied to the clipboard.', cred.username)
+    ? vscode.l10n.t('The password of {0} was copied to the clipboard; it is cleared from there in 60 seconds.', cred.username)
     : vscode.l10n.t('Username {0} was copied to the clipboard.', cred.username));
 }

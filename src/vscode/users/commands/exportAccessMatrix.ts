@@ -41,7 +41,7 @@ export function exportAccessMatrix(views: UsersViews, runner: AccessRunner): Com
         projects: args.projects ?? (await pickMany(full.projects.map((p) => ({ label: p.project.displayName || p.project.slug, description: p.project.slug, value: p.project.slug })), vscode.l10n.t('Only These Projects (none = all)'))),
       };
       if (!filter.roleCodes || !filter.projects) return undefined;
-      const target = await pickTargetFor(args.target, 'access-matrix', accessFileExtension(format));
+      const target = await pickTargetFor(args.target, views.services.acceptScriptedArgs, 'access-matrix', accessFileExtension(format));
       if (!target) return undefined;
       const matrix = filterAccessMatrix(full, filter);
       const uri = await writeText(formatAccessMatrix(matrix, format, localize), LANGUAGE[format], target);

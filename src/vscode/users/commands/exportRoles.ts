@@ -25,7 +25,7 @@ export function exportRoles(views: UsersViews): CommandHandler {
       if (!choice) return undefined;
       const { format, verbose } = choice;
       const level = args.level ?? views.roles.level;
-      const target = await pickTarget(args.target, level === 'all' ? 'roles' : `roles-${level}`, format);
+      const target = await pickTarget(args.target, views.services.acceptScriptedArgs, level === 'all' ? 'roles' : `roles-${level}`, format);
       if (!target) return undefined;
       const roles = await withCancellableProgress(vscode.l10n.t('Exporting roles'), async (signal) => {
         const filter = level === 'all' ? undefined : levelFilter(level);

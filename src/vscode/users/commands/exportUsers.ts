@@ -39,7 +39,7 @@ export function exportUsers(views: UsersViews): CommandHandler {
       if (!choice) return undefined;
       const { format, verbose } = choice;
       const slug = scope === 'project' ? views.project.slug ?? '' : '';
-      const target = await pickTarget(args.target, ['users', slug || 'org', roleCode].filter(Boolean).join('-'), format);
+      const target = await pickTarget(args.target, views.services.acceptScriptedArgs, ['users', slug || 'org', roleCode].filter(Boolean).join('-'), format);
       if (!target) return undefined;
       const users = await withCancellableProgress(vscode.l10n.t('Exporting users'), async (signal, report) => {
         const parent = scope === 'project' ? await views.project.resolve(api, signal) : '';
