@@ -21,7 +21,11 @@ const realTimer: StartTimer = (run, ms) => {
 export class ClipboardExpiry {
   private pending: { secret: string; cancel: () => void } | undefined;
 
-  constructor(private readonly clipboard: Clipboard, private readonly ms = CLIPBOARD_SECRET_MS, private readonly startTimer: StartTimer = realTimer) {}
+  constructor(
+    private readonly clipboard: Clipboard,
+    private readonly ms = CLIPBOARD_SECRET_MS,
+    private readonly startTimer: StartTimer = realTimer,
+  ) {}
 
   async copy(secret: string): Promise<void> {
     this.pending?.cancel();

@@ -8,8 +8,17 @@ const LOOP_MESSAGES = {
   repeatedToken: (n: number) => msg('The server sent a page token it had already sent; stopped after {0} items to avoid a loop.', n),
   emptyPages: (n: number) => msg('The server sent empty pages that still promise more; stopped after {0} items.', n),
   tooManyPages: (n: number) => msg('Stopped after too many pages ({0} items loaded).', n),
-  tooManyItems: (n: number) => msg('The list reached the limit of {0} items per list; stopped there and kept what was loaded. A list this long points at a faulty or hostile server.', n),
-  tooManyBytes: (n: number, mb: number) => msg('The list reached the limit of {1} MB of data per list; stopped after {0} items and kept them. A list this large points at a faulty or hostile server.', n, mb),
+  tooManyItems: (n: number) =>
+    msg(
+      'The list reached the limit of {0} items per list; stopped there and kept what was loaded. A list this long points at a faulty or hostile server.',
+      n,
+    ),
+  tooManyBytes: (n: number, mb: number) =>
+    msg(
+      'The list reached the limit of {1} MB of data per list; stopped after {0} items and kept them. A list this large points at a faulty or hostile server.',
+      n,
+      mb,
+    ),
   repeatedPage: (n: number) => msg('The server sent the same page again for a later offset; stopped after {0} items to avoid a loop.', n),
 };
 
@@ -137,27 +146,44 @@ export class PageCursor<T> {
   private pageCount = 0;
   private readonly budget: WalkBudget;
 
-  constructor(private readonly fetchPage: FetchPage<T>, caps: WalkCaps = {}) {
+  constructor(
+    private readonly fetchPage: FetchPage<T>,
+    caps: WalkCaps = {},
+  ) {
     this.budget = new WalkBudget(caps);
   }
 
-  get items(): readonly T[] { return this.loaded; }
-  get state(): CursorState { return this.stateValue; }
+  get items(): readonly T[] {
+    return this.loaded;
+  }
+  get state(): CursorState {
+    return this.stateValue;
+  }
   /** Set when state is 'failed' (a PagingLoopError cannot be retried). */
-  get error(): unknown { return this.lastError; }
+  get error(): unknown {
+    return this.lastError;
+  }
   /** The server's totalSize from the latest page, when it sent one. */
-  get totalSize(): number | undefined { return this.total; }
-  get pages(): number { return this.pageCount; }
+  get totalSize(): number | undefined {
+    return this.total;
+  }
+  get pages(): number {
+    return this.pageCount;
+  }
   get hasMore(): boolean {
     return this.stateValue === 'initial' || this.stateValue === 'more' || (this.stateValue === 'failed' && this.canRetry);
   }
-  get canRetry(): boolean { return this.stateValue === 'failed' && !(this.lastError instanceof PagingLoopError); }
+  get canRetry(): boolean {
+    return this.stateValue === 'failed' && !(this.lastError instanceof PagingLoopError);
+  }
 
   /** Loads the next page (the first one on the first call). Concurrent calls share one request. */
   loadNext(signal?: AbortSignal): Promise<void> {
     if (this.pending) return this.pending;
     if (!this.hasMore) return Promise.resolve();
-    this.pending = this.fetchNext(signal).finally(() => { this.pending = undefined; });
+    this.pending = this.fetchNext(signal).finally(() => {
+      this.pending = undefined;
+    });
     return this.pending;
   }
 
@@ -182,7 +208,8 @@ export class PageCursor<T> {
           return;
         }
         // An empty page pointing back at a token already sent is the empty-pages loop, not a repeat of data.
-        if (this.usedTokens.has(next)) throw new PagingLoopError(page.items.length === 0 ? 'emptyPages' : 'repeatedToken', this.loaded.length);
+        if (this.usedTokens.has(next))
+          throw new PagingLoopError(page.items.length === 0 ? 'emptyPages' : 'repeatedToken', this.loaded.length);
         this.token = next;
         if (page.items.length > 0) {
           this.emptyStreak = 0;
@@ -227,7 +254,8 @@ export async function collectAll<T>(fetchPage: FetchPage<T>, options: CollectOpt
       options.onProgress?.(cursor.items.length, cursor.totalSize);
     }
   } catch (err) {
-    if (options.keepOnStop && err instanceof PagingLoopError) return { items: [...cursor.items], totalSize: cursor.totalSize, stopped: err };
+    if (options.keepOnStop && err instanceof PagingLoopError)
+      return { items: [...cursor.items], totalSize: cursor.totalSize, stopped: err };
     throw err;
   }
   return { items: [...cursor.items], totalSize: cursor.totalSize };
@@ -249,13 +277,20 @@ export function nextPageNo(loaded: number, pageSize: number): number {
 export function checkNumberedPage(received: number, fresh: number, reportedTotal: number, loaded: number, what: NumberedItems): void {
   if (received > 0 && fresh === 0) {
     throw what === 'repositories'
-      ? new AccessError(msg('Huawei Cloud sent the same page of repositories again; stopped after {0} to avoid a loop.', loaded), ['showLogs'])
+      ? new AccessError(msg('Huawei Cloud sent the same page of repositories again; stopped after {0} to avoid a loop.', loaded), [
+          'showLogs',
+        ])
       : new AccessError(msg('Huawei Cloud sent the same page of users again; stopped after {0} to avoid a loop.', loaded), ['showLogs']);
   }
   if (received === 0 && reportedTotal > loaded) {
     throw what === 'repositories'
-      ? new AccessError(msg('Huawei Cloud sent an empty page although it reported {0} repositories; stopped after {1}.', reportedTotal, loaded), ['showLogs'])
-      : new AccessError(msg('Huawei Cloud sent an empty page although it reported {0} users; stopped after {1}.', reportedTotal, loaded), ['showLogs']);
+      ? new AccessError(
+          msg('Huawei Cloud sent an empty page although it reported {0} repositories; stopped after {1}.', reportedTotal, loaded),
+          ['showLogs'],
+        )
+      : new AccessError(msg('Huawei Cloud sent an empty page although it reported {0} users; stopped after {1}.', reportedTotal, loaded), [
+          'showLogs',
+        ]);
   }
 }
 

@@ -37,7 +37,12 @@ export function registerSecret(value: string | undefined): void {
 }
 
 function formsOf(value: string): KnownForm[] {
-  const texts = new Set([value, Buffer.from(`apikey:${value}`, 'utf8').toString('base64'), encodeURIComponent(value), JSON.stringify(value).slice(1, -1)]);
+  const texts = new Set([
+    value,
+    Buffer.from(`apikey:${value}`, 'utf8').toString('base64'),
+    encodeURIComponent(value),
+    JSON.stringify(value).slice(1, -1),
+  ]);
   return [...texts].map((text) => ({ text, wholeWord: text.length < MIN_ANYWHERE_SECRET }));
 }
 
@@ -59,14 +64,55 @@ function reorder(): void {
  * and `Access-Token` are one key). Page tokens (`nextPageToken`) are not secrets and stay readable.
  */
 const SECRET_KEYS = new Set([
-  'password', 'passwd', 'pwd', 'passphrase', 'token', 'accesstoken', 'refreshtoken', 'idtoken', 'sessiontoken', 'authtoken',
-  'securitytoken', 'subjecttoken', 'secret', 'clientsecret', 'secretkey', 'secretaccesskey', 'accesskeysecret', 'privatekey',
-  'apikey', 'sk', 'ak',
+  'password',
+  'passwd',
+  'pwd',
+  'passphrase',
+  'token',
+  'accesstoken',
+  'refreshtoken',
+  'idtoken',
+  'sessiontoken',
+  'authtoken',
+  'securitytoken',
+  'subjecttoken',
+  'secret',
+  'clientsecret',
+  'secretkey',
+  'secretaccesskey',
+  'accesskeysecret',
+  'privatekey',
+  'apikey',
+  'sk',
+  'ak',
 ]);
 /** Compound keys ending like this are credentials too (`dbPassword`, `client_secret`, `x-api-key`). */
-const SECRET_SUFFIXES = ['password', 'passwd', 'passphrase', 'secret', 'secretkey', 'privatekey', 'apikey', 'accesstoken', 'refreshtoken', 'sessiontoken', 'authtoken', 'securitytoken'];
+const SECRET_SUFFIXES = [
+  'password',
+  'passwd',
+  'passphrase',
+  'secret',
+  'secretkey',
+  'privatekey',
+  'apikey',
+  'accesstoken',
+  'refreshtoken',
+  'sessiontoken',
+  'authtoken',
+  'securitytoken',
+];
 /** Header-like keys: an unquoted value runs to the end of the line (`Authorization: Basic …`, cookie lists). */
-const HEADER_KEYS = new Set(['authorization', 'proxyauthorization', 'cookie', 'setcookie', 'xcosauthtoken', 'xauthtoken', 'xsubjecttoken', 'xsecuritytoken', 'xapikey']);
+const HEADER_KEYS = new Set([
+  'authorization',
+  'proxyauthorization',
+  'cookie',
+  'setcookie',
+  'xcosauthtoken',
+  'xauthtoken',
+  'xsubjecttoken',
+  'xsecuritytoken',
+  'xapikey',
+]);
 
 type KeyKind = 'header' | 'secret' | undefined;
 

@@ -22,7 +22,10 @@ const quick = process.argv.includes('--quick');
 const memoryMode = process.argv.includes('--memory');
 
 function startFake(args) {
-  const child = spawn(process.execPath, [path.join(root, 'out/test/fake/cli.js'), '--port', '0', '--max-lifetime-ms', '600000', ...args], { cwd: root, stdio: ['ignore', 'pipe', 'inherit'] });
+  const child = spawn(process.execPath, [path.join(root, 'out/test/fake/cli.js'), '--port', '0', '--max-lifetime-ms', '600000', ...args], {
+    cwd: root,
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
   return new Promise((resolve, reject) => {
     let buf = '';
     child.stdout.on('data', (d) => {
@@ -35,10 +38,20 @@ function startFake(args) {
 }
 
 function apiFor(url, http, session) {
-  return createCosceneApi({ endpoint: url, token: FAKE_COSCENE.adminToken, profileName: 'bench', http, onRequest: throttleListener(session.throttleFor('bench')) });
+  return createCosceneApi({
+    endpoint: url,
+    token: FAKE_COSCENE.adminToken,
+    profileName: 'bench',
+    http,
+    onRequest: throttleListener(session.throttleFor('bench')),
+  });
 }
 
-const median = (xs) => { const s = [...xs].sort((a, b) => a - b); const m = s.length >> 1; return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2; };
+const median = (xs) => {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = s.length >> 1;
+  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
+};
 
 async function timeMatrix() {
   const fake = await startFake(['--latency', '50', '--seed-users', '500', '--seed-projects', '50', '--project-members', '100']);
@@ -63,8 +76,20 @@ async function timeMatrix() {
     const rttMs = median(rtt);
     const ms = median(runs);
     return [
-      { name: `access matrix, ${shape.projects} projects × 100 members (${shape.users} users), concurrency 8, cold`, values: runs, unit: 'ms', target: '≤ 1000 ms', met: ms <= 1000 },
-      { name: 'access matrix time in round trips (ceil(50 / 8) = 7 would be the member reads alone)', values: runs.map((r) => r / rttMs), unit: '× RTT', target: `RTT ${rttMs.toFixed(1)} ms`, met: undefined },
+      {
+        name: `access matrix, ${shape.projects} projects × 100 members (${shape.users} users), concurrency 8, cold`,
+        values: runs,
+        unit: 'ms',
+        target: '≤ 1000 ms',
+        met: ms <= 1000,
+      },
+      {
+        name: 'access matrix time in round trips (ceil(50 / 8) = 7 would be the member reads alone)',
+        values: runs.map((r) => r / rttMs),
+        unit: '× RTT',
+        target: `RTT ${rttMs.toFixed(1)} ms`,
+        met: undefined,
+      },
     ];
   } finally {
     await http.close();
@@ -92,16 +117,33 @@ async function memory() {
     const growthMB = (after - before) / 2 ** 20;
     const memberships = matrix.rows.reduce((n, r) => n + r.cells.filter(Boolean).length, 0);
     if (memberships < 200 * 500) throw new Error(`only ${memberships} memberships read`);
-    return [{ name: `access matrix heap, ${matrix.projects.length} projects × 500 members (${memberships} memberships, ${matrix.rows.length} users), cached`, values: [growthMB], unit: 'MB', target: '≤ 60 MB', met: growthMB <= 60 }];
+    return [
+      {
+        name: `access matrix heap, ${matrix.projects.length} projects × 500 members (${memberships} memberships, ${matrix.rows.length} users), cached`,
+        values: [growthMB],
+        unit: 'MB',
+        target: '≤ 60 MB',
+        met: growthMB <= 60,
+      },
+    ];
   } finally {
     await http.close();
     fake.stop();
   }
 }
 
-const guard = setTimeout(() => { console.error('access bench: 5 min limit'); process.exit(2); }, 300_000);
+const guard = setTimeout(() => {
+  console.error('access bench: 5 min limit');
+  process.exit(2);
+}, 300_000);
 guard.unref();
 (memoryMode ? memory() : timeMatrix()).then(
-  (rows) => { process.stdout.write(`${JSON.stringify({ rows })}\n`); process.exit(0); },
-  (err) => { console.error(err); process.exit(1); },
+  (rows) => {
+    process.stdout.write(`${JSON.stringify({ rows })}\n`);
+    process.exit(0);
+  },
+  (err) => {
+    console.error(err);
+    process.exit(1);
+  },
 );

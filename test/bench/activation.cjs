@@ -15,16 +15,19 @@ const root = path.resolve(__dirname, '../..');
 const dist = process.env.BENCH_DIST ?? path.join(root, 'dist');
 const home = fs.mkdtempSync(path.join(os.tmpdir(), 'coscene-bench-home-'));
 // A realistic setup: a cocli file with one profile (so the profile load after activation has something to parse).
-fs.writeFileSync(path.join(home, '.cocli.yaml'), [
-  'current-profile: bench',
-  'profiles:',
-  '  - name: bench',
-  '    endpoint: http://127.0.0.1:9',
-  '    token: bench-token-0000000000',
-  '    project: org/proj',
-  '    org: org',
-  '',
-].join('\n'));
+fs.writeFileSync(
+  path.join(home, '.cocli.yaml'),
+  [
+    'current-profile: bench',
+    'profiles:',
+    '  - name: bench',
+    '    endpoint: http://127.0.0.1:9',
+    '    token: bench-token-0000000000',
+    '    project: org/proj',
+    '    org: org',
+    '',
+  ].join('\n'),
+);
 process.env.HOME = home;
 process.env.USERPROFILE = home;
 for (const k of ['COS_ENDPOINT', 'COS_TOKEN', 'COS_PROJECT']) delete process.env[k];
@@ -59,7 +62,12 @@ async function activateOnce() {
     yamlLoadedAfterReady: loaded('yaml.js'),
     activeProfile: profiles?.current?.()?.name ?? null,
   };
-  for (const d of context.subscriptions) try { d?.dispose?.(); } catch { /* stand-in */ }
+  for (const d of context.subscriptions)
+    try {
+      d?.dispose?.();
+    } catch {
+      /* stand-in */
+    }
   return result;
 }
 
@@ -72,4 +80,10 @@ async function main() {
   process.stdout.write(`${JSON.stringify({ cold, warm, warmMedianMs: sorted[sorted.length >> 1] })}\n`);
 }
 
-main().then(() => process.exit(0), (err) => { console.error(err); process.exit(1); });
+main().then(
+  () => process.exit(0),
+  (err) => {
+    console.error(err);
+    process.exit(1);
+  },
+);

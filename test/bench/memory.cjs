@@ -44,14 +44,35 @@ async function main() {
   }
   const users = children.filter((c) => c.contextValue && /user/i.test(String(c.contextValue))).length;
   const after = heap();
-  const result = { pages, items: children.length, users, heapBeforeMB: before / 2 ** 20, heapAfterMB: after / 2 ** 20, growthMB: (after - before) / 2 ** 20 };
+  const result = {
+    pages,
+    items: children.length,
+    users,
+    heapBeforeMB: before / 2 ** 20,
+    heapAfterMB: after / 2 ** 20,
+    growthMB: (after - before) / 2 ** 20,
+  };
   // Keep the tree alive until measured.
   if (children.length === 0) throw new Error('no users loaded');
-  for (const d of context.subscriptions) try { d?.dispose?.(); } catch { /* stand-in */ }
+  for (const d of context.subscriptions)
+    try {
+      d?.dispose?.();
+    } catch {
+      /* stand-in */
+    }
   fs.rmSync(home, { recursive: true, force: true });
   process.stdout.write(`${JSON.stringify(result)}\n`);
 }
 
-const guard = setTimeout(() => { console.error('memory bench: 5 min limit'); process.exit(2); }, 300_000);
+const guard = setTimeout(() => {
+  console.error('memory bench: 5 min limit');
+  process.exit(2);
+}, 300_000);
 guard.unref();
-main().then(() => process.exit(0), (err) => { console.error(err); process.exit(1); });
+main().then(
+  () => process.exit(0),
+  (err) => {
+    console.error(err);
+    process.exit(1);
+  },
+);

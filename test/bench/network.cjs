@@ -21,14 +21,34 @@ const now = () => Number(process.hrtime.bigint()) / 1e6;
 
 /** The fake in its own process (so its CPU does not share our event loop); killed at the end, and it stops itself. */
 function startFake() {
-  const child = spawn(process.execPath, [path.join(out, 'test/fake/cli.js'), '--port', '0', '--latency', String(latency), '--seed-users', String(USERS), '--max-lifetime-ms', '600000'], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const child = spawn(
+    process.execPath,
+    [
+      path.join(out, 'test/fake/cli.js'),
+      '--port',
+      '0',
+      '--latency',
+      String(latency),
+      '--seed-users',
+      String(USERS),
+      '--max-lifetime-ms',
+      '600000',
+    ],
+    { stdio: ['ignore', 'pipe', 'inherit'] },
+  );
   return new Promise((resolve, reject) => {
     let buf = '';
-    const timer = setTimeout(() => { child.kill(); reject(new Error('fake did not start in 30 s')); }, 30_000);
+    const timer = setTimeout(() => {
+      child.kill();
+      reject(new Error('fake did not start in 30 s'));
+    }, 30_000);
     child.stdout.on('data', (d) => {
       buf += d;
       const line = buf.split('\n').find((l) => l.startsWith('{'));
-      if (line) { clearTimeout(timer); resolve({ url: JSON.parse(line).url, stop: () => child.kill('SIGTERM') }); }
+      if (line) {
+        clearTimeout(timer);
+        resolve({ url: JSON.parse(line).url, stop: () => child.kill('SIGTERM') });
+      }
     });
     child.once('exit', (code) => reject(new Error(`fake exited (${code})`)));
   });
@@ -53,7 +73,9 @@ async function main() {
     const http = require('./httpChunk.cjs').createChunkHttpClient({});
     const api = createCosceneApi({ endpoint: fake.url, token: FAKE_COSCENE.adminToken, profileName: 'bench', http });
     const firstPage = async (code) => {
-      const cursor = new PageCursor((pageToken, s) => api.listUsers({ pageSize: 50, pageToken: pageToken || undefined, filter: roleCodeFilter(code) }, s));
+      const cursor = new PageCursor((pageToken, s) =>
+        api.listUsers({ pageSize: 50, pageToken: pageToken || undefined, filter: roleCodeFilter(code) }, s),
+      );
       const t = now();
       await cursor.loadNext();
       const ms = now() - t;
@@ -66,7 +88,11 @@ async function main() {
     result.firstPageColdMs = await firstPage('ORGANIZATION_WRITER');
     // RTT as the client sees it: a minimal call (GetOrganization).
     result.rttMs = [];
-    for (let i = 0; i < runs; i++) { const t = now(); await api.getOrganization(); result.rttMs.push(now() - t); }
+    for (let i = 0; i < runs; i++) {
+      const t = now();
+      await api.getOrganization();
+      result.rttMs.push(now() - t);
+    }
     // 2. Warm first page of a role group (what expanding a not yet loaded group costs).
     const codes = ['ORGANIZATION_WRITER', 'ORGANIZATION_READER', 'ORGANIZATION_ADMIN'];
     result.firstPageMs = [];
@@ -104,7 +130,10 @@ async function main() {
     for (let i = 0; i < listRuns; i++) {
       let pages = 0;
       const t = now();
-      const { items } = await collectAll((pageToken, s) => { pages++; return api.listUsers({ pageSize: 100, pageToken: pageToken || undefined }, s); });
+      const { items } = await collectAll((pageToken, s) => {
+        pages++;
+        return api.listUsers({ pageSize: 100, pageToken: pageToken || undefined }, s);
+      });
       result.listMs.push(now() - t);
       result.pages = pages;
       result.listed = items.length;
@@ -116,7 +145,12 @@ async function main() {
       result.formatTableMs.push(now() - t3);
       result.exportBytes = { json: Buffer.byteLength(json), table: Buffer.byteLength(table) };
     }
-    for (const d of context.subscriptions) try { d?.dispose?.(); } catch { /* stand-in */ }
+    for (const d of context.subscriptions)
+      try {
+        d?.dispose?.();
+      } catch {
+        /* stand-in */
+      }
     await http.close();
     process.stdout.write(`${JSON.stringify(result)}\n`);
   } finally {
@@ -125,6 +159,15 @@ async function main() {
   }
 }
 
-const guard = setTimeout(() => { console.error('network bench: 10 min limit'); process.exit(2); }, 600_000);
+const guard = setTimeout(() => {
+  console.error('network bench: 10 min limit');
+  process.exit(2);
+}, 600_000);
 guard.unref();
-main().then(() => process.exit(0), (err) => { console.error(err); process.exit(1); });
+main().then(
+  () => process.exit(0),
+  (err) => {
+    console.error(err);
+    process.exit(1);
+  },
+);

@@ -38,7 +38,10 @@ function bareLogin(host, username, password, env) {
 async function main() {
   const { registryUnavailableReason, startRegistryServer } = require(path.join(out, 'test/integration/helpers/registryServer.js'));
   const why = registryUnavailableReason() ?? containerClientMissingReason('docker');
-  if (why) { process.stdout.write(`${JSON.stringify({ skipped: why })}\n`); return; }
+  if (why) {
+    process.stdout.write(`${JSON.stringify({ skipped: why })}\n`);
+    return;
+  }
   const { startFakeServer, FAKE_COSCENE } = require(path.join(out, 'test/fake/server.js'));
   const { createCosceneApi } = require(path.join(out, 'src/core/coscene/api.js'));
   const { runProcess } = require(path.join(out, 'src/core/process/runProcess.js'));
@@ -46,7 +49,11 @@ async function main() {
 
   const cred = { username: 'bench-robot', password: 'bench-Secret-0123456789' };
   const registry = await startRegistryServer([cred], { maxLifetimeMs: 5 * 60_000 });
-  const fake = await startFakeServer({ latencyMs: latency, registryCredentials: Array.from({ length: runs * 2 + 4 }, () => cred), maxLifetimeMs: 5 * 60_000 });
+  const fake = await startFakeServer({
+    latencyMs: latency,
+    registryCredentials: Array.from({ length: runs * 2 + 4 }, () => cred),
+    maxLifetimeMs: 5 * 60_000,
+  });
   const dockerConfig = fs.mkdtempSync(path.join(os.tmpdir(), 'coscene-bench-docker-'));
   const env = { ...process.env, DOCKER_CONFIG: dockerConfig };
   const http = require('./httpChunk.cjs').createChunkHttpClient({});
@@ -55,18 +62,34 @@ async function main() {
     const extension = async () => {
       const t = now();
       const { username, password } = await api.createBasicCredential();
-      const r = await runProcess({ executable: DOCKER, args: loginArgv(registry.host, username), stdin: `${password}\n`, secrets: [password], env, timeoutMs: 60_000 });
+      const r = await runProcess({
+        executable: DOCKER,
+        args: loginArgv(registry.host, username),
+        stdin: `${password}\n`,
+        secrets: [password],
+        env,
+        timeoutMs: 60_000,
+      });
       if (r.exitCode !== 0) throw new Error(`docker login failed: ${r.stderr}`);
       return now() - t;
     };
-    const bare = async () => { const t = now(); await bareLogin(registry.host, cred.username, cred.password, env); return now() - t; };
+    const bare = async () => {
+      const t = now();
+      await bareLogin(registry.host, cred.username, cred.password, env);
+      return now() - t;
+    };
     await bare(); // warm up (page cache, registry)
     await extension(); // and the HTTP chunk
     const result = { latency, runs, extensionMs: [], bareMs: [] };
     for (let i = 0; i < runs; i++) {
       // Alternate the order so drift in machine load hits both sides alike.
-      if (i % 2 === 0) { result.extensionMs.push(await extension()); result.bareMs.push(await bare()); }
-      else { result.bareMs.push(await bare()); result.extensionMs.push(await extension()); }
+      if (i % 2 === 0) {
+        result.extensionMs.push(await extension());
+        result.bareMs.push(await bare());
+      } else {
+        result.bareMs.push(await bare());
+        result.extensionMs.push(await extension());
+      }
     }
     process.stdout.write(`${JSON.stringify(result)}\n`);
   } finally {
@@ -77,6 +100,15 @@ async function main() {
   }
 }
 
-const guard = setTimeout(() => { console.error('registry bench: 5 min limit'); process.exit(2); }, 300_000);
+const guard = setTimeout(() => {
+  console.error('registry bench: 5 min limit');
+  process.exit(2);
+}, 300_000);
 guard.unref();
-main().then(() => process.exit(0), (err) => { console.error(err); process.exit(1); });
+main().then(
+  () => process.exit(0),
+  (err) => {
+    console.error(err);
+    process.exit(1);
+  },
+);

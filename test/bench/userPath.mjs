@@ -24,24 +24,36 @@ const GROUP = 'Organization Reader'; // more users than one page (see test/e2e/u
  * the pane (with `aria-setsize` above `minSetSize` when given: the list grew).
  */
 function armTimer(page, paneTitle, selector, minSetSize = -1) {
-  return page.evaluate(({ paneTitle, selector, minSetSize }) => {
-    const pane = () => [...document.querySelectorAll('.sidebar .pane')].find((p) => p.querySelector('.pane-header h3.title')?.textContent?.trim() === paneTitle);
-    return new Promise((resolve, reject) => {
-      let start;
-      const timeout = setTimeout(() => reject(new Error(`no ${selector} within 30 s`)), 30_000);
-      document.addEventListener('mousedown', () => {
-        start = performance.now();
-        const poll = () => {
-          const found = [...(pane()?.querySelectorAll(selector) ?? [])].some((el) => Number(el.getAttribute('aria-setsize') ?? 0) > minSetSize);
-          if (found) {
-            clearTimeout(timeout);
-            resolve(performance.now() - start);
-          } else requestAnimationFrame(poll);
-        };
-        requestAnimationFrame(poll);
-      }, { once: true, capture: true });
-    });
-  }, { paneTitle, selector, minSetSize });
+  return page.evaluate(
+    ({ paneTitle, selector, minSetSize }) => {
+      const pane = () =>
+        [...document.querySelectorAll('.sidebar .pane')].find(
+          (p) => p.querySelector('.pane-header h3.title')?.textContent?.trim() === paneTitle,
+        );
+      return new Promise((resolve, reject) => {
+        let start;
+        const timeout = setTimeout(() => reject(new Error(`no ${selector} within 30 s`)), 30_000);
+        document.addEventListener(
+          'mousedown',
+          () => {
+            start = performance.now();
+            const poll = () => {
+              const found = [...(pane()?.querySelectorAll(selector) ?? [])].some(
+                (el) => Number(el.getAttribute('aria-setsize') ?? 0) > minSetSize,
+              );
+              if (found) {
+                clearTimeout(timeout);
+                resolve(performance.now() - start);
+              } else requestAnimationFrame(poll);
+            };
+            requestAnimationFrame(poll);
+          },
+          { once: true, capture: true },
+        );
+      });
+    },
+    { paneTitle, selector, minSetSize },
+  );
 }
 
 const rowWithLabel = (label) => `[role="treeitem"][aria-label^="${label}"]`;
@@ -75,7 +87,8 @@ async function main() {
         await new Promise((r) => setTimeout(r, quietMs));
       }
     };
-    for (let i = 0; i < runs + 1; i++) { // the first round warms up (chunks, caches) and is dropped
+    for (let i = 0; i < runs + 1; i++) {
+      // the first round warms up (chunks, caches) and is dropped
       // Fresh data: the view's own Refresh button, then wait until its requests are answered.
       await header.hover();
       await header.locator('.actions [aria-label^="Refresh"]').click();
@@ -115,6 +128,15 @@ async function main() {
   }
 }
 
-const guard = setTimeout(() => { log('10 min limit'); process.exit(2); }, 10 * 60_000);
+const guard = setTimeout(() => {
+  log('10 min limit');
+  process.exit(2);
+}, 10 * 60_000);
 guard.unref();
-main().then(() => process.exit(0), (err) => { log(err.stack ?? String(err)); process.exit(1); });
+main().then(
+  () => process.exit(0),
+  (err) => {
+    log(err.stack ?? String(err));
+    process.exit(1);
+  },
+);

@@ -38,9 +38,17 @@ function partial(name, members) {
 }
 
 class Disposable {
-  constructor(fn) { this._fn = fn; }
-  static from(...ds) { return new Disposable(() => ds.forEach((d) => d?.dispose?.())); }
-  dispose() { const f = this._fn; this._fn = undefined; f?.(); }
+  constructor(fn) {
+    this._fn = fn;
+  }
+  static from(...ds) {
+    return new Disposable(() => ds.forEach((d) => d?.dispose?.()));
+  }
+  dispose() {
+    const f = this._fn;
+    this._fn = undefined;
+    f?.();
+  }
 }
 
 class EventEmitter {
@@ -54,8 +62,12 @@ class EventEmitter {
       return d;
     };
   }
-  fire(value) { for (const l of [...this._listeners]) l(value); }
-  dispose() { this._listeners.clear(); }
+  fire(value) {
+    for (const l of [...this._listeners]) l(value);
+  }
+  dispose() {
+    this._listeners.clear();
+  }
 }
 
 class TreeItem {
@@ -66,32 +78,82 @@ class TreeItem {
   }
 }
 
-class ThemeIcon { constructor(id, color) { this.id = id; this.color = color; } }
+class ThemeIcon {
+  constructor(id, color) {
+    this.id = id;
+    this.color = color;
+  }
+}
 ThemeIcon.File = new ThemeIcon('file');
 ThemeIcon.Folder = new ThemeIcon('folder');
-class ThemeColor { constructor(id) { this.id = id; } }
+class ThemeColor {
+  constructor(id) {
+    this.id = id;
+  }
+}
 class MarkdownString {
-  constructor(value = '', supportThemeIcons = false) { this.value = value; this.supportThemeIcons = supportThemeIcons; }
-  appendText(t) { this.value += t; return this; }
-  appendMarkdown(t) { this.value += t; return this; }
-  appendCodeblock(t, lang = '') { this.value += `\n\`\`\`${lang}\n${t}\n\`\`\`\n`; return this; }
+  constructor(value = '', supportThemeIcons = false) {
+    this.value = value;
+    this.supportThemeIcons = supportThemeIcons;
+  }
+  appendText(t) {
+    this.value += t;
+    return this;
+  }
+  appendMarkdown(t) {
+    this.value += t;
+    return this;
+  }
+  appendCodeblock(t, lang = '') {
+    this.value += `\n\`\`\`${lang}\n${t}\n\`\`\`\n`;
+    return this;
+  }
 }
 
 class Uri {
-  constructor(scheme, fsPath, query = '', fragment = '') { this.scheme = scheme; this.fsPath = fsPath; this.path = fsPath; this.query = query; this.fragment = fragment; }
-  static file(p) { return new Uri('file', p); }
-  static parse(s) { const m = /^([\w+.-]+):(.*)$/.exec(s); return m ? new Uri(m[1], m[2]) : new Uri('file', s); }
-  static joinPath(base, ...parts) { return new Uri(base.scheme, path.posix.join(base.path, ...parts)); }
-  static from(c) { return new Uri(c.scheme, c.path ?? '', c.query, c.fragment); }
-  with(c) { return new Uri(c.scheme ?? this.scheme, c.path ?? this.path, c.query ?? this.query, c.fragment ?? this.fragment); }
-  toString() { return `${this.scheme}:${this.path}`; }
-  toJSON() { return this.toString(); }
+  constructor(scheme, fsPath, query = '', fragment = '') {
+    this.scheme = scheme;
+    this.fsPath = fsPath;
+    this.path = fsPath;
+    this.query = query;
+    this.fragment = fragment;
+  }
+  static file(p) {
+    return new Uri('file', p);
+  }
+  static parse(s) {
+    const m = /^([\w+.-]+):(.*)$/.exec(s);
+    return m ? new Uri(m[1], m[2]) : new Uri('file', s);
+  }
+  static joinPath(base, ...parts) {
+    return new Uri(base.scheme, path.posix.join(base.path, ...parts));
+  }
+  static from(c) {
+    return new Uri(c.scheme, c.path ?? '', c.query, c.fragment);
+  }
+  with(c) {
+    return new Uri(c.scheme ?? this.scheme, c.path ?? this.path, c.query ?? this.query, c.fragment ?? this.fragment);
+  }
+  toString() {
+    return `${this.scheme}:${this.path}`;
+  }
+  toJSON() {
+    return this.toString();
+  }
 }
 
 class CancellationTokenSource {
-  constructor() { this._e = new EventEmitter(); this.token = { isCancellationRequested: false, onCancellationRequested: this._e.event }; }
-  cancel() { this.token.isCancellationRequested = true; this._e.fire(); }
-  dispose() { this._e.dispose(); }
+  constructor() {
+    this._e = new EventEmitter();
+    this.token = { isCancellationRequested: false, onCancellationRequested: this._e.event };
+  }
+  cancel() {
+    this.token.isCancellationRequested = true;
+    this._e.fire();
+  }
+  dispose() {
+    this._e.dispose();
+  }
 }
 
 /** Configuration: `get(key, default)` returns the override from `settings` or the default. */
@@ -101,7 +163,9 @@ function configuration(settings, section) {
     get: (key, def) => (full(key) in settings ? settings[full(key)] : def),
     has: (key) => full(key) in settings,
     inspect: (key) => ({ key: full(key), globalValue: settings[full(key)] }),
-    update: async (key, value) => { settings[full(key)] = value; },
+    update: async (key, value) => {
+      settings[full(key)] = value;
+    },
   });
 }
 
@@ -119,12 +183,33 @@ function createVscode(options = {}) {
   const trees = new Map();
   const disposable = () => new Disposable(() => undefined);
   const noEvent = () => disposable();
-  const outputChannel = (name) => partial('OutputChannel', {
-    name, append() {}, appendLine() {}, replace() {}, clear() {}, show() {}, hide() {}, dispose() {},
-    trace() {}, debug() {}, info() {}, warn() {}, error() {}, logLevel: 2, onDidChangeLogLevel: noEvent,
-  });
+  const outputChannel = (name) =>
+    partial('OutputChannel', {
+      name,
+      append() {},
+      appendLine() {},
+      replace() {},
+      clear() {},
+      show() {},
+      hide() {},
+      dispose() {},
+      trace() {},
+      debug() {},
+      info() {},
+      warn() {},
+      error() {},
+      logLevel: 2,
+      onDidChangeLogLevel: noEvent,
+    });
   const vscode = {
-    Disposable, EventEmitter, TreeItem, ThemeIcon, ThemeColor, MarkdownString, Uri, CancellationTokenSource,
+    Disposable,
+    EventEmitter,
+    TreeItem,
+    ThemeIcon,
+    ThemeColor,
+    MarkdownString,
+    Uri,
+    CancellationTokenSource,
     TreeItemCollapsibleState: { None: 0, Collapsed: 1, Expanded: 2 },
     StatusBarAlignment: { Left: 1, Right: 2 },
     ConfigurationTarget: { Global: 1, Workspace: 2, WorkspaceFolder: 3 },
@@ -133,43 +218,80 @@ function createVscode(options = {}) {
     LogLevel: { Off: 0, Trace: 1, Debug: 2, Info: 3, Warning: 4, Error: 5 },
     ExtensionMode: { Production: 1, Development: 2, Test: 3 },
     version: '1.96.0',
-    env: partial('env', { language: 'en', appName: 'bench', machineId: 'bench', sessionId: 'bench', uiKind: 1, clipboard: partial('clipboard', { readText: async () => '', writeText: async () => undefined }), openExternal: async () => true }),
+    env: partial('env', {
+      language: 'en',
+      appName: 'bench',
+      machineId: 'bench',
+      sessionId: 'bench',
+      uiKind: 1,
+      clipboard: partial('clipboard', { readText: async () => '', writeText: async () => undefined }),
+      openExternal: async () => true,
+    }),
     l10n: partial('l10n', {
       t: (message, ...args) => {
         const text = typeof message === 'string' ? message : message.message;
         const values = Array.isArray(args[0]) ? args[0] : typeof args[0] === 'object' && args[0] ? args[0] : args;
         return text.replace(/\{(\w+)\}/g, (m, k) => (values[k] !== undefined ? String(values[k]) : m));
       },
-      bundle: undefined, uri: undefined,
+      bundle: undefined,
+      uri: undefined,
     }),
     commands: partial('commands', {
-      registerCommand: (id, fn) => { commands.set(id, fn); return new Disposable(() => commands.delete(id)); },
+      registerCommand: (id, fn) => {
+        commands.set(id, fn);
+        return new Disposable(() => commands.delete(id));
+      },
       executeCommand: async (id, ...args) => (commands.has(id) ? commands.get(id)(...args) : undefined),
       getCommands: async () => [...commands.keys()],
     }),
     window: partial('window', {
       createOutputChannel: outputChannel,
       createStatusBarItem: () => partial('StatusBarItem', { show() {}, hide() {}, dispose() {} }),
-      registerTreeDataProvider: (id, provider) => { trees.set(id, provider); return disposable(); },
+      registerTreeDataProvider: (id, provider) => {
+        trees.set(id, provider);
+        return disposable();
+      },
       createTreeView: (id, opts) => {
         trees.set(id, opts.treeDataProvider);
-        return partial('TreeView', { visible: true, reveal: async () => undefined, dispose() {}, onDidChangeVisibility: noEvent, onDidExpandElement: noEvent, onDidCollapseElement: noEvent, onDidChangeSelection: noEvent, selection: [] });
+        return partial('TreeView', {
+          visible: true,
+          reveal: async () => undefined,
+          dispose() {},
+          onDidChangeVisibility: noEvent,
+          onDidExpandElement: noEvent,
+          onDidCollapseElement: noEvent,
+          onDidChangeSelection: noEvent,
+          selection: [],
+        });
       },
       registerWebviewPanelSerializer: disposable,
       showInformationMessage: async () => undefined,
       showWarningMessage: async () => undefined,
       showErrorMessage: async () => undefined,
       withProgress: async (_o, task) => task({ report() {} }, new CancellationTokenSource().token),
-      onDidChangeActiveTextEditor: noEvent, onDidChangeWindowState: noEvent, onDidCloseTerminal: noEvent, onDidOpenTerminal: noEvent,
-      terminals: [], visibleTextEditors: [], activeTextEditor: undefined,
+      onDidChangeActiveTextEditor: noEvent,
+      onDidChangeWindowState: noEvent,
+      onDidCloseTerminal: noEvent,
+      onDidOpenTerminal: noEvent,
+      terminals: [],
+      visibleTextEditors: [],
+      activeTextEditor: undefined,
     }),
     workspace: partial('workspace', {
       getConfiguration: (section) => configuration(settings, section),
-      onDidChangeConfiguration: noEvent, onDidChangeWorkspaceFolders: noEvent, onDidGrantWorkspaceTrust: noEvent,
-      onDidOpenTextDocument: noEvent, onDidCloseTextDocument: noEvent, onDidChangeTextDocument: noEvent, onDidSaveTextDocument: noEvent,
-      createFileSystemWatcher: () => partial('FileSystemWatcher', { onDidChange: noEvent, onDidCreate: noEvent, onDidDelete: noEvent, dispose() {} }),
+      onDidChangeConfiguration: noEvent,
+      onDidChangeWorkspaceFolders: noEvent,
+      onDidGrantWorkspaceTrust: noEvent,
+      onDidOpenTextDocument: noEvent,
+      onDidCloseTextDocument: noEvent,
+      onDidChangeTextDocument: noEvent,
+      onDidSaveTextDocument: noEvent,
+      createFileSystemWatcher: () =>
+        partial('FileSystemWatcher', { onDidChange: noEvent, onDidCreate: noEvent, onDidDelete: noEvent, dispose() {} }),
       registerTextDocumentContentProvider: disposable,
-      isTrusted: true, workspaceFolders: undefined, textDocuments: [],
+      isTrusted: true,
+      workspaceFolders: undefined,
+      textDocuments: [],
     }),
   };
   // The real module has ~200 top-level members (esbuild's __toESM copies them for every importing module): give the
@@ -183,7 +305,15 @@ function createContext(root) {
   const store = new Map();
   const memento = () => {
     const m = new Map();
-    return partial('Memento', { get: (k, d) => (m.has(k) ? m.get(k) : d), update: async (k, v) => { if (v === undefined) m.delete(k); else m.set(k, v); }, keys: () => [...m.keys()], setKeysForSync() {} });
+    return partial('Memento', {
+      get: (k, d) => (m.has(k) ? m.get(k) : d),
+      update: async (k, v) => {
+        if (v === undefined) m.delete(k);
+        else m.set(k, v);
+      },
+      keys: () => [...m.keys()],
+      setKeysForSync() {},
+    });
   };
   const secretChanged = new EventEmitter();
   return partial('ExtensionContext', {
@@ -192,8 +322,14 @@ function createContext(root) {
     workspaceState: memento(),
     secrets: partial('SecretStorage', {
       get: async (k) => store.get(k),
-      store: async (k, v) => { store.set(k, v); secretChanged.fire({ key: k }); },
-      delete: async (k) => { store.delete(k); secretChanged.fire({ key: k }); },
+      store: async (k, v) => {
+        store.set(k, v);
+        secretChanged.fire({ key: k });
+      },
+      delete: async (k) => {
+        store.delete(k);
+        secretChanged.fire({ key: k });
+      },
       onDidChange: secretChanged.event,
     }),
     extensionPath: root,

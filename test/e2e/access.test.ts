@@ -7,7 +7,7 @@ describe('projects and the access overview in the workbench (issue 14)', functio
   this.timeout(120_000);
   const page = useWorkbench();
 
-  it('Project Users lists the projects: the profile\'s first and expanded into its role groups', async () => {
+  it("Project Users lists the projects: the profile's first and expanded into its role groups", async () => {
     await openViewContainer(page(), NLS['container.title']);
     const pane = await focusView(page(), NLS['view.projectUsers']);
     const mcap = treeRow(pane, 'MCAP samples');
@@ -30,7 +30,12 @@ describe('projects and the access overview in the workbench (issue 14)', functio
     const table = page().frameLocator('iframe.webview').first().frameLocator('iframe#active-frame');
     const rows = table.locator('tbody tr');
     await rows.first().waitFor({ timeout: 30_000 });
-    const cells = (await rows.allInnerTexts()).map((r) => r.split('\t').map((c) => c.trim()).join(' | '));
+    const cells = (await rows.allInnerTexts()).map((r) =>
+      r
+        .split('\t')
+        .map((c) => c.trim())
+        .join(' | '),
+    );
     assert.deepEqual(cells, [
       'Organization |  |  | ORGANIZATION_WRITER',
       'Project | MCAP samples | mcap | PROJECT_WRITER',

@@ -1,7 +1,19 @@
 import * as assert from 'assert';
 import { FAKE_HUAWEI } from '../fake/seed/huawei';
 import {
-  answerQuickInput, expandRow, focusView, NLS_ZH, openViewContainer, pickQuickItem, runCommand, screenshot, toast, treeRow, useWorkbench, viewHeader, zh,
+  answerQuickInput,
+  expandRow,
+  focusView,
+  NLS_ZH,
+  openViewContainer,
+  pickQuickItem,
+  runCommand,
+  screenshot,
+  toast,
+  treeRow,
+  useWorkbench,
+  viewHeader,
+  zh,
 } from './workbench';
 
 // The zh-CN UI seen in a workbench: run-e2e.mjs opens a second code-server with --locale zh-cn and a local language
@@ -16,13 +28,20 @@ describe('the Simplified Chinese UI in the workbench', function () {
     await offer.first().waitFor({ timeout: 30_000 });
     assert.match(await offer.first().innerText(), new RegExp(FAKE_HUAWEI.ak));
     await screenshot(page(), 'zh-cn-demo-sign-in-offer');
-    await offer.first().locator('.codicon-notifications-clear').click().catch(() => page().keyboard.press('Escape'));
+    await offer
+      .first()
+      .locator('.codicon-notifications-clear')
+      .click()
+      .catch(() => page().keyboard.press('Escape'));
   });
 
   it('view titles and tree labels are Chinese', async () => {
     await openViewContainer(page(), NLS_ZH['container.title']);
     for (const title of views) await viewHeader(page(), title).waitFor();
-    assert.ok(views.every((t) => /[\u4e00-\u9fff]/.test(t)), JSON.stringify(views));
+    assert.ok(
+      views.every((t) => /[\u4e00-\u9fff]/.test(t)),
+      JSON.stringify(views),
+    );
     const org = await focusView(page(), NLS_ZH['view.orgUsers']);
     await treeRow(org, zh('You: {0}', 'Alice Chen')).waitFor({ timeout: 30_000 });
     const readers = treeRow(org, 'Organization Reader');
@@ -45,7 +64,12 @@ describe('the Simplified Chinese UI in the workbench', function () {
   });
 
   it('a notification is Chinese', async () => {
-    const removed = toast(page(), new RegExp(`${zh('No registry credential is stored.')}|${zh('The stored registry credential was removed. The next login creates a new one.')}`));
+    const removed = toast(
+      page(),
+      new RegExp(
+        `${zh('No registry credential is stored.')}|${zh('The stored registry credential was removed. The next login creates a new one.')}`,
+      ),
+    );
     await runCommand(page(), `coScene: ${NLS_ZH['cmd.registry.forgetCredential']}`);
     await removed.first().waitFor();
     await screenshot(page(), 'zh-cn-notification');

@@ -1,7 +1,16 @@
 import * as assert from 'assert';
 import { FAKE_HUAWEI } from '../fake/seed/huawei';
 import {
-  answerQuickInput, expandRow, focusView, NLS, openViewContainer, pickQuickItem, runCommand, screenshot, treeRow, useWorkbench,
+  answerQuickInput,
+  expandRow,
+  focusView,
+  NLS,
+  openViewContainer,
+  pickQuickItem,
+  runCommand,
+  screenshot,
+  treeRow,
+  useWorkbench,
 } from './workbench';
 
 // Issue 5: Repository Permissions after a Huawei Cloud sign-in through the real quick inputs.
@@ -45,7 +54,10 @@ describe('repository permissions in the workbench (issue 5)', function () {
     await expandRow(repo);
     for (const role of ['System engineer', 'Project manager', 'Users']) await treeRow(view, role).waitFor();
     await expandRow(treeRow(view, 'System engineer'));
-    await treeRow(view, /^\s*Download\b/i).or(view.locator('[role="treeitem"][aria-level="4"]')).first().waitFor();
+    await treeRow(view, /^\s*Download\b/i)
+      .or(view.locator('[role="treeitem"][aria-level="4"]'))
+      .first()
+      .waitFor();
     await screenshot(page(), 'permissions-example-repository');
   });
 

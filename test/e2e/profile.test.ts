@@ -24,10 +24,15 @@ describe('profiles in the workbench (issue 3)', function () {
 
   it('clicking the status bar item offers the profiles to switch to', async () => {
     await page().mouse.move(0, 0); // let the tooltip go
-    await page().locator('.statusbar .statusbar-item', { hasText: `demo · ${FAKE_COSCENE.orgSlug}` }).click();
+    await page()
+      .locator('.statusbar .statusbar-item', { hasText: `demo · ${FAKE_COSCENE.orgSlug}` })
+      .click();
     const widget = page().locator('.quick-input-widget');
     await widget.locator('.quick-input-title', { hasText: 'Switch coScene Profile' }).waitFor();
-    await widget.locator('.quick-input-list .monaco-list-row', { hasText: /^\s*demo/ }).first().waitFor();
+    await widget
+      .locator('.quick-input-list .monaco-list-row', { hasText: /^\s*demo/ })
+      .first()
+      .waitFor();
     await widget.locator('.quick-input-list .monaco-list-row', { hasText: 'Add Profile…' }).first().waitFor();
     await screenshot(page(), 'profile-switch-quick-pick');
     await page().keyboard.press('Escape');

@@ -34,7 +34,8 @@ describe('container registry login in the workbench (issue 6)', function () {
     await screenshot(page(), 'registry-login');
     assert.match(text, /Login Succeeded/);
     // Long lines wrap into several rows: look for the password in the joined text too.
-    for (const shown of [text, text.replace(/\n/g, '')]) assert.ok(!shown.includes(password), 'the registry password is in the terminal text');
+    for (const shown of [text, text.replace(/\n/g, '')])
+      assert.ok(!shown.includes(password), 'the registry password is in the terminal text');
     // The status bar keeps showing where this window is logged in.
     await page().locator('.statusbar .statusbar-item', { hasText: host }).waitFor();
 

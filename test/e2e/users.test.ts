@@ -41,10 +41,13 @@ describe('organization users in the workbench (issue 4)', function () {
 
     await loadMore.click();
     // The second page is the last: scroll to the end until the row is gone.
-    await until(async () => {
-      await page().keyboard.press('End');
-      return (await loadMore.count()) === 0;
-    }, 'Load more… to go away once all ' + total + ' readers are loaded');
+    await until(
+      async () => {
+        await page().keyboard.press('End');
+        return (await loadMore.count()) === 0;
+      },
+      'Load more… to go away once all ' + total + ' readers are loaded',
+    );
     await screenshot(page(), 'org-users-second-page');
   });
 });

@@ -10,8 +10,12 @@ export const ARTIFACTS = process.env.COSCENE_E2E_ARTIFACTS ?? path.join(__dirnam
 export const NLS: Record<string, string> = JSON.parse(fs.readFileSync(path.join(__dirname, '..', '..', '..', 'package.nls.json'), 'utf8'));
 
 /** package.nls.zh-cn.json and the built zh-CN l10n bundle: what the Chinese window shows. */
-export const NLS_ZH: Record<string, string> = JSON.parse(fs.readFileSync(path.join(__dirname, '..', '..', '..', 'package.nls.zh-cn.json'), 'utf8'));
-const L10N_ZH: Record<string, string> = JSON.parse(fs.readFileSync(path.join(__dirname, '..', '..', '..', 'dist', 'l10n', 'bundle.l10n.zh-cn.json'), 'utf8'));
+export const NLS_ZH: Record<string, string> = JSON.parse(
+  fs.readFileSync(path.join(__dirname, '..', '..', '..', 'package.nls.zh-cn.json'), 'utf8'),
+);
+const L10N_ZH: Record<string, string> = JSON.parse(
+  fs.readFileSync(path.join(__dirname, '..', '..', '..', 'dist', 'l10n', 'bundle.l10n.zh-cn.json'), 'utf8'),
+);
 
 /** The Chinese translation of a message template (fails loudly when there is none). */
 export function zh(template: string, ...args: (string | number)[]): string {
@@ -34,8 +38,15 @@ export function launchBrowser(): Promise<Browser> {
     executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
     headless: true,
     timeout: 60_000,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
-      '--disable-component-update', '--disable-sync'],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
   });
 }
 
@@ -51,7 +62,10 @@ export async function openWorkbench(browser: Browser, onConsole?: (line: string)
   await page.goto(workbenchUrl(locale), { timeout: 60_000 });
   await page.locator('.monaco-workbench').waitFor({ timeout: 60_000 });
   // The extension's contributions (activity bar entry, palette commands) arrive a little later.
-  await page.locator('.activitybar').getByRole('tab', { name: (locale === 'zh-cn' ? NLS_ZH : NLS)['container.title'] }).waitFor({ timeout: 60_000 });
+  await page
+    .locator('.activitybar')
+    .getByRole('tab', { name: (locale === 'zh-cn' ? NLS_ZH : NLS)['container.title'] })
+    .waitFor({ timeout: 60_000 });
   return page;
 }
 

@@ -36,7 +36,12 @@ export class ConnectError extends Error {
   }
 }
 
-export function connectErrorReply(code: ConnectCode, message: string, httpStatus?: number, headers: Record<string, string> = {}): FakeReply {
+export function connectErrorReply(
+  code: ConnectCode,
+  message: string,
+  httpStatus?: number,
+  headers: Record<string, string> = {},
+): FakeReply {
   const body: { code: ConnectCode; message?: string } = { code };
   if (message) body.message = message;
   return jsonReply(httpStatus ?? CONNECT_HTTP_STATUS[code], body, headers);

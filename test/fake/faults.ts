@@ -133,15 +133,27 @@ function baseFaultReply(spec: FaultSpec, lang: Language, requestId: string, nowM
       return huaweiErrorReply(errorForCode(spec.errorCode, lang, spec), requestId, nowMs);
     case 'status-error-200': {
       const err = errorForCode(spec.errorCode ?? 'CR.4102', lang, { message: spec.message });
-      return huaweiJson(200, { status: 'error', trace_id: newTraceId(nowMs), error_code: err.errorCode, error_msg: err.message }, requestId);
+      return huaweiJson(
+        200,
+        { status: 'error', trace_id: newTraceId(nowMs), error_code: err.errorCode, error_msg: err.message },
+        requestId,
+      );
     }
     case 'malformed-json':
       return { status: spec.httpStatus ?? 200, headers: { 'content-type': 'application/json' }, body: '{"users":[{"name":"users/' };
     case 'html':
-      return { status: spec.httpStatus ?? 502, headers: { 'content-type': 'text/html; charset=utf-8' }, body: '<!DOCTYPE html><html><head><title>502 Bad Gateway</title></head><body><h1>502 Bad Gateway</h1><hr><center>nginx</center></body></html>' };
+      return {
+        status: spec.httpStatus ?? 502,
+        headers: { 'content-type': 'text/html; charset=utf-8' },
+        body: '<!DOCTYPE html><html><head><title>502 Bad Gateway</title></head><body><h1>502 Bad Gateway</h1><hr><center>nginx</center></body></html>',
+      };
     case 'huge-body': {
       const bytes = Math.max(32, Math.floor(spec.bytes ?? 10 * 1024 * 1024));
-      return { status: 200, headers: { 'content-type': 'application/json' }, body: `{"padding":"${'x'.repeat(bytes - '{"padding":""}'.length)}"}` };
+      return {
+        status: 200,
+        headers: { 'content-type': 'application/json' },
+        body: `{"padding":"${'x'.repeat(bytes - '{"padding":""}'.length)}"}`,
+      };
     }
     default:
       return undefined;
@@ -149,18 +161,39 @@ function baseFaultReply(spec: FaultSpec, lang: Language, requestId: string, nowM
 }
 
 /** Every kind of fault the fake can inject. */
-export const FAULT_KINDS: readonly FaultKind[] = ['connect-error', 'huawei-error', 'status-error-200', 'latency', 'clock-skew', 'malformed-json', 'html', 'reset', 'hang', 'slow-body', 'huge-body', 'repeat-page-token', 'empty-page-with-token', 'endless-pages'];
+export const FAULT_KINDS: readonly FaultKind[] = [
+  'connect-error',
+  'huawei-error',
+  'status-error-200',
+  'latency',
+  'clock-skew',
+  'malformed-json',
+  'html',
+  'reset',
+  'hang',
+  'slow-body',
+  'huge-body',
+  'repeat-page-token',
+  'empty-page-with-token',
+  'endless-pages',
+];
 
 /** Validates a fault spec received as JSON (POST /__fake/faults); `times: -1` means forever. */
 export function parseFaultSpec(value: unknown): FaultSpec {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) throw new Error('a fault spec must be a JSON object');
   const spec = { ...(value as Record<string, unknown>) };
-  if (!FAULT_KINDS.includes(spec.kind as FaultKind)) throw new Error(`unknown fault kind ${JSON.stringify(spec.kind)}; known: ${FAULT_KINDS.join(', ')}`);
+  if (!FAULT_KINDS.includes(spec.kind as FaultKind))
+    throw new Error(`unknown fault kind ${JSON.stringify(spec.kind)}; known: ${FAULT_KINDS.join(', ')}`);
   if (spec.times === -1) spec.times = Infinity;
-  if (spec.times !== undefined && !(typeof spec.times === 'number' && spec.times > 0)) throw new Error('times must be a positive number or -1');
-  if (spec.kind === 'connect-error' && !isConnectCode(spec.code)) throw new Error('connect-error needs a Connect "code", e.g. "unavailable"');
-  if (spec.kind === 'huawei-error' && typeof spec.errorCode !== 'string') throw new Error('huawei-error needs an "errorCode", e.g. "CR.4102"');
-  if (spec.kind === 'clock-skew' && !(typeof spec.offsetMs === 'number' && Number.isFinite(spec.offsetMs))) throw new Error('clock-skew needs "offsetMs", e.g. 1200000 (server 20 minutes ahead)');
-  if ((spec.kind === 'latency' || spec.kind === 'slow-body') && !(typeof spec.ms === 'number' && spec.ms >= 0)) throw new Error(`${String(spec.kind)} needs "ms" ≥ 0`);
+  if (spec.times !== undefined && !(typeof spec.times === 'number' && spec.times > 0))
+    throw new Error('times must be a positive number or -1');
+  if (spec.kind === 'connect-error' && !isConnectCode(spec.code))
+    throw new Error('connect-error needs a Connect "code", e.g. "unavailable"');
+  if (spec.kind === 'huawei-error' && typeof spec.errorCode !== 'string')
+    throw new Error('huawei-error needs an "errorCode", e.g. "CR.4102"');
+  if (spec.kind === 'clock-skew' && !(typeof spec.offsetMs === 'number' && Number.isFinite(spec.offsetMs)))
+    throw new Error('clock-skew needs "offsetMs", e.g. 1200000 (server 20 minutes ahead)');
+  if ((spec.kind === 'latency' || spec.kind === 'slow-body') && !(typeof spec.ms === 'number' && spec.ms >= 0))
+    throw new Error(`${String(spec.kind)} needs "ms" ≥ 0`);
   return spec as unknown as FaultSpec;
 }

@@ -105,8 +105,14 @@ export async function startFakeServer(opts: FakeServerOptions = {}): Promise<Fak
     const nowMs = now() + (clock?.offsetMs ?? 0);
     let reply = outcome ? faultReply(outcome, languageOf(req.headers['x-language'] as string | undefined), requestId, nowMs) : undefined;
     if (!reply) {
-      const pageFault: PageFault = outcome?.kind === 'repeat-page-token' || outcome?.kind === 'empty-page-with-token' || outcome?.kind === 'endless-pages' ? outcome.kind : undefined;
-      reply = api === 'coscene' ? handleCoscene(req, { data: coscene, credentials, nowMs, pageFault }) : handleHuawei(req, { data: huawei, tokens, nowMs, pageFault: pageFault === 'endless-pages' ? undefined : pageFault });
+      const pageFault: PageFault =
+        outcome?.kind === 'repeat-page-token' || outcome?.kind === 'empty-page-with-token' || outcome?.kind === 'endless-pages'
+          ? outcome.kind
+          : undefined;
+      reply =
+        api === 'coscene'
+          ? handleCoscene(req, { data: coscene, credentials, nowMs, pageFault })
+          : handleHuawei(req, { data: huawei, tokens, nowMs, pageFault: pageFault === 'endless-pages' ? undefined : pageFault });
     }
     if (api === 'huawei' && !reply.headers['x-request-id']) reply.headers['x-request-id'] = requestId;
     // The server's own clock, as real servers send it (clients compare it with theirs to explain a skew).
@@ -140,7 +146,9 @@ export async function startFakeServer(opts: FakeServerOptions = {}): Promise<Fak
         return jsonReply(400, { error: (err as Error).message });
       }
     }
-    return jsonReply(404, { error: `unknown control endpoint ${route}; use POST /__fake/faults, POST /__fake/reset, GET /__fake/requests` });
+    return jsonReply(404, {
+      error: `unknown control endpoint ${route}; use POST /__fake/faults, POST /__fake/reset, GET /__fake/requests`,
+    });
   }
 
   async function send(res: ServerResponse, reply: FakeReply, dripMs: number): Promise<void> {

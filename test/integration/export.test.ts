@@ -11,7 +11,8 @@ describe('export (issue 4)', function () {
   this.timeout(90_000);
   let org: FakeOrg;
   let dir: string;
-  const exportUsers = async (args: object) => (await vscode.commands.executeCommand('coscene.export.users', args)) as ExportResult | undefined;
+  const exportUsers = async (args: object) =>
+    (await vscode.commands.executeCommand('coscene.export.users', args)) as ExportResult | undefined;
 
   before(async () => {
     org = await useFakeOrg();
@@ -23,7 +24,7 @@ describe('export (issue 4)', function () {
     if (dir) fs.rmSync(dir, { recursive: true, force: true });
   });
 
-  it('exports every organization user as CSV with cocli\'s wide columns', async () => {
+  it("exports every organization user as CSV with cocli's wide columns", async () => {
     const file = path.join(dir, 'users.csv');
     const result = await exportUsers({ scope: 'organization', format: 'csv', target: { file } });
     const all = org.server.coscene.users;
@@ -72,13 +73,25 @@ describe('export (issue 4)', function () {
     const lines = fs.readFileSync(file, 'utf8').split('\n');
     assert.equal(lines[0], 'RESOURCE NAME NICKNAME ROLE ACTIVE ');
     assert.ok(lines.includes(`${FAKE_COSCENE.adminUserName} Alice Chen ORGANIZATION_ADMIN true `));
-    const roles = (await vscode.commands.executeCommand('coscene.export.roles', { level: 'all', format: 'wide', verbose: true, target: 'editor' })) as ExportResult;
+    const roles = (await vscode.commands.executeCommand('coscene.export.roles', {
+      level: 'all',
+      format: 'wide',
+      verbose: true,
+      target: 'editor',
+    })) as ExportResult;
     const text = (await vscode.workspace.openTextDocument(roles.uri)).getText();
-    assert.match(text, /^RESOURCE NAME DISPLAY NAME CODE LEVEL \nroles\/1f2e3d4c-0000-4000-8000-000000000001 Organization Admin ORGANIZATION_ADMIN organization \n/);
+    assert.match(
+      text,
+      /^RESOURCE NAME DISPLAY NAME CODE LEVEL \nroles\/1f2e3d4c-0000-4000-8000-000000000001 Organization Admin ORGANIZATION_ADMIN organization \n/,
+    );
   });
 
   it('exports roles to a new editor', async () => {
-    const result = (await vscode.commands.executeCommand('coscene.export.roles', { level: 'all', format: 'yaml', target: 'editor' })) as ExportResult;
+    const result = (await vscode.commands.executeCommand('coscene.export.roles', {
+      level: 'all',
+      format: 'yaml',
+      target: 'editor',
+    })) as ExportResult;
     assert.equal(result.count, org.server.coscene.roles.length);
     const doc = await vscode.workspace.openTextDocument(result.uri);
     assert.equal(doc.isUntitled, true);

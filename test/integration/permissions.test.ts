@@ -40,11 +40,13 @@ describe('Repository Permissions view (Huawei Cloud CodeArts Artifact)', functio
   let previous: { endpoint?: string; iamEndpoint?: string };
 
   const children = async (item?: Item): Promise<Item[]> => ((await tree.getChildren(item)) ?? []) as Item[];
-  const huaweiRequests = (operation?: string) => server.stats.requests.filter((r) => r.api === 'huawei' && (!operation || r.procedure === operation));
+  const huaweiRequests = (operation?: string) =>
+    server.stats.requests.filter((r) => r.api === 'huawei' && (!operation || r.procedure === operation));
   const signIn = (args: object): Thenable<boolean> => vscode.commands.executeCommand<boolean>('coscene.huawei.signIn', args);
   const refresh = (): Thenable<void> => vscode.commands.executeCommand('coscene.permissions.refresh');
   const exampleNode = async (): Promise<Item> => byLabel(await children(), EXAMPLE.repoId);
-  const addExample = (): Thenable<boolean> => vscode.commands.executeCommand<boolean>('coscene.permissions.addRepository', { projectId: EXAMPLE.projectId, repoId: EXAMPLE.repoId });
+  const addExample = (): Thenable<boolean> =>
+    vscode.commands.executeCommand<boolean>('coscene.permissions.addRepository', { projectId: EXAMPLE.projectId, repoId: EXAMPLE.repoId });
   const resetFake = (): void => {
     server.faults.clear();
     server.stats.requests.length = 0;
@@ -57,7 +59,10 @@ describe('Repository Permissions view (Huawei Cloud CodeArts Artifact)', functio
     tree = api.trees.get('coscene.permissions') as vscode.TreeDataProvider<Item>;
     await feature.ready;
     const config = vscode.workspace.getConfiguration('coscene.huawei');
-    previous = { endpoint: config.inspect<string>('endpoint')?.globalValue, iamEndpoint: config.inspect<string>('iamEndpoint')?.globalValue };
+    previous = {
+      endpoint: config.inspect<string>('endpoint')?.globalValue,
+      iamEndpoint: config.inspect<string>('iamEndpoint')?.globalValue,
+    };
     await config.update('endpoint', server.url, vscode.ConfigurationTarget.Global);
     await config.update('iamEndpoint', server.url, vscode.ConfigurationTarget.Global);
     await vscode.commands.executeCommand('coscene.huawei.signOut');
@@ -71,7 +76,8 @@ describe('Repository Permissions view (Huawei Cloud CodeArts Artifact)', functio
   after(async () => {
     await vscode.commands.executeCommand('coscene.huawei.signOut');
     for (const projectId of [EXAMPLE.projectId, FAKE_HUAWEI.forbiddenProjectId]) {
-      for (const repoId of [EXAMPLE.repoId, MAVEN_RELEASE]) await vscode.commands.executeCommand('coscene.permissions.removeRepository', { projectId, repoId });
+      for (const repoId of [EXAMPLE.repoId, MAVEN_RELEASE])
+        await vscode.commands.executeCommand('coscene.permissions.removeRepository', { projectId, repoId });
     }
     const config = vscode.workspace.getConfiguration('coscene.huawei');
     await config.update('endpoint', previous?.endpoint, vscode.ConfigurationTarget.Global);
@@ -103,7 +109,8 @@ describe('Repository Permissions view (Huawei Cloud CodeArts Artifact)', functio
     assert.equal(feature.session.isSignedIn(), true);
     const root = await children();
     const names = labels(root);
-    for (const name of ['maven-release', 'npm-internal', 'docker-robotics', 'pypi-ml', '感知-数据集']) assert.ok(names.includes(name), `${name} missing from ${JSON.stringify(names)}`);
+    for (const name of ['maven-release', 'npm-internal', 'docker-robotics', 'pypi-ml', '感知-数据集'])
+      assert.ok(names.includes(name), `${name} missing from ${JSON.stringify(names)}`);
     assert.ok(!names.includes('docker-legacy'), 'a repository in the recycle bin is not listed');
     assert.equal(root.filter((i) => i.contextValue === 'coscene.repository').length, 21);
     assert.ok(!root.some((i) => i.contextValue === 'coscene.loadMore'), 'everything fits on one page of 50');
@@ -136,7 +143,13 @@ describe('Repository Permissions view (Huawei Cloud CodeArts Artifact)', functio
 
     const managerObjects = await children(byLabel(roles, 'Project manager'));
     assert.deepEqual(labels(await children(managerObjects[1])), [
-      'Create a repository', 'Edit a repository', 'Restore', 'Delete a repository', 'Permanently delete', 'Restore all', 'Empty recycle bin',
+      'Create a repository',
+      'Edit a repository',
+      'Restore',
+      'Delete a repository',
+      'Permanently delete',
+      'Restore all',
+      'Empty recycle bin',
     ]);
     const privileges = huaweiRequests('ShowRepositoryRolesPrivilege');
     assert.equal(privileges[0].path, `/cloudartifact/v5/repositories/${EXAMPLE.projectId}/${EXAMPLE.repoId}/privileges`);
@@ -187,9 +200,19 @@ describe('Repository Permissions view (Huawei Cloud CodeArts Artifact)', functio
     // The seed has 21 repositories and 12 members: add clones for this test only, removed again below.
     const data = server.huawei;
     const template = data.repositories.find((r) => r.name === MAVEN_RELEASE)!;
-    const clones = Array.from({ length: 40 }, (_, i) => ({ ...template, id: `clone${i}`, name: `${template.name}_clone${i}`, repositoryName: `zz-clone-${i}`, displayName: `zz-clone-${i}` }));
+    const clones = Array.from({ length: 40 }, (_, i) => ({
+      ...template,
+      id: `clone${i}`,
+      name: `${template.name}_clone${i}`,
+      repositoryName: `zz-clone-${i}`,
+      displayName: `zz-clone-${i}`,
+    }));
     const members = data.members.get(FAKE_HUAWEI.codeartsProjectId)!;
-    const memberClones = Array.from({ length: 45 }, (_, i) => ({ ...members[0], user_id: `m${i}`.padStart(32, '0'), user_name: `member_${i}` }));
+    const memberClones = Array.from({ length: 45 }, (_, i) => ({
+      ...members[0],
+      user_id: `m${i}`.padStart(32, '0'),
+      user_name: `member_${i}`,
+    }));
     data.repositories.push(...clones);
     members.push(...memberClones);
     try {
@@ -203,7 +226,10 @@ describe('Repository Permissions view (Huawei Cloud CodeArts Artifact)', functio
       root = await children();
       assert.equal(root.filter((i) => i.contextValue === 'coscene.repository').length, 61);
       assert.ok(!root.some((i) => i.contextValue === 'coscene.loadMore'));
-      assert.deepEqual(huaweiRequests('ListAllRepositories').map((r) => /page_no=(\d+)/.exec(r.query)?.[1]), ['1', '2']);
+      assert.deepEqual(
+        huaweiRequests('ListAllRepositories').map((r) => /page_no=(\d+)/.exec(r.query)?.[1]),
+        ['1', '2'],
+      );
 
       const usersNode = byLabel(await children(byLabel(root, 'maven-release')), 'Users');
       let users = await children(usersNode);
@@ -236,7 +262,10 @@ describe('Repository Permissions view (Huawei Cloud CodeArts Artifact)', functio
   it('rejects an invalid project ID in "Add Repository by ID" before sending anything', async () => {
     const before = labels(await children());
     resetFake();
-    const added = await vscode.commands.executeCommand('coscene.permissions.addRepository', { projectId: 'ABC-not-32', repoId: 'some-repo' });
+    const added = await vscode.commands.executeCommand('coscene.permissions.addRepository', {
+      projectId: 'ABC-not-32',
+      repoId: 'some-repo',
+    });
     assert.equal(added, false);
     assert.deepEqual(huaweiRequests(), []);
     assert.deepEqual(labels(await children()), before);
@@ -255,11 +284,19 @@ describe('Repository Permissions view (Huawei Cloud CodeArts Artifact)', functio
     const shown = feature.matrix.last;
     assert.ok(shown, 'nothing rendered');
     assert.equal(shown.repo.repoId, EXAMPLE.repoId);
-    assert.deepEqual(shown.matrix.rows.map((r) => r.roleLabelEn), ['System engineer', 'Project manager']);
     assert.deepEqual(
-      [...shown.matrix.rows[0].granted].sort(),
-      ['downloadorview', 'editrepository', 'export', 'import', 'physicdelete', 'restore', 'upload'],
+      shown.matrix.rows.map((r) => r.roleLabelEn),
+      ['System engineer', 'Project manager'],
     );
+    assert.deepEqual([...shown.matrix.rows[0].granted].sort(), [
+      'downloadorview',
+      'editrepository',
+      'export',
+      'import',
+      'physicdelete',
+      'restore',
+      'upload',
+    ]);
     assert.equal(shown.matrix.rows[1].granted.size, 12);
 
     const html = shown.html;
@@ -284,7 +321,10 @@ describe('Repository Permissions view (Huawei Cloud CodeArts Artifact)', functio
   });
 
   it('shows 403 CR.4102 as an error in the tree with the right message and actions', async () => {
-    await vscode.commands.executeCommand('coscene.permissions.addRepository', { projectId: FAKE_HUAWEI.forbiddenProjectId, repoId: EXAMPLE.repoId });
+    await vscode.commands.executeCommand('coscene.permissions.addRepository', {
+      projectId: FAKE_HUAWEI.forbiddenProjectId,
+      repoId: EXAMPLE.repoId,
+    });
     const repo = (await children()).find((i) => label(i) === EXAMPLE.repoId && String(i.tooltip).includes(FAKE_HUAWEI.forbiddenProjectId));
     assert.ok(repo);
     const [error, users] = await children(repo);
@@ -293,7 +333,10 @@ describe('Repository Permissions view (Huawei Cloud CodeArts Artifact)', functio
     assert.match(label(error), /CR\.4102/);
     assert.deepEqual(labels(await children(error)), ['Retry', 'Show Logs']);
     assert.equal(label(users), 'Users');
-    await vscode.commands.executeCommand('coscene.permissions.removeRepository', { projectId: FAKE_HUAWEI.forbiddenProjectId, repoId: EXAMPLE.repoId });
+    await vscode.commands.executeCommand('coscene.permissions.removeRepository', {
+      projectId: FAKE_HUAWEI.forbiddenProjectId,
+      repoId: EXAMPLE.repoId,
+    });
   });
 
   it('recognises the DEV. prefixed CR.4102 on HTTP 400 the same way', async () => {
@@ -329,13 +372,19 @@ describe('Repository Permissions view (Huawei Cloud CodeArts Artifact)', functio
     assert.ok(names.includes('maven-release') && names.includes(EXAMPLE.repoId));
     assert.deepEqual(labels(await children(await exampleNode())), ['System engineer', 'Project manager', 'Users']);
     const [request] = huaweiRequests('ShowRepositoryRolesPrivilege');
-    assert.match(request.headers.authorization, /^SDK-HMAC-SHA256 Access=HPUAFAKEACCESSKEY001, SignedHeaders=[^,]*x-sdk-date[^,]*, Signature=[0-9a-f]{64}$/);
+    assert.match(
+      request.headers.authorization,
+      /^SDK-HMAC-SHA256 Access=HPUAFAKEACCESSKEY001, SignedHeaders=[^,]*x-sdk-date[^,]*, Signature=[0-9a-f]{64}$/,
+    );
     assert.equal(request.headers['x-project-id'], FAKE_HUAWEI.iamProjectId);
     assert.equal(request.headers['x-auth-token'], undefined);
   });
 
   it('signs in with a temporary access key and its security token', async () => {
-    assert.equal(await signIn({ ...AKSK_SIGN_IN, ak: FAKE_HUAWEI.tempAk, sk: FAKE_HUAWEI.tempSk, securityToken: FAKE_HUAWEI.securityToken }), true);
+    assert.equal(
+      await signIn({ ...AKSK_SIGN_IN, ak: FAKE_HUAWEI.tempAk, sk: FAKE_HUAWEI.tempSk, securityToken: FAKE_HUAWEI.securityToken }),
+      true,
+    );
     assert.deepEqual(labels(await children(await exampleNode())), ['System engineer', 'Project manager', 'Users']);
     assert.equal(huaweiRequests('ShowRepositoryRolesPrivilege')[0].headers['x-security-token'], FAKE_HUAWEI.securityToken);
   });
@@ -362,7 +411,9 @@ describe('Repository Permissions view (Huawei Cloud CodeArts Artifact)', functio
     const tokenRequests = huaweiRequests('KeystoneCreateUserTokenByPassword');
     assert.equal(tokenRequests.length, 2, 'renewed before listing, without asking');
     const [list] = huaweiRequests('ListAllRepositories');
-    const issued = huaweiRequests().filter((r) => r.headers['x-auth-token']).map((r) => r.headers['x-auth-token']);
+    const issued = huaweiRequests()
+      .filter((r) => r.headers['x-auth-token'])
+      .map((r) => r.headers['x-auth-token']);
     assert.equal(new Set(issued).size, 1);
     assert.ok(list.timeMs >= tokenRequests[1].timeMs);
   });

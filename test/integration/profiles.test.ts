@@ -39,7 +39,13 @@ describe('profiles (issue 3)', function () {
     cocli = await useCocliFile(originalText);
     // Every write of the suite goes through here, so the last one is known (see 'never writes the cocli file').
     const write = cocli.write;
-    cocli = { ...cocli, write: (text) => { write(text); remember(); } };
+    cocli = {
+      ...cocli,
+      write: (text) => {
+        write(text);
+        remember();
+      },
+    };
     remember();
     listener = profiles.onDidChange(() => changes++);
     await waitUntil(() => profiles.list().some((p) => p.source === 'cocli' && p.name === 'lark'), 'the cocli profiles to load');
@@ -54,12 +60,18 @@ describe('profiles (issue 3)', function () {
   });
 
   it('picks up cocli profiles with no setup and shows the active one with its org in the status bar', async () => {
-    const names = profiles.list().filter((p) => p.source === 'cocli').map((p) => p.name);
+    const names = profiles
+      .list()
+      .filter((p) => p.source === 'cocli')
+      .map((p) => p.name);
     assert.deepEqual(names, ['lark', 'io', 'stale']);
     assert.equal(profiles.current()?.name, 'lark');
     assert.equal(profiles.current()?.source, 'cocli');
     // The org slug is not in the file: it comes from one GetOrganization call.
-    await waitUntil(() => statusText() === `$(account) lark · ${FAKE_COSCENE.orgSlug}`, `status bar "lark · ${FAKE_COSCENE.orgSlug}", got "${statusText()}"`);
+    await waitUntil(
+      () => statusText() === `$(account) lark · ${FAKE_COSCENE.orgSlug}`,
+      `status bar "lark · ${FAKE_COSCENE.orgSlug}", got "${statusText()}"`,
+    );
     const tooltip = (profiles.statusBar.tooltip as vscode.MarkdownString).value;
     assert.match(tooltip, /mcap/);
     assert.match(tooltip, new RegExp(server.url.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')));
@@ -72,9 +84,15 @@ describe('profiles (issue 3)', function () {
     await waitUntil(() => statusText() === `$(account) lark · ${FAKE_COSCENE.orgSlug}`, 'the slug fetched for lark');
     const fetches = () => server.stats.requests.filter((r) => r.procedure === 'GetOrganization').length;
     const before = fetches();
-    assert.equal(await vscode.commands.executeCommand('coscene.profile.setToken', { name: 'lark', source: 'cocli', token: FAKE_COSCENE.adminToken }), true);
+    assert.equal(
+      await vscode.commands.executeCommand('coscene.profile.setToken', { name: 'lark', source: 'cocli', token: FAKE_COSCENE.adminToken }),
+      true,
+    );
     await waitUntil(() => fetches() > before, 'a GetOrganization with the new token');
-    await waitUntil(() => statusText() === `$(account) lark · ${FAKE_COSCENE.orgSlug}`, `status bar "lark · ${FAKE_COSCENE.orgSlug}", got "${statusText()}"`);
+    await waitUntil(
+      () => statusText() === `$(account) lark · ${FAKE_COSCENE.orgSlug}`,
+      `status bar "lark · ${FAKE_COSCENE.orgSlug}", got "${statusText()}"`,
+    );
   });
 
   it('uses the org slug cached in the profile without asking the server', async () => {
@@ -91,7 +109,10 @@ describe('profiles (issue 3)', function () {
   it('adds a profile through the command; its token lives only in SecretStorage', async () => {
     const seen = changes;
     const added = await vscode.commands.executeCommand('coscene.profile.add', {
-      name: 'vsc-added', endpoint: server.url, project: 'perception', token: ADDED_TOKEN,
+      name: 'vsc-added',
+      endpoint: server.url,
+      project: 'perception',
+      token: ADDED_TOKEN,
     });
     assert.equal(added, true);
     assert.ok(changes > seen, 'onDidChange fired');
@@ -99,7 +120,10 @@ describe('profiles (issue 3)', function () {
       { name: profiles.current()?.name, source: profiles.current()?.source, project: profiles.current()?.project },
       { name: 'vsc-added', source: 'extension', project: 'perception' },
     );
-    await waitUntil(() => statusText() === `$(account) vsc-added · ${FAKE_COSCENE.orgSlug}`, `status bar for vsc-added, got "${statusText()}"`);
+    await waitUntil(
+      () => statusText() === `$(account) vsc-added · ${FAKE_COSCENE.orgSlug}`,
+      `status bar for vsc-added, got "${statusText()}"`,
+    );
     const user = await (await profiles.api()).getUser('users/current');
     assert.equal(user.name, FAKE_COSCENE.writerUserName, 'the API uses the token from SecretStorage');
 
@@ -116,7 +140,10 @@ describe('profiles (issue 3)', function () {
 
   it('rejects an http:// endpoint that is not loopback', async () => {
     const added = await vscode.commands.executeCommand('coscene.profile.add', {
-      name: 'plain-http', endpoint: 'http://openapi.example.com', project: 'mcap', token: 'x'.repeat(32),
+      name: 'plain-http',
+      endpoint: 'http://openapi.example.com',
+      project: 'mcap',
+      token: 'x'.repeat(32),
     });
     assert.equal(added, false);
     assert.ok(!profiles.list().some((p) => p.name === 'plain-http'));
@@ -141,7 +168,12 @@ describe('profiles (issue 3)', function () {
     assert.ok(!profiles.list().some((p) => p.name === 'vsc-added'));
     assert.notEqual(profiles.current()?.name, 'vsc-added');
     // Re-adding under the same name must not find the old token.
-    await vscode.commands.executeCommand('coscene.profile.add', { name: 'vsc-added', endpoint: server.url, project: 'mcap', token: FAKE_COSCENE.adminToken });
+    await vscode.commands.executeCommand('coscene.profile.add', {
+      name: 'vsc-added',
+      endpoint: server.url,
+      project: 'mcap',
+      token: FAKE_COSCENE.adminToken,
+    });
     assert.equal((await (await profiles.api()).getUser('users/current')).name, FAKE_COSCENE.adminUserName);
     await vscode.commands.executeCommand('coscene.profile.remove', { name: 'vsc-added' });
   });
@@ -204,7 +236,10 @@ describe('profiles (issue 3)', function () {
       'the new file token to replace the override',
     );
     cocli.write(originalText);
-    await waitUntil(async () => (await (await profiles.api()).getUser('users/current')).name === FAKE_COSCENE.writerUserName, 'the original file');
+    await waitUntil(
+      async () => (await (await profiles.api()).getUser('users/current')).name === FAKE_COSCENE.writerUserName,
+      'the original file',
+    );
   });
 
   it('builds the HTTP client from settings and rebuilds it when they change', async () => {
@@ -219,7 +254,10 @@ describe('profiles (issue 3)', function () {
       assert.equal(options.proxy?.noProxy, 'a.example,b.example');
       assert.equal(options.proxy?.strictSSL, false);
       // coscene-access/<package version> (vscode/<VS Code version>), for gateways that refuse requests without one.
-      assert.equal(options.userAgent, `coscene-access/${String(vscode.extensions.getExtension('coscene.coscene-access')?.packageJSON.version)} (vscode/${vscode.version})`);
+      assert.equal(
+        options.userAgent,
+        `coscene-access/${String(vscode.extensions.getExtension('coscene.coscene-access')?.packageJSON.version)} (vscode/${vscode.version})`,
+      );
       assert.match(options.userAgent ?? '', /^coscene-access\/\d+\.\d+\.\d+\S* \(vscode\/\d+\.\d+\.\d+\S*\)$/);
       assert.equal(requestTimeoutMs(), 5000);
       const after = await profiles.api();
@@ -237,10 +275,16 @@ describe('profiles (issue 3)', function () {
     const config = vscode.workspace.getConfiguration('coscene');
     try {
       await config.update('cocliConfigPath', file, vscode.ConfigurationTarget.Global);
-      await waitUntil(() => profiles.configPath() === file && !profiles.list().some((p) => p.source === 'cocli'), 'the missing file to load');
+      await waitUntil(
+        () => profiles.configPath() === file && !profiles.list().some((p) => p.source === 'cocli'),
+        'the missing file to load',
+      );
       assert.equal(profiles.configError(), undefined, 'a missing file is not an error');
       assert.equal(fs.existsSync(file), false);
-      fs.writeFileSync(file, cocliYaml('later', [{ name: 'later', endpoint: server.url, token: FAKE_COSCENE.adminToken, project: 'mcap' }]));
+      fs.writeFileSync(
+        file,
+        cocliYaml('later', [{ name: 'later', endpoint: server.url, token: FAKE_COSCENE.adminToken, project: 'mcap' }]),
+      );
       await waitUntil(() => profiles.list().some((p) => p.source === 'cocli' && p.name === 'later'), 'the new file to be picked up');
     } finally {
       await config.update('cocliConfigPath', cocli.path, vscode.ConfigurationTarget.Global);
@@ -252,8 +296,12 @@ describe('profiles (issue 3)', function () {
   // settings changes of this suite, the file is exactly as cocli (this suite) last wrote it, never rewritten
   // (not even with the same text), and no backup or temp file appeared next to it.
   it('never writes the cocli file', () => {
-    assert.ok(fs.readFileSync(cocli.path).equals(lastWritten.bytes), 'the cocli file\'s bytes changed');
-    assert.equal(fs.statSync(cocli.path, { bigint: true }).mtimeNs, lastWritten.mtimeNs, 'the cocli file was rewritten after the suite last wrote it');
+    assert.ok(fs.readFileSync(cocli.path).equals(lastWritten.bytes), "the cocli file's bytes changed");
+    assert.equal(
+      fs.statSync(cocli.path, { bigint: true }).mtimeNs,
+      lastWritten.mtimeNs,
+      'the cocli file was rewritten after the suite last wrote it',
+    );
     assert.deepEqual(fs.readdirSync(path.dirname(cocli.path)), ['.cocli.yaml']);
   });
 });

@@ -37,7 +37,7 @@ describe('container registry (issue 6)', function () {
   const logout = () => vscode.commands.executeCommand<{ ok: boolean }>('coscene.registry.logout');
   const auths = (): Record<string, unknown> => {
     const file = path.join(dockerConfig, 'config.json');
-    return fs.existsSync(file) ? (JSON.parse(fs.readFileSync(file, 'utf8')) as { auths?: Record<string, unknown> }).auths ?? {} : {};
+    return fs.existsSync(file) ? ((JSON.parse(fs.readFileSync(file, 'utf8')) as { auths?: Record<string, unknown> }).auths ?? {}) : {};
   };
   const credentialRequests = () => server.stats.requests.filter((r) => r.procedure === 'CreateBasicCredential').length;
   let notifications: NotificationRecorder;
@@ -53,7 +53,9 @@ describe('container registry (issue 6)', function () {
     feature = api.features.registry as RegistryFeatureApi;
     const profiles = api.features.profiles as ProfileService;
     await profiles.ready;
-    cocli = await useCocliFile(cocliYaml('registry-test', [{ name: 'registry-test', endpoint: server.url, token: FAKE_COSCENE.adminToken, project: 'mcap' }]));
+    cocli = await useCocliFile(
+      cocliYaml('registry-test', [{ name: 'registry-test', endpoint: server.url, token: FAKE_COSCENE.adminToken, project: 'mcap' }]),
+    );
     await waitUntil(() => profiles.list().some((p) => p.source === 'cocli' && p.name === 'registry-test'), 'the test profile to load');
     await vscode.commands.executeCommand('coscene.profile.switch', { name: 'registry-test', source: 'cocli' });
     await waitUntil(() => profiles.current()?.name === 'registry-test', 'the test profile to become active');
@@ -124,7 +126,7 @@ describe('container registry (issue 6)', function () {
     if (ENGLISH) assert.equal(notice()?.message, `Logged out of ${registry.host}`);
   });
 
-  it('a credential the registry rejects fails with docker\'s message', async () => {
+  it("a credential the registry rejects fails with docker's message", async () => {
     await vscode.commands.executeCommand('coscene.registry.forgetCredential');
     assert.equal(await feature.storedCredential(), undefined);
     const outcome = await login();
@@ -144,12 +146,15 @@ describe('container registry (issue 6)', function () {
     assert.equal(await vscode.env.clipboard.readText(), DAVE.username);
     const doc = vscode.window.activeTextEditor?.document;
     assert.ok(doc, 'no editor opened');
-    assert.equal(doc.getText(), [
-      `${'Field'.padEnd(25)}${'Value'.padEnd(125)}`,
-      `${'USERNAME'.padEnd(25)}${DAVE.username.padEnd(125)}`,
-      `${'PASSWORD'.padEnd(25)}${DAVE.password.padEnd(125)}`,
-      '',
-    ].join('\n'));
+    assert.equal(
+      doc.getText(),
+      [
+        `${'Field'.padEnd(25)}${'Value'.padEnd(125)}`,
+        `${'USERNAME'.padEnd(25)}${DAVE.username.padEnd(125)}`,
+        `${'PASSWORD'.padEnd(25)}${DAVE.password.padEnd(125)}`,
+        '',
+      ].join('\n'),
+    );
     await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
   });
 
@@ -174,7 +179,11 @@ describe('container registry (issue 6)', function () {
     const dir = makeTempDir('client-wrapper-');
     const argvLog = path.join(dir, 'argv.log');
     const wrapper = path.join(dir, 'docker-wrapper.sh');
-    fs.writeFileSync(wrapper, `#!/bin/sh\nfor a in "$0" "$@"; do printf '%s\\n' "$a"; done >> '${argvLog}'\nexec ${findContainerClient('docker')} "$@"\n`, { mode: 0o755 });
+    fs.writeFileSync(
+      wrapper,
+      `#!/bin/sh\nfor a in "$0" "$@"; do printf '%s\\n' "$a"; done >> '${argvLog}'\nexec ${findContainerClient('docker')} "$@"\n`,
+      { mode: 0o755 },
+    );
     await setSetting('client', wrapper);
     try {
       const before = credentialRequests();
@@ -243,8 +252,12 @@ describe('container registry (issue 6)', function () {
     for (const password of PASSWORDS) {
       assert.ok(!argv.includes(password), 'password in argv');
       assert.ok(!terminal.includes(password), 'password in the terminal');
-      for (const shown of notifications.shown) assert.ok(!`${shown.message} ${shown.actions.join(' ')}`.includes(password), 'password in a notification');
-      assert.ok(!JSON.stringify(vscode.workspace.getConfiguration('coscene').inspect('registry')).includes(password), 'password in settings');
+      for (const shown of notifications.shown)
+        assert.ok(!`${shown.message} ${shown.actions.join(' ')}`.includes(password), 'password in a notification');
+      assert.ok(
+        !JSON.stringify(vscode.workspace.getConfiguration('coscene').inspect('registry')).includes(password),
+        'password in settings',
+      );
     }
     // Files: the sandbox (logs, settings, globalStorage, state.vscdb, DOCKER_CONFIG) and the browser's Local Storage and IndexedDB.
     assertNoSecretOnDisk(Object.fromEntries(PASSWORDS.map((p, i) => [`registry password ${i + 1}`, p])));
@@ -264,14 +277,16 @@ function watchCommandLines(needles: readonly string[]): { stop(): Promise<{ hits
       } catch {
         return; // no /proc (not Linux): the wrapper-client test covers argv
       }
-      await Promise.all(pids.map(async (pid) => {
-        try {
-          const cmdline = (await fs.promises.readFile(`/proc/${pid}/cmdline`, 'utf8')).split('\0').join(' ');
-          if (needles.some((n) => cmdline.includes(n))) hits.push(`${pid}: ${cmdline}`);
-        } catch {
-          // the process ended meanwhile
-        }
-      }));
+      await Promise.all(
+        pids.map(async (pid) => {
+          try {
+            const cmdline = (await fs.promises.readFile(`/proc/${pid}/cmdline`, 'utf8')).split('\0').join(' ');
+            if (needles.some((n) => cmdline.includes(n))) hits.push(`${pid}: ${cmdline}`);
+          } catch {
+            // the process ended meanwhile
+          }
+        }),
+      );
       scans++;
     }
   })();

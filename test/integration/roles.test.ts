@@ -29,7 +29,10 @@ describe('roles view (issue 4)', function () {
 
   it('lists every role sorted by level then code, with code and level', async () => {
     const items = await roleItems();
-    assert.deepEqual(items.map((i) => [labelOf(i), i.description]), fakeRolesSorted().map((r) => [r.displayName, `${r.code} · ${r.level}`]));
+    assert.deepEqual(
+      items.map((i) => [labelOf(i), i.description]),
+      fakeRolesSorted().map((r) => [r.displayName, `${r.code} · ${r.level}`]),
+    );
     assert.equal(items[0].contextValue, 'coscene.role');
     assert.match((items[0].tooltip as vscode.MarkdownString).value, new RegExp(`roles/${fakeRolesSorted()[0].id}`));
     assert.equal(org.views.rolesView.description, 'All levels');
@@ -37,10 +40,16 @@ describe('roles view (issue 4)', function () {
 
   it('filters by level and shows the level in the description', async () => {
     await vscode.commands.executeCommand('coscene.roles.filterLevel', 'project');
-    assert.deepEqual((await roleItems()).map((i) => i.description), fakeRolesSorted('project').map((r) => r.code));
+    assert.deepEqual(
+      (await roleItems()).map((i) => i.description),
+      fakeRolesSorted('project').map((r) => r.code),
+    );
     assert.equal(org.views.rolesView.description, 'Project roles');
     await vscode.commands.executeCommand('coscene.roles.filterLevel', 'organization');
-    assert.deepEqual((await roleItems()).map((i) => i.description), fakeRolesSorted('organization').map((r) => r.code));
+    assert.deepEqual(
+      (await roleItems()).map((i) => i.description),
+      fakeRolesSorted('organization').map((r) => r.code),
+    );
     assert.equal(org.views.rolesView.description, 'Organization roles');
   });
 
@@ -48,7 +57,12 @@ describe('roles view (issue 4)', function () {
     const item = (await roleItems()).find((i) => i.role.code === 'PROJECT_LABELER')!;
     const doc = (await vscode.commands.executeCommand('coscene.role.showDetails', item)) as vscode.TextDocument;
     const fake = org.server.coscene.rolesByCode.get('PROJECT_LABELER')!;
-    assert.deepEqual(JSON.parse(doc.getText()), { name: `roles/${fake.id}`, displayName: 'Data Labeler', code: 'PROJECT_LABELER', level: 'project' });
+    assert.deepEqual(JSON.parse(doc.getText()), {
+      name: `roles/${fake.id}`,
+      displayName: 'Data Labeler',
+      code: 'PROJECT_LABELER',
+      level: 'project',
+    });
   });
 
   it('Show Users with This Role reveals and expands the group in the right users view', async () => {
@@ -62,7 +76,11 @@ describe('roles view (issue 4)', function () {
     const writer = items.find((i) => i.role.code === 'PROJECT_WRITER')!;
     const projectGroup = (await vscode.commands.executeCommand('coscene.role.showUsers', writer)) as GroupItem;
     assert.equal(projectGroup.code, 'PROJECT_WRITER');
-    assert.equal(projectGroup.id, `coscene.projectUsers/projects/${FAKE_COSCENE.projectIds.mcap}/group/PROJECT_WRITER`, 'under the profile\'s project');
+    assert.equal(
+      projectGroup.id,
+      `coscene.projectUsers/projects/${FAKE_COSCENE.projectIds.mcap}/group/PROJECT_WRITER`,
+      "under the profile's project",
+    );
     await waitUntil(() => org.views.projectView.selection[0] === projectGroup, 'the writer group to be selected');
   });
 });

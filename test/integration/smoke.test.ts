@@ -25,7 +25,7 @@ describe('extension smoke', () => {
 
   // Pins that each view the user opens in the coScene container is filled by the extension's own tree:
   // VS Code asks that view's provider for its top-level items once the view is shown.
-  it('opening each coScene view asks the extension for that view\'s rows', async () => {
+  it("opening each coScene view asks the extension for that view's rows", async () => {
     const api = await extensionApi();
     await vscode.commands.executeCommand('workbench.action.closeSidebar');
     const asked = new Set<string>();

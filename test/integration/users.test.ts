@@ -90,7 +90,14 @@ describe('users views (issue 4)', function () {
     assert.equal((item.iconPath as vscode.ThemeIcon).id, 'circle-slash');
     assert.equal(item.contextValue, 'coscene.user');
     const tooltip = (item.tooltip as vscode.MarkdownString).value;
-    for (const text of [`| ${inactive.id} |`, `users/${inactive.id}`, 'ORGANIZATION\\_WRITER', 'old.account@lark.example.com', '2024-01-06T']) assert.ok(tooltip.includes(text), `${text} in ${tooltip}`);
+    for (const text of [
+      `| ${inactive.id} |`,
+      `users/${inactive.id}`,
+      'ORGANIZATION\\_WRITER',
+      'old.account@lark.example.com',
+      '2024-01-06T',
+    ])
+      assert.ok(tooltip.includes(text), `${text} in ${tooltip}`);
     const active = items.find((i) => i.user.active)!;
     assert.equal((active.iconPath as vscode.ThemeIcon).id, 'account');
   });
@@ -132,7 +139,7 @@ describe('users views (issue 4)', function () {
     assert.equal((await groups(orgTree)).length, ORG_CODES.length);
   });
 
-  it('keeps each view\'s filter and flat/grouped choice to that view', async () => {
+  it("keeps each view's filter and flat/grouped choice to that view", async () => {
     const mcap = async () => (await projectTree.getChildren()).filter(isProject).find((p) => p.description === 'mcap')!;
     const members = data().projects.find((p) => p.slug === 'mcap')!.members;
     const admins = [...members].filter(([, code]) => code === 'PROJECT_ADMIN').map(([id]) => expectedLabel(data().usersById.get(id)!));
@@ -143,52 +150,90 @@ describe('users views (issue 4)', function () {
     assert.equal(filtered.filter(isGroup).length, 0, 'Project Users: a flat list of the role');
     assert.deepEqual(filtered.filter(isUser).map(labelOf).sort(), admins.sort());
     assert.match(org.views.projectView.description ?? '', /role: PROJECT_ADMIN/);
-    assert.deepEqual((await groups(orgTree)).map((g) => g.code), ORG_CODES, 'Organization Users still shows every group');
+    assert.deepEqual(
+      (await groups(orgTree)).map((g) => g.code),
+      ORG_CODES,
+      'Organization Users still shows every group',
+    );
     assert.doesNotMatch(org.views.orgView.description ?? '', /role:/);
 
     await vscode.commands.executeCommand('coscene.orgUsers.clearFilter');
     assert.match(org.views.projectView.description ?? '', /role: PROJECT_ADMIN/, 'clearing the other view keeps this filter');
     await vscode.commands.executeCommand('coscene.projectUsers.clearFilter');
-    assert.deepEqual((await projectTree.getChildren(await mcap())).filter(isGroup).map((g) => g.code), PROJECT_CODES);
+    assert.deepEqual(
+      (await projectTree.getChildren(await mcap())).filter(isGroup).map((g) => g.code),
+      PROJECT_CODES,
+    );
 
     await vscode.commands.executeCommand('coscene.orgUsers.showFlat');
     const flat = await orgTree.getChildren();
     assert.equal(flat.filter(isGroup).length, 0, 'Organization Users: flat');
     const everyone = flat.filter(isUser).slice(1); // after "You"
     assert.ok(everyone.length > 0);
-    assert.deepEqual(everyone.map(labelOf), data().users.slice(0, everyone.length).map(expectedLabel), 'the first page of all users, whatever the page size');
-    assert.deepEqual((await projectTree.getChildren(await mcap())).filter(isGroup).map((g) => g.code), PROJECT_CODES, 'Project Users still grouped by role');
+    assert.deepEqual(
+      everyone.map(labelOf),
+      data().users.slice(0, everyone.length).map(expectedLabel),
+      'the first page of all users, whatever the page size',
+    );
+    assert.deepEqual(
+      (await projectTree.getChildren(await mcap())).filter(isGroup).map((g) => g.code),
+      PROJECT_CODES,
+      'Project Users still grouped by role',
+    );
     assert.equal(org.views.projectView.description, undefined);
 
     await vscode.commands.executeCommand('coscene.projectUsers.showFlat');
     await vscode.commands.executeCommand('coscene.orgUsers.showGrouped');
-    assert.deepEqual((await groups(orgTree)).map((g) => g.code), ORG_CODES);
+    assert.deepEqual(
+      (await groups(orgTree)).map((g) => g.code),
+      ORG_CODES,
+    );
     assert.equal((await projectTree.getChildren(await mcap())).filter(isGroup).length, 0, 'Project Users stays flat');
   });
 
-  it('lists the projects (the profile\'s first and expanded) → role groups with counts → users, each level on expand', async () => {
+  it("lists the projects (the profile's first and expanded) → role groups with counts → users, each level on expand", async () => {
     const counts = (slug: string) => {
       const project = data().projects.find((p) => p.slug === slug)!;
       return PROJECT_CODES.map((code) => `${[...project.members.values()].filter((c) => c === code).length} · ${code}`);
     };
     const projects = (await projectTree.getChildren()).filter(isProject);
-    assert.deepEqual(projects.map((p) => [labelOf(p), p.description]), [
-      ['MCAP samples', 'mcap'], ['LiDAR tests', 'lidar-tests'], ['感知算法', 'perception'], ['车队运营', 'fleet-ops'],
-    ], 'active projects the admin can see (not the archived ones, not the private secret-ops)');
+    assert.deepEqual(
+      projects.map((p) => [labelOf(p), p.description]),
+      [
+        ['MCAP samples', 'mcap'],
+        ['LiDAR tests', 'lidar-tests'],
+        ['感知算法', 'perception'],
+        ['车队运营', 'fleet-ops'],
+      ],
+      'active projects the admin can see (not the archived ones, not the private secret-ops)',
+    );
     assert.equal(projects[0].collapsibleState, vscode.TreeItemCollapsibleState.Expanded);
     assert.equal(projects[2].collapsibleState, vscode.TreeItemCollapsibleState.Collapsed);
-    assert.deepEqual((await projectTree.getChildren(projects[0])).filter(isGroup).map((g) => g.description), counts('mcap'));
+    assert.deepEqual(
+      (await projectTree.getChildren(projects[0])).filter(isGroup).map((g) => g.description),
+      counts('mcap'),
+    );
     const perception = (await projectTree.getChildren(projects[2])).filter(isGroup);
-    assert.deepEqual(perception.map((g) => g.description), counts('perception'));
+    assert.deepEqual(
+      perception.map((g) => g.description),
+      counts('perception'),
+    );
     const writers = (await projectTree.getChildren(perception.find((g) => g.code === 'PROJECT_WRITER'))).filter(isUser);
-    assert.ok(writers.some((w) => labelOf(w) === '王强'), 'the fixed writer is a PROJECT_WRITER of perception');
+    assert.ok(
+      writers.some((w) => labelOf(w) === '王强'),
+      'the fixed writer is a PROJECT_WRITER of perception',
+    );
     assert.equal(projectTree.getParent(perception[0]), projects[2], 'groups know their project (for reveal)');
 
     const name = await vscode.commands.executeCommand('coscene.projectUsers.selectProject', 'fleet-ops');
     assert.equal(name, `projects/${FAKE_COSCENE.projectIds['fleet-ops']}`);
     await waitUntil(() => org.views.projectView.selection[0] === projects[3], 'fleet-ops to be revealed and selected');
     assert.equal(await vscode.commands.executeCommand('coscene.projectUsers.selectProject', 'no-such-project'), undefined);
-    assert.equal(await vscode.commands.executeCommand('coscene.projectUsers.selectProject', FAKE_COSCENE.hiddenProjectSlug), undefined, 'a private project is not accessible');
+    assert.equal(
+      await vscode.commands.executeCommand('coscene.projectUsers.selectProject', FAKE_COSCENE.hiddenProjectSlug),
+      undefined,
+      'a private project is not accessible',
+    );
     await vscode.commands.executeCommand('coscene.projectUsers.selectProject', 'mcap');
   });
 
@@ -196,7 +241,10 @@ describe('users views (issue 4)', function () {
     await vscode.commands.executeCommand('coscene.projectUsers.showArchived');
     try {
       const projects = (await projectTree.getChildren()).filter(isProject);
-      assert.deepEqual(projects.map((p) => p.description), ['mcap', 'lidar-tests', 'perception', 'archive-2024 · archived', 'legacy-calib · archived', 'fleet-ops']);
+      assert.deepEqual(
+        projects.map((p) => p.description),
+        ['mcap', 'lidar-tests', 'perception', 'archive-2024 · archived', 'legacy-calib · archived', 'fleet-ops'],
+      );
       const legacy = projects.find((p) => p.description === 'legacy-calib · archived')!;
       assert.equal(labelOf(legacy), '旧标定数据');
       assert.equal(legacy.contextValue, 'coscene.project.archived');
@@ -217,7 +265,12 @@ describe('users views (issue 4)', function () {
       nickname: alice.nickname,
       email: alice.email,
       phoneNumber: alice.phoneNumber,
-      role: { name: `roles/${data().rolesByCode.get('ORGANIZATION_ADMIN')!.id}`, displayName: 'Organization Admin', code: 'ORGANIZATION_ADMIN', level: 'organization' },
+      role: {
+        name: `roles/${data().rolesByCode.get('ORGANIZATION_ADMIN')!.id}`,
+        displayName: 'Organization Admin',
+        code: 'ORGANIZATION_ADMIN',
+        level: 'organization',
+      },
       active: true,
       createTime: new Date(alice.createTimeMs).toISOString().replace('.000Z', 'Z'),
     });

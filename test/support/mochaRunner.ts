@@ -71,18 +71,19 @@ export function runMocha(files: readonly string[], options: Mocha.MochaOptions):
   const mocha = new Mocha(options);
   for (const file of files) mocha.addFile(file);
   return mocha.loadFilesAsync().then(
-    () => new Promise<Summary>((resolve) => {
-      const runner = mocha.run(() => resolve(summary));
-      runner.on('pass', () => summary.passed++);
-      runner.on('pending', (test) => {
-        summary.skipped++;
-        summary.skippedTests.push({ title: test.fullTitle(), reason: reasonOf(test as unknown as WithReason) });
-      });
-      runner.on('fail', (test, error: Error) => {
-        summary.failed++;
-        summary.failures.push({ title: test.fullTitle(), message: String(error?.message ?? error) });
-      });
-    }),
+    () =>
+      new Promise<Summary>((resolve) => {
+        const runner = mocha.run(() => resolve(summary));
+        runner.on('pass', () => summary.passed++);
+        runner.on('pending', (test) => {
+          summary.skipped++;
+          summary.skippedTests.push({ title: test.fullTitle(), reason: reasonOf(test as unknown as WithReason) });
+        });
+        runner.on('fail', (test, error: Error) => {
+          summary.failed++;
+          summary.failures.push({ title: test.fullTitle(), message: String(error?.message ?? error) });
+        });
+      }),
   );
 }
 

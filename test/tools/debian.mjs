@@ -41,7 +41,8 @@ export function ensureDebianPackages(packages = DEBIAN_PACKAGES, { containerClie
   console.log(`Installing Debian packages: ${missing.join(' ')}`);
   apt(['update']);
   apt(['install', '-y', '--no-install-recommends', ...missing]);
-  if (containerClient && !containerClientOnPath()) throw new Error(`${CONTAINER_CLIENT_PACKAGE} is installed but no docker executable is on PATH (${process.env.PATH})`);
+  if (containerClient && !containerClientOnPath())
+    throw new Error(`${CONTAINER_CLIENT_PACKAGE} is installed but no docker executable is on PATH (${process.env.PATH})`);
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) ensureDebianPackages(DEBIAN_PACKAGES, { containerClient: true });

@@ -5,7 +5,15 @@
 // dirs. Never reads or writes your ~/.cocli.yaml or docker logins: code-server runs with a temp HOME and DOCKER_CONFIG.
 import { join } from 'node:path';
 import { ensureDebianPackages } from './debian.mjs';
-import { demoHuaweiSignIn, fakeSettings, registryCredentialsFor, startFakeApiInProcess, startLocalRegistry, writeDemoCocliConfig, writeMachineSettings } from './fake-env.mjs';
+import {
+  demoHuaweiSignIn,
+  fakeSettings,
+  registryCredentialsFor,
+  startFakeApiInProcess,
+  startLocalRegistry,
+  writeDemoCocliConfig,
+  writeMachineSettings,
+} from './fake-env.mjs';
 import { ensureHost, ensureRootDependencies, installExtension, makeSandbox, startCodeServer, writeUserSettings } from './host.mjs';
 import { ROOT, TSC, VSIX } from './paths.mjs';
 import { run, stopWhenParentExits } from './proc.mjs';
@@ -38,7 +46,11 @@ async function main() {
   const signIn = demoHuaweiSignIn();
   // Demo mode for the extension: a first-run notification with what to type and a one-click demo sign-in.
   const demo = { huaweiSignIn: signIn.aksk, registryHost: registry.server?.host };
-  const server = await startCodeServer(dirs, { port, logFile: join(dirs.base, 'code-server.log'), env: { COSCENE_ACCESS_DEMO: JSON.stringify(demo) } });
+  const server = await startCodeServer(dirs, {
+    port,
+    logFile: join(dirs.base, 'code-server.log'),
+    env: { COSCENE_ACCESS_DEMO: JSON.stringify(demo) },
+  });
 
   console.log(`
 coScene Access demo is running:

@@ -115,11 +115,21 @@ export function registryCredentialsFor(registry, logins = 1000) {
 export function demoHuaweiSignIn() {
   const { FAKE_HUAWEI } = fakeSeed();
   return {
-    aksk: { method: 'aksk', ak: FAKE_HUAWEI.ak, sk: FAKE_HUAWEI.sk, region: FAKE_HUAWEI.region, domainId: FAKE_HUAWEI.domainId, codeartsProjectId: FAKE_HUAWEI.codeartsProjectId },
+    aksk: {
+      method: 'aksk',
+      ak: FAKE_HUAWEI.ak,
+      sk: FAKE_HUAWEI.sk,
+      region: FAKE_HUAWEI.region,
+      domainId: FAKE_HUAWEI.domainId,
+      codeartsProjectId: FAKE_HUAWEI.codeartsProjectId,
+    },
     password: {
-      method: 'password', userName: FAKE_HUAWEI.iamUser, password: FAKE_HUAWEI.iamPassword, domainName: FAKE_HUAWEI.domainName,
-      region: FAKE_HUAWEI.region, codeartsProjectId: FAKE_HUAWEI.codeartsProjectId,
+      method: 'password',
+      userName: FAKE_HUAWEI.iamUser,
+      password: FAKE_HUAWEI.iamPassword,
+      domainName: FAKE_HUAWEI.domainName,
+      region: FAKE_HUAWEI.region,
+      codeartsProjectId: FAKE_HUAWEI.codeartsProjectId,
     },
   };
 }
-

@@ -29,7 +29,10 @@ async function npmInstall(pkgDir, env) {
   // code-server builds native modules: ~2.5 min on an idle 2-core machine, over 10 min seen on a loaded one.
   const timeoutMs = 25 * 60_000;
   const { code, timedOut } = await run('npm', [verb, '--no-audit', '--no-fund'], { cwd: pkgDir, env, timeoutMs });
-  if (code !== 0) throw new Error(`npm ${verb} in ${pkgDir} ${timedOut ? `gave no result within ${timeoutMs / 60_000} min` : `failed (exit code ${code})`}`);
+  if (code !== 0)
+    throw new Error(
+      `npm ${verb} in ${pkgDir} ${timedOut ? `gave no result within ${timeoutMs / 60_000} min` : `failed (exit code ${code})`}`,
+    );
   writeFileSync(stampPath, hash);
   console.log(`npm ${verb} in ${pkgDir}: done in ${Math.round((Date.now() - started) / 1000)}s`);
   return true;
@@ -144,10 +147,24 @@ async function waitForHealthz(url, exited, deadlineMs) {
 export async function startCodeServer(dirs, { port, smokeTestDriver = false, logFile, folder = dirs.workspace, env = {}, locale } = {}) {
   port ??= await freePort();
   const args = [
-    CODE_SERVER_ENTRY, '--config', '/dev/null', '--bind-addr', `127.0.0.1:${port}`, '--auth', 'none',
+    CODE_SERVER_ENTRY,
+    '--config',
+    '/dev/null',
+    '--bind-addr',
+    `127.0.0.1:${port}`,
+    '--auth',
+    'none',
     ...(locale ? ['--locale', locale] : []),
-    '--disable-telemetry', '--disable-update-check', '--disable-workspace-trust', '--disable-getting-started-override',
-    '--reconnection-grace-time', '5', '--user-data-dir', dirs.userData, '--extensions-dir', dirs.extensions,
+    '--disable-telemetry',
+    '--disable-update-check',
+    '--disable-workspace-trust',
+    '--disable-getting-started-override',
+    '--reconnection-grace-time',
+    '5',
+    '--user-data-dir',
+    dirs.userData,
+    '--extensions-dir',
+    dirs.extensions,
     ...(smokeTestDriver ? ['--vscode-option', 'enable-smoke-test-driver'] : []),
     folder,
   ];

@@ -40,7 +40,11 @@ export function buildChineseLanguagePack(dir) {
   writeFileSync(join(src, 'README.md'), `# ${manifest.displayName}\n\n${manifest.description}\n`);
   writeFileSync(join(src, 'LICENSE'), 'MIT\n');
   const vsix = join(dir, 'zh-cn-language-pack.vsix');
-  const result = spawnSync(process.execPath, [VSCE, 'package', '--no-dependencies', '--allow-missing-repository', '-o', vsix], { cwd: src, encoding: 'utf8', timeout: 120_000 });
+  const result = spawnSync(process.execPath, [VSCE, 'package', '--no-dependencies', '--allow-missing-repository', '-o', vsix], {
+    cwd: src,
+    encoding: 'utf8',
+    timeout: 120_000,
+  });
   if (result.status !== 0) throw new Error(`building the zh-cn language pack failed: ${result.stderr || result.stdout}`);
   return vsix;
 }
@@ -55,7 +59,9 @@ export function registerChineseLanguagePack(dirs) {
   if (!folder) throw new Error(`the zh-cn language pack is not installed in ${dirs.extensions}`);
   const translations = join(dirs.extensions, folder, 'translations', 'main.i18n.json');
   const entry = {
-    hash: createHash('md5').update(`${folder}:${statSync(translations).mtimeMs}`).digest('hex'),
+    hash: createHash('md5')
+      .update(`${folder}:${statSync(translations).mtimeMs}`)
+      .digest('hex'),
     extensions: [{ extensionIdentifier: { id: 'coscene-test.coscene-test-language-pack-zh-cn' }, version: '1.0.0' }],
     translations: { vscode: translations },
     label: '中文(简体)',

@@ -71,7 +71,9 @@ export async function run(command, args, { timeoutMs = 10 * 60_000, ...options }
   const timer = setTimeout(() => {
     timedOut = true;
     const commandLine = `${command} ${args.join(' ')}`;
-    console.error(`\n${commandLine.length > 160 ? `${commandLine.slice(0, 160)}…` : commandLine}: no result after ${timeoutMs / 1000}s, killing it.`);
+    console.error(
+      `\n${commandLine.length > 160 ? `${commandLine.slice(0, 160)}…` : commandLine}: no result after ${timeoutMs / 1000}s, killing it.`,
+    );
     void started.stop();
   }, timeoutMs);
   const { code, error } = await started.exited;

@@ -8,13 +8,16 @@ export const ok = () => ({ passed: 0, failed: 0, skipped: 0, failures: [], skipp
 export const failed = (title, message) => ({ ...ok(), failed: 1, failures: [{ title, message }] });
 
 export function merge(...results) {
-  return results.reduce((a, b) => ({
-    passed: a.passed + b.passed,
-    failed: a.failed + b.failed,
-    skipped: a.skipped + (b.skipped ?? 0),
-    failures: [...a.failures, ...b.failures],
-    skippedTests: [...a.skippedTests, ...(b.skippedTests ?? [])],
-  }), ok());
+  return results.reduce(
+    (a, b) => ({
+      passed: a.passed + b.passed,
+      failed: a.failed + b.failed,
+      skipped: a.skipped + (b.skipped ?? 0),
+      failures: [...a.failures, ...b.failures],
+      skippedTests: [...a.skippedTests, ...(b.skippedTests ?? [])],
+    }),
+    ok(),
+  );
 }
 
 export const testCount = (result) => result.passed + result.failed + result.skipped;
@@ -38,7 +41,8 @@ export function childResult(what, resultFile, end) {
   const fromFile = readResultFile(resultFile);
   const how = end.timedOut
     ? `had to be killed after ${Math.round((end.timeoutMs ?? 0) / 1000)} s`
-    : end.reason ?? (end.error ? `could not start (${end.error.message})` : end.signal ? `was killed by ${end.signal}` : `exited with code ${end.code}`);
+    : (end.reason ??
+      (end.error ? `could not start (${end.error.message})` : end.signal ? `was killed by ${end.signal}` : `exited with code ${end.code}`));
   if (!fromFile) return failed(what, `wrote no test result; it ${how}`);
   if (!end.timedOut && end.code === 0) return fromFile;
   if (end.code !== 0 && !end.timedOut && fromFile.failed > 0 && end.code === 1) return fromFile; // failing tests: exit code 1 says just that

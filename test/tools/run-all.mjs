@@ -18,7 +18,10 @@ function parseArgs(argv) {
   const options = { only: STAGES, onlyGiven: false, grep: undefined };
   for (let i = 0; i < argv.length; i++) {
     if (argv[i] === '--only') {
-      options.only = (argv[++i] ?? '').split(',').map((s) => s.trim()).filter(Boolean);
+      options.only = (argv[++i] ?? '')
+        .split(',')
+        .map((s) => s.trim())
+        .filter(Boolean);
       options.onlyGiven = true;
     } else if (argv[i] === '--grep') options.grep = argv[++i];
     else throw new Error(`unknown argument ${argv[i]} (use --only ${STAGES.join(',')} and/or --grep <pattern>)`);
@@ -50,12 +53,19 @@ function makeSteps(options) {
     compileErrorsCounted = true;
     return result;
   };
-  const build = once(() => step('esbuild (node esbuild.mjs --production)', process.execPath, [join(ROOT, 'esbuild.mjs'), '--production'], 5 * 60_000));
+  const build = once(() =>
+    step('esbuild (node esbuild.mjs --production)', process.execPath, [join(ROOT, 'esbuild.mjs'), '--production'], 5 * 60_000),
+  );
   // = `npm run package`, then vsce's warnings and the package's file list are checked (test/tools/package.mjs).
   const buildPackage = once(async () => {
     const built = await build();
     if (built.failed) return built;
-    return step('vsce package without warnings, runtime files only', process.execPath, [join(ROOT, 'test', 'tools', 'package.mjs')], 5 * 60_000);
+    return step(
+      'vsce package without warnings, runtime files only',
+      process.execPath,
+      [join(ROOT, 'test', 'tools', 'package.mjs')],
+      5 * 60_000,
+    );
   });
   // Before the first stage that needs them (the unit stage has real-registry tests): chromium, the
   // registry, htpasswd, a docker client. Needs the compiled tests (the client finder is theirs).
@@ -93,7 +103,8 @@ const countOne = (result) => (result.failed > 0 ? result : { ...result, passed: 
 async function withPrerequisites(name, prerequisites, body) {
   for (const prerequisite of prerequisites) {
     const result = await prerequisite();
-    if (result.failed > 0) return failed(name, `not run: ${result.failures[0].title} failed (${result.failures[0].message.split('\n')[0]})`);
+    if (result.failed > 0)
+      return failed(name, `not run: ${result.failures[0].title} failed (${result.failures[0].message.split('\n')[0]})`);
   }
   return body();
 }
@@ -101,22 +112,39 @@ async function withPrerequisites(name, prerequisites, body) {
 async function runStage(name, steps, options) {
   switch (name) {
     // One type check for the whole run: `tsc -p .` reports the errors here and its output serves the later stages.
-    case 'typecheck': return countOne(await steps.tsc());
-    case 'lint': return countOne(await step('eslint .', process.execPath, [join(ROOT, 'node_modules', 'eslint', 'bin', 'eslint.js'), '.'], 5 * 60_000));
+    case 'typecheck':
+      return countOne(await steps.tsc());
+    case 'lint': {
+      const eslint = await step('eslint .', process.execPath, [join(ROOT, 'node_modules', 'eslint', 'bin', 'eslint.js'), '.'], 5 * 60_000);
+      const prettier = await step(
+        'prettier --check . (npm run format fixes it)',
+        process.execPath,
+        [join(ROOT, 'node_modules', 'prettier', 'bin', 'prettier.cjs'), '--check', '.'],
+        5 * 60_000,
+      );
+      return countOne(merge(eslint, prettier));
+    }
     case 'unit': {
       const compiled = await steps.compile();
       return merge(compiled, await withPrerequisites(name, [steps.debianPackages], () => unitTests(options)));
     }
-    case 'package': return countOne(await steps.buildPackage());
+    case 'package':
+      return countOne(await steps.buildPackage());
     case 'integration': {
       const { runIntegration } = await import('./run-integration.mjs'); // needs playwright-core from node_modules
       const compiled = await steps.compile();
-      return merge(compiled, await withPrerequisites(name, [steps.debianPackages, steps.build, steps.hostReady], () => runIntegration(options)));
+      return merge(
+        compiled,
+        await withPrerequisites(name, [steps.debianPackages, steps.build, steps.hostReady], () => runIntegration(options)),
+      );
     }
     case 'e2e': {
       const { runE2e } = await import('./run-e2e.mjs');
       const compiled = await steps.compile();
-      return merge(compiled, await withPrerequisites(name, [steps.debianPackages, steps.buildPackage, steps.hostReady], () => runE2e(options)));
+      return merge(
+        compiled,
+        await withPrerequisites(name, [steps.debianPackages, steps.buildPackage, steps.hostReady], () => runE2e(options)),
+      );
     }
   }
   throw new Error(`unknown stage ${name}`);
@@ -158,13 +186,21 @@ async function main() {
   let total = merge(...rows.map((r) => r.result));
   const ranMocha = rows.some((r) => MOCHA_STAGES.includes(r.name));
   if (options.grep && ranMocha && rows.filter((r) => MOCHA_STAGES.includes(r.name)).every((r) => testCount(r.result) === 0)) {
-    const none = failed('--grep', `${JSON.stringify(options.grep)} matched no test in ${rows.filter((r) => MOCHA_STAGES.includes(r.name)).map((r) => r.name).join(', ')}`);
+    const none = failed(
+      '--grep',
+      `${JSON.stringify(options.grep)} matched no test in ${rows
+        .filter((r) => MOCHA_STAGES.includes(r.name))
+        .map((r) => r.name)
+        .join(', ')}`,
+    );
     rows.push({ name: 'grep', result: none, seconds: '0.0' });
     total = merge(total, none);
   }
   console.log(`\n━━ summary (${((Date.now() - started) / 1000).toFixed(0)}s) ━━`);
   for (const { name, result, seconds } of rows) {
-    console.log(`  ${name.padEnd(12)} ${String(result.passed).padStart(4)} passed ${String(result.failed).padStart(4)} failed ${String(result.skipped).padStart(4)} skipped  ${seconds}s`);
+    console.log(
+      `  ${name.padEnd(12)} ${String(result.passed).padStart(4)} passed ${String(result.failed).padStart(4)} failed ${String(result.skipped).padStart(4)} skipped  ${seconds}s`,
+    );
     for (const failure of result.failures) console.log(`      ✗ ${failure.title}: ${failure.message.split('\n')[0]}`);
     if (!CI) for (const skip of result.skippedTests) console.log(`      - skipped ${skip.title}${skip.reason ? `: ${skip.reason}` : ''}`);
   }

@@ -6,7 +6,15 @@
 // hands out the one user it knows.
 import { copyFileSync, existsSync, mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { demoHuaweiSignIn, fakeSettings, registryCredentialsFor, startFakeApiInProcess, startLocalRegistry, writeDemoCocliConfig, writeMachineSettings } from './fake-env.mjs';
+import {
+  demoHuaweiSignIn,
+  fakeSettings,
+  registryCredentialsFor,
+  startFakeApiInProcess,
+  startLocalRegistry,
+  writeDemoCocliConfig,
+  writeMachineSettings,
+} from './fake-env.mjs';
 import { ensureHost, installExtension, makeSandbox, startCodeServer, writeUserSettings } from './host.mjs';
 import { buildChineseLanguagePack, registerChineseLanguagePack } from './language-pack.mjs';
 import { ARTIFACTS, MOCHA_RUN, ROOT, VSIX } from './paths.mjs';
@@ -50,7 +58,11 @@ export async function runE2e({ grep } = {}) {
     registerChineseLanguagePack(zhDirs);
     // In demo mode too (as npm start), so its first-run sign-in offer is seen in Chinese.
     const demo = JSON.stringify({ huaweiSignIn: demoHuaweiSignIn().aksk });
-    chinese = await startCodeServer(zhDirs, { logFile: join(zhDirs.base, 'code-server.log'), locale: 'zh-cn', env: { COSCENE_ACCESS_DEMO: demo } });
+    chinese = await startCodeServer(zhDirs, {
+      logFile: join(zhDirs.base, 'code-server.log'),
+      locale: 'zh-cn',
+      env: { COSCENE_ACCESS_DEMO: demo },
+    });
     const resultFile = join(dirs.base, 'e2e-result.json');
     const args = [MOCHA_RUN, 'out/test/e2e', '--timeout', '120000', ...(grep ? ['--grep', grep] : [])];
     const env = {
@@ -62,7 +74,12 @@ export async function runE2e({ grep } = {}) {
       COSCENE_TEST_RESULT: resultFile,
       COSCENE_E2E_REGISTRY: JSON.stringify(
         registry.server
-          ? { host: registry.server.host, username: registry.user.username, password: registry.user.password, dockerConfig: dirs.dockerConfig }
+          ? {
+              host: registry.server.host,
+              username: registry.user.username,
+              password: registry.user.password,
+              dockerConfig: dirs.dockerConfig,
+            }
           : { skip: registry.skip },
       ),
     };

@@ -41,7 +41,8 @@ async function runInDesktopVsCode(dirs, env) {
 }
 
 // Workbench chatter that says nothing about the extension under test.
-const NOISE = /^\[(AgentHost|AccountPolicyGate|Service Worker|reconnection-grace-time)|socket \(|connection token|builtin extensions cache|web worker extension host|vsda|Timed out waiting for authentication provider|ENOTFOUND|Failed to load resource|allow-scripts and allow-same-origin|Creation of workbench contribution|^Error: \d+ integration test\(s\) failed/;
+const NOISE =
+  /^\[(AgentHost|AccountPolicyGate|Service Worker|reconnection-grace-time)|socket \(|connection token|builtin extensions cache|web worker extension host|vsda|Timed out waiting for authentication provider|ENOTFOUND|Failed to load resource|allow-scripts and allow-same-origin|Creation of workbench contribution|^Error: \d+ integration test\(s\) failed/;
 
 /**
  * Console messages (the extension host's included) arrive printf-style, behind a "%c INFO" + CSS
@@ -80,7 +81,10 @@ async function runInCodeServer(dirs, env) {
     await page.goto(url, { timeout: 60_000 });
     let timer;
     const timeout = new Promise((resolve) => (timer = setTimeout(() => resolve({ timedOut: true, timeoutMs: TIMEOUT_MS }), TIMEOUT_MS)));
-    const serverGone = server.exited.then(({ code, signal }) => ({ code: null, reason: `lost its code-server (exit code ${code}${signal ? `, ${signal}` : ''})` }));
+    const serverGone = server.exited.then(({ code, signal }) => ({
+      code: null,
+      reason: `lost its code-server (exit code ${code}${signal ? `, ${signal}` : ''})`,
+    }));
     const end = await Promise.race([exitCode.then((code) => ({ code })), timeout, serverGone]);
     clearTimeout(timer);
     // The workbench reports the extension host's exit code: 0 only when run() resolved.

@@ -50,7 +50,8 @@ describe('command tables', () => {
 
   it('every menu entry names a contributed command', () => {
     for (const [menu, entries] of Object.entries(manifest.contributes.menus)) {
-      for (const e of entries) if (e.command) assert.ok(contributed.includes(e.command), `menu ${menu}: ${e.command} is not a contributed command`);
+      for (const e of entries)
+        if (e.command) assert.ok(contributed.includes(e.command), `menu ${menu}: ${e.command} is not a contributed command`);
     }
   });
 });

@@ -22,7 +22,9 @@ describe('extension exports (activate in plain Node)', () => {
     home = mkdtempSync(join(tmpdir(), 'coscene-exports-'));
     process.env.HOME = home;
     process.env.USERPROFILE = home;
-    (require(join(root, 'test/bench/vscodeStub.cjs')) as Stub).installVscode({ settings: { 'coscene.cocliConfigPath': join(home, '.cocli.yaml') } });
+    (require(join(root, 'test/bench/vscodeStub.cjs')) as Stub).installVscode({
+      settings: { 'coscene.cocliConfigPath': join(home, '.cocli.yaml') },
+    });
   });
 
   after(() => {

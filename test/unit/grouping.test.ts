@@ -4,27 +4,54 @@ import { collectAll, PageCursor } from '../../src/core/paging';
 import type { User } from '../../src/core/coscene/model';
 import { ALICE, BOB, ORG_ADMIN, ORG_READER } from './format/fixtures';
 
-const carol: User = { ...BOB, name: 'users/carol', nickname: 'Carol', role: { name: 'roles/x', displayName: 'Custom', code: 'CUSTOM', level: 'organization' } };
+const carol: User = {
+  ...BOB,
+  name: 'users/carol',
+  nickname: 'Carol',
+  role: { name: 'roles/x', displayName: 'Custom', code: 'CUSTOM', level: 'organization' },
+};
 const dave: User = { ...BOB, name: 'users/dave', nickname: 'Dave', role: undefined };
 const erin: User = { ...ALICE, name: 'users/erin', nickname: 'Erin' };
 
 describe('groupUsersByRole', () => {
   it('makes one group per role in cocli order, keeping server order inside a group', () => {
     const groups = groupUsersByRole([ORG_READER, ORG_ADMIN], [BOB, ALICE, erin]);
-    assert.deepEqual(groups.map((g) => g.role?.code), ['ORGANIZATION_ADMIN', 'ORGANIZATION_READER']);
-    assert.deepEqual(groups[0].users.map((u) => u.nickname), ['Alice', 'Erin']);
-    assert.deepEqual(groups[1].users.map((u) => u.nickname), ['Bob']);
+    assert.deepEqual(
+      groups.map((g) => g.role?.code),
+      ['ORGANIZATION_ADMIN', 'ORGANIZATION_READER'],
+    );
+    assert.deepEqual(
+      groups[0].users.map((u) => u.nickname),
+      ['Alice', 'Erin'],
+    );
+    assert.deepEqual(
+      groups[1].users.map((u) => u.nickname),
+      ['Bob'],
+    );
   });
 
   it('keeps empty role groups and adds "Other roles" for unknown or missing roles', () => {
     const groups = groupUsersByRole([ORG_ADMIN, ORG_READER], [carol, dave, ALICE]);
-    assert.deepEqual(groups.map((g) => [g.role?.code ?? 'OTHER', g.users.length]), [['ORGANIZATION_ADMIN', 1], ['ORGANIZATION_READER', 0], ['OTHER', 2]]);
-    assert.deepEqual(groups[2].users.map((u) => u.nickname), ['Carol', 'Dave']);
+    assert.deepEqual(
+      groups.map((g) => [g.role?.code ?? 'OTHER', g.users.length]),
+      [
+        ['ORGANIZATION_ADMIN', 1],
+        ['ORGANIZATION_READER', 0],
+        ['OTHER', 2],
+      ],
+    );
+    assert.deepEqual(
+      groups[2].users.map((u) => u.nickname),
+      ['Carol', 'Dave'],
+    );
   });
 
   it('has no "Other roles" group when every role is known', () => {
     assert.equal(groupUsersByRole([ORG_ADMIN, ORG_READER], [ALICE, BOB]).length, 2);
-    assert.deepEqual(usersWithOtherRoles([ORG_ADMIN, ORG_READER], [ALICE, carol, dave]).map((u) => u.nickname), ['Carol', 'Dave']);
+    assert.deepEqual(
+      usersWithOtherRoles([ORG_ADMIN, ORG_READER], [ALICE, carol, dave]).map((u) => u.nickname),
+      ['Carol', 'Dave'],
+    );
   });
 });
 
@@ -41,7 +68,10 @@ describe('pagesOfOtherRoles', () => {
 
   it('skips pages without a match and walks the unfiltered listing to the end', async () => {
     const { items } = await collectAll(pagesOfOtherRoles(fetchAll, [ORG_ADMIN, ORG_READER]));
-    assert.deepEqual(items.map((u) => u.nickname), ['Carol', 'Dave']);
+    assert.deepEqual(
+      items.map((u) => u.nickname),
+      ['Carol', 'Dave'],
+    );
   });
 
   it('fills its first page like any other group: as many users as a page of the listing holds', async () => {

@@ -17,14 +17,23 @@ function filesUnder(dir: string, ext: string): string[] {
 }
 
 function zhBundle(): Record<string, string> {
-  return Object.assign({}, ...filesUnder(join(root, 'src/vscode/l10n'), '.zh-cn.json').map((f) => JSON.parse(readFileSync(f, 'utf8')) as Record<string, string>));
+  return Object.assign(
+    {},
+    ...filesUnder(join(root, 'src/vscode/l10n'), '.zh-cn.json').map((f) => JSON.parse(readFileSync(f, 'utf8')) as Record<string, string>),
+  );
 }
 
 describe('keyring advice (issue 12, finding 5)', () => {
   it('no source file or translation recommends the basic password store or promises "nothing in plain text"', () => {
-    const texts = [...filesUnder(join(root, 'src'), '.ts'), ...filesUnder(join(root, 'src'), '.json'), join(root, 'package.nls.json'), join(root, 'package.nls.zh-cn.json')]
-      .map((f) => ({ f: f.slice(root.length + 1), text: readFileSync(f, 'utf8') }));
-    const offending = texts.filter(({ text }) => /password-store=basic|"basic"|nothing was saved in plain text|没有以明文保存/i.test(text)).map(({ f }) => f);
+    const texts = [
+      ...filesUnder(join(root, 'src'), '.ts'),
+      ...filesUnder(join(root, 'src'), '.json'),
+      join(root, 'package.nls.json'),
+      join(root, 'package.nls.zh-cn.json'),
+    ].map((f) => ({ f: f.slice(root.length + 1), text: readFileSync(f, 'utf8') }));
+    const offending = texts
+      .filter(({ text }) => /password-store=basic|"basic"|nothing was saved in plain text|没有以明文保存/i.test(text))
+      .map(({ f }) => f);
     assert.deepEqual(offending, []);
   });
 

@@ -45,8 +45,14 @@ describe('Simplified Chinese UI', () => {
 
   it('keeps the same placeholders in each translation', () => {
     const bundle = zhBundle();
-    const placeholders = (s: string) => [...s.matchAll(/\{(\d+)\}/g)].map((m) => m[1]).sort().join(',');
-    const wrong = Object.entries(bundle).filter(([en, zh]) => placeholders(en) !== placeholders(zh)).map(([en]) => en);
+    const placeholders = (s: string) =>
+      [...s.matchAll(/\{(\d+)\}/g)]
+        .map((m) => m[1])
+        .sort()
+        .join(',');
+    const wrong = Object.entries(bundle)
+      .filter(([en, zh]) => placeholders(en) !== placeholders(zh))
+      .map(([en]) => en);
     assert.deepEqual(wrong, []);
   });
 
@@ -56,6 +62,9 @@ describe('Simplified Chinese UI', () => {
     assert.deepEqual(Object.keys(zh).sort(), Object.keys(en).sort());
     const manifest = readFileSync(join(root, 'package.json'), 'utf8');
     const used = [...manifest.matchAll(/"%([\w.]+)%"/g)].map((m) => m[1]);
-    assert.deepEqual(used.filter((k) => !(k in en)), []);
+    assert.deepEqual(
+      used.filter((k) => !(k in en)),
+      [],
+    );
   });
 });

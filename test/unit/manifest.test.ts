@@ -45,7 +45,10 @@ describe('command palette', () => {
       const titleOf = (c: { title: string; category?: string }) => `${c.category ?? ''}: ${nls[c.title.replace(/^%|%$/g, '')] ?? c.title}`;
       const seen = new Map<string, string[]>();
       for (const c of reachable) seen.set(titleOf(c), [...(seen.get(titleOf(c)) ?? []), c.command]);
-      assert.deepEqual([...seen].filter(([, ids]) => ids.length > 1), []);
+      assert.deepEqual(
+        [...seen].filter(([, ids]) => ids.length > 1),
+        [],
+      );
     });
   }
 
@@ -55,16 +58,27 @@ describe('command palette', () => {
     const itemMenus = manifest.contributes.menus['view/item/context'] as { command: string }[];
     const titleMenus = manifest.contributes.menus['view/title'] as { command: string }[];
     const onlyOnItems = [...new Set(itemMenus.map((m) => m.command))].filter((id) => !titleMenus.some((m) => m.command === id));
-    assert.deepEqual(onlyOnItems.filter((id) => !hidden.has(id) && !asksWithoutItem.has(id)), []);
+    assert.deepEqual(
+      onlyOnItems.filter((id) => !hidden.has(id) && !asksWithoutItem.has(id)),
+      [],
+    );
   });
 });
 
 describe('Get Started walkthrough', () => {
-  const [walkthrough] = manifest.contributes.walkthroughs as { steps: { id: string; completionEvents: string[]; media: { image: string } }[] }[];
-  const source = (dir: string): string[] => readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? source(join(dir, e.name)) : [readFileSync(join(dir, e.name), 'utf8')]));
+  const [walkthrough] = manifest.contributes.walkthroughs as {
+    steps: { id: string; completionEvents: string[]; media: { image: string } }[];
+  }[];
+  const source = (dir: string): string[] =>
+    readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
+      e.isDirectory() ? source(join(dir, e.name)) : [readFileSync(join(dir, e.name), 'utf8')],
+    );
 
   it('has the four steps, each with an image in media/', () => {
-    assert.deepEqual(walkthrough.steps.map((s) => s.id), ['connectProfile', 'browseUsers', 'huaweiSignIn', 'registryLogin']);
+    assert.deepEqual(
+      walkthrough.steps.map((s) => s.id),
+      ['connectProfile', 'browseUsers', 'huaweiSignIn', 'registryLogin'],
+    );
     for (const step of walkthrough.steps) {
       assert.match(step.media.image, /^media\//);
       assert.ok(existsSync(join(root, step.media.image)), step.media.image);
@@ -76,7 +90,11 @@ describe('Get Started walkthrough', () => {
     for (const step of walkthrough.steps) {
       for (const event of step.completionEvents) {
         const [kind, name] = event.split(':');
-        if (kind === 'onView') assert.ok(manifest.contributes.views.coscene.some((v: { id: string }) => v.id === name), event);
+        if (kind === 'onView')
+          assert.ok(
+            manifest.contributes.views.coscene.some((v: { id: string }) => v.id === name),
+            event,
+          );
         else if (kind === 'onContext') assert.ok(code.includes(`'${name}'`), `no code sets ${name}`);
         else assert.fail(`unexpected completion event ${event}`);
       }

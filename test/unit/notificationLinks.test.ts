@@ -8,10 +8,15 @@ import { join } from 'node:path';
 import { AccessError, msg } from '../../src/core/errors';
 
 const root = join(__dirname, __dirname.includes(join('out', 'test')) ? '../../..' : '../..');
-const HOSTILE = 'Denied. [Open the console](https://127.0.0.1:1/phish) or [fix it](command:workbench.action.terminal.sendSequence) ![i](http://127.0.0.1:1/p.png)';
+const HOSTILE =
+  'Denied. [Open the console](https://127.0.0.1:1/phish) or [fix it](command:workbench.action.terminal.sendSequence) ![i](http://127.0.0.1:1/p.png)';
 const LINK = /\]\s*\(/;
 
-interface Window { showErrorMessage: unknown; showWarningMessage: unknown; showInformationMessage: unknown }
+interface Window {
+  showErrorMessage: unknown;
+  showWarningMessage: unknown;
+  showInformationMessage: unknown;
+}
 
 describe('server text in notifications', () => {
   const shown: string[] = [];
@@ -24,11 +29,16 @@ describe('server text in notifications', () => {
       (require(join(root, 'test/bench/vscodeStub.cjs')) as { installVscode(o: object): unknown }).installVscode({ settings: {} });
       vscode = require('vscode') as typeof vscode;
     }
-    const record = async (message: string) => { shown.push(message); return undefined; };
+    const record = async (message: string) => {
+      shown.push(message);
+      return undefined;
+    };
     Object.assign(vscode.window, { showErrorMessage: record, showWarningMessage: record, showInformationMessage: record });
   });
 
-  beforeEach(() => { shown.length = 0; });
+  beforeEach(() => {
+    shown.length = 0;
+  });
 
   const log = { error() {}, warn() {}, info() {}, debug() {} };
 
@@ -44,7 +54,8 @@ describe('server text in notifications', () => {
   });
 
   it('registry notices and "try another" warnings escape links too', () => {
-    const { notifyInfo } = require('../../src/vscode/registry/registryContext') as typeof import('../../src/vscode/registry/registryContext');
+    const { notifyInfo } =
+      require('../../src/vscode/registry/registryContext') as typeof import('../../src/vscode/registry/registryContext');
     const { offerAnother } = require('../../src/vscode/users/offerAnother') as typeof import('../../src/vscode/users/offerAnother');
     const ctx = {} as Parameters<typeof notifyInfo>[0];
     void notifyInfo(ctx, `Logged in as ${HOSTILE}`);

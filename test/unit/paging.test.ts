@@ -95,7 +95,10 @@ describe('collectAll', () => {
     const progress: [number, number | undefined][] = [];
     const result = await collectAll(fetch, { onProgress: (n, total) => progress.push([n, total]) });
     assert.deepEqual(result, { items: [1, 2, 3], totalSize: 3 });
-    assert.deepEqual(progress, [[2, 3], [3, 3]]);
+    assert.deepEqual(progress, [
+      [2, 3],
+      [3, 3],
+    ]);
   });
 
   it('is bounded by maxPages', async () => {

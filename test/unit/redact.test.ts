@@ -40,7 +40,12 @@ describe('redact', () => {
   });
 
   it('a registered secret equal to a key word does not unmask the value after that key', () => {
-    const asKey = (word: string): string[] => [`{"${word}":"v4lue-123"}`, `${word}=v4lue-123`, `${word}: v4lue-123`, `Authorization: Bearer v4lue-123`];
+    const asKey = (word: string): string[] => [
+      `{"${word}":"v4lue-123"}`,
+      `${word}=v4lue-123`,
+      `${word}: v4lue-123`,
+      `Authorization: Bearer v4lue-123`,
+    ];
     const cases: [string, string[]][] = [
       ...['secret', 'passwd', 'apikey', 'password'].map((w): [string, string[]] => [w, asKey(w)]),
       ['Bearer', ['Bearer v4lue-123', 'Authorization: Bearer v4lue-123', '{"Authorization":"Bearer v4lue-123"}']],

@@ -12,8 +12,12 @@ function memoryStorage(): vscode.SecretStorage {
   const data = new Map<string, string>();
   return {
     get: async (k: string) => data.get(k),
-    store: async (k: string, v: string) => { data.set(k, v); },
-    delete: async (k: string) => { data.delete(k); },
+    store: async (k: string, v: string) => {
+      data.set(k, v);
+    },
+    delete: async (k: string) => {
+      data.delete(k);
+    },
     keys: async () => [...data.keys()],
     onDidChange: () => ({ dispose() {} }),
   } as unknown as vscode.SecretStorage;
@@ -21,7 +25,12 @@ function memoryStorage(): vscode.SecretStorage {
 
 const masked = (value: string): boolean => redact(`log line: ${value} .`) !== `log line: ${value} .`;
 
-interface Session { password: string; token: string; region: string; userName: string }
+interface Session {
+  password: string;
+  token: string;
+  region: string;
+  userName: string;
+}
 const sessionSecrets: SecretsOf<Session> = (s) => [s.password, s.token];
 
 describe('Secrets and log redaction', () => {

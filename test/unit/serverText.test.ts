@@ -22,33 +22,60 @@ describe('server text made inert (terminal, notification, tooltip)', function ()
   it('fuzz: no control character but newline and tab survives, and printable text is kept in order', () => {
     // eslint-disable-next-line no-control-regex -- the controls the terminal must never get
     const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/;
-    fuzz(anyString(80), (s) => {
-      const out = stripControls(s);
-      assert.ok(!CONTROL.test(out), JSON.stringify(out));
-      assert.equal(out, s.replace(/\r\n/g, '\n').split('').filter((c) => !CONTROL.test(c)).join(''));
-    }, 1000);
+    fuzz(
+      anyString(80),
+      (s) => {
+        const out = stripControls(s);
+        assert.ok(!CONTROL.test(out), JSON.stringify(out));
+        assert.equal(
+          out,
+          s
+            .replace(/\r\n/g, '\n')
+            .split('')
+            .filter((c) => !CONTROL.test(c))
+            .join(''),
+        );
+      },
+      1000,
+    );
   });
 
   it('registry user names: a safe character set, refused otherwise', () => {
     for (const ok of ['alice', 'cr-user_1.x', 'robot$ci', 'a@b.c', 'x+y']) assert.ok(isSafeRegistryUsername(ok), ok);
-    for (const bad of ['', 'a b', 'a\x1b[2J', 'a\nb', 'a:b', '"x"', 'ü', 'a'.repeat(257), '-\r']) assert.ok(!isSafeRegistryUsername(bad), JSON.stringify(bad));
+    for (const bad of ['', 'a b', 'a\x1b[2J', 'a\nb', 'a:b', '"x"', 'ü', 'a'.repeat(257), '-\r'])
+      assert.ok(!isSafeRegistryUsername(bad), JSON.stringify(bad));
   });
 
   it('a temporary registry credential with an unsafe user name is refused when decoded (it would reach the terminal and argv)', () => {
-    assert.throws(() => decodeBasicCredential({ username: 'x\x1b[2J\x1b[HLogin Succeeded', password: 'pw-123456' }), (e: unknown) => e instanceof ResponseShapeError && e.path === 'credential.username');
-    assert.deepEqual(decodeBasicCredential({ username: 'robot$ci-1', password: 'pw-123456' }), { username: 'robot$ci-1', password: 'pw-123456' });
+    assert.throws(
+      () => decodeBasicCredential({ username: 'x\x1b[2J\x1b[HLogin Succeeded', password: 'pw-123456' }),
+      (e: unknown) => e instanceof ResponseShapeError && e.path === 'credential.username',
+    );
+    assert.deepEqual(decodeBasicCredential({ username: 'robot$ci-1', password: 'pw-123456' }), {
+      username: 'robot$ci-1',
+      password: 'pw-123456',
+    });
   });
 
   it('notifications: server text never renders as a link, and reads the same', () => {
-    for (const text of ['[Open](https://evil.example)', 'see [x](command:workbench.action.terminal.sendSequence)', '[f](file:///etc/passwd)', '[a] (https://x)']) {
+    for (const text of [
+      '[Open](https://evil.example)',
+      'see [x](command:workbench.action.terminal.sendSequence)',
+      '[f](file:///etc/passwd)',
+      '[a] (https://x)',
+    ]) {
       const out = escapeNotificationLinks(text);
       assert.ok(!NOTIFICATION_LINK.test(out), out);
       assert.equal(out.replace(/\u200b/g, ''), text);
     }
-    fuzz(fc.tuple(anyString(20), anyString(20), fc.constantFrom('https://e.x/a', 'command:x.y', 'file:///p')), ([label, before, target]) => {
-      const out = escapeNotificationLinks(`${before}[${label}](${target})`);
-      assert.ok(!NOTIFICATION_LINK.test(out), out);
-    }, 500);
+    fuzz(
+      fc.tuple(anyString(20), anyString(20), fc.constantFrom('https://e.x/a', 'command:x.y', 'file:///p')),
+      ([label, before, target]) => {
+        const out = escapeNotificationLinks(`${before}[${label}](${target})`);
+        assert.ok(!NOTIFICATION_LINK.test(out), out);
+      },
+      500,
+    );
   });
 
   it('tooltips: Markdown syntax in server text is escaped (image links, links, code spans, HTML)', () => {

@@ -11,13 +11,27 @@ const HOSTILE = '![x](http://127.0.0.1:1/p.png) [a](command:x) ` <img src=x> www
 const role: Role = { name: `roles/${HOSTILE}`, displayName: HOSTILE, code: `c${HOSTILE}`, level: `l${HOSTILE}` };
 const user: User = { name: `users/${HOSTILE}`, nickname: HOSTILE, email: `${HOSTILE}@x`, phoneNumber: HOSTILE, active: true, role } as User;
 const roleLabels = { code: 'Code', level: 'Level', resourceName: 'Resource name' };
-const userLabels = { id: 'ID', resourceName: 'Resource name', nickname: 'Nickname', email: 'Email', role: 'Role', active: 'Active', yes: 'yes', no: 'no', phone: 'Phone', createTime: 'Create time' };
+const userLabels = {
+  id: 'ID',
+  resourceName: 'Resource name',
+  nickname: 'Nickname',
+  email: 'Email',
+  role: 'Role',
+  active: 'Active',
+  yes: 'yes',
+  no: 'no',
+  phone: 'Phone',
+  createTime: 'Create time',
+};
 
 /** Characters that open links, images, code spans or HTML without a preceding backslash, and bare URLs (autolinks). */
 function unescaped(markdown: string): string[] {
   const found: string[] = [];
   for (let i = 0; i < markdown.length; i++) {
-    if (markdown[i] === '\\') { i++; continue; }
+    if (markdown[i] === '\\') {
+      i++;
+      continue;
+    }
     if ('[]()!`<>'.includes(markdown[i])) found.push(`${markdown[i]}@${i}`);
   }
   // GFM autolinks bare URLs and www. names.

@@ -1,7 +1,13 @@
 import * as assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { ORG_USERS_CONTEXT_KEYS, ORG_USERS_VIEW, PROJECT_USERS_CONTEXT_KEYS, PROJECT_USERS_VIEW, UsersViewContextKeys } from '../../src/vscode/users/keys';
+import {
+  ORG_USERS_CONTEXT_KEYS,
+  ORG_USERS_VIEW,
+  PROJECT_USERS_CONTEXT_KEYS,
+  PROJECT_USERS_VIEW,
+  UsersViewContextKeys,
+} from '../../src/vscode/users/keys';
 
 /** Finds the repo root from out/test/unit (compiled) or test/unit (source). */
 const root = join(__dirname, __dirname.includes(`${join('out', 'test')}`) ? '../../..' : '../..');
@@ -29,10 +35,15 @@ describe('users views: each view has its own title buttons and context keys', ()
 
     it(`${id}: filter, find, clear, flat and grouped buttons show in this view only`, () => {
       const commands = own.map((e) => e.command.slice(id.length + 1)).sort();
-      for (const c of ['filterByRole', 'findByNickname', 'clearFilter', 'showFlat', 'showGrouped']) assert.ok(commands.includes(c), `${id}.${c} has no title button`);
+      for (const c of ['filterByRole', 'findByNickname', 'clearFilter', 'showFlat', 'showGrouped'])
+        assert.ok(commands.includes(c), `${id}.${c} has no title button`);
       for (const e of own) {
         assert.match(e.when ?? '', new RegExp(`^view == ${id.replace('.', '\\.')}\\b`), `${e.command}: ${e.when}`);
-        assert.deepEqual(namesIn(e.when ?? '').filter((n) => n.startsWith(other.id)), [], `${e.command} depends on ${other.id}: ${e.when}`);
+        assert.deepEqual(
+          namesIn(e.when ?? '').filter((n) => n.startsWith(other.id)),
+          [],
+          `${e.command} depends on ${other.id}: ${e.when}`,
+        );
       }
     });
 
@@ -41,13 +52,19 @@ describe('users views: each view has its own title buttons and context keys', ()
       assert.match(when('showFlat'), new RegExp(`!${keys.flat.replace(/\./g, '\\.')}$`));
       assert.match(when('showGrouped'), new RegExp(`[^!]${keys.flat.replace(/\./g, '\\.')}$`));
       assert.match(when('clearFilter'), new RegExp(`[^!]${keys.filtered.replace(/\./g, '\\.')}$`));
-      assert.equal(palette.find((e) => e.command === `${id}.clearFilter`)?.when, keys.filtered, 'Clear Filter is in the palette only while this view is filtered');
+      assert.equal(
+        palette.find((e) => e.command === `${id}.clearFilter`)?.when,
+        keys.filtered,
+        'Clear Filter is in the palette only while this view is filtered',
+      );
     });
   }
 
   it('no menu uses the former shared keys or commands', () => {
     const all = Object.values(manifest.contributes.menus).flat();
-    const shared = all.filter((e) => /coscene\.users\.(flat|filtered|filterByRole|findByNickname|clearFilter|showFlat|showGrouped)\b/.test(`${e.command} ${e.when ?? ''}`));
+    const shared = all.filter((e) =>
+      /coscene\.users\.(flat|filtered|filterByRole|findByNickname|clearFilter|showFlat|showGrouped)\b/.test(`${e.command} ${e.when ?? ''}`),
+    );
     assert.deepEqual(shared, []);
   });
 });

@@ -33,19 +33,30 @@ export class AdaptiveLimiter {
   private throttles = 0;
   private lowest: number;
 
-  constructor(readonly max: number = LIMITER_BOUNDS.defaultConcurrency, private readonly now: () => number = Date.now) {
+  constructor(
+    readonly max: number = LIMITER_BOUNDS.defaultConcurrency,
+    private readonly now: () => number = Date.now,
+  ) {
     this.max = clampConcurrency(max);
     this.current = this.max;
     this.lowest = this.max;
   }
 
   /** Requests allowed in flight now. */
-  get limit(): number { return this.current; }
-  get inFlight(): number { return this.active; }
+  get limit(): number {
+    return this.current;
+  }
+  get inFlight(): number {
+    return this.active;
+  }
   /** How many times the server limited requests. */
-  get throttled(): number { return this.throttles; }
+  get throttled(): number {
+    return this.throttles;
+  }
   /** The smallest limit reached (for reports and benchmarks). */
-  get lowestLimit(): number { return this.lowest; }
+  get lowestLimit(): number {
+    return this.lowest;
+  }
 
   /**
    * Runs `task` when a slot is free and no pause is on. `urgent` goes ahead of the queue: the next page of a list

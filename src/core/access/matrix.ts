@@ -31,8 +31,7 @@ export interface AccessMatrix {
 /** Rows: the roster's users in server order, then members the roster did not list (or all, without a roster). */
 export function buildAccessMatrix(scan: ProjectScan, roster?: OrgRoster): AccessMatrix {
   const projects = scan.projects.map(({ project, status, problem }) => ({ project, status, ...(problem ? { problem } : {}) }));
-  const cellsOf = (name: string): AccessCell[] =>
-    scan.projects.map((p) => (p.status === 'ok' ? (p.members.get(name) ?? '') : undefined));
+  const cellsOf = (name: string): AccessCell[] => scan.projects.map((p) => (p.status === 'ok' ? (p.members.get(name) ?? '') : undefined));
   const rows: AccessRow[] = [];
   const listed = new Set<string>();
   for (const { info, orgRole } of roster?.users ?? []) {

@@ -47,7 +47,8 @@ export async function scanProjects(api: AccessApi, options: ScanOptions = {}): P
   };
 
   try {
-    const listProjects: AccessApi['listProjects'] = (req, signal) => limited(limiter, (s) => api.listProjects(req, s), signal, (req.skip ?? 0) > 0);
+    const listProjects: AccessApi['listProjects'] = (req, signal) =>
+      limited(limiter, (s) => api.listProjects(req, s), signal, (req.skip ?? 0) > 0);
     const cursor = new PageCursor(projectPages({ listProjects }, { includeArchived: options.includeArchived, followShortPage: false }));
     report();
     await walk(cursor, run.signal, (projects) => {
@@ -57,15 +58,20 @@ export async function scanProjects(api: AccessApi, options: ScanOptions = {}): P
         const slot: ProjectMembers & { error?: unknown } = { project, status: 'ok', members: new Map() };
         results.push(slot);
         tasks.push(
-          readList(limiter, run.signal, (token, signal) => api.listUsers({ parent: project.name, pageSize: MEMBER_PAGE_SIZE, pageToken: token }, signal))
-            .then((list) => {
-              const members = new Map<string, string>();
-              for (const page of list) for (const user of page) members.set(intern(user), user.role?.code ?? '');
-              slot.members = members;
-            }, (err: unknown) => {
-              if (run.signal.aborted || isFatal(err)) return run.fail(err);
-              Object.assign(slot, { status: readStatusOf(err), problem: problemOf(err), error: err });
-            })
+          readList(limiter, run.signal, (token, signal) =>
+            api.listUsers({ parent: project.name, pageSize: MEMBER_PAGE_SIZE, pageToken: token }, signal),
+          )
+            .then(
+              (list) => {
+                const members = new Map<string, string>();
+                for (const page of list) for (const user of page) members.set(intern(user), user.role?.code ?? '');
+                slot.members = members;
+              },
+              (err: unknown) => {
+                if (run.signal.aborted || isFatal(err)) return run.fail(err);
+                Object.assign(slot, { status: readStatusOf(err), problem: problemOf(err), error: err });
+              },
+            )
             .finally(() => {
               done++;
               report();
@@ -103,7 +109,9 @@ export async function readOrgRoster(api: Pick<CosceneApi, 'listUsers'>, options:
   const run = startRun(options);
   const unsubscribe = options.throttle?.subscribe((ms) => limiter.noteThrottled(ms));
   try {
-    const pages = await readList(limiter, run.signal, (token, signal) => api.listUsers({ pageSize: MEMBER_PAGE_SIZE, pageToken: token }, signal));
+    const pages = await readList(limiter, run.signal, (token, signal) =>
+      api.listUsers({ pageSize: MEMBER_PAGE_SIZE, pageToken: token }, signal),
+    );
     return { status: 'ok', users: pages.flat().map((u) => ({ info: memberInfo(u), orgRole: u.role?.code ?? '' })) };
   } catch (err) {
     if (run.signal.aborted || isFatal(err)) {
@@ -121,7 +129,11 @@ function memberInfo(user: User): MemberInfo {
 }
 
 /** Every page of one token-paged list, each request through the limiter; the pages, not one concatenated copy. */
-async function readList(limiter: AdaptiveLimiter, signal: AbortSignal, fetch: (token: string, signal?: AbortSignal) => Promise<{ items: User[]; nextPageToken: string; totalSize?: number }>): Promise<User[][]> {
+async function readList(
+  limiter: AdaptiveLimiter,
+  signal: AbortSignal,
+  fetch: (token: string, signal?: AbortSignal) => Promise<{ items: User[]; nextPageToken: string; totalSize?: number }>,
+): Promise<User[][]> {
   const pages: User[][] = [];
   const cursor = new PageCursor<User>((token, s) => limited(limiter, (inner) => fetch(token, inner), s, token !== ''));
   await walk(cursor, signal, (items) => pages.push([...items]));
@@ -142,7 +154,12 @@ async function walk<T>(cursor: PageCursor<T>, signal: AbortSignal, onItems: (ite
  * One request through the limiter; one the server limited waits for the pause and goes again (bounded). A next
  * page is urgent: lists already started finish first, so the longest list sets the pace, not the queue.
  */
-async function limited<T>(limiter: AdaptiveLimiter, call: (signal?: AbortSignal) => Promise<T>, signal: AbortSignal | undefined, urgent: boolean): Promise<T> {
+async function limited<T>(
+  limiter: AdaptiveLimiter,
+  call: (signal?: AbortSignal) => Promise<T>,
+  signal: AbortSignal | undefined,
+  urgent: boolean,
+): Promise<T> {
   for (let attempt = 0; ; attempt++) {
     try {
       return await limiter.run(() => call(signal), signal, urgent || attempt > 0);

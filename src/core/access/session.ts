@@ -73,7 +73,11 @@ export class AccessSession {
     const cached = this.rosters.get(profileKey);
     if (cached) return cached;
     const epoch = this.epochs.get(profileKey) ?? 0;
-    const roster = await readOrgRoster(api, { ...options, limiter: limiter ?? this.limiter(options), throttle: this.throttleFor(profileKey) });
+    const roster = await readOrgRoster(api, {
+      ...options,
+      limiter: limiter ?? this.limiter(options),
+      throttle: this.throttleFor(profileKey),
+    });
     if (epoch === (this.epochs.get(profileKey) ?? 0) && roster.status !== 'failed') this.rosters.set(profileKey, roster);
     return roster;
   }
@@ -81,7 +85,10 @@ export class AccessSession {
   /** The full matrix: the roster and the project scan run side by side under one concurrency bound. */
   async matrix(profileKey: string, api: Api, options: AccessRunOptions = {}): Promise<AccessMatrix> {
     const limiter = this.limiter(options);
-    const [scan, roster] = await Promise.all([this.projectScan(profileKey, api, options, limiter), this.roster(profileKey, api, options, limiter)]);
+    const [scan, roster] = await Promise.all([
+      this.projectScan(profileKey, api, options, limiter),
+      this.roster(profileKey, api, options, limiter),
+    ]);
     return buildAccessMatrix(scan, roster);
   }
 

@@ -29,7 +29,12 @@ export const NICKNAME_SEARCH_LIMIT = 50;
  * Users whose nickname contains `text` (case-insensitive), exact matches first. Asks the server (ListUsers with
  * cocli's nickname filter); a profile without org rights searches the members it has already read instead.
  */
-export async function searchByNickname(api: Pick<CosceneApi, 'listUsers'>, text: string, known: Iterable<MemberInfo> = [], signal?: AbortSignal): Promise<NicknameSearch> {
+export async function searchByNickname(
+  api: Pick<CosceneApi, 'listUsers'>,
+  text: string,
+  known: Iterable<MemberInfo> = [],
+  signal?: AbortSignal,
+): Promise<NicknameSearch> {
   const needle = text.trim().toLowerCase();
   const rank = (users: MemberInfo[]) =>
     users
@@ -39,7 +44,17 @@ export async function searchByNickname(api: Pick<CosceneApi, 'listUsers'>, text:
   try {
     const page = await api.listUsers({ pageSize: NICKNAME_SEARCH_LIMIT, filter: nicknameFilter(text.trim()) }, signal);
     // The server matches substrings; its own notion of case may differ, so the same rule is applied here.
-    return { users: rank(page.items.map((u) => ({ name: u.name, ...(u.nickname !== undefined ? { nickname: u.nickname } : {}), email: u.email, active: u.active }))), source: 'server' };
+    return {
+      users: rank(
+        page.items.map((u) => ({
+          name: u.name,
+          ...(u.nickname !== undefined ? { nickname: u.nickname } : {}),
+          email: u.email,
+          active: u.active,
+        })),
+      ),
+      source: 'server',
+    };
   } catch (err) {
     if (!(err instanceof CosceneApiError && err.code === 'permission_denied')) throw err;
     return { users: rank([...known]), source: 'members' };

@@ -3,7 +3,15 @@ import { checkEndpoint } from '../profiles/endpoint';
 import { registerSecret } from '../redact';
 import { InvalidResponseError } from './apiErrors';
 import {
-  decodeBasicCredential, decodeOrganization, decodeProject, decodeProjectPage, decodeRolePage, decodeUser, decodeUserList, decodeUserPage, ResponseShapeError,
+  decodeBasicCredential,
+  decodeOrganization,
+  decodeProject,
+  decodeProjectPage,
+  decodeRolePage,
+  decodeUser,
+  decodeUserList,
+  decodeUserPage,
+  ResponseShapeError,
 } from './decode';
 import type { CosceneApi, ListProjectsRequest, ListRolesRequest, ListUsersRequest } from './model';
 import { createTransport, type TransportOptions } from './transport';
@@ -27,21 +35,44 @@ export function createCosceneApi(opts: CosceneApiOptions): CosceneApi {
     } catch (err) {
       if (!(err instanceof ResponseShapeError)) throw err;
       const procedure = `${service}/${method}`;
-      throw new InvalidResponseError(procedure, msg('The server sent an unexpected answer to {0}: {1}.', procedure, err.message), err.message);
+      throw new InvalidResponseError(
+        procedure,
+        msg('The server sent an unexpected answer to {0}: {1}.', procedure, err.message),
+        err.message,
+      );
     }
   }
 
   return {
-    getOrganization: (signal) => call('OrganizationService', 'GetOrganization', { name: 'organizations/current' }, decodeOrganization, signal),
+    getOrganization: (signal) =>
+      call('OrganizationService', 'GetOrganization', { name: 'organizations/current' }, decodeOrganization, signal),
 
     getProject: (nameOrSlug, signal) =>
-      call('ProjectService', 'GetProject', { name: nameOrSlug.startsWith('projects/') ? nameOrSlug : `projects/${nameOrSlug}` }, decodeProject, signal),
+      call(
+        'ProjectService',
+        'GetProject',
+        { name: nameOrSlug.startsWith('projects/') ? nameOrSlug : `projects/${nameOrSlug}` },
+        decodeProject,
+        signal,
+      ),
 
     listProjects: (req: ListProjectsRequest, signal) =>
-      call('ProjectService', 'ListProjects', withoutDefaults({ pageSize: req.pageSize, skip: req.skip, filter: req.filter }), decodeProjectPage, signal),
+      call(
+        'ProjectService',
+        'ListProjects',
+        withoutDefaults({ pageSize: req.pageSize, skip: req.skip, filter: req.filter }),
+        decodeProjectPage,
+        signal,
+      ),
 
     listUsers: (req: ListUsersRequest, signal) =>
-      call('UserService', 'ListUsers', withoutDefaults({ parent: req.parent, pageSize: req.pageSize, pageToken: req.pageToken, filter: req.filter }), decodeUserPage, signal),
+      call(
+        'UserService',
+        'ListUsers',
+        withoutDefaults({ parent: req.parent, pageSize: req.pageSize, pageToken: req.pageToken, filter: req.filter }),
+        decodeUserPage,
+        signal,
+      ),
 
     getUser: (name, signal) => call('UserService', 'GetUser', { name: userName(name) }, (v) => decodeUser(v), signal),
 
@@ -55,7 +86,13 @@ export function createCosceneApi(opts: CosceneApiOptions): CosceneApi {
     },
 
     listRoles: (req: ListRolesRequest, signal) =>
-      call('RoleService', 'ListRoles', withoutDefaults({ pageSize: req.pageSize, pageToken: req.pageToken, filter: req.filter }), decodeRolePage, signal),
+      call(
+        'RoleService',
+        'ListRoles',
+        withoutDefaults({ pageSize: req.pageSize, pageToken: req.pageToken, filter: req.filter }),
+        decodeRolePage,
+        signal,
+      ),
 
     async createBasicCredential(signal) {
       const credential = await call('ContainerRegistryService', 'CreateBasicCredential', {}, (v) => decodeBasicCredential(v), signal);

@@ -3,9 +3,22 @@ import { redact } from '../redact';
 
 /** In gRPC number order (1 = canceled … 16 = unauthenticated): codeFromGrpcNumber relies on it. */
 export const CONNECT_CODES = [
-  'canceled', 'unknown', 'invalid_argument', 'deadline_exceeded', 'not_found', 'already_exists', 'permission_denied',
-  'resource_exhausted', 'failed_precondition', 'aborted', 'out_of_range', 'unimplemented', 'internal', 'unavailable',
-  'data_loss', 'unauthenticated',
+  'canceled',
+  'unknown',
+  'invalid_argument',
+  'deadline_exceeded',
+  'not_found',
+  'already_exists',
+  'permission_denied',
+  'resource_exhausted',
+  'failed_precondition',
+  'aborted',
+  'out_of_range',
+  'unimplemented',
+  'internal',
+  'unavailable',
+  'data_loss',
+  'unauthenticated',
 ] as const;
 export type ConnectCode = (typeof CONNECT_CODES)[number];
 
@@ -30,7 +43,11 @@ export class CosceneApiError extends AccessError {
 
 /** A 200 answer the client cannot use: not JSON, or JSON of the wrong shape. */
 export class InvalidResponseError extends AccessError {
-  constructor(readonly procedure: string, userMessage: Msg, detail?: string) {
+  constructor(
+    readonly procedure: string,
+    userMessage: Msg,
+    detail?: string,
+  ) {
     super(userMessage, ['showLogs'], detail);
   }
 }
@@ -53,8 +70,8 @@ export function errorFromResponse(status: number, body: string, ctx: ErrorContex
   const serverMessage = parsed ? cleanServerMessage(parsed.message) : '';
   const detail = parsed
     ? redact(`HTTP ${status} ${code}: ${serverMessage}`)
-    // Redact before cutting: a secret straddling the cut would otherwise leak its beginning.
-    : redact(`HTTP ${status}, not a Connect error body: ${redact(body.slice(0, 400)).slice(0, 200)}`);
+    : // Redact before cutting: a secret straddling the cut would otherwise leak its beginning.
+      redact(`HTTP ${status}, not a Connect error body: ${redact(body.slice(0, 400)).slice(0, 200)}`);
   const make = (m: Msg, actions: ErrorAction[]) =>
     new CosceneApiError(code, status, ctx.procedure, serverMessage, m, actions, detail, ctx.retryAfterMs);
   const { procedure, profileName, origin } = ctx;
@@ -62,7 +79,12 @@ export function errorFromResponse(status: number, body: string, ctx: ErrorContex
   if (status === 415 && !parsed) {
     // A gRPC / gRPC-Web-only host (or a gateway in front of one) refuses application/json: retrying cannot help.
     return make(
-      msg('The server at {0} does not accept Connect JSON (HTTP 415 for {1}): it may speak only gRPC or gRPC-Web. Check that the endpoint of profile {2} is a coScene OpenAPI endpoint that accepts Connect.', origin, procedure, profileName),
+      msg(
+        'The server at {0} does not accept Connect JSON (HTTP 415 for {1}): it may speak only gRPC or gRPC-Web. Check that the endpoint of profile {2} is a coScene OpenAPI endpoint that accepts Connect.',
+        origin,
+        procedure,
+        profileName,
+      ),
       LOGS,
     );
   }
@@ -70,7 +92,13 @@ export function errorFromResponse(status: number, body: string, ctx: ErrorContex
   if (page !== undefined && status >= 500) {
     // A proxy or gateway answered for the server: say so, rather than blame the coScene server or the endpoint.
     return make(
-      msg('The server at {0} answered {1} with an HTML page ({2}) instead of a coScene answer; a proxy or gateway on the way may be failing. Try again later, or check the endpoint of profile {3}.', origin, procedure, page || `HTTP ${status}`, profileName),
+      msg(
+        'The server at {0} answered {1} with an HTML page ({2}) instead of a coScene answer; a proxy or gateway on the way may be failing. Try again later, or check the endpoint of profile {3}.',
+        origin,
+        procedure,
+        page || `HTTP ${status}`,
+        profileName,
+      ),
       RETRY_AND_LOGS,
     );
   }
@@ -84,14 +112,37 @@ export function errorFromResponse(status: number, body: string, ctx: ErrorContex
       return make(msg('The server is limiting requests from profile {0}. Wait a moment and try again.', profileName), RETRY_AND_LOGS);
   }
   if (!parsed) {
-    return make(msg('The server at {0} answered {1} with HTTP status {2} and no coScene error. Check the endpoint of profile {3}.', origin, procedure, status, profileName), LOGS);
+    return make(
+      msg(
+        'The server at {0} answered {1} with HTTP status {2} and no coScene error. Check the endpoint of profile {3}.',
+        origin,
+        procedure,
+        status,
+        profileName,
+      ),
+      LOGS,
+    );
   }
   switch (code) {
     case 'permission_denied': {
       const { required, held } = rolesInDenial(serverMessage);
-      if (required && held) return make(msg('Profile {0} is not allowed to call {1}: it needs the role {2} and has {3}.', profileName, procedure, required, held), LOGS);
-      if (required) return make(msg('Profile {0} is not allowed to call {1}: it needs the role {2}.', profileName, procedure, required), LOGS);
-      if (held) return make(msg('Profile {0} has the role {1}, which does not allow {2}. Ask an organization admin for access.', profileName, held, procedure), LOGS);
+      if (required && held)
+        return make(
+          msg('Profile {0} is not allowed to call {1}: it needs the role {2} and has {3}.', profileName, procedure, required, held),
+          LOGS,
+        );
+      if (required)
+        return make(msg('Profile {0} is not allowed to call {1}: it needs the role {2}.', profileName, procedure, required), LOGS);
+      if (held)
+        return make(
+          msg(
+            'Profile {0} has the role {1}, which does not allow {2}. Ask an organization admin for access.',
+            profileName,
+            held,
+            procedure,
+          ),
+          LOGS,
+        );
       return make(msg('Profile {0} is not allowed to call {1}. Ask an organization admin for access.', profileName, procedure), LOGS);
     }
     case 'not_found':
@@ -109,7 +160,15 @@ export function errorFromResponse(status: number, body: string, ctx: ErrorContex
     case 'canceled':
       return make(msg('The server cancelled the call {0}. Try again.', procedure), RETRY_AND_LOGS);
     case 'unimplemented':
-      return make(msg('The server at {0} does not support {1}. Check that the endpoint of profile {2} is a coScene OpenAPI endpoint.', origin, procedure, profileName), LOGS);
+      return make(
+        msg(
+          'The server at {0} does not support {1}. Check that the endpoint of profile {2} is a coScene OpenAPI endpoint.',
+          origin,
+          procedure,
+          profileName,
+        ),
+        LOGS,
+      );
     default: // unknown, internal, data_loss
       return make(msg('The coScene server failed on {0}: {1}', procedure, said), RETRY_AND_LOGS);
   }
@@ -147,14 +206,24 @@ function codeFromGrpcNumber(n: number): ConnectCode | undefined {
 /** connect-go's mapping for answers without a Connect body, except 429 which says more as resource_exhausted. */
 export function codeFromHttpStatus(status: number): ConnectCode {
   switch (status) {
-    case 400: return 'internal';
-    case 401: return 'unauthenticated';
-    case 403: return 'permission_denied';
-    case 404: return 'unimplemented';
-    case 415: return 'unimplemented'; // the host does not speak this protocol; never retried
-    case 429: return 'resource_exhausted';
-    case 502: case 503: case 504: return 'unavailable';
-    default: return 'unknown';
+    case 400:
+      return 'internal';
+    case 401:
+      return 'unauthenticated';
+    case 403:
+      return 'permission_denied';
+    case 404:
+      return 'unimplemented';
+    case 415:
+      return 'unimplemented'; // the host does not speak this protocol; never retried
+    case 429:
+      return 'resource_exhausted';
+    case 502:
+    case 503:
+    case 504:
+      return 'unavailable';
+    default:
+      return 'unknown';
   }
 }
 

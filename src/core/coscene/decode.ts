@@ -8,7 +8,10 @@ import { PROJECT_PROTOCOL } from './projects';
  */
 
 export class ResponseShapeError extends Error {
-  constructor(readonly path: string, readonly expected: string) {
+  constructor(
+    readonly path: string,
+    readonly expected: string,
+  ) {
     super(`${path} should be ${expected}`);
     this.name = 'ResponseShapeError';
   }
@@ -34,7 +37,12 @@ export function decodeUser(value: unknown, path = 'user'): User {
 
 export function decodeRole(value: unknown, path = 'role'): Role {
   const o = object(value, path);
-  return { name: string(o, 'name', path), displayName: string(o, 'displayName', path), code: string(o, 'code', path), level: string(o, 'level', path) };
+  return {
+    name: string(o, 'name', path),
+    displayName: string(o, 'displayName', path),
+    code: string(o, 'code', path),
+    level: string(o, 'level', path),
+  };
 }
 
 export function decodeOrganization(value: unknown, path = 'organization'): Organization {

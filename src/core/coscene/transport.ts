@@ -79,11 +79,23 @@ export function createTransport(opts: TransportOptions): Transport {
   const attemptMs = opts.timeoutMs ?? DEFAULT_ATTEMPT_TIMEOUT_MS;
   const budgetMs = Math.max(opts.totalTimeoutMs ?? CALL_BUDGET_MS, attemptMs);
 
-  async function attempt(procedure: string, url: string, body: string, n: number, timeoutMs: number, signal?: AbortSignal): Promise<unknown> {
+  async function attempt(
+    procedure: string,
+    url: string,
+    body: string,
+    n: number,
+    timeoutMs: number,
+    signal?: AbortSignal,
+  ): Promise<unknown> {
     const started = performance.now();
     const report = (status?: number, error?: string, retryAfterMs?: number) =>
       opts.onRequest?.({
-        procedure, status, durationMs: performance.now() - started, attempt: n, ...(error ? { error } : {}), ...(retryAfterMs !== undefined ? { retryAfterMs } : {}),
+        procedure,
+        status,
+        durationMs: performance.now() - started,
+        attempt: n,
+        ...(error ? { error } : {}),
+        ...(retryAfterMs !== undefined ? { retryAfterMs } : {}),
       });
     let res: HttpResponse;
     try {
@@ -107,7 +119,12 @@ export function createTransport(opts: TransportOptions): Transport {
       report(res.status, 'invalid_response');
       throw new InvalidResponseError(
         procedure,
-        msg('The server at {0} sent an answer to {1} that is not JSON. Check the endpoint of profile {2}.', origin, procedure, opts.profileName),
+        msg(
+          'The server at {0} sent an answer to {1} that is not JSON. Check the endpoint of profile {2}.',
+          origin,
+          procedure,
+          opts.profileName,
+        ),
         // Redact before cutting: a secret straddling the cut would otherwise leak its beginning.
         redact(`HTTP 200, content-type ${res.headers['content-type'] ?? '(none)'}: ${redact(res.body.slice(0, 400)).slice(0, 200)}`),
       );
@@ -123,11 +140,16 @@ export function createTransport(opts: TransportOptions): Transport {
       const overBudget = (err: unknown) =>
         err instanceof NetworkError && err.kind === 'timeout'
           ? new NetworkError(
-            'timeout',
-            msg('The server at {0} did not answer {1} in time; the call was stopped to keep it, retries included, within {2} s. Try again later.', origin, procedure, Math.round(budgetMs / 100) / 10),
-            err.detail,
-            { cause: err },
-          )
+              'timeout',
+              msg(
+                'The server at {0} did not answer {1} in time; the call was stopped to keep it, retries included, within {2} s. Try again later.',
+                origin,
+                procedure,
+                Math.round(budgetMs / 100) / 10,
+              ),
+              err.detail,
+              { cause: err },
+            )
           : err;
       for (let retry = 0; ; retry++) {
         if (signal?.aborted) throw cancelled();

@@ -15,7 +15,8 @@ export function demoSignIn(env: Record<string, string | undefined>): DemoAkSk | 
   try {
     const value = (JSON.parse(raw) as { huaweiSignIn?: Record<string, unknown> }).huaweiSignIn;
     const fields = ['ak', 'sk', 'region', 'domainId', 'codeartsProjectId'] as const;
-    if (!value || value.method !== 'aksk' || !fields.every((f) => typeof value[f] === 'string' && (value[f] as string).length <= 200)) return undefined;
+    if (!value || value.method !== 'aksk' || !fields.every((f) => typeof value[f] === 'string' && (value[f] as string).length <= 200))
+      return undefined;
     return value as unknown as DemoAkSk;
   } catch {
     return undefined;

@@ -20,10 +20,14 @@ export function accessFileExtension(format: AccessFormat): string {
 /** Users × projects as CSV, Markdown, JSON or YAML. CSV and the JSON/YAML keys are fixed English (data); Markdown is for people. */
 export function formatAccessMatrix(matrix: AccessMatrix, format: AccessFormat, t: Translate = formatMsg): string {
   switch (format) {
-    case 'csv': return renderCsv(matrixColumns(matrix), matrix.rows);
-    case 'markdown': return matrixMarkdown(matrix, t);
-    case 'json': return `${JSON.stringify(matrixObject(matrix), null, 2)}\n`;
-    case 'yaml': return toYamlText(matrixObject(matrix));
+    case 'csv':
+      return renderCsv(matrixColumns(matrix), matrix.rows);
+    case 'markdown':
+      return matrixMarkdown(matrix, t);
+    case 'json':
+      return `${JSON.stringify(matrixObject(matrix), null, 2)}\n`;
+    case 'yaml':
+      return toYamlText(matrixObject(matrix));
   }
 }
 
@@ -37,13 +41,29 @@ function matrixColumns(matrix: AccessMatrix): Column<AccessRow>[] {
     { header: 'NICKNAME', trimSize: 0, value: (r) => r.user.nickname ?? '' },
     { header: 'EMAIL', trimSize: 0, value: (r) => r.user.email },
     { header: 'ORGANIZATION ROLE', trimSize: 0, value: (r) => orgRoleCell(matrix, r) },
-    ...matrix.projects.map((p, i): Column<AccessRow> => ({ header: p.project.slug || p.project.name, trimSize: 0, value: (r) => r.cells[i] ?? UNREADABLE_CELL })),
+    ...matrix.projects.map((p, i): Column<AccessRow> => ({
+      header: p.project.slug || p.project.name,
+      trimSize: 0,
+      value: (r) => r.cells[i] ?? UNREADABLE_CELL,
+    })),
   ];
 }
 
 function matrixMarkdown(matrix: AccessMatrix, t: Translate): string {
-  const header = [t(msg('User')), t(msg('Nickname')), t(msg('Email')), t(msg('Organization role')), ...matrix.projects.map((p) => p.project.slug || p.project.name)];
-  const body = matrix.rows.map((r) => [r.user.name, r.user.nickname ?? '', r.user.email, orgRoleCell(matrix, r), ...r.cells.map((c) => c ?? UNREADABLE_CELL)]);
+  const header = [
+    t(msg('User')),
+    t(msg('Nickname')),
+    t(msg('Email')),
+    t(msg('Organization role')),
+    ...matrix.projects.map((p) => p.project.slug || p.project.name),
+  ];
+  const body = matrix.rows.map((r) => [
+    r.user.name,
+    r.user.nickname ?? '',
+    r.user.email,
+    orgRoleCell(matrix, r),
+    ...r.cells.map((c) => c ?? UNREADABLE_CELL),
+  ]);
   const projects = matrix.projects.map((p) => [
     p.project.slug,
     p.project.displayName,
@@ -54,13 +74,21 @@ function matrixMarkdown(matrix: AccessMatrix, t: Translate): string {
     t(msg('Users × projects: {0} × {1}, read at {2}.', matrix.rows.length, matrix.projects.length, isoTime(matrix.finishedAt))),
     matrix.includeArchived ? t(msg('Archived projects are included.')) : t(msg('Archived projects are not included.')),
     t(msg('An empty cell: not a member. {0}: the members of that project could not be read.', UNREADABLE_CELL)),
-    ...(matrix.orgRoles.status === 'ok' ? [] : [t(msg('Organization roles could not be read: {0}', matrix.orgRoles.problem ? t(matrix.orgRoles.problem) : matrix.orgRoles.status))]),
+    ...(matrix.orgRoles.status === 'ok'
+      ? []
+      : [
+          t(
+            msg('Organization roles could not be read: {0}', matrix.orgRoles.problem ? t(matrix.orgRoles.problem) : matrix.orgRoles.status),
+          ),
+        ]),
   ];
-  return [
-    markdownTable(header, body),
-    markdownTable([t(msg('Slug')), t(msg('Project')), t(msg('State')), t(msg('Members'))], projects),
-    notes.map(markdownText).join('\n\n'),
-  ].join('\n') + '\n';
+  return (
+    [
+      markdownTable(header, body),
+      markdownTable([t(msg('Slug')), t(msg('Project')), t(msg('State')), t(msg('Members'))], projects),
+      notes.map(markdownText).join('\n\n'),
+    ].join('\n') + '\n'
+  );
 }
 
 /** JSON/YAML: only memberships per user (no empty cells); unreadable projects say so once. */
@@ -97,10 +125,14 @@ function matrixObject(matrix: AccessMatrix): ProtoObject {
 /** One user's access for Show Access: a Markdown document, or CSV / JSON / YAML to copy. */
 export function formatUserAccess(access: UserAccess, format: AccessFormat, t: Translate = formatMsg): string {
   switch (format) {
-    case 'csv': return renderCsv(USER_ACCESS_COLUMNS, userAccessRows(access));
-    case 'markdown': return userAccessMarkdown(access, t);
-    case 'json': return `${JSON.stringify(userAccessObject(access), null, 2)}\n`;
-    case 'yaml': return toYamlText(userAccessObject(access));
+    case 'csv':
+      return renderCsv(USER_ACCESS_COLUMNS, userAccessRows(access));
+    case 'markdown':
+      return userAccessMarkdown(access, t);
+    case 'json':
+      return `${JSON.stringify(userAccessObject(access), null, 2)}\n`;
+    case 'yaml':
+      return toYamlText(userAccessObject(access));
   }
 }
 
@@ -121,8 +153,18 @@ const USER_ACCESS_COLUMNS: Column<UserAccessRow>[] = [
 export function userAccessRows(access: UserAccess): UserAccessRow[] {
   return [
     { scope: 'organization', slug: '', displayName: '', role: access.orgRole ?? '' },
-    ...access.memberships.map((m): UserAccessRow => ({ scope: 'project', slug: m.project.slug, displayName: m.project.displayName, role: m.role })),
-    ...access.unreadable.map((p): UserAccessRow => ({ scope: 'project', slug: p.project.slug, displayName: p.project.displayName, role: UNREADABLE_CELL })),
+    ...access.memberships.map((m): UserAccessRow => ({
+      scope: 'project',
+      slug: m.project.slug,
+      displayName: m.project.displayName,
+      role: m.role,
+    })),
+    ...access.unreadable.map((p): UserAccessRow => ({
+      scope: 'project',
+      slug: p.project.slug,
+      displayName: p.project.displayName,
+      role: UNREADABLE_CELL,
+    })),
   ];
 }
 
@@ -132,9 +174,23 @@ export function userAccessNotes(access: UserAccess, t: Translate = formatMsg): s
   return [
     ...(access.notMemberOf ? [t(msg('Projects read where {0} is not a member: {1}.', who, access.notMemberOf))] : []),
     ...(access.unreadable.length
-      ? [t(msg('Projects whose members could not be read ({0}): {1}', access.unreadable.length, access.unreadable.map((p) => `${p.project.slug} (${p.problem ? t(p.problem) : p.status})`).join('; ')))]
+      ? [
+          t(
+            msg(
+              'Projects whose members could not be read ({0}): {1}',
+              access.unreadable.length,
+              access.unreadable.map((p) => `${p.project.slug} (${p.problem ? t(p.problem) : p.status})`).join('; '),
+            ),
+          ),
+        ]
       : []),
-    t(msg('Projects: {0}, read at {1}.', access.memberships.length + access.notMemberOf + access.unreadable.length, isoTime(access.finishedAt))),
+    t(
+      msg(
+        'Projects: {0}, read at {1}.',
+        access.memberships.length + access.notMemberOf + access.unreadable.length,
+        isoTime(access.finishedAt),
+      ),
+    ),
     access.includeArchived ? t(msg('Archived projects are included.')) : t(msg('Archived projects are not included.')),
   ];
 }
@@ -151,14 +207,16 @@ function userAccessMarkdown(access: UserAccess, t: Translate): string {
     r.slug,
     r.role,
   ]);
-  return [
-    `# ${markdownText(userAccessTitle(access, t))}`,
-    '',
-    markdownText([access.user.name, access.user.email].filter(Boolean).join(' · ')),
-    '',
-    markdownTable([t(msg('Scope')), t(msg('Project')), t(msg('Slug')), t(msg('Role'))], rows),
-    userAccessNotes(access, t).map(markdownText).join('\n\n'),
-  ].join('\n') + '\n';
+  return (
+    [
+      `# ${markdownText(userAccessTitle(access, t))}`,
+      '',
+      markdownText([access.user.name, access.user.email].filter(Boolean).join(' · ')),
+      '',
+      markdownTable([t(msg('Scope')), t(msg('Project')), t(msg('Slug')), t(msg('Role'))], rows),
+      userAccessNotes(access, t).map(markdownText).join('\n\n'),
+    ].join('\n') + '\n'
+  );
 }
 
 function userAccessObject(access: UserAccess): ProtoObject {
@@ -167,8 +225,17 @@ function userAccessObject(access: UserAccess): ProtoObject {
     ...(access.user.nickname !== undefined ? { nickname: access.user.nickname } : {}),
     email: access.user.email,
     ...(access.orgRole !== undefined ? { organizationRole: access.orgRole } : {}),
-    projects: access.memberships.map((m) => ({ name: m.project.name, slug: m.project.slug, displayName: m.project.displayName, role: m.role })),
-    unreadableProjects: access.unreadable.map((p) => ({ name: p.project.name, slug: p.project.slug, ...(p.problem ? { problem: formatMsg(p.problem) } : {}) })),
+    projects: access.memberships.map((m) => ({
+      name: m.project.name,
+      slug: m.project.slug,
+      displayName: m.project.displayName,
+      role: m.role,
+    })),
+    unreadableProjects: access.unreadable.map((p) => ({
+      name: p.project.name,
+      slug: p.project.slug,
+      ...(p.problem ? { problem: formatMsg(p.problem) } : {}),
+    })),
     readAt: isoTime(access.finishedAt),
     includesArchived: access.includeArchived,
   };

@@ -1,14 +1,23 @@
 /** Server-side filter expressions, built the way cocli builds them (Go `%q` quoting). */
 
 const PRINTABLE = /^[\p{L}\p{M}\p{N}\p{P}\p{S} ]$/u;
-const SHORT_ESCAPES: Record<string, string> = { '\x07': '\\a', '\b': '\\b', '\f': '\\f', '\n': '\\n', '\r': '\\r', '\t': '\\t', '\v': '\\v' };
+const SHORT_ESCAPES: Record<string, string> = {
+  '\x07': '\\a',
+  '\b': '\\b',
+  '\f': '\\f',
+  '\n': '\\n',
+  '\r': '\\r',
+  '\t': '\\t',
+  '\v': '\\v',
+};
 
 /** Go's strconv.Quote: `"` and `\` escaped, non-printable characters as \a…\v, \xNN, \uNNNN or \UNNNNNNNN. */
 export function goQuote(text: string): string {
   let out = '"';
   for (const ch of text) {
     const cp = ch.codePointAt(0)!;
-    if (cp >= 0xd800 && cp <= 0xdfff) out += '\ufffd'; // a lone surrogate reaches the server as U+FFFD
+    if (cp >= 0xd800 && cp <= 0xdfff)
+      out += '\ufffd'; // a lone surrogate reaches the server as U+FFFD
     else if (ch === '"' || ch === '\\') out += `\\${ch}`;
     else if (PRINTABLE.test(ch)) out += ch;
     else if (SHORT_ESCAPES[ch]) out += SHORT_ESCAPES[ch];

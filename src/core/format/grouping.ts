@@ -62,6 +62,10 @@ export function pagesOfOtherRoles(all: FetchPage<User>, roles: readonly Role[], 
       found.push(...matches);
       served += matches.length;
     }
-    return { items: found, nextPageToken: more() ? `page-${raw.pages}` : '', ...(options.expected !== undefined ? { totalSize: options.expected } : {}) };
+    return {
+      items: found,
+      nextPageToken: more() ? `page-${raw.pages}` : '',
+      ...(options.expected !== undefined ? { totalSize: options.expected } : {}),
+    };
   };
 }

@@ -45,7 +45,11 @@ export function userMessage(user: User, names: FieldNames): ProtoObject {
 /** ListUsersResponse as cocli prints it: totalSize is the number of users printed, not the server's. */
 export function listUsersMessage(users: readonly User[], nextPageToken: string, names: FieldNames): ProtoObject {
   const out: ProtoObject = {};
-  put(out, 'users', users.map((u) => userMessage(u, names)));
+  put(
+    out,
+    'users',
+    users.map((u) => userMessage(u, names)),
+  );
   put(out, key(names, 'nextPageToken', 'next_page_token'), nextPageToken);
   put(out, key(names, 'totalSize', 'total_size'), users.length === 0 ? undefined : String(users.length));
   return out;
@@ -53,7 +57,11 @@ export function listUsersMessage(users: readonly User[], nextPageToken: string, 
 
 export function listRolesMessage(roles: readonly Role[], nextPageToken: string, names: FieldNames): ProtoObject {
   const out: ProtoObject = {};
-  put(out, 'roles', roles.map((r) => roleMessage(r, names)));
+  put(
+    out,
+    'roles',
+    roles.map((r) => roleMessage(r, names)),
+  );
   put(out, key(names, 'nextPageToken', 'next_page_token'), nextPageToken);
   put(out, key(names, 'totalSize', 'total_size'), roles.length === 0 ? undefined : String(roles.length));
   return out;

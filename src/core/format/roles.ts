@@ -28,11 +28,21 @@ const VERBOSE_ROLE_COLUMNS: readonly Column<Role>[] = [
 export function formatRoles(roles: readonly Role[], format: OutputFormat, nextPageToken = '', verbose = false): string {
   const sorted = sortRoles(roles);
   switch (format) {
-    case 'table': return verbose ? renderTable(VERBOSE_ROLE_COLUMNS, sorted, true) : renderTable(ROLE_COLUMNS.filter((c) => !c.wideOnly), sorted);
-    case 'wide': return renderTable(verbose ? VERBOSE_ROLE_COLUMNS : ROLE_COLUMNS, sorted, verbose);
-    case 'csv': return renderCsv(ROLE_COLUMNS, sorted);
-    case 'json': return toJsonText(listRolesMessage(sorted, nextPageToken, 'json'));
-    case 'yaml': return toYamlText(listRolesMessage(sorted, nextPageToken, 'proto'));
+    case 'table':
+      return verbose
+        ? renderTable(VERBOSE_ROLE_COLUMNS, sorted, true)
+        : renderTable(
+            ROLE_COLUMNS.filter((c) => !c.wideOnly),
+            sorted,
+          );
+    case 'wide':
+      return renderTable(verbose ? VERBOSE_ROLE_COLUMNS : ROLE_COLUMNS, sorted, verbose);
+    case 'csv':
+      return renderCsv(ROLE_COLUMNS, sorted);
+    case 'json':
+      return toJsonText(listRolesMessage(sorted, nextPageToken, 'json'));
+    case 'yaml':
+      return toYamlText(listRolesMessage(sorted, nextPageToken, 'proto'));
   }
 }
 

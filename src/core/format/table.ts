@@ -19,12 +19,14 @@ const TRIM_PADDING = 5;
  */
 export function renderTable<T>(columns: readonly Column<T>[], rows: readonly T[], verbose = false): string {
   const line = (cells: string[]): string =>
-    cells.map((cell, i) => {
-      if (verbose) return `${cell} `;
-      const trim = columns[i].trimSize;
-      const shown = stringWidth(cell) > trim ? truncate(cell, trim) : cell;
-      return padEnd(shown, trim + TRIM_PADDING);
-    }).join('') + '\n';
+    cells
+      .map((cell, i) => {
+        if (verbose) return `${cell} `;
+        const trim = columns[i].trimSize;
+        const shown = stringWidth(cell) > trim ? truncate(cell, trim) : cell;
+        return padEnd(shown, trim + TRIM_PADDING);
+      })
+      .join('') + '\n';
   return line(columns.map((c) => c.header)) + rows.map((r) => line(columns.map((c) => c.value(r)))).join('');
 }
 

@@ -22,7 +22,9 @@ export function userId(name: string): string {
 
 export function userColumns(zone: ZoneOffset = localZoneOffset, verbose = false): Column<User>[] {
   return [
-    verbose ? { header: 'RESOURCE NAME', trimSize: 36, value: (u) => u.name } : { header: 'ID', trimSize: 36, value: (u) => userId(u.name) },
+    verbose
+      ? { header: 'RESOURCE NAME', trimSize: 36, value: (u) => u.name }
+      : { header: 'ID', trimSize: 36, value: (u) => userId(u.name) },
     { header: 'NICKNAME', trimSize: 20, value: (u) => u.nickname ?? '' },
     { header: 'EMAIL', trimSize: 30, value: (u) => u.email, wideOnly: true },
     { header: 'ROLE', trimSize: 20, value: (u) => u.role?.code ?? '' },
@@ -37,11 +39,20 @@ export function formatUsers(users: readonly User[], format: OutputFormat, option
   const verbose = options.verbose ?? false;
   const columns = userColumns(options.zone, verbose && (format === 'table' || format === 'wide'));
   switch (format) {
-    case 'table': return renderTable(columns.filter((c) => !c.wideOnly), users, verbose);
-    case 'wide': return renderTable(columns, users, verbose);
-    case 'csv': return renderCsv(columns, users);
-    case 'json': return toJsonText(listUsersMessage(users, options.nextPageToken ?? '', 'json'));
-    case 'yaml': return toYamlText(listUsersMessage(users, options.nextPageToken ?? '', 'proto'));
+    case 'table':
+      return renderTable(
+        columns.filter((c) => !c.wideOnly),
+        users,
+        verbose,
+      );
+    case 'wide':
+      return renderTable(columns, users, verbose);
+    case 'csv':
+      return renderCsv(columns, users);
+    case 'json':
+      return toJsonText(listUsersMessage(users, options.nextPageToken ?? '', 'json'));
+    case 'yaml':
+      return toYamlText(listUsersMessage(users, options.nextPageToken ?? '', 'proto'));
   }
 }
 

@@ -97,7 +97,14 @@ function plainAllowed(s: string): boolean {
 /** Characters libyaml will not write in a plain scalar (controls other than tab/newline, NEL, LS, PS, BOM). */
 function isSpecialChar(ch: string): boolean {
   const cp = ch.codePointAt(0)!;
-  return (cp < 0x20 && cp !== 0x09 && cp !== 0x0a && cp !== 0x0d) || cp === 0x7f || cp === 0x85 || cp === 0x2028 || cp === 0x2029 || cp === 0xfeff;
+  return (
+    (cp < 0x20 && cp !== 0x09 && cp !== 0x0a && cp !== 0x0d) ||
+    cp === 0x7f ||
+    cp === 0x85 ||
+    cp === 0x2028 ||
+    cp === 0x2029 ||
+    cp === 0xfeff
+  );
 }
 
 function scalar(s: string): string {

@@ -86,10 +86,19 @@ export function toNetworkError(err: unknown, ctx: FailureContext): NetworkError 
     return make('tls', msg('The server at {0} accepts neither HTTP/2 nor HTTP/1.1 over TLS. Check the endpoint.', origin));
   }
   if (code && TLS_CODE.test(code)) {
-    return make('tls', msg('The TLS connection to {0} failed ({1}). If a proxy or private CA is in use, set coscene.http.caFile.', origin, code));
+    return make(
+      'tls',
+      msg('The TLS connection to {0} failed ({1}). If a proxy or private CA is in use, set coscene.http.caFile.', origin, code),
+    );
   }
   if (answeredInHttp2(err)) {
-    return make('other', msg('The server at {0} answered in HTTP/2 without TLS (h2c), which the extension does not speak over plain http. Use the https:// endpoint of the server.', origin));
+    return make(
+      'other',
+      msg(
+        'The server at {0} answered in HTTP/2 without TLS (h2c), which the extension does not speak over plain http. Use the https:// endpoint of the server.',
+        origin,
+      ),
+    );
   }
   if (ctx.proxy && /proxy|tunnel/i.test(describe(err))) {
     return make('connect', msg('Could not reach {0} through the proxy {1}.', origin, displayProxy(ctx.proxy)));

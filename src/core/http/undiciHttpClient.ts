@@ -42,7 +42,11 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
   // it relaxes only connections that go through a proxy. Direct connections are always verified.
   const proxyTls = options.proxy?.strictSSL === false ? { ...tls, rejectUnauthorized: false } : tls;
   if (options.proxy?.strictSSL === false) {
-    options.onWarning?.(msg('http.proxyStrictSSL is off: certificates are not checked on connections through a proxy (direct connections still are). To trust a proxy or private CA safely, turn it back on and set coscene.http.caFile to its CA certificate.'));
+    options.onWarning?.(
+      msg(
+        'http.proxyStrictSSL is off: certificates are not checked on connections through a proxy (direct connections still are). To trust a proxy or private CA safely, turn it back on and set coscene.http.caFile to its CA certificate.',
+      ),
+    );
   }
   const timeouts = { headersTimeout: headersTimeoutMs, bodyTimeout: bodyTimeoutMs, keepAliveTimeout: DEFAULTS.keepAliveTimeoutMs };
   // allowH2: an HTTPS host that speaks only HTTP/2 (a gRPC gateway) is reached through ALPN; HTTP/1.1 stays the fallback.
@@ -56,7 +60,14 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
       const password = safeUrl(proxy)?.password;
       if (password) registerSecret(decodeURIComponent(password));
       // allowH2 on the tunnelled TLS too: an h2-only host is reachable through a CONNECT proxy as well.
-      agent = new ProxyAgent({ ...timeouts, allowH2: true, connect: { timeout: connectTimeoutMs, ...proxyTls }, uri: proxy, requestTls: { ...proxyTls, allowH2: true }, proxyTls });
+      agent = new ProxyAgent({
+        ...timeouts,
+        allowH2: true,
+        connect: { timeout: connectTimeoutMs, ...proxyTls },
+        uri: proxy,
+        requestTls: { ...proxyTls, allowH2: true },
+        proxyTls,
+      });
       proxies.set(proxy, agent);
     }
     return agent;
@@ -71,8 +82,15 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
       const signal = req.signal ? AbortSignal.any([req.signal, deadline]) : deadline;
       const failure = (err: unknown, readingBody = false) =>
         toNetworkError(err, {
-          origin: target.origin, timeoutMs, connectTimeoutMs, headersTimeoutMs, bodyTimeoutMs, proxy,
-          callerAborted: req.signal?.aborted === true, deadlineExpired: deadline.aborted, readingBody,
+          origin: target.origin,
+          timeoutMs,
+          connectTimeoutMs,
+          headersTimeoutMs,
+          bodyTimeoutMs,
+          proxy,
+          callerAborted: req.signal?.aborted === true,
+          deadlineExpired: deadline.aborted,
+          readingBody,
         });
       if (req.signal?.aborted) throw failure(req.signal.reason);
 
@@ -118,7 +136,10 @@ async function readBody(body: Readable, headers: Record<string, string>, max: nu
     const make = DECODERS[encoding];
     if (!make) {
       discard();
-      throw new NetworkError('other', msg('The answer from {0} is compressed as "{1}", which the extension cannot read.', origin, encoding.slice(0, 40)));
+      throw new NetworkError(
+        'other',
+        msg('The answer from {0} is compressed as "{1}", which the extension cannot read.', origin, encoding.slice(0, 40)),
+      );
     }
     decoder = make();
     decoded = pipeline(body, decoder, () => undefined) as unknown as Readable;
@@ -147,7 +168,11 @@ async function readBody(body: Readable, headers: Record<string, string>, max: nu
     if (receivedTooMuch) return undefined;
     const code = (err as { code?: unknown }).code;
     if (decoder && typeof code === 'string' && /^(Z_|ERR_BROTLI|ERR_ZLIB)/.test(code)) {
-      throw new NetworkError('other', msg('The answer from {0} says it is compressed as "{1}" but could not be decompressed.', origin, encoding), code);
+      throw new NetworkError(
+        'other',
+        msg('The answer from {0} says it is compressed as "{1}" but could not be decompressed.', origin, encoding),
+        code,
+      );
     }
     throw err;
   }
@@ -175,7 +200,12 @@ function readCaFile(file: string): string {
     return readFileSync(file, 'utf8');
   } catch (err) {
     const reason = (err as NodeJS.ErrnoException).code ?? 'unreadable';
-    throw new AccessError(msg('Could not read the CA file {0} ({1}). Check the coscene.http.caFile setting.', file, reason), ['showLogs'], undefined, { cause: err });
+    throw new AccessError(
+      msg('Could not read the CA file {0} ({1}). Check the coscene.http.caFile setting.', file, reason),
+      ['showLogs'],
+      undefined,
+      { cause: err },
+    );
   }
 }
 

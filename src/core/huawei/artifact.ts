@@ -40,11 +40,17 @@ export function createArtifactApi(options: ArtifactApiOptions): ArtifactApi {
   const maxRetries = Math.min(2, Math.max(0, Math.floor(options.maxRetries ?? 2)));
   const iamProjectIds = new Map<string, string>();
 
-  async function authHeaders(method: 'GET', url: string, base: Record<string, string>, signal?: AbortSignal): Promise<Record<string, string>> {
+  async function authHeaders(
+    method: 'GET',
+    url: string,
+    base: Record<string, string>,
+    signal?: AbortSignal,
+  ): Promise<Record<string, string>> {
     const cred = typeof options.credentials === 'function' ? await options.credentials() : options.credentials;
     if (cred.kind === 'token') {
       registerSecret(cred.token.token);
-      if (tokenNeedsRenewal(cred.token, now(), 0)) throw new AccessError(msg('Your Huawei Cloud sign-in has expired. Sign in again.'), ['signIn']);
+      if (tokenNeedsRenewal(cred.token, now(), 0))
+        throw new AccessError(msg('Your Huawei Cloud sign-in has expired. Sign in again.'), ['signIn']);
       return { ...base, 'X-Auth-Token': cred.token.token };
     }
     registerSecret(cred.sk);
@@ -67,7 +73,11 @@ export function createArtifactApi(options: ArtifactApiOptions): ArtifactApi {
     return id;
   }
 
-  async function get(path: string, query: [string, string | number][], signal?: AbortSignal): Promise<{ json: unknown; res: HttpResponse }> {
+  async function get(
+    path: string,
+    query: [string, string | number][],
+    signal?: AbortSignal,
+  ): Promise<{ json: unknown; res: HttpResponse }> {
     const search = query.map(([k, v]) => `${encodeRfc3986(k)}=${encodeRfc3986(String(v))}`).join('&');
     const url = `${endpoint}${path}${search ? `?${search}` : ''}`;
     const base = { 'Content-Type': 'application/json', 'x-language': options.language };
@@ -77,7 +87,8 @@ export function createArtifactApi(options: ArtifactApiOptions): ArtifactApi {
       try {
         return { json: parseHuaweiResponse(res, now().getTime()), res };
       } catch (error) {
-        const wait = error instanceof HuaweiApiError && error.retryable ? (error.retryAfterMs ?? BACKOFF_BASE_MS * 2 ** attempt) : undefined;
+        const wait =
+          error instanceof HuaweiApiError && error.retryable ? (error.retryAfterMs ?? BACKOFF_BASE_MS * 2 ** attempt) : undefined;
         if (wait === undefined || attempt >= maxRetries || wait > MAX_RETRY_WAIT_MS) throw error;
         await sleep(wait, signal);
       }
@@ -94,7 +105,9 @@ export function createArtifactApi(options: ArtifactApiOptions): ArtifactApi {
 
     async listRepositories(q, signal) {
       if (!TENANT_ID.test(q.tenantId)) {
-        throw new AccessError(msg('The account (tenant) ID must be 8 to 32 letters and digits, but "{0}" was given.', shown(q.tenantId)), ['openConfig']);
+        throw new AccessError(msg('The account (tenant) ID must be 8 to 32 letters and digits, but "{0}" was given.', shown(q.tenantId)), [
+          'openConfig',
+        ]);
       }
       checkProjectId(q.projectId);
       const query: [string, string | number][] = [
@@ -122,7 +135,9 @@ export function createArtifactApi(options: ArtifactApiOptions): ArtifactApi {
 
 function checkProjectId(projectId: string): void {
   if (!CODEARTS_PROJECT_ID.test(projectId)) {
-    throw new AccessError(msg('The CodeArts project ID must be 32 lower-case letters and digits, but "{0}" was given.', shown(projectId)), ['openConfig']);
+    throw new AccessError(msg('The CodeArts project ID must be 32 lower-case letters and digits, but "{0}" was given.', shown(projectId)), [
+      'openConfig',
+    ]);
   }
 }
 

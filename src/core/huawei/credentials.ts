@@ -66,7 +66,8 @@ export function splitCredentials(credentials: StoredCredentials): { pub: PublicP
 /** The stored credentials, or undefined when the two halves do not belong together. */
 export function joinCredentials(pub: PublicPart | undefined, secret: SecretPart | undefined): StoredCredentials | undefined {
   if (!pub || !secret) return undefined;
-  if (pub.kind === 'aksk') return 'sk' in secret ? { ...pub, ak: secret.ak, sk: secret.sk, securityToken: secret.securityToken } : undefined;
+  if (pub.kind === 'aksk')
+    return 'sk' in secret ? { ...pub, ak: secret.ak, sk: secret.sk, securityToken: secret.securityToken } : undefined;
   if (!('token' in secret)) return undefined;
   const token = { ...pub.token, token: secret.token };
   if (pub.kind === 'password') return typeof secret.password === 'string' ? { ...pub, password: secret.password, token } : undefined;

@@ -4,15 +4,7 @@ import type { HttpResponse } from '../http/types';
 import { redact } from '../redact';
 
 export type HuaweiErrorKind =
-  | 'noPermission'
-  | 'forbidden'
-  | 'authFailed'
-  | 'tokenExpired'
-  | 'clockSkew'
-  | 'throttled'
-  | 'notFound'
-  | 'serverError'
-  | 'requestFailed';
+  'noPermission' | 'forbidden' | 'authFailed' | 'tokenExpired' | 'clockSkew' | 'throttled' | 'notFound' | 'serverError' | 'requestFailed';
 
 export interface HuaweiErrorInfo {
   kind: HuaweiErrorKind;
@@ -97,7 +89,11 @@ function notJsonResponse(res: HttpResponse): AccessError {
 
 function htmlPageMessage(title: string, status: number): Msg {
   return title
-    ? msg('Huawei Cloud (or a proxy on the way) answered with an HTML page instead of JSON: {0} (HTTP {1}). Try again later.', title, status)
+    ? msg(
+        'Huawei Cloud (or a proxy on the way) answered with an HTML page instead of JSON: {0} (HTTP {1}). Try again later.',
+        title,
+        status,
+      )
     : msg('Huawei Cloud (or a proxy on the way) answered with an HTML page instead of JSON (HTTP {0}). Try again later.', status);
 }
 
@@ -140,7 +136,10 @@ function describe(info: HuaweiErrorInfo, ids: string, now: number): [Msg, ErrorA
   const code = info.errorCode;
   switch (info.kind) {
     case 'noPermission':
-      return [msg('You have no permission on this CodeArts project. Ask the project administrator for access. (code {0}, trace {1})', code, ids), ['showLogs']];
+      return [
+        msg('You have no permission on this CodeArts project. Ask the project administrator for access. (code {0}, trace {1})', code, ids),
+        ['showLogs'],
+      ];
     case 'forbidden':
       return [msg('Huawei Cloud denied access: {0} (code {1}, trace {2})', info.errorMsg, code, ids), ['showLogs']];
     case 'clockSkew':
@@ -148,14 +147,28 @@ function describe(info: HuaweiErrorInfo, ids: string, now: number): [Msg, ErrorA
     case 'tokenExpired':
       return [msg('Your Huawei Cloud sign-in has expired. Sign in again. (code {0}, trace {1})', code, ids), ['signIn']];
     case 'authFailed':
-      return [msg('Huawei Cloud did not accept your credentials. Sign in again or check the AK/SK. (code {0}, trace {1})', code, ids), ['signIn', 'showLogs']];
+      return [
+        msg('Huawei Cloud did not accept your credentials. Sign in again or check the AK/SK. (code {0}, trace {1})', code, ids),
+        ['signIn', 'showLogs'],
+      ];
     case 'throttled':
       return [msg('Huawei Cloud is limiting the request rate. Wait a moment, then try again. (code {0}, trace {1})', code, ids), ['retry']];
     case 'notFound':
-      return [msg('The API or repository was not found. Check the endpoint, the region and the repository ID. (code {0}, trace {1})', code, ids), ['openConfig', 'showLogs']];
+      return [
+        msg('The API or repository was not found. Check the endpoint, the region and the repository ID. (code {0}, trace {1})', code, ids),
+        ['openConfig', 'showLogs'],
+      ];
     case 'serverError':
       if (info.httpStatus === 502 || info.httpStatus === 503 || info.httpStatus === 504) {
-        return [msg('The Huawei Cloud service is temporarily unavailable (HTTP {0}). Try again later. (code {1}, trace {2})', info.httpStatus, code, ids), ['retry', 'showLogs']];
+        return [
+          msg(
+            'The Huawei Cloud service is temporarily unavailable (HTTP {0}). Try again later. (code {1}, trace {2})',
+            info.httpStatus,
+            code,
+            ids,
+          ),
+          ['retry', 'showLogs'],
+        ];
       }
       return [msg('The Huawei Cloud service reported an error. Try again later. (code {0}, trace {1})', code, ids), ['retry', 'showLogs']];
     case 'requestFailed':
@@ -214,12 +227,31 @@ function clockOffset(date: string | undefined, now: number): number | undefined 
 function clockSkewMessage(info: HuaweiErrorInfo, ids: string, now: number): Msg {
   const offset = info.clockOffsetMs;
   if (offset === undefined || Math.abs(offset) <= MAX_SKEW_MS) {
-    return msg('Huawei Cloud rejected the request time. Set your system clock to the correct time (within 15 minutes), then try again. (code {0}, trace {1})', info.errorCode, ids);
+    return msg(
+      'Huawei Cloud rejected the request time. Set your system clock to the correct time (within 15 minutes), then try again. (code {0}, trace {1})',
+      info.errorCode,
+      ids,
+    );
   }
-  const serverTime = new Date(now + offset).toISOString().replace('T', ' ').replace(/\.\d+Z$/, ' UTC');
+  const serverTime = new Date(now + offset)
+    .toISOString()
+    .replace('T', ' ')
+    .replace(/\.\d+Z$/, ' UTC');
   return offset > 0
-    ? msg('Huawei Cloud rejected the request signature: your system clock is {0} behind Huawei Cloud (server time {1}). Requests more than 15 minutes off are refused. Set your system clock to the correct time, then try again. (code {2}, trace {3})', duration(offset), serverTime, info.errorCode, ids)
-    : msg('Huawei Cloud rejected the request signature: your system clock is {0} ahead of Huawei Cloud (server time {1}). Requests more than 15 minutes off are refused. Set your system clock to the correct time, then try again. (code {2}, trace {3})', duration(-offset), serverTime, info.errorCode, ids);
+    ? msg(
+        'Huawei Cloud rejected the request signature: your system clock is {0} behind Huawei Cloud (server time {1}). Requests more than 15 minutes off are refused. Set your system clock to the correct time, then try again. (code {2}, trace {3})',
+        duration(offset),
+        serverTime,
+        info.errorCode,
+        ids,
+      )
+    : msg(
+        'Huawei Cloud rejected the request signature: your system clock is {0} ahead of Huawei Cloud (server time {1}). Requests more than 15 minutes off are refused. Set your system clock to the correct time, then try again. (code {2}, trace {3})',
+        duration(-offset),
+        serverTime,
+        info.errorCode,
+        ids,
+      );
 }
 
 /** "20 min", "2 h 5 min", "3 d 4 h": the two largest units, to the minute (the Date header has whole seconds). */
@@ -245,9 +277,11 @@ function summarize(text: string, max: number): string {
   let plain = text.length > SUMMARY_INPUT_LIMIT ? text.slice(0, SUMMARY_INPUT_LIMIT) : text;
   if (/^\s*</.test(plain)) {
     const title = /<title[^<>]*>([^<]*)<\/title>/i.exec(plain)?.[1];
-    plain = title?.trim() || plain
-      .replace(/<script(?:[^<]|<(?!\/script>|script))*<\/script>|<style(?:[^<]|<(?!\/style>|style))*<\/style>/gi, ' ')
-      .replace(/<[^<>]*>/g, ' ');
+    plain =
+      title?.trim() ||
+      plain
+        .replace(/<script(?:[^<]|<(?!\/script>|script))*<\/script>|<style(?:[^<]|<(?!\/style>|style))*<\/style>/gi, ' ')
+        .replace(/<[^<>]*>/g, ' ');
   }
   plain = redact(plain.replace(/\s+/g, ' ').trim());
   return plain.length > max ? `${plain.slice(0, max)}…` : plain;
@@ -258,7 +292,12 @@ const MAX_ID = 100;
 /** Codes and ids go into the user message: one line, redacted, at most MAX_ID characters (a body can hold megabytes). */
 function clipId(id: string | undefined): string {
   if (!id) return '';
-  const line = redact(id.slice(0, 4 * MAX_ID).replace(/[\s\p{Cc}]+/gu, ' ').trim());
+  const line = redact(
+    id
+      .slice(0, 4 * MAX_ID)
+      .replace(/[\s\p{Cc}]+/gu, ' ')
+      .trim(),
+  );
   return line.length > MAX_ID ? `${line.slice(0, MAX_ID)}…` : line;
 }
 

@@ -61,10 +61,15 @@ export function createIamApi(options: IamApiOptions): IamApi {
       if (!projects) throw unreadableResponse(res);
       const ids = projects.map((p) => (typeof p.id === 'string' ? p.id : '')).filter(Boolean);
       if (ids.length === 0) {
-        throw new AccessError(msg('No IAM project named "{0}" was found for this account. Check the region.', credentials.region), ['openConfig']);
+        throw new AccessError(msg('No IAM project named "{0}" was found for this account. Check the region.', credentials.region), [
+          'openConfig',
+        ]);
       }
       if (ids.length > 1) {
-        throw new AccessError(msg('{0} IAM projects are named "{1}", so the project cannot be chosen automatically.', ids.length, credentials.region), ['showLogs']);
+        throw new AccessError(
+          msg('{0} IAM projects are named "{1}", so the project cannot be chosen automatically.', ids.length, credentials.region),
+          ['showLogs'],
+        );
       }
       return ids[0];
     },
@@ -80,7 +85,11 @@ export function tokenNeedsRenewal(token: IamToken, now: Date, marginMs: number =
 function wrongPassword(res: HttpResponse): AccessError {
   const parsed = parseHuaweiError(res.status, res.headers, res.body);
   return new AccessError(
-    msg('Huawei Cloud IAM rejected the sign-in. Check the account name, IAM user name and password. (code {0}, trace {1})', parsed.errorCode, parsed.requestId ?? '-'),
+    msg(
+      'Huawei Cloud IAM rejected the sign-in. Check the account name, IAM user name and password. (code {0}, trace {1})',
+      parsed.errorCode,
+      parsed.requestId ?? '-',
+    ),
     ['signIn'],
     parsed.detail,
   );
@@ -90,7 +99,8 @@ function toIamToken(token: string | undefined, json: unknown, res: HttpResponse)
   const t = isRecord(json) && isRecord(json.token) ? json.token : undefined;
   const project = t && isRecord(t.project) ? t.project : undefined;
   const user = t && isRecord(t.user) ? t.user : undefined;
-  const domain = (user && isRecord(user.domain) ? user.domain : undefined) ?? (project && isRecord(project.domain) ? project.domain : undefined);
+  const domain =
+    (user && isRecord(user.domain) ? user.domain : undefined) ?? (project && isRecord(project.domain) ? project.domain : undefined);
   const expires = typeof t?.expires_at === 'string' ? Date.parse(t.expires_at) : NaN;
   if (!token || Number.isNaN(expires) || typeof project?.id !== 'string' || typeof domain?.id !== 'string') throw unreadableResponse(res);
   return {

@@ -35,7 +35,12 @@ const BY_KEYWORD = new Map(OPERATIONS.map((op, index) => [op.keyword, { ...op, i
 export const OPERATION_KEYWORDS: readonly string[] = OPERATIONS.map((op) => op.keyword);
 
 export const OPERATION_GROUPS: readonly { id: OperationGroupId; en: string; zh: string; keywords: readonly string[] }[] = [
-  { id: 'repository', en: 'Repository management', zh: '仓库管理', keywords: OPERATIONS.filter((o) => o.group === 'repository').map((o) => o.keyword) },
+  {
+    id: 'repository',
+    en: 'Repository management',
+    zh: '仓库管理',
+    keywords: OPERATIONS.filter((o) => o.group === 'repository').map((o) => o.keyword),
+  },
   { id: 'component', en: 'Components', zh: '组件', keywords: OPERATIONS.filter((o) => o.group === 'component').map((o) => o.keyword) },
 ];
 
@@ -79,7 +84,8 @@ export function operationLabel(keyword: string, lang: UiLanguage): string {
 
 /** Hover text: the label with its keyword, or a note that the keyword is not one we know. */
 export function operationTooltip(keyword: string, lang: UiLanguage): string {
-  if (keyword === FOLDED_OPERATIONS) return lang === 'zh' ? '超出列数上限的未知操作，合并为一列' : 'Unknown operations past the column limit, folded into one column';
+  if (keyword === FOLDED_OPERATIONS)
+    return lang === 'zh' ? '超出列数上限的未知操作，合并为一列' : 'Unknown operations past the column limit, folded into one column';
   if (BY_KEYWORD.has(keyword)) return `${operationLabel(keyword, lang)} (${keyword})`;
   return lang === 'zh' ? `未知操作：${keyword}` : `Unknown operation: ${keyword}`;
 }

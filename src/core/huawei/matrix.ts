@@ -1,5 +1,15 @@
 /** Role × operation matrix of one repository's privileges, and its Markdown / CSV exports. */
-import { FOLDED_OPERATIONS, grantedObjectLabel, OPERATION_GROUPS, OperationGroupId, operationLabel, parseGrantedObjectPath, parseOperations, roleLabel, UiLanguage } from './labels';
+import {
+  FOLDED_OPERATIONS,
+  grantedObjectLabel,
+  OPERATION_GROUPS,
+  OperationGroupId,
+  operationLabel,
+  parseGrantedObjectPath,
+  parseOperations,
+  roleLabel,
+  UiLanguage,
+} from './labels';
 import type { RepositoryPrivileges } from './model';
 import { neutraliseFormula } from '../format/csvCell';
 
@@ -103,7 +113,11 @@ function tableRows(matrix: PermissionMatrix, lang: UiLanguage, mark: string): st
 }
 
 export function matrixToMarkdown(matrix: PermissionMatrix, lang: UiLanguage): string {
-  const escape = (cell: string): string => cell.replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/\r?\n|\r/g, ' ');
+  const escape = (cell: string): string =>
+    cell
+      .replace(/\\/g, '\\\\')
+      .replace(/\|/g, '\\|')
+      .replace(/\r?\n|\r/g, ' ');
   const [header, ...body] = tableRows(matrix, lang, '✓');
   const line = (cells: string[]): string => `| ${cells.map(escape).join(' | ')} |`;
   return [line(header), `|${header.map(() => ' --- ').join('|')}|`, ...body.map(line)].join('\n') + '\n';
@@ -111,9 +125,11 @@ export function matrixToMarkdown(matrix: PermissionMatrix, lang: UiLanguage): st
 
 /** RFC 4180: CRLF line ends; fields with comma, quote or line break are quoted, quotes doubled. */
 export function matrixToCsv(matrix: PermissionMatrix, lang: UiLanguage): string {
-  return tableRows(matrix, lang, '✓')
-    .map((cells) => cells.map(csvField).join(','))
-    .join('\r\n') + '\r\n';
+  return (
+    tableRows(matrix, lang, '✓')
+      .map((cells) => cells.map(csvField).join(','))
+      .join('\r\n') + '\r\n'
+  );
 }
 
 function csvField(value: string): string {

@@ -81,7 +81,13 @@ export interface ListRepositoriesQuery {
 export interface ArtifactApi {
   listRepositories(q: ListRepositoriesQuery, signal?: AbortSignal): Promise<{ total: number; repositories: Repository[] }>;
   getRepositoryPrivileges(projectId: string, repoId: string, signal?: AbortSignal): Promise<RepositoryPrivileges>;
-  listProjectUsers(projectId: string, repoId: string, pageNo: number, pageSize: number, signal?: AbortSignal): Promise<{ total: number; users: ProjectUser[] }>;
+  listProjectUsers(
+    projectId: string,
+    repoId: string,
+    pageNo: number,
+    pageSize: number,
+    signal?: AbortSignal,
+  ): Promise<{ total: number; users: ProjectUser[] }>;
 }
 
 export interface IamApi {

@@ -41,7 +41,10 @@ export function decideOrigins(issued: HuaweiOrigins | undefined, current: Huawei
 export function originError(decision: Exclude<OriginDecision, { kind: 'ok' }>): AccessError {
   if (decision.kind === 'unbound') {
     return new AccessError(
-      msg('The stored Huawei Cloud sign-in does not record where it was issued, and the endpoint {0} is not a Huawei Cloud host. Sign in again to use it.', decision.hosts.join(', ')),
+      msg(
+        'The stored Huawei Cloud sign-in does not record where it was issued, and the endpoint {0} is not a Huawei Cloud host. Sign in again to use it.',
+        decision.hosts.join(', '),
+      ),
       ['signIn', 'openConfig'],
     );
   }
@@ -49,8 +52,16 @@ export function originError(decision: Exclude<OriginDecision, { kind: 'ok' }>): 
   const current = hostOf(decision.current);
   const text =
     decision.service === 'iam'
-      ? msg('The Huawei Cloud sign-in was made with IAM at {0}, but the settings now point IAM to {1}. Your credentials are not sent to a different host: sign in again to use the new endpoint, or change the setting back.', issued, current)
-      : msg('The Huawei Cloud sign-in was made for CodeArts Artifact at {0}, but the settings now point it to {1}. Your credentials are not sent to a different host: sign in again to use the new endpoint, or change the setting back.', issued, current);
+      ? msg(
+          'The Huawei Cloud sign-in was made with IAM at {0}, but the settings now point IAM to {1}. Your credentials are not sent to a different host: sign in again to use the new endpoint, or change the setting back.',
+          issued,
+          current,
+        )
+      : msg(
+          'The Huawei Cloud sign-in was made for CodeArts Artifact at {0}, but the settings now point it to {1}. Your credentials are not sent to a different host: sign in again to use the new endpoint, or change the setting back.',
+          issued,
+          current,
+        );
   return new AccessError(text, ['signIn', 'openConfig']);
 }
 

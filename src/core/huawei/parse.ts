@@ -49,7 +49,12 @@ export function readRepositories(json: unknown): { total: number; repositories: 
   const list = isRecord(result) ? orEmpty(result.repositories, []) : undefined;
   if (!isRecord(result) || !Array.isArray(list)) return undefined;
   const repositories = list.filter(isRecord).map((r): Repository => {
-    const repo: Repository = { id: str(r.id), name: str(r.name), repositoryName: str(r.repositoryName) || str(r.name), projectId: str(r.projectId) };
+    const repo: Repository = {
+      id: str(r.id),
+      name: str(r.name),
+      repositoryName: str(r.repositoryName) || str(r.name),
+      projectId: str(r.projectId),
+    };
     for (const key of ['displayName', 'description', 'format', 'repoType', 'status', 'url'] as const) {
       const value = str(r[key]);
       if (value) repo[key] = value;
@@ -64,16 +69,14 @@ export function readProjectUsers(json: unknown): { total: number; users: Project
   const result = isRecord(json) ? orEmpty(json.result, {}) : undefined;
   const list = isRecord(result) ? orEmpty(result.list, []) : undefined;
   if (!isRecord(result) || !Array.isArray(list)) return undefined;
-  const users = list.filter(isRecord).map(
-    (u): ProjectUser => ({
-      userId: str(u.user_id),
-      userName: str(u.user_name),
-      roleId: str(u.role_id),
-      roleName: str(u.role_name),
-      privilege: str(u.privilege),
-      repoId: str(u.repo_id),
-    }),
-  );
+  const users = list.filter(isRecord).map((u): ProjectUser => ({
+    userId: str(u.user_id),
+    userName: str(u.user_name),
+    roleId: str(u.role_id),
+    roleName: str(u.role_name),
+    privilege: str(u.privilege),
+    repoId: str(u.repo_id),
+  }));
   return { total: count(result.total, users.length), users };
 }
 

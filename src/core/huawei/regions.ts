@@ -26,7 +26,13 @@ export const ARTIFACT_ENDPOINTS: Readonly<Record<string, string>> = Object.freez
  * Domains whose hosts count as Huawei Cloud for the "not a Huawei Cloud host" warning. [?] The list is ours
  * (the public console and API domains); an endpoint elsewhere still works, it only warns.
  */
-export const HUAWEI_CLOUD_DOMAINS: readonly string[] = Object.freeze(['myhuaweicloud.com', 'huaweicloud.com', 'myhuaweicloud.eu', 'huaweicloud.eu', 'myhwclouds.com']);
+export const HUAWEI_CLOUD_DOMAINS: readonly string[] = Object.freeze([
+  'myhuaweicloud.com',
+  'huaweicloud.com',
+  'myhuaweicloud.eu',
+  'huaweicloud.eu',
+  'myhwclouds.com',
+]);
 
 export const HUAWEI_REGIONS: readonly string[] = Object.freeze(Object.keys(ARTIFACT_ENDPOINTS));
 

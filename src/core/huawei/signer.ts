@@ -89,7 +89,10 @@ function lowerCaseHeaders(headers: Record<string, string>): Record<string, strin
 
 /** `YYYYMMDDTHHMMSSZ` in UTC. */
 export function formatSdkDate(date: Date): string {
-  return date.toISOString().replace(/[-:]/g, '').replace(/\.\d{3}/, '');
+  return date
+    .toISOString()
+    .replace(/[-:]/g, '')
+    .replace(/\.\d{3}/, '');
 }
 
 /** Percent-encodes everything except the RFC 3986 unreserved characters, hex in upper case. */
@@ -107,7 +110,10 @@ function safeDecode(value: string): string {
 
 /** Each path segment decoded then re-encoded, with a trailing '/' appended (the request itself has none). */
 export function canonicalUri(pathname: string): string {
-  const path = pathname.split('/').map((segment) => encodeRfc3986(safeDecode(segment))).join('/');
+  const path = pathname
+    .split('/')
+    .map((segment) => encodeRfc3986(safeDecode(segment)))
+    .join('/');
   return path.endsWith('/') ? path : `${path}/`;
 }
 

@@ -8,14 +8,50 @@ import { delimiter, isAbsolute, join } from 'node:path';
  * Nothing else: the host holds COS_TOKEN (env profiles), VSCODE_* IPC handles, NODE_OPTIONS, ELECTRON_*.
  */
 const PASSED = new Set([
-  'PATH', 'HOME', 'USER', 'LOGNAME', 'SHELL', 'TMPDIR', 'TEMP', 'TMP',
-  'DOCKER_CONFIG', 'DOCKER_HOST', 'DOCKER_CONTEXT', 'DOCKER_CERT_PATH', 'DOCKER_TLS_VERIFY',
-  'CONTAINER_HOST', 'CONTAINERS_CONF', 'CONTAINERS_REGISTRIES_CONF', 'REGISTRY_AUTH_FILE', 'XDG_RUNTIME_DIR', 'XDG_CONFIG_HOME',
+  'PATH',
+  'HOME',
+  'USER',
+  'LOGNAME',
+  'SHELL',
+  'TMPDIR',
+  'TEMP',
+  'TMP',
+  'DOCKER_CONFIG',
+  'DOCKER_HOST',
+  'DOCKER_CONTEXT',
+  'DOCKER_CERT_PATH',
+  'DOCKER_TLS_VERIFY',
+  'CONTAINER_HOST',
+  'CONTAINERS_CONF',
+  'CONTAINERS_REGISTRIES_CONF',
+  'REGISTRY_AUTH_FILE',
+  'XDG_RUNTIME_DIR',
+  'XDG_CONFIG_HOME',
   'DBUS_SESSION_BUS_ADDRESS',
-  'HTTP_PROXY', 'HTTPS_PROXY', 'NO_PROXY', 'ALL_PROXY', 'http_proxy', 'https_proxy', 'no_proxy', 'all_proxy',
-  'LANG', 'LANGUAGE', 'TZ',
+  'HTTP_PROXY',
+  'HTTPS_PROXY',
+  'NO_PROXY',
+  'ALL_PROXY',
+  'http_proxy',
+  'https_proxy',
+  'no_proxy',
+  'all_proxy',
+  'LANG',
+  'LANGUAGE',
+  'TZ',
   // Windows: what any process needs to start, find its profile and resolve PATH.
-  'SYSTEMROOT', 'SYSTEMDRIVE', 'WINDIR', 'COMSPEC', 'PATHEXT', 'USERPROFILE', 'APPDATA', 'LOCALAPPDATA', 'PROGRAMDATA', 'PROGRAMFILES', 'HOMEDRIVE', 'HOMEPATH',
+  'SYSTEMROOT',
+  'SYSTEMDRIVE',
+  'WINDIR',
+  'COMSPEC',
+  'PATHEXT',
+  'USERPROFILE',
+  'APPDATA',
+  'LOCALAPPDATA',
+  'PROGRAMDATA',
+  'PROGRAMFILES',
+  'HOMEDRIVE',
+  'HOMEPATH',
 ]);
 
 export function childEnvironment(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
@@ -41,7 +77,8 @@ export function resolveExecutable(name: string, env: NodeJS.ProcessEnv, platform
   if (/[\\/]/.test(name)) return undefined; // a relative path would depend on the current directory
   const pathValue = env.PATH ?? env.Path ?? '';
   // Windows runs only files with an executable extension: `docker` means docker.COM / docker.EXE / … in PATHEXT order.
-  const extensions = platform === 'win32' && !/\.[^.]+$/.test(name) ? (env.PATHEXT ?? '.COM;.EXE;.BAT;.CMD').split(';').filter(Boolean) : [''];
+  const extensions =
+    platform === 'win32' && !/\.[^.]+$/.test(name) ? (env.PATHEXT ?? '.COM;.EXE;.BAT;.CMD').split(';').filter(Boolean) : [''];
   for (const dir of pathValue.split(platform === 'win32' ? ';' : delimiter)) {
     if (!dir || !isAbsolute(dir)) continue;
     for (const ext of extensions) {

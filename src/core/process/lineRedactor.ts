@@ -7,7 +7,10 @@ import { redact } from '../redact';
 export class LineRedactor {
   private pending = '';
 
-  constructor(private readonly secrets: readonly string[], private readonly emit: (text: string) => void) {}
+  constructor(
+    private readonly secrets: readonly string[],
+    private readonly emit: (text: string) => void,
+  ) {}
 
   push(chunk: string): void {
     const text = this.pending + chunk;

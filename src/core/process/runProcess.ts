@@ -62,8 +62,14 @@ export function runProcess(opts: RunOptions): Promise<RunResult> {
     const secrets = opts.secrets ?? [];
     let stdout = '';
     let stderr = '';
-    const out = new LineRedactor(secrets, (t) => { stdout += t; opts.onStdout?.(t); });
-    const err = new LineRedactor(secrets, (t) => { stderr += t; opts.onStderr?.(t); });
+    const out = new LineRedactor(secrets, (t) => {
+      stdout += t;
+      opts.onStdout?.(t);
+    });
+    const err = new LineRedactor(secrets, (t) => {
+      stderr += t;
+      opts.onStderr?.(t);
+    });
     child.stdout.setEncoding('utf8').on('data', (chunk: string) => out.push(chunk));
     child.stderr.setEncoding('utf8').on('data', (chunk: string) => err.push(chunk));
     child.stdin.on('error', () => undefined); // EPIPE when the client exits without reading stdin
@@ -76,8 +82,14 @@ export function runProcess(opts: RunOptions): Promise<RunResult> {
       child.kill('SIGTERM');
       killTimer = setTimeout(() => child.kill('SIGKILL'), KILL_GRACE_MS);
     };
-    const timer = setTimeout(() => { timedOut = true; kill(); }, opts.timeoutMs);
-    const onAbort = () => { aborted = true; kill(); };
+    const timer = setTimeout(() => {
+      timedOut = true;
+      kill();
+    }, opts.timeoutMs);
+    const onAbort = () => {
+      aborted = true;
+      kill();
+    };
     opts.signal?.addEventListener('abort', onAbort, { once: true });
     const cleanup = () => {
       clearTimeout(timer);
@@ -88,7 +100,8 @@ export function runProcess(opts: RunOptions): Promise<RunResult> {
     child.on('error', (e: NodeJS.ErrnoException) => {
       cleanup();
       const detail = out.mask(`${opts.executable}: ${e.code ?? ''} ${e.message}`.trim());
-      if (e.code === 'ENOENT' || e.code === 'EACCES') reject(new ExecutableNotFoundError(opts.executable, opts.missingExecutable, detail, e));
+      if (e.code === 'ENOENT' || e.code === 'EACCES')
+        reject(new ExecutableNotFoundError(opts.executable, opts.missingExecutable, detail, e));
       else reject(new ProcessStartError(opts.executable, detail, e));
     });
     child.on('close', (code, signal) => {

@@ -38,7 +38,9 @@ export function parseCocliConfig(text: string, filePath: string): CocliConfig {
     const reason = redact(yamlError.message.split('\n')[0].replace(/: [\s\S]*$/, ''));
     throw new ConfigError(
       msg('{0} is not valid YAML (line {1}, column {2}): {3}', filePath, pos.line, pos.col, reason),
-      filePath, pos.line, pos.col,
+      filePath,
+      pos.line,
+      pos.col,
     );
   }
 
@@ -57,7 +59,9 @@ export function parseCocliConfig(text: string, filePath: string): CocliConfig {
     for (const item of profilesNode.items) {
       const node = resolve(doc, item as Node);
       if (!isMap(node)) {
-        throw at(node ?? profilesNode, (f, l) => msg('{0}, line {1}: each profile must be a mapping with name, endpoint, token and project.', f, l));
+        throw at(node ?? profilesNode, (f, l) =>
+          msg('{0}, line {1}: each profile must be a mapping with name, endpoint, token and project.', f, l),
+        );
       }
       const profile = readProfile(doc, node, at);
       if (namesSeen.has(profile.name)) {
@@ -111,7 +115,10 @@ function readProfile(doc: Document, node: YAMLMap, at: At): Profile {
   const org = field('org').text;
   const projectName = field('project-name').text;
   return {
-    name: profileName, endpoint, token, project,
+    name: profileName,
+    endpoint,
+    token,
+    project,
     ...(org ? { org } : {}),
     ...(projectName ? { projectName } : {}),
     source: 'cocli',

@@ -8,7 +8,8 @@ import type * as Yaml from 'yaml';
 let loaded: typeof Yaml | undefined;
 const yaml = (): typeof Yaml => (loaded ??= require('yaml') as typeof Yaml);
 
-export const parseDocument = ((...args: Parameters<typeof Yaml.parseDocument>) => yaml().parseDocument(...args)) as typeof Yaml.parseDocument;
+export const parseDocument = ((...args: Parameters<typeof Yaml.parseDocument>) =>
+  yaml().parseDocument(...args)) as typeof Yaml.parseDocument;
 export const isAlias = ((node: unknown) => yaml().isAlias(node)) as typeof Yaml.isAlias;
 export const isMap = ((node: unknown) => yaml().isMap(node)) as typeof Yaml.isMap;
 export const isScalar = ((node: unknown) => yaml().isScalar(node)) as typeof Yaml.isScalar;
@@ -20,7 +21,6 @@ export const LineCounter = class {
     return new (yaml().LineCounter)();
   }
 } as unknown as typeof Yaml.LineCounter;
-
 
 export const parse = ((...args: Parameters<typeof Yaml.parse>) => yaml().parse(...args)) as typeof Yaml.parse;
 export const stringify = ((...args: Parameters<typeof Yaml.stringify>) => yaml().stringify(...args)) as typeof Yaml.stringify;

@@ -13,7 +13,11 @@ export function defaultProfile<P extends ProfileInfo>(all: readonly P[], fileCur
 }
 
 /** The stored choice when that profile still exists, else the default. */
-export function chooseActiveProfile<P extends ProfileInfo>(all: readonly P[], storedKey: string | undefined, fileCurrent: string | undefined): P | undefined {
+export function chooseActiveProfile<P extends ProfileInfo>(
+  all: readonly P[],
+  storedKey: string | undefined,
+  fileCurrent: string | undefined,
+): P | undefined {
   return all.find((p) => profileKey(p.source, p.name) === storedKey) ?? defaultProfile(all, fileCurrent);
 }
 
@@ -39,6 +43,15 @@ export function followCocliSwitch(lastSeen: string | undefined, fileCurrent: str
  * from `cocli login set -t` means: reload) and the config error. A different fingerprint means views must reload.
  */
 export function profileFingerprint(active: ProfileInfo | undefined, fileToken: string, configError: string | undefined): string {
-  const info = active ? { name: active.name, endpoint: active.endpoint, project: active.project, org: active.org, projectName: active.projectName, source: active.source } : null;
+  const info = active
+    ? {
+        name: active.name,
+        endpoint: active.endpoint,
+        project: active.project,
+        org: active.org,
+        projectName: active.projectName,
+        source: active.source,
+      }
+    : null;
   return JSON.stringify([info, fileToken, configError ?? null]);
 }

@@ -21,7 +21,9 @@ export function inferRegistryHost(endpoint: string): string {
   try {
     host = new URL(endpoint.trim()).host;
   } catch {
-    throw new RegistryHostInferenceError(msg('The profile endpoint "{0}" is not a valid URL, so the container registry host cannot be inferred.', endpoint));
+    throw new RegistryHostInferenceError(
+      msg('The profile endpoint "{0}" is not a valid URL, so the container registry host cannot be inferred.', endpoint),
+    );
   }
   // Own keys only: `https://__proto__` or `https://constructor` must not pick up Object.prototype members.
   const known = Object.hasOwn(KNOWN_HOSTS, host) ? KNOWN_HOSTS[host] : undefined;
@@ -40,7 +42,8 @@ const LABEL = /^[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?$/;
 export function registryHostProblem(value: string): Msg | undefined {
   if (value === '') return msg('Enter a registry host such as cr.coscene.cn or 127.0.0.1:5000.');
   if (/\s/.test(value)) return msg('The registry host "{0}" must not contain spaces.', value);
-  if (value.includes('://')) return msg('The registry host "{0}" must not include a scheme such as https://; enter only host[:port].', value);
+  if (value.includes('://'))
+    return msg('The registry host "{0}" must not include a scheme such as https://; enter only host[:port].', value);
   if (value.includes('/')) return msg('The registry host "{0}" must not include a path; enter only host[:port].', value);
   const parts = splitHostPort(value);
   if (!parts) return msg('"{0}" is not a valid registry host; use host[:port], with IPv6 addresses in brackets.', value);
@@ -69,7 +72,9 @@ export interface ResolvedRegistryHost {
 export function resolveRegistryHost(input: { setting?: string; endpoint?: string }): ResolvedRegistryHost {
   if (input.setting?.trim()) return { host: validateRegistryHost(input.setting), source: 'setting' };
   if (!input.endpoint) {
-    throw new RegistryHostInferenceError(msg('No coScene profile is active, so the container registry host cannot be inferred. Set "coscene.registry.host" or add a profile.'));
+    throw new RegistryHostInferenceError(
+      msg('No coScene profile is active, so the container registry host cannot be inferred. Set "coscene.registry.host" or add a profile.'),
+    );
   }
   return { host: inferRegistryHost(input.endpoint), source: 'endpoint' };
 }

@@ -26,7 +26,10 @@ export class AddedRepositories {
   }
 
   async remove(repo: AddedRepository): Promise<void> {
-    await this.state.update(KEY, this.list().filter((r) => !same(r, repo)));
+    await this.state.update(
+      KEY,
+      this.list().filter((r) => !same(r, repo)),
+    );
   }
 }
 

@@ -118,11 +118,19 @@ export class HuaweiSession implements vscode.Disposable {
       ? { kind: 'password', ...names, password, token, origins }
       : { kind: 'tokenOnly', ...names, token, origins };
     await this.commit(credentials, codeartsProjectId);
-    this.log.info(`Signed in to Huawei Cloud as ${input.domainName}/${input.userName} (${input.region})${keepPassword ? '' : ', password not kept'}.`);
+    this.log.info(
+      `Signed in to Huawei Cloud as ${input.domainName}/${input.userName} (${input.region})${keepPassword ? '' : ', password not kept'}.`,
+    );
   }
 
   async signInWithAkSk(input: AkSkSignIn, codeartsProjectId: string, signal?: AbortSignal): Promise<void> {
-    const partial = { kind: 'aksk' as const, region: input.region, ak: input.ak, sk: input.sk, securityToken: input.securityToken || undefined };
+    const partial = {
+      kind: 'aksk' as const,
+      region: input.region,
+      ak: input.ak,
+      sk: input.sk,
+      securityToken: input.securityToken || undefined,
+    };
     const origins = this.currentOrigins(input.region);
     this.warnAboutHosts(origins);
     const projectId = await this.iam(input.region).resolveProjectId(partial, signal);
@@ -156,7 +164,15 @@ export class HuaweiSession implements vscode.Disposable {
     const credentials: HuaweiCredentials =
       c.kind !== 'aksk'
         ? { kind: 'token', region: c.region, token: c.token }
-        : { kind: 'aksk', region: c.region, ak: c.ak, sk: c.sk, securityToken: c.securityToken, projectId: c.projectId, domainId: c.domainId };
+        : {
+            kind: 'aksk',
+            region: c.region,
+            ak: c.ak,
+            sk: c.sk,
+            securityToken: c.securityToken,
+            projectId: c.projectId,
+            domainId: c.domainId,
+          };
     const api = createArtifactApi({
       endpoint: artifactEndpoint(c.region, huaweiSetting('endpoint')),
       credentials,
@@ -220,7 +236,10 @@ export class HuaweiSession implements vscode.Disposable {
     for (const h of hosts) this.warnedHosts.add(h);
     this.log.warn(`Huawei Cloud endpoint outside Huawei Cloud: ${hosts.join(', ')}`);
     void vscode.window.showWarningMessage(
-      vscode.l10n.t('The Huawei Cloud endpoint {0} is not a Huawei Cloud host. Your Huawei Cloud credentials are sent there: make sure you trust it.', hosts.join(', ')),
+      vscode.l10n.t(
+        'The Huawei Cloud endpoint {0} is not a Huawei Cloud host. Your Huawei Cloud credentials are sent there: make sure you trust it.',
+        hosts.join(', '),
+      ),
     );
   }
 
@@ -230,10 +249,16 @@ export class HuaweiSession implements vscode.Disposable {
       this.announcedEnd = c.token.expiresAt;
       const signIn = vscode.l10n.t('Sign In…');
       void vscode.window
-        .showWarningMessage(vscode.l10n.t('Your Huawei Cloud sign-in has ended (the password was not kept). Sign in again to see repository permissions.'), signIn)
+        .showWarningMessage(
+          vscode.l10n.t('Your Huawei Cloud sign-in has ended (the password was not kept). Sign in again to see repository permissions.'),
+          signIn,
+        )
         .then((picked) => (picked === signIn ? vscode.commands.executeCommand('coscene.huawei.signIn') : undefined));
     }
-    return new AccessError(msg('Your Huawei Cloud sign-in has ended (the password was not kept). Sign in again to see repository permissions.'), ['signIn']);
+    return new AccessError(
+      msg('Your Huawei Cloud sign-in has ended (the password was not kept). Sign in again to see repository permissions.'),
+      ['signIn'],
+    );
   }
 
   private async commit(credentials: StoredCredentials, codeartsProjectId: string): Promise<void> {

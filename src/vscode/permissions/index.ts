@@ -81,6 +81,14 @@ export function registerPermissionsFeature(services: Services): PermissionsFeatu
   };
   services.api.trees.set(PERMISSIONS_VIEW_ID, tree);
   services.api.features.permissions = feature;
-  void ready.then(() => offerDemoSignIn(context, () => session.isSignedIn(), (demo) => signIn(deps, demo))).catch((err) => log.warn(`Demo sign-in offer failed: ${String(err)}`));
+  void ready
+    .then(() =>
+      offerDemoSignIn(
+        context,
+        () => session.isSignedIn(),
+        (demo) => signIn(deps, demo),
+      ),
+    )
+    .catch((err) => log.warn(`Demo sign-in offer failed: ${String(err)}`));
   return feature;
 }

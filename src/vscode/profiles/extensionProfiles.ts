@@ -38,7 +38,12 @@ export class ExtensionProfiles {
   }
 
   async remove(name: string): Promise<void> {
-    await this.state.update(PROFILES_KEY, this.list().filter((p) => p.name !== name).map(toStored));
+    await this.state.update(
+      PROFILES_KEY,
+      this.list()
+        .filter((p) => p.name !== name)
+        .map(toStored),
+    );
     await this.secrets.delete(tokenKey('extension', name));
   }
 

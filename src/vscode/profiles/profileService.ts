@@ -111,7 +111,8 @@ export class ProfileService implements ActiveProfile, vscode.Disposable {
     }
     const key = profileKey(profile.source, profile.name);
     const token = await this.tokenFor(profile);
-    if (!token) throw new AccessError(msg('The profile "{0}" has no token. Set one with "Set Token for Profile…".', profile.name), ['setToken']);
+    if (!token)
+      throw new AccessError(msg('The profile "{0}" has no token. Set one with "Set Token for Profile…".', profile.name), ['setToken']);
     return this.clients.get(key, token, () => {
       const inner = createCosceneApi({
         endpoint: profile.endpoint,
@@ -120,7 +121,9 @@ export class ProfileService implements ActiveProfile, vscode.Disposable {
         http: this.httpClient(),
         timeoutMs: requestTimeoutMs(),
         onRequest: (r) => {
-          this.log.debug(`coScene ${r.procedure} (attempt ${r.attempt}) → ${r.status ?? 'no answer'}${r.error ? ` ${r.error}` : ''} in ${Math.round(r.durationMs)} ms`);
+          this.log.debug(
+            `coScene ${r.procedure} (attempt ${r.attempt}) → ${r.status ?? 'no answer'}${r.error ? ` ${r.error}` : ''} in ${Math.round(r.durationMs)} ms`,
+          );
           feedThrottle(r); // a running access scan slows down while the transport retries a 429
         },
       });
@@ -182,7 +185,8 @@ export class ProfileService implements ActiveProfile, vscode.Disposable {
   async removeProfile(name: string): Promise<void> {
     await this.ready;
     await this.store.remove(name);
-    if (this.context.globalState.get(ACTIVE_KEY) === profileKey('extension', name)) await this.context.globalState.update(ACTIVE_KEY, undefined);
+    if (this.context.globalState.get(ACTIVE_KEY) === profileKey('extension', name))
+      await this.context.globalState.update(ACTIVE_KEY, undefined);
     await this.enqueue(async () => this.recompute());
   }
 
@@ -225,7 +229,10 @@ export class ProfileService implements ActiveProfile, vscode.Disposable {
       readError = new ConfigError(msg('{0} could not be read: {1}', this.filePath, reason), this.filePath, 1, 1, undefined, { cause: err });
     }
     const resolved = resolveProfiles({ fileText: text, filePath: this.filePath, env: process.env });
-    holdSecrets('cocli-config-and-env', resolved.profiles.map((p) => p.token));
+    holdSecrets(
+      'cocli-config-and-env',
+      resolved.profiles.map((p) => p.token),
+    );
     this.fileProfiles = resolved.profiles;
     this.error = readError ?? resolved.error;
     this.fileCurrent = undefined;

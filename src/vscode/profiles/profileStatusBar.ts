@@ -12,9 +12,12 @@ export interface StatusState {
 
 export function sourceLabel(source: ProfileSource, configPath: string): string {
   switch (source) {
-    case 'cocli': return vscode.l10n.t('cocli config ({0})', configPath);
-    case 'env': return vscode.l10n.t('COS_* environment variables');
-    case 'extension': return vscode.l10n.t('added in VS Code');
+    case 'cocli':
+      return vscode.l10n.t('cocli config ({0})', configPath);
+    case 'env':
+      return vscode.l10n.t('COS_* environment variables');
+    case 'extension':
+      return vscode.l10n.t('added in VS Code');
   }
 }
 
@@ -37,7 +40,7 @@ export function renderStatusBar(item: vscode.StatusBarItem, state: StatusState):
     line(vscode.l10n.t('Source: {0}', sourceLabel(profile.source, state.configPath)));
     if (state.tokenRejected) {
       md.appendMarkdown('\n\n$(warning) ');
-      md.appendText(vscode.l10n.t('The server rejected this profile\'s token.'));
+      md.appendText(vscode.l10n.t("The server rejected this profile's token."));
       md.appendMarkdown(` [${vscode.l10n.t('Set Token…')}](command:coscene.profile.setToken)`);
     }
     md.appendMarkdown('\n\n');

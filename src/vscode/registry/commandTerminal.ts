@@ -54,8 +54,14 @@ export class CommandTerminal implements vscode.Disposable {
         ...opts,
         signal: controller.signal,
         // Client output may carry a server's text: no escape sequence reaches the terminal.
-        onStdout: (t) => { this.print(stripControls(t)); opts.onStdout?.(t); },
-        onStderr: (t) => { this.print(stripControls(t)); opts.onStderr?.(t); },
+        onStdout: (t) => {
+          this.print(stripControls(t));
+          opts.onStdout?.(t);
+        },
+        onStderr: (t) => {
+          this.print(stripControls(t));
+          opts.onStderr?.(t);
+        },
       });
       if (!this.transcript.endsWith('\n')) this.print('\n');
       if (result.timedOut) {
@@ -66,9 +72,12 @@ export class CommandTerminal implements vscode.Disposable {
       }
       return result;
     } catch (err) {
-      const text = err instanceof Error && err.name === 'AbortError'
-        ? vscode.l10n.t('[cancelled]')
-        : err instanceof AccessError ? localize(err.userMessage) : String(err);
+      const text =
+        err instanceof Error && err.name === 'AbortError'
+          ? vscode.l10n.t('[cancelled]')
+          : err instanceof AccessError
+            ? localize(err.userMessage)
+            : String(err);
       this.print(`${text}\n\n`, RED);
       throw err;
     } finally {
@@ -87,7 +96,9 @@ export class CommandTerminal implements vscode.Disposable {
   private print(text: string, style?: string): void {
     this.transcript += text;
     const terminalText = text.replace(/\r?\n/g, '\r\n');
-    const styled = style ? `${style}${terminalText.replace(/\r\n$/, '')}${RESET}${terminalText.endsWith('\r\n') ? '\r\n' : ''}` : terminalText;
+    const styled = style
+      ? `${style}${terminalText.replace(/\r\n$/, '')}${RESET}${terminalText.endsWith('\r\n') ? '\r\n' : ''}`
+      : terminalText;
     if (this.opened) this.output?.fire(styled);
     else this.pending.push(styled);
   }

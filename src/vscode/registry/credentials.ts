@@ -23,7 +23,10 @@ const passwordOnly: SecretsOf<SecretPart> = (s) => [typeof s?.password === 'stri
  * must stay readable in messages and logs and live in globalState.
  */
 export class RegistryCredentials {
-  constructor(private readonly secrets: Secrets, private readonly memento: vscode.Memento) {}
+  constructor(
+    private readonly secrets: Secrets,
+    private readonly memento: vscode.Memento,
+  ) {}
 
   async stored(): Promise<StoredCredential | undefined> {
     const meta = this.memento.get<CredentialMeta>(META_KEY);
@@ -40,7 +43,12 @@ export class RegistryCredentials {
     return this.memento.get<CredentialMeta>(META_KEY);
   }
 
-  async obtain(api: CosceneApi, scope: CredentialScope, lifetimeMinutes: number, signal?: AbortSignal): Promise<{ credential: StoredCredential; reused: boolean }> {
+  async obtain(
+    api: CosceneApi,
+    scope: CredentialScope,
+    lifetimeMinutes: number,
+    signal?: AbortSignal,
+  ): Promise<{ credential: StoredCredential; reused: boolean }> {
     const stored = await this.stored();
     if (isReusable(stored, { ...scope, lifetimeMinutes, now: Date.now() })) return { credential: stored, reused: true };
     return { credential: await this.create(api, scope, signal), reused: false };

@@ -47,7 +47,9 @@ export async function askShowPassword(username: string): Promise<boolean> {
     vscode.l10n.t('Show the password of {0} in an editor?', username),
     {
       modal: true,
-      detail: vscode.l10n.t('Every installed extension can read the text of open documents, including this one. Copy Password puts it on the clipboard without showing it, and the clipboard is cleared after 60 seconds.'),
+      detail: vscode.l10n.t(
+        'Every installed extension can read the text of open documents, including this one. Copy Password puts it on the clipboard without showing it, and the clipboard is cleared after 60 seconds.',
+      ),
     },
     open,
   );

@@ -37,7 +37,10 @@ export async function runClient(ctx: RegistryContext, run: ClientRun): Promise<{
   });
   ctx.services.log.info(`${commandLine} → ${result.timedOut ? 'timed out' : `exit code ${result.exitCode ?? result.signal}`}`);
   if (result.timedOut) {
-    throw new AccessError(msg('"{0}" gave no result within {1} seconds and was stopped.', commandLine, CLIENT_TIMEOUT_MS / 1000), ['retry', 'showLogs']);
+    throw new AccessError(msg('"{0}" gave no result within {1} seconds and was stopped.', commandLine, CLIENT_TIMEOUT_MS / 1000), [
+      'retry',
+      'showLogs',
+    ]);
   }
   if (result.exitCode !== 0) {
     const summary = clientFailureSummary(result.stderr) || clientFailureSummary(result.stdout);

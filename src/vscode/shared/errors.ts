@@ -17,12 +17,18 @@ const ACTION_COMMANDS: Record<Exclude<ErrorAction, 'retry'>, string> = {
 
 export function actionLabel(action: ErrorAction): string {
   switch (action) {
-    case 'retry': return vscode.l10n.t('Retry');
-    case 'setToken': return vscode.l10n.t('Set Token…');
-    case 'signIn': return vscode.l10n.t('Sign In…');
-    case 'showLogs': return vscode.l10n.t('Show Logs');
-    case 'openConfig': return vscode.l10n.t('Open Config');
-    case 'addProfile': return vscode.l10n.t('Add Profile…');
+    case 'retry':
+      return vscode.l10n.t('Retry');
+    case 'setToken':
+      return vscode.l10n.t('Set Token…');
+    case 'signIn':
+      return vscode.l10n.t('Sign In…');
+    case 'showLogs':
+      return vscode.l10n.t('Show Logs');
+    case 'openConfig':
+      return vscode.l10n.t('Open Config');
+    case 'addProfile':
+      return vscode.l10n.t('Add Profile…');
   }
 }
 

@@ -17,7 +17,11 @@ export function httpClientOptionsFromSettings(log?: Log): HttpClientOptions {
   const http = vscode.workspace.getConfiguration('http');
   const proxy = http.get<string>('proxy')?.trim() || undefined;
   const noProxyList = http.get<string[]>('noProxy') ?? [];
-  const noProxy = noProxyList.map((h) => h.trim()).filter(Boolean).join(',') || undefined;
+  const noProxy =
+    noProxyList
+      .map((h) => h.trim())
+      .filter(Boolean)
+      .join(',') || undefined;
   const caFile = expandHome(vscode.workspace.getConfiguration('coscene.http').get<string>('caFile')?.trim() ?? '');
   const proxySettings = { proxy, noProxy, strictSSL: http.get<boolean>('proxyStrictSSL') ?? true };
   const settingsKey = JSON.stringify({ ...proxySettings, caFile });

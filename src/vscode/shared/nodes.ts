@@ -21,7 +21,14 @@ export class ActionNode extends vscode.TreeItem {
   }
 }
 
-const ACTION_ICONS: Record<string, string> = { retry: 'refresh', setToken: 'key', signIn: 'sign-in', showLogs: 'output', openConfig: 'go-to-file', addProfile: 'add' };
+const ACTION_ICONS: Record<string, string> = {
+  retry: 'refresh',
+  setToken: 'key',
+  signIn: 'sign-in',
+  showLogs: 'output',
+  openConfig: 'go-to-file',
+  addProfile: 'add',
+};
 
 /**
  * An error shown in place of a tree's content, expanded to show its actions.

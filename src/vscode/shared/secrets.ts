@@ -94,10 +94,5 @@ export function holdSecrets(holder: string, values: readonly string[]): void {
 }
 
 function keyringError(err: unknown): AccessError {
-  return new AccessError(
-    keyringUnavailable(),
-    ['showLogs'],
-    err instanceof Error ? err.message : String(err),
-    { cause: err },
-  );
+  return new AccessError(keyringUnavailable(), ['showLogs'], err instanceof Error ? err.message : String(err), { cause: err });
 }

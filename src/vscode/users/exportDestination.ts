@@ -29,13 +29,21 @@ export async function pickFormat(given: unknown, givenVerbose?: unknown): Promis
   const items = OUTPUT_FORMATS.flatMap((f) => {
     const plain = { label: labels[f], description: f, choice: { format: f, verbose: false } };
     if (f !== 'table' && f !== 'wide') return [plain];
-    return [plain, { label: vscode.l10n.t('{0}, verbose (RESOURCE NAME)', labels[f]), description: `${f} -v`, choice: { format: f, verbose: true } }];
+    return [
+      plain,
+      { label: vscode.l10n.t('{0}, verbose (RESOURCE NAME)', labels[f]), description: `${f} -v`, choice: { format: f, verbose: true } },
+    ];
   });
   const pick = await vscode.window.showQuickPick(items, { title: vscode.l10n.t('Export Format') });
   return pick?.choice;
 }
 
-export function pickTarget(given: unknown, acceptScriptedArgs: boolean, defaultName: string, format: OutputFormat): Promise<ExportTarget | undefined> {
+export function pickTarget(
+  given: unknown,
+  acceptScriptedArgs: boolean,
+  defaultName: string,
+  format: OutputFormat,
+): Promise<ExportTarget | undefined> {
   return pickTargetFor(given, acceptScriptedArgs, defaultName, extensionFor(format));
 }
 
@@ -43,10 +51,16 @@ export function pickTarget(given: unknown, acceptScriptedArgs: boolean, defaultN
  * Editor or file (`ext` names the file type). A `given` target ('editor' or {file}) skips the questions only in
  * test mode (shared/testMode.ts): elsewhere a caller could overwrite any file, or put the export where it reads it.
  */
-export async function pickTargetFor(given: unknown, acceptScriptedArgs: boolean, defaultName: string, ext: string): Promise<ExportTarget | undefined> {
+export async function pickTargetFor(
+  given: unknown,
+  acceptScriptedArgs: boolean,
+  defaultName: string,
+  ext: string,
+): Promise<ExportTarget | undefined> {
   const scripted = scriptedArgs(acceptScriptedArgs, given);
   if (scripted === 'editor') return 'editor';
-  if (scripted && typeof scripted === 'object' && typeof (scripted as { file?: unknown }).file === 'string') return scripted as { file: string };
+  if (scripted && typeof scripted === 'object' && typeof (scripted as { file?: unknown }).file === 'string')
+    return scripted as { file: string };
   const editor = { label: vscode.l10n.t('Open in a New Editor'), target: 'editor' as const };
   const file = { label: vscode.l10n.t('Save to File…'), target: 'file' as const };
   const pick = await vscode.window.showQuickPick([editor, file], { title: vscode.l10n.t('Export To') });
@@ -80,7 +94,10 @@ export async function writeText(text: string, language: string, target: ExportTa
 }
 
 /** Runs `work` under a cancellable notification; cancelling aborts the requests. */
-export function withCancellableProgress<T>(title: string, work: (signal: AbortSignal, report: (message: string) => void) => Promise<T>): Thenable<T> {
+export function withCancellableProgress<T>(
+  title: string,
+  work: (signal: AbortSignal, report: (message: string) => void) => Promise<T>,
+): Thenable<T> {
   return vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title, cancellable: true }, (progress, token) =>
     withAbortSignal(token, (signal) => work(signal, (message) => progress.report({ message }))),
   );

@@ -47,7 +47,19 @@ export function registerUsersFeature(services: Services): UsersViews {
   roles.attach(rolesView);
   const access = new AccessRunner(services);
   const accessPanel = new AccessPanel(services.log);
-  const views: UsersViews = { services, orgUsers, projectUsers, project, roles, details, orgView, projectView, rolesView, access, accessPanel };
+  const views: UsersViews = {
+    services,
+    orgUsers,
+    projectUsers,
+    project,
+    roles,
+    details,
+    orgView,
+    projectView,
+    rolesView,
+    access,
+    accessPanel,
+  };
 
   const profileKey = () => {
     const p = profiles.current();
@@ -87,7 +99,14 @@ export function registerUsersFeature(services: Services): UsersViews {
   };
 
   context.subscriptions.push(
-    orgUsers, projectUsers, roles, details, orgView, projectView, rolesView, accessPanel,
+    orgUsers,
+    projectUsers,
+    roles,
+    details,
+    orgView,
+    projectView,
+    rolesView,
+    accessPanel,
     profiles.onDidChange(() => {
       // A new token keeps the selected project; another profile (maybe another org) does not.
       const key = profileKey();

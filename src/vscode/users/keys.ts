@@ -10,7 +10,10 @@ export interface UsersViewContextKeys {
   readonly filtered: string;
 }
 export const ORG_USERS_CONTEXT_KEYS: UsersViewContextKeys = { flat: 'coscene.orgUsers.flat', filtered: 'coscene.orgUsers.filtered' };
-export const PROJECT_USERS_CONTEXT_KEYS: UsersViewContextKeys = { flat: 'coscene.projectUsers.flat', filtered: 'coscene.projectUsers.filtered' };
+export const PROJECT_USERS_CONTEXT_KEYS: UsersViewContextKeys = {
+  flat: 'coscene.projectUsers.flat',
+  filtered: 'coscene.projectUsers.filtered',
+};
 
 /** Set while the Project Users view lists archived projects too. */
 export const PROJECT_ARCHIVED_CONTEXT_KEY = 'coscene.projectUsers.archived';

@@ -67,7 +67,10 @@ export function requireProjectVisible(user: FakeUser, project: FakeProject, proc
 export function requireProjectAccess(user: FakeUser, project: FakeProject, procedure: string): void {
   requireProjectVisible(user, project, procedure);
   if ((ORG_USER_READERS as readonly string[]).includes(user.orgRoleCode) || project.members.has(user.id)) return;
-  throw new ConnectError('permission_denied', `permission denied: role ${user.orgRoleCode} cannot ${procedure} on projects/${project.id} without being a member`);
+  throw new ConnectError(
+    'permission_denied',
+    `permission denied: role ${user.orgRoleCode} cannot ${procedure} on projects/${project.id} without being a member`,
+  );
 }
 
 function unauthenticated(message: string): ConnectError {

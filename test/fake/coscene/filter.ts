@@ -7,7 +7,18 @@ export interface FilterClause {
 }
 
 const MAX_FILTER_LENGTH = 1024;
-const SIMPLE_ESCAPES: Record<string, string> = { '"': '"', '\\': '\\', n: '\n', t: '\t', r: '\r', a: '\x07', b: '\b', f: '\f', v: '\v', "'": "'" };
+const SIMPLE_ESCAPES: Record<string, string> = {
+  '"': '"',
+  '\\': '\\',
+  n: '\n',
+  t: '\t',
+  r: '\r',
+  a: '\x07',
+  b: '\b',
+  f: '\f',
+  v: '\v',
+  "'": "'",
+};
 
 /**
  * Parses `a="x"` and `a="x" AND b="y"` (AIP-160 subset). Values are Go %q-quoted strings.

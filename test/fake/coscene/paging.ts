@@ -22,7 +22,10 @@ export function resolvePageSize(pageSize: number | undefined): number {
  * different parent/filter/procedure is invalid_argument, like AIP-158 servers.
  */
 export function encodePageToken(offset: number, queryKey: string, serial?: number): string {
-  return Buffer.from(JSON.stringify({ o: offset, q: queryHash(queryKey), ...(serial !== undefined ? { n: serial } : {}) }), 'utf8').toString('base64url');
+  return Buffer.from(
+    JSON.stringify({ o: offset, q: queryHash(queryKey), ...(serial !== undefined ? { n: serial } : {}) }),
+    'utf8',
+  ).toString('base64url');
 }
 
 /** Tokens of the endless-pages fault: each one new (a serial), each one valid. */

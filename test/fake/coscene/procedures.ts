@@ -62,7 +62,8 @@ function listProjects(msg: RequestMessage, ctx: ProcedureContext): Record<string
   if (skip < 0) throw new ConnectError('invalid_argument', 'skip must not be negative');
   const clauses = parseFilter(msg.string('filter'), ['is_archived']);
   for (const c of clauses) {
-    if (c.value !== 'true' && c.value !== 'false') throw new ConnectError('invalid_argument', `invalid filter: is_archived must be "true" or "false", got "${c.value}"`);
+    if (c.value !== 'true' && c.value !== 'false')
+      throw new ConnectError('invalid_argument', `invalid filter: is_archived must be "true" or "false", got "${c.value}"`);
   }
   const matching = ctx.data.projects.filter((p) => canSeeProject(ctx.caller, p) && clauses.every((c) => String(p.archived) === c.value));
   const start = ctx.pageFault === 'repeat-page-token' ? 0 : ctx.pageFault === 'empty-page-with-token' ? matching.length : skip;
@@ -111,7 +112,8 @@ function getUser(msg: RequestMessage, ctx: ProcedureContext): Record<string, unk
 function resolveUserName(name: string, ctx: ProcedureContext): FakeUser {
   if (name === 'users/current') return ctx.caller;
   const match = /^users\/([^/]+)$/.exec(name);
-  if (!match || !UUID_PATTERN.test(match[1])) throw new ConnectError('invalid_argument', `invalid user name "${name}": expected users/<uuid>`);
+  if (!match || !UUID_PATTERN.test(match[1]))
+    throw new ConnectError('invalid_argument', `invalid user name "${name}": expected users/<uuid>`);
   const user = ctx.data.usersById.get(match[1]);
   if (!user) throw new ConnectError('not_found', `user not found: ${name}`);
   return user;

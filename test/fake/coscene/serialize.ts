@@ -16,12 +16,20 @@ export function userJson(user: FakeUser, roleCode: string, data: CosceneData): R
     createTime: protoTimestamp(user.createTimeMs),
   });
   // nickname is proto3 `optional`: present whenever set, even as "".
-  return user.nickname === undefined ? { name: `users/${user.id}`, ...rest } : { name: `users/${user.id}`, nickname: user.nickname, ...rest };
+  return user.nickname === undefined
+    ? { name: `users/${user.id}`, ...rest }
+    : { name: `users/${user.id}`, nickname: user.nickname, ...rest };
 }
 
 export function organizationJson(org: FakeOrganization): Record<string, unknown> {
   const time = protoTimestamp(org.createTimeMs);
-  return omitDefaults({ name: `organizations/${org.id}`, displayName: org.displayName, slug: org.slug, createTime: time, updateTime: time });
+  return omitDefaults({
+    name: `organizations/${org.id}`,
+    displayName: org.displayName,
+    slug: org.slug,
+    createTime: time,
+    updateTime: time,
+  });
 }
 
 export function projectJson(project: FakeProject): Record<string, unknown> {

@@ -114,7 +114,10 @@ export function listAllRepositories(tenantId: string, projectId: string, req: Fa
 }
 
 function listParam(req: FakeRequest, name: string): string[] {
-  return (req.query.get(name) ?? '').split(',').map((s) => s.trim()).filter((s) => s !== '');
+  return (req.query.get(name) ?? '')
+    .split(',')
+    .map((s) => s.trim())
+    .filter((s) => s !== '');
 }
 
 /** GET /cloudartifact/v5/projects/{project_id}/users?repo_id=… (ListProjectUsers). */

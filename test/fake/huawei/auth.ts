@@ -37,7 +37,13 @@ export type HuaweiPrincipal = { kind: 'token'; token: IssuedToken } | { kind: 'a
 const AUTH_PATTERN = /^SDK-HMAC-SHA256 Access=([^,]+), SignedHeaders=([a-z0-9;-]+), Signature=([0-9a-f]{64})$/;
 
 /** X-Auth-Token (issued, unexpired, project-scoped) or an SDK-HMAC-SHA256 signature (docs/protocol.md). */
-export function authenticateHuawei(req: FakeRequest, data: HuaweiData, tokens: TokenStore, nowMs: number, allowDomainScope = false): HuaweiPrincipal {
+export function authenticateHuawei(
+  req: FakeRequest,
+  data: HuaweiData,
+  tokens: TokenStore,
+  nowMs: number,
+  allowDomainScope = false,
+): HuaweiPrincipal {
   const tokenValue = header(req, 'x-auth-token');
   if (tokenValue !== undefined) {
     const token = tokens.get(tokenValue);

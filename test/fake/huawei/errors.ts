@@ -55,7 +55,17 @@ const V5_MESSAGES: Record<string, Record<Language, string>> = {
   'CR.4000': { 'zh-cn': '请求参数错误', 'en-us': 'Invalid request parameter.' },
 };
 
-const DEFAULT_STATUS: Record<string, number> = { 'CR.4102': 403, 'DEV.CR.4102': 400, 'CR.5000': 500, 'CR.4004': 404, 'CR.4000': 400, 'APIGW.0308': 429, 'APIGW.0101': 404, 'APIGW.0301': 401, 'APIGW.0201': 400 };
+const DEFAULT_STATUS: Record<string, number> = {
+  'CR.4102': 403,
+  'DEV.CR.4102': 400,
+  'CR.5000': 500,
+  'CR.4004': 404,
+  'CR.4000': 400,
+  'APIGW.0308': 429,
+  'APIGW.0101': 404,
+  'APIGW.0301': 401,
+  'APIGW.0201': 400,
+};
 
 const GATEWAY_MESSAGES: Record<string, string> = {
   'APIGW.0308': 'The throttling threshold has been reached: policy user over ratelimit,limit:100,time:1 minute',
@@ -71,7 +81,11 @@ export function v5Error(errorCode: string, lang: Language, detail?: string): Hua
 }
 
 /** Build any error by code, defaulting status, message and envelope from the code (used by faults). */
-export function errorForCode(errorCode: string, lang: Language, opts: { httpStatus?: number; message?: string; envelope?: 'v5' | 'gateway' } = {}): HuaweiError {
+export function errorForCode(
+  errorCode: string,
+  lang: Language,
+  opts: { httpStatus?: number; message?: string; envelope?: 'v5' | 'gateway' } = {},
+): HuaweiError {
   const envelope = opts.envelope ?? (errorCode.startsWith('APIGW.') ? 'gateway' : 'v5');
   const message = opts.message ?? GATEWAY_MESSAGES[errorCode] ?? v5Error(errorCode, lang).message;
   return new HuaweiError(opts.httpStatus ?? DEFAULT_STATUS[errorCode] ?? 500, errorCode, message, envelope);

@@ -9,7 +9,8 @@ function iamError(status: number, code: string, message: string, requestId: stri
 }
 
 type Json = Record<string, unknown>;
-const obj = (value: unknown): Json | undefined => (typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Json) : undefined);
+const obj = (value: unknown): Json | undefined =>
+  typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Json) : undefined;
 const str = (value: unknown): string | undefined => (typeof value === 'string' && value !== '' ? value : undefined);
 
 /** POST /v3/auth/tokens with password identity (docs/protocol.md). */
@@ -28,12 +29,26 @@ export function createToken(req: FakeRequest, data: HuaweiData, tokens: TokenSto
   const user = obj(obj(identity?.password)?.user);
   const userDomain = obj(user?.domain);
   const scope = obj(auth?.scope);
-  if (!Array.isArray(methods) || !methods.includes('password') || !user || !str(user.name) || typeof user.password !== 'string' || !userDomain || !(str(userDomain.name) || str(userDomain.id))) {
-    return iamError(400, 'IAM.0011', 'The request body is invalid: auth.identity.methods ["password"] and password.user {name, password, domain} are required.', requestId);
+  if (
+    !Array.isArray(methods) ||
+    !methods.includes('password') ||
+    !user ||
+    !str(user.name) ||
+    typeof user.password !== 'string' ||
+    !userDomain ||
+    !(str(userDomain.name) || str(userDomain.id))
+  ) {
+    return iamError(
+      400,
+      'IAM.0011',
+      'The request body is invalid: auth.identity.methods ["password"] and password.user {name, password, domain} are required.',
+      requestId,
+    );
   }
   const scopeProject = obj(scope?.project);
   const scopeDomain = obj(scope?.domain);
-  if (!scopeProject && !scopeDomain) return iamError(400, 'IAM.0011', 'The request body is invalid: auth.scope.project or auth.scope.domain is required.', requestId);
+  if (!scopeProject && !scopeDomain)
+    return iamError(400, 'IAM.0011', 'The request body is invalid: auth.scope.project or auth.scope.domain is required.', requestId);
 
   const domainMatches = userDomain.name === data.domain.name || userDomain.id === data.domain.id;
   if (!domainMatches || user.name !== data.iamUser.name || user.password !== data.iamUser.password) {
@@ -76,6 +91,15 @@ export function listIamProjects(req: FakeRequest, data: HuaweiData, requestId: s
   const name = req.query.get('name');
   const projects = data.iamProjects
     .filter((p) => name === null || p.name === name)
-    .map((p) => ({ id: p.id, name: p.name, domain_id: data.domain.id, parent_id: data.domain.id, description: '', enabled: true, is_domain: false, links: { self: `/v3/projects/${p.id}` } }));
+    .map((p) => ({
+      id: p.id,
+      name: p.name,
+      domain_id: data.domain.id,
+      parent_id: data.domain.id,
+      description: '',
+      enabled: true,
+      is_domain: false,
+      links: { self: `/v3/projects/${p.id}` },
+    }));
   return huaweiJson(200, { projects, links: { self: '/v3/projects', previous: null, next: null } }, requestId);
 }

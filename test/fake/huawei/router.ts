@@ -28,27 +28,61 @@ function findRoute(method: string, segments: string[]): { route: Route; params: 
   const [a, b, c, d, e, f] = segments;
   const n = segments.length;
   if (method === 'POST' && n === 3 && a === 'v3' && b === 'auth' && c === 'tokens') {
-    return { route: { operation: 'KeystoneCreateUserTokenByPassword', auth: 'none', handle: (req, env, ctx) => createToken(req, env.data, env.tokens, env.nowMs, ctx.requestId) }, params: [] };
+    return {
+      route: {
+        operation: 'KeystoneCreateUserTokenByPassword',
+        auth: 'none',
+        handle: (req, env, ctx) => createToken(req, env.data, env.tokens, env.nowMs, ctx.requestId),
+      },
+      params: [],
+    };
   }
   if (method === 'GET' && n === 2 && a === 'v3' && b === 'projects') {
-    return { route: { operation: 'KeystoneListProjects', auth: 'any-scope', handle: (req, env, ctx) => listIamProjects(req, env.data, ctx.requestId) }, params: [] };
+    return {
+      route: {
+        operation: 'KeystoneListProjects',
+        auth: 'any-scope',
+        handle: (req, env, ctx) => listIamProjects(req, env.data, ctx.requestId),
+      },
+      params: [],
+    };
   }
   if (method !== 'GET' || a !== 'cloudartifact' || b !== 'v5') return undefined;
   if (n === 6 && c === 'repositories' && f === 'privileges') {
-    return { route: { operation: 'ShowRepositoryRolesPrivilege', auth: 'project-scope', handle: (_r, _e, ctx, p) => showRepositoryRolesPrivilege(p[0], p[1], ctx) }, params: [d, e] };
+    return {
+      route: {
+        operation: 'ShowRepositoryRolesPrivilege',
+        auth: 'project-scope',
+        handle: (_r, _e, ctx, p) => showRepositoryRolesPrivilege(p[0], p[1], ctx),
+      },
+      params: [d, e],
+    };
   }
   if (n === 5 && c === 'projects' && e === 'users') {
-    return { route: { operation: 'ListProjectUsers', auth: 'project-scope', handle: (req, _e, ctx, p) => listProjectUsers(p[0], req, ctx) }, params: [d] };
+    return {
+      route: { operation: 'ListProjectUsers', auth: 'project-scope', handle: (req, _e, ctx, p) => listProjectUsers(p[0], req, ctx) },
+      params: [d],
+    };
   }
   if (n === 5 && e === 'repositories' && c !== 'repositories' && c !== 'projects') {
-    return { route: { operation: 'ListAllRepositories', auth: 'project-scope', handle: (req, _e, ctx, p) => listAllRepositories(p[0], p[1], req, ctx) }, params: [c, d] };
+    return {
+      route: {
+        operation: 'ListAllRepositories',
+        auth: 'project-scope',
+        handle: (req, _e, ctx, p) => listAllRepositories(p[0], p[1], req, ctx),
+      },
+      params: [c, d],
+    };
   }
   return undefined;
 }
 
 function segmentsOf(path: string): string[] | undefined {
   try {
-    return path.split('/').slice(1).map((s) => decodeURIComponent(s));
+    return path
+      .split('/')
+      .slice(1)
+      .map((s) => decodeURIComponent(s));
   } catch {
     return undefined;
   }
@@ -62,7 +96,13 @@ export function huaweiOperation(method: string, path: string): string | undefine
 
 export function handleHuawei(req: FakeRequest, env: HuaweiEnv): FakeReply {
   const requestId = newRequestId();
-  const ctx: ArtifactEnv = { data: env.data, nowMs: env.nowMs, lang: languageOf(header(req, 'x-language')), requestId, pageFault: env.pageFault };
+  const ctx: ArtifactEnv = {
+    data: env.data,
+    nowMs: env.nowMs,
+    lang: languageOf(header(req, 'x-language')),
+    requestId,
+    pageFault: env.pageFault,
+  };
   try {
     const segments = segmentsOf(req.path);
     const found = segments ? findRoute(req.method, segments) : undefined;

@@ -42,9 +42,22 @@ export interface CanonicalRequestInput {
 
 export function canonicalRequest(input: CanonicalRequestInput): string {
   const headerLines = input.signedHeaders
-    .map((name) => [...(input.headers[name] ?? [])].map((v) => v.trim()).sort().map((v) => `${name}:${v}\n`).join(''))
+    .map((name) =>
+      [...(input.headers[name] ?? [])]
+        .map((v) => v.trim())
+        .sort()
+        .map((v) => `${name}:${v}\n`)
+        .join(''),
+    )
     .join('');
-  return [input.method.toUpperCase(), canonicalUri(input.path), canonicalQuery(input.query), headerLines, input.signedHeaders.join(';'), input.payloadHash].join('\n');
+  return [
+    input.method.toUpperCase(),
+    canonicalUri(input.path),
+    canonicalQuery(input.query),
+    headerLines,
+    input.signedHeaders.join(';'),
+    input.payloadHash,
+  ].join('\n');
 }
 
 export function stringToSign(sdkDate: string, canonical: string): string {
@@ -61,7 +74,10 @@ export function sha256Hex(data: string | Buffer): string {
 
 /** YYYYMMDD'T'HHMMSS'Z' */
 export function formatSdkDate(ms: number): string {
-  return new Date(ms).toISOString().replace(/[-:]/g, '').replace(/\.\d{3}Z$/, 'Z');
+  return new Date(ms)
+    .toISOString()
+    .replace(/[-:]/g, '')
+    .replace(/\.\d{3}Z$/, 'Z');
 }
 
 export function parseSdkDate(value: string): number | undefined {
@@ -81,7 +97,10 @@ export function decodeQuery(rawQuery: string): [string, string][] {
 }
 
 export function decodePath(rawPath: string): string {
-  return rawPath.split('/').map((s) => decodeURIComponent(s)).join('/');
+  return rawPath
+    .split('/')
+    .map((s) => decodeURIComponent(s))
+    .join('/');
 }
 
 export interface SignOptions {

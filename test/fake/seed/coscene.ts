@@ -90,9 +90,80 @@ const ROLE_DEFS: [string, string, 'organization' | 'project'][] = [
   ['PROJECT_LABELER', 'Data Labeler', 'project'], // custom role: clients must cope with unknown codes
 ];
 
-const CN_SURNAMES = ['王', '李', '张', '刘', '陈', '杨', '黄', '赵', '吴', '周', '徐', '孙', '马', '朱', '胡', '郭', '何', '林', '高', '罗'];
-const CN_GIVEN = ['伟', '芳', '娜', '秀英', '敏', '静', '丽', '强', '磊', '军', '洋', '勇', '艳', '杰', '娟', '涛', '明', '超', '霞', '宇轩', '子涵', '欣怡', '浩然', '思远'];
-const EN_FIRST = ['Alice', 'Bob', 'Carol', 'David', 'Emma', 'Frank', 'Grace', 'Henry', 'Ivy', 'Jack', 'Kevin', 'Lily', 'Mia', 'Noah', 'Olivia', 'Peter', 'Quinn', 'Ryan', 'Sophia', 'Tom', 'Victor', 'Wendy', 'Yuki', 'Zoe'];
+const CN_SURNAMES = [
+  '王',
+  '李',
+  '张',
+  '刘',
+  '陈',
+  '杨',
+  '黄',
+  '赵',
+  '吴',
+  '周',
+  '徐',
+  '孙',
+  '马',
+  '朱',
+  '胡',
+  '郭',
+  '何',
+  '林',
+  '高',
+  '罗',
+];
+const CN_GIVEN = [
+  '伟',
+  '芳',
+  '娜',
+  '秀英',
+  '敏',
+  '静',
+  '丽',
+  '强',
+  '磊',
+  '军',
+  '洋',
+  '勇',
+  '艳',
+  '杰',
+  '娟',
+  '涛',
+  '明',
+  '超',
+  '霞',
+  '宇轩',
+  '子涵',
+  '欣怡',
+  '浩然',
+  '思远',
+];
+const EN_FIRST = [
+  'Alice',
+  'Bob',
+  'Carol',
+  'David',
+  'Emma',
+  'Frank',
+  'Grace',
+  'Henry',
+  'Ivy',
+  'Jack',
+  'Kevin',
+  'Lily',
+  'Mia',
+  'Noah',
+  'Olivia',
+  'Peter',
+  'Quinn',
+  'Ryan',
+  'Sophia',
+  'Tom',
+  'Victor',
+  'Wendy',
+  'Yuki',
+  'Zoe',
+];
 const EN_LAST = ['Chen', 'Wang', 'Li', 'Zhang', 'Liu', 'Smith', 'Johnson', 'Lee', 'Brown', 'Garcia', 'Müller', 'Kim', 'Tanaka', 'Nguyen'];
 
 const SPAN_START = Date.UTC(2024, 0, 1);
@@ -146,12 +217,60 @@ export function generateCosceneData(seedUsers: number = FAKE_COSCENE.defaultSeed
 function buildFixedUsers(): FakeUser[] {
   const t = (month: number, day: number) => Date.UTC(2024, month, day, 8, 0, 0);
   return [
-    { id: FIXED.admin.id, nickname: 'Alice Chen', email: 'alice.chen@lark.example.com', phoneNumber: '+8613800000000', active: true, createTimeMs: t(0, 2), orgRoleCode: 'ORGANIZATION_ADMIN' },
-    { id: FIXED.reader.id, nickname: '李娜', email: 'li.na@lark.example.com', phoneNumber: '+8613900000001', active: true, createTimeMs: t(0, 3), orgRoleCode: 'ORGANIZATION_READER' },
-    { id: FIXED.writer.id, nickname: '王强', email: 'wang.qiang@lark.example.com', phoneNumber: '', active: true, createTimeMs: t(0, 4), orgRoleCode: 'ORGANIZATION_WRITER' },
-    { id: FIXED.device.id, nickname: 'robot-arm-07', email: '', phoneNumber: '', active: true, createTimeMs: t(0, 5), orgRoleCode: 'ORGANIZATION_DEVICE' },
-    { id: FIXED.inactive.id, nickname: 'Old Account', email: 'old.account@lark.example.com', phoneNumber: '', active: false, createTimeMs: t(0, 6), orgRoleCode: 'ORGANIZATION_WRITER' },
-    { id: FIXED.quoted.id, nickname: FAKE_COSCENE.quotedNickname, email: 'eve@lark.example.com', phoneNumber: '', active: true, createTimeMs: t(0, 7), orgRoleCode: 'ORGANIZATION_READER' },
+    {
+      id: FIXED.admin.id,
+      nickname: 'Alice Chen',
+      email: 'alice.chen@lark.example.com',
+      phoneNumber: '+8613800000000',
+      active: true,
+      createTimeMs: t(0, 2),
+      orgRoleCode: 'ORGANIZATION_ADMIN',
+    },
+    {
+      id: FIXED.reader.id,
+      nickname: '李娜',
+      email: 'li.na@lark.example.com',
+      phoneNumber: '+8613900000001',
+      active: true,
+      createTimeMs: t(0, 3),
+      orgRoleCode: 'ORGANIZATION_READER',
+    },
+    {
+      id: FIXED.writer.id,
+      nickname: '王强',
+      email: 'wang.qiang@lark.example.com',
+      phoneNumber: '',
+      active: true,
+      createTimeMs: t(0, 4),
+      orgRoleCode: 'ORGANIZATION_WRITER',
+    },
+    {
+      id: FIXED.device.id,
+      nickname: 'robot-arm-07',
+      email: '',
+      phoneNumber: '',
+      active: true,
+      createTimeMs: t(0, 5),
+      orgRoleCode: 'ORGANIZATION_DEVICE',
+    },
+    {
+      id: FIXED.inactive.id,
+      nickname: 'Old Account',
+      email: 'old.account@lark.example.com',
+      phoneNumber: '',
+      active: false,
+      createTimeMs: t(0, 6),
+      orgRoleCode: 'ORGANIZATION_WRITER',
+    },
+    {
+      id: FIXED.quoted.id,
+      nickname: FAKE_COSCENE.quotedNickname,
+      email: 'eve@lark.example.com',
+      phoneNumber: '',
+      active: true,
+      createTimeMs: t(0, 7),
+      orgRoleCode: 'ORGANIZATION_READER',
+    },
   ];
 }
 
@@ -183,7 +302,14 @@ function randomUser(rnd: SeededRandom, index: number): FakeUser {
 }
 
 function buildProjects(users: FakeUser[], rnd: SeededRandom): FakeProject[] {
-  const project = (id: string, slug: string, displayName: string, description: string, month: number, extra: Partial<FakeProject> = {}): FakeProject => ({
+  const project = (
+    id: string,
+    slug: string,
+    displayName: string,
+    description: string,
+    month: number,
+    extra: Partial<FakeProject> = {},
+  ): FakeProject => ({
     id,
     slug,
     displayName,

@@ -17,7 +17,15 @@ import { UUID_PATTERN } from './random';
 export interface FakeDataFile {
   coscene?: {
     replaceSeedUsers?: boolean;
-    projects?: { id: string; slug: string; displayName?: string; description?: string; createTime?: string; archived?: boolean; private?: boolean }[];
+    projects?: {
+      id: string;
+      slug: string;
+      displayName?: string;
+      description?: string;
+      createTime?: string;
+      archived?: boolean;
+      private?: boolean;
+    }[];
     users?: {
       id: string;
       nickname?: string;
@@ -45,8 +53,14 @@ export function applyDataFile(seed: CosceneData, file: FakeDataFile, fixedUserId
   for (const p of spec.projects ?? []) {
     if (!UUID_PATTERN.test(p.id) || !p.slug) throw new Error(`data file: project needs a uuid id and a slug: ${JSON.stringify(p)}`);
     projects.push({
-      id: p.id, slug: p.slug, displayName: p.displayName ?? p.slug, description: p.description ?? '', createTimeMs: time(p.createTime ?? '2025-01-01T00:00:00Z'),
-      archived: p.archived ?? false, visibility: p.private ? 'private' : 'internal', members: new Map(),
+      id: p.id,
+      slug: p.slug,
+      displayName: p.displayName ?? p.slug,
+      description: p.description ?? '',
+      createTimeMs: time(p.createTime ?? '2025-01-01T00:00:00Z'),
+      archived: p.archived ?? false,
+      visibility: p.private ? 'private' : 'internal',
+      members: new Map(),
     });
   }
   const apiKeys = new Map(seed.apiKeys);
@@ -54,7 +68,15 @@ export function applyDataFile(seed: CosceneData, file: FakeDataFile, fixedUserId
   for (const u of spec.users ?? []) {
     if (!UUID_PATTERN.test(u.id)) throw new Error(`data file: user id must be a uuid: ${u.id}`);
     if (!seed.rolesByCode.has(u.orgRole)) throw new Error(`data file: unknown orgRole ${u.orgRole}`);
-    users.push({ id: u.id, nickname: u.nickname, email: u.email ?? '', phoneNumber: u.phoneNumber ?? '', active: u.active ?? true, createTimeMs: time(u.createTime), orgRoleCode: u.orgRole });
+    users.push({
+      id: u.id,
+      nickname: u.nickname,
+      email: u.email ?? '',
+      phoneNumber: u.phoneNumber ?? '',
+      active: u.active ?? true,
+      createTimeMs: time(u.createTime),
+      orgRoleCode: u.orgRole,
+    });
     if (u.apiKey) apiKeys.set(u.apiKey, u.id);
     for (const [slug, role] of Object.entries(u.projects ?? {})) {
       const project = projects.find((p) => p.slug === slug);

@@ -86,7 +86,9 @@ const REPO_SPECS: [format: string, name: string, repoType: Repository['repoType'
 ];
 
 export function generateHuaweiData(): HuaweiData {
-  const repositories = REPO_SPECS.map(([format, name, repoType, status], i) => repository(MAIN_PROJECT, `${REGION}_${DOMAIN_ID}_${format}_${i + 1}`, name, format, repoType, status, i));
+  const repositories = REPO_SPECS.map(([format, name, repoType, status], i) =>
+    repository(MAIN_PROJECT, `${REGION}_${DOMAIN_ID}_${format}_${i + 1}`, name, format, repoType, status, i),
+  );
   repositories.push(repository(EXAMPLE_PROJECT, PRIVILEGES_EXAMPLE_REPO_ID, 'docker-example', 'docker2', 'hosted', 'active', 30));
   const privileges = new Map(repositories.map((r, i) => [r.name, privilegesFor(r, i)]));
   const example = JSON.parse(PRIVILEGES_EXAMPLE_RESPONSE_TEXT) as { result: Record<string, Privilege[]> };
@@ -113,7 +115,15 @@ export function generateHuaweiData(): HuaweiData {
   };
 }
 
-function repository(projectId: string, repoId: string, name: string, format: string, repoType: Repository['repoType'], status: Repository['status'], i: number): Repository {
+function repository(
+  projectId: string,
+  repoId: string,
+  name: string,
+  format: string,
+  repoType: Repository['repoType'],
+  status: Repository['status'],
+  i: number,
+): Repository {
   const created = `2025-${String((i % 12) + 1).padStart(2, '0')}-${String((i % 27) + 1).padStart(2, '0')} 10:${String(i % 60).padStart(2, '0')}:00`;
   return {
     id: createHash('sha256').update(repoId).digest('hex').slice(0, 32),
@@ -159,7 +169,12 @@ function privilegesFor(repo: Repository, i: number): Record<string, Privilege[]>
   const result: Record<string, Privilege[]> = {
     [ROLES.manager.name]: [
       entry(ROLES.manager, component, 'deleteorredeploy,downloadorview,import,upload,export', [7, 8, 9, 10, 11]),
-      entry(ROLES.manager, repoPath, 'createrepository,editrepository,restore,deleterepository,physicdelete,restoreall,clearall', [0, 1, 2, 3, 4, 5, 6]),
+      entry(
+        ROLES.manager,
+        repoPath,
+        'createrepository,editrepository,restore,deleterepository,physicdelete,restoreall,clearall',
+        [0, 1, 2, 3, 4, 5, 6],
+      ),
     ],
     [ROLES.developer.name]: [entry(ROLES.developer, component, 'upload,downloadorview', null), entry(ROLES.developer, repoPath, '', null)],
     [ROLES.tester.name]: [entry(ROLES.tester, component, 'downloadorview', [0, 1])],
@@ -189,7 +204,13 @@ const MEMBER_NAMES: [string, RoleDef][] = [
 
 function members(): ProjectMember[] {
   const ids = new SeededRandom(77);
-  return MEMBER_NAMES.map(([userName, role]) => ({ user_id: ids.hex(32), domain_id: DOMAIN_ID, user_name: userName, role_id: role.id, role_name: role.name }));
+  return MEMBER_NAMES.map(([userName, role]) => ({
+    user_id: ids.hex(32),
+    domain_id: DOMAIN_ID,
+    user_name: userName,
+    role_id: role.id,
+    role_name: role.name,
+  }));
 }
 
 /** Members of the documented example's project carry that page's (masked) role ids. */

@@ -26,7 +26,11 @@ function reachable(value: unknown): { functions: string[]; strings: string[] } {
         const d = Object.getOwnPropertyDescriptor(o, key);
         if (d && 'value' in d) queue.push([d.value, `${at}.${String(key)}`]);
         else if (d?.get && o === v) {
-          try { queue.push([d.get.call(v), `${at}.${String(key)}`]); } catch { /* a getter that throws reaches nothing */ }
+          try {
+            queue.push([d.get.call(v), `${at}.${String(key)}`]);
+          } catch {
+            /* a getter that throws reaches nothing */
+          }
         }
       }
     }
@@ -44,7 +48,10 @@ describe('extension exports (issue 12, finding 1)', () => {
   it('this host runs the tests in ExtensionMode.Test, where the exports are the test API (and reach clients)', () => {
     assert.equal(vscode.extensions.getExtension(EXTENSION_ID)?.exports, api);
     const reach = reachable(extensionExports(vscode.ExtensionMode.Test, api));
-    assert.ok(reach.functions.some((f) => f.startsWith('exports.features.profiles')), 'the walk finds the profile service: it can fail');
+    assert.ok(
+      reach.functions.some((f) => f.startsWith('exports.features.profiles')),
+      'the walk finds the profile service: it can fail',
+    );
   });
 
   for (const mode of ['Production', 'Development'] as const) {

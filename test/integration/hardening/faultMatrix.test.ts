@@ -16,7 +16,8 @@ describe('fault matrix (issue 8)', function () {
   const results: RowResult[] = [];
 
   const treeOf = (row: FaultRow): vscode.TreeDataProvider<Item> => (row.family === 'coScene' ? env.orgTree : env.permissionsTree);
-  const children = async (tree: vscode.TreeDataProvider<Item>, item?: Item): Promise<Item[]> => ((await tree.getChildren(item)) ?? []) as Item[];
+  const children = async (tree: vscode.TreeDataProvider<Item>, item?: Item): Promise<Item[]> =>
+    ((await tree.getChildren(item)) ?? []) as Item[];
   const run = (command: vscode.Command): Thenable<unknown> => vscode.commands.executeCommand(command.command, ...(command.arguments ?? []));
 
   /** The tree shows its data: role groups (coScene) or the seeded repositories (Huawei), and no error. */
@@ -62,12 +63,26 @@ describe('fault matrix (issue 8)', function () {
   for (const row of FAULT_ROWS) {
     it(`${row.family} × ${row.fault}: one specific message, the right actions, Retry recovers, cocli file untouched`, async () => {
       const started = Date.now();
-      const result: RowResult = { family: row.family, fault: row.fault, message: '', actions: [], recovered: false, cocliUnchanged: false, ms: 0 };
+      const result: RowResult = {
+        family: row.family,
+        fault: row.fault,
+        message: '',
+        actions: [],
+        recovered: false,
+        cocliUnchanged: false,
+        ms: 0,
+      };
       results.push(result);
       const repositories = env.server.huawei.repositories;
       const template = repositories.find((r) => r.name === FAKE_HUAWEI.repoIds.mavenRelease);
       assert.ok(template, 'the seeded maven-release repository');
-      const clones = Array.from({ length: row.extraRepositories ?? 0 }, (_, i) => ({ ...template, id: `fmclone${i}`, name: `fm-clone-${i}`, repositoryName: `zz-fm-clone-${i}`, displayName: `zz-fm-clone-${i}` }));
+      const clones = Array.from({ length: row.extraRepositories ?? 0 }, (_, i) => ({
+        ...template,
+        id: `fmclone${i}`,
+        name: `fm-clone-${i}`,
+        repositoryName: `zz-fm-clone-${i}`,
+        displayName: `zz-fm-clone-${i}`,
+      }));
       repositories.push(...clones);
       try {
         for (const spec of row.specs ?? []) env.server.faults.add(spec);
@@ -82,8 +97,16 @@ describe('fault matrix (issue 8)', function () {
         assert.doesNotMatch(result.message, /Unexpected error/, 'a generic message');
         assert.match(result.message, row.message);
         assert.deepEqual(result.actions, row.actions);
-        assert.ok(actions.every((a) => a.command?.command), 'every action runs a command');
-        for (const [label, command] of [['Set Token…', 'coscene.profile.setToken'], ['Sign In…', 'coscene.huawei.signIn'], ['Show Logs', 'coscene.showLogs'], ['Open Config', 'coscene.profile.openConfig']]) {
+        assert.ok(
+          actions.every((a) => a.command?.command),
+          'every action runs a command',
+        );
+        for (const [label, command] of [
+          ['Set Token…', 'coscene.profile.setToken'],
+          ['Sign In…', 'coscene.huawei.signIn'],
+          ['Show Logs', 'coscene.showLogs'],
+          ['Open Config', 'coscene.profile.openConfig'],
+        ]) {
           const action = actions.find((a) => labelOf(a) === label);
           if (action) assert.equal(action.command!.command, command, `${label} runs ${command}`);
         }
@@ -115,8 +138,14 @@ describe('fault matrix (issue 8)', function () {
   // fail that way: a new fault kind without a row (so without a user-visible message checked) fails here.
   it('every failure the fake can inject is checked against each API family that can produce it', () => {
     // A skewed clock fails only signed (AK/SK) requests: Huawei's; its row skews the fake's clock (skewMs).
-    const onlyFor: Partial<Record<FaultKind, Family>> = { 'connect-error': 'coScene', 'huawei-error': 'Huawei', 'status-error-200': 'Huawei', 'clock-skew': 'Huawei' };
-    const injects = (r: FaultRow, kind: FaultKind) => r.specs?.some((spec) => spec.kind === kind) || (kind === 'clock-skew' && r.skewMs !== undefined);
+    const onlyFor: Partial<Record<FaultKind, Family>> = {
+      'connect-error': 'coScene',
+      'huawei-error': 'Huawei',
+      'status-error-200': 'Huawei',
+      'clock-skew': 'Huawei',
+    };
+    const injects = (r: FaultRow, kind: FaultKind) =>
+      r.specs?.some((spec) => spec.kind === kind) || (kind === 'clock-skew' && r.skewMs !== undefined);
     const notAFailure: FaultKind[] = ['latency']; // slows answers down; the "hang + timeout" rows cover waiting too long
     const missing: string[] = [];
     for (const kind of FAULT_KINDS.filter((k) => !notAFailure.includes(k))) {

@@ -8,9 +8,7 @@ import type { PermissionsFeature } from '../../../src/vscode/permissions';
 import type { RegistryFeatureApi } from '../../../src/vscode/registry';
 import { FAKE_COSCENE, FAKE_HUAWEI, FakeServer, startFakeServer } from '../../fake/server';
 import { recordNotifications, NotificationRecorder } from '../helpers/canaryNotifications';
-import {
-  canary, Needle, needlesFor, ProcessWatch, scanDisk, scanText, STATE_STORE, watchProcesses,
-} from '../helpers/canaryScan';
+import { canary, Needle, needlesFor, ProcessWatch, scanDisk, scanText, STATE_STORE, watchProcesses } from '../helpers/canaryScan';
 import { readyFeatures } from '../helpers/features';
 import { extensionApi, listFiles, makeTempDir, waitUntil } from '../helpers/profileFixtures';
 import { containerClientMissingReason, findContainerClient } from '../helpers/containerClient';
@@ -29,7 +27,10 @@ const SK = canary('sk');
 const TEMP_AK = canary('temp-ak').toUpperCase();
 const TEMP_SK = canary('temp-sk');
 const SECURITY_TOKEN = canary('security-token');
-const REGISTRY = [1, 2, 3, 4].map((i) => ({ username: `cr-canary-${i}-${canary('u').slice(9, 17).toLowerCase()}`, password: canary(`registry-password-${i}`) }));
+const REGISTRY = [1, 2, 3, 4].map((i) => ({
+  username: `cr-canary-${i}-${canary('u').slice(9, 17).toLowerCase()}`,
+  password: canary(`registry-password-${i}`),
+}));
 /** Not a secret: planted where the scanners must find it, to prove each scanner can fail. */
 const PLANTED = canary('planted');
 
@@ -66,9 +67,14 @@ describe('secret canaries (issue 8)', function () {
   const remember = (place: string, text: string): void => void buffers.set(place, `${buffers.get(place) ?? ''}\n${text}`);
 
   const SETTINGS: [string, string][] = [
-    ['coscene.huawei', 'endpoint'], ['coscene.huawei', 'iamEndpoint'], ['coscene.registry', 'host'], ['coscene.registry', 'client'], ['coscene.registry', 'credentialLifetimeMinutes'],
+    ['coscene.huawei', 'endpoint'],
+    ['coscene.huawei', 'iamEndpoint'],
+    ['coscene.registry', 'host'],
+    ['coscene.registry', 'client'],
+    ['coscene.registry', 'credentialLifetimeMinutes'],
   ];
-  const setGlobal = (section: string, key: string, value: unknown) => vscode.workspace.getConfiguration(section).update(key, value, vscode.ConfigurationTarget.Global);
+  const setGlobal = (section: string, key: string, value: unknown) =>
+    vscode.workspace.getConfiguration(section).update(key, value, vscode.ConfigurationTarget.Global);
 
   async function walk(place: string, tree: vscode.TreeDataProvider<Item>, maxDepth: number, limit = 400): Promise<Item[]> {
     const all: Item[] = [];
@@ -93,7 +99,11 @@ describe('secret canaries (issue 8)', function () {
   async function showsNotification(command: string, ...args: unknown[]): Promise<void> {
     const before = notifications.texts.length;
     void vscode.commands.executeCommand(command, ...args);
-    await waitUntil(() => notifications.texts.slice(before).some((t) => !t.startsWith('progress:')), `a notification from ${command}`, 20_000);
+    await waitUntil(
+      () => notifications.texts.slice(before).some((t) => !t.startsWith('progress:')),
+      `a notification from ${command}`,
+      20_000,
+    );
   }
 
   const huaweiTokens = () => {
@@ -116,7 +126,8 @@ describe('secret canaries (issue 8)', function () {
 
     ({ profiles, permissions, registry: feature } = await readyFeatures());
 
-    for (const [section, key] of SETTINGS) previous[`${section}.${key}`] = vscode.workspace.getConfiguration(section).inspect(key)?.globalValue;
+    for (const [section, key] of SETTINGS)
+      previous[`${section}.${key}`] = vscode.workspace.getConfiguration(section).inspect(key)?.globalValue;
     await setGlobal('coscene.huawei', 'endpoint', server.url);
     await setGlobal('coscene.huawei', 'iamEndpoint', server.url);
     exportDir = makeTempDir('canary-export-');
@@ -144,8 +155,12 @@ describe('secret canaries (issue 8)', function () {
     await watch?.stop();
     await vscode.commands.executeCommand('coscene.huawei.signOut');
     await vscode.commands.executeCommand('coscene.registry.forgetCredential');
-    for (const { projectId, repoId } of [FAKE_HUAWEI.exampleRepo]) await vscode.commands.executeCommand('coscene.permissions.removeRepository', { projectId, repoId });
-    if (profiles?.list().some((p) => p.name === PROFILE)) await vscode.commands.executeCommand('coscene.profile.remove', { name: PROFILE, source: 'extension' }).then(undefined, () => undefined);
+    for (const { projectId, repoId } of [FAKE_HUAWEI.exampleRepo])
+      await vscode.commands.executeCommand('coscene.permissions.removeRepository', { projectId, repoId });
+    if (profiles?.list().some((p) => p.name === PROFILE))
+      await vscode.commands
+        .executeCommand('coscene.profile.remove', { name: PROFILE, source: 'extension' })
+        .then(undefined, () => undefined);
     for (const [section, key] of SETTINGS) await setGlobal(section, key, previous[`${section}.${key}`]);
     if (previousDockerConfig === undefined) delete process.env.DOCKER_CONFIG;
     else process.env.DOCKER_CONFIG = previousDockerConfig;
@@ -157,7 +172,10 @@ describe('secret canaries (issue 8)', function () {
 
   function secretNeedles(): Needle[] {
     const registryNeedles = REGISTRY.flatMap((c, i) =>
-      needlesFor(`registry password ${i + 1}`, c.password, { 'base64 user:password': Buffer.from(`${c.username}:${c.password}`).toString('base64') }));
+      needlesFor(`registry password ${i + 1}`, c.password, {
+        'base64 user:password': Buffer.from(`${c.username}:${c.password}`).toString('base64'),
+      }),
+    );
     return [
       ...needlesFor('coScene token', COS_TOKEN),
       ...needlesFor('rejected coScene token', COS_BAD_TOKEN),
@@ -176,59 +194,108 @@ describe('secret canaries (issue 8)', function () {
   }
 
   it('coScene: add a profile, switch, list users and roles (trees expanded), details, get user, export', async () => {
-    const added = await vscode.commands.executeCommand<boolean>('coscene.profile.add', { name: PROFILE, endpoint: server.url, project: 'mcap', token: COS_TOKEN });
+    const added = await vscode.commands.executeCommand<boolean>('coscene.profile.add', {
+      name: PROFILE,
+      endpoint: server.url,
+      project: 'mcap',
+      token: COS_TOKEN,
+    });
     assert.equal(added, true);
     assert.equal(await vscode.commands.executeCommand('coscene.profile.switch', { name: PROFILE, source: 'extension' }), true);
     await waitUntil(() => profiles.current()?.name === PROFILE, 'the canary profile to become active');
     const api = await extensionApi();
     const org = await walk('Organization Users view', api.trees.get('coscene.orgUsers') as vscode.TreeDataProvider<Item>, 1, 120);
-    assert.ok(org.some((i) => i.contextValue === 'coscene.user'), 'users were listed with the canary token');
+    assert.ok(
+      org.some((i) => i.contextValue === 'coscene.user'),
+      'users were listed with the canary token',
+    );
     await walk('Project Users view', api.trees.get('coscene.projectUsers') as vscode.TreeDataProvider<Item>, 1, 120);
     const roles = await walk('Roles view', api.trees.get('coscene.roles') as vscode.TreeDataProvider<Item>, 2);
     const user = org.find((i) => i.contextValue === 'coscene.user')!;
     const details = await vscode.commands.executeCommand<vscode.TextDocument>('coscene.user.showDetails', user);
     remember('user details document', details.getText());
     const role = roles.find((i) => i.contextValue?.startsWith('coscene.role'));
-    if (role) remember('role details document', (await vscode.commands.executeCommand<vscode.TextDocument>('coscene.role.showDetails', role))?.getText() ?? '');
+    if (role)
+      remember(
+        'role details document',
+        (await vscode.commands.executeCommand<vscode.TextDocument>('coscene.role.showDetails', role))?.getText() ?? '',
+      );
     const me = await vscode.commands.executeCommand<{ document?: vscode.TextDocument }>('coscene.user.get', '');
     assert.ok(me?.document, 'coscene.user.get opened the current user');
     remember('get user document', me.document.getText());
     const usersFile = path.join(exportDir, 'users.json');
-    const exported = await vscode.commands.executeCommand<{ count: number }>('coscene.export.users', { scope: 'organization', format: 'json', target: { file: usersFile } });
+    const exported = await vscode.commands.executeCommand<{ count: number }>('coscene.export.users', {
+      scope: 'organization',
+      format: 'json',
+      target: { file: usersFile },
+    });
     assert.ok(exported && exported.count > 100, 'every user exported');
     await vscode.commands.executeCommand('coscene.export.users', { scope: 'project', format: 'csv', target: 'editor' });
     const untitled = vscode.window.activeTextEditor?.document;
     assert.ok(untitled?.isUntitled, 'the export opened in a new editor');
     remember('export to editor', untitled.getText());
     await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
-    await vscode.commands.executeCommand('coscene.export.roles', { level: 'all', format: 'yaml', target: { file: path.join(exportDir, 'roles.yaml') } });
+    await vscode.commands.executeCommand('coscene.export.roles', {
+      level: 'all',
+      format: 'yaml',
+      target: { file: path.join(exportDir, 'roles.yaml') },
+    });
     remember('command results', JSON.stringify({ exported }));
   });
 
   it('coScene error paths: a rejected canary token (401) and a 500 that echoes the token', async () => {
     const api = await extensionApi();
     const orgTree = api.trees.get('coscene.orgUsers') as vscode.TreeDataProvider<Item>;
-    assert.equal(await vscode.commands.executeCommand('coscene.profile.setToken', { name: PROFILE, source: 'extension', token: COS_BAD_TOKEN }), true);
+    assert.equal(
+      await vscode.commands.executeCommand('coscene.profile.setToken', { name: PROFILE, source: 'extension', token: COS_BAD_TOKEN }),
+      true,
+    );
     await vscode.commands.executeCommand('coscene.users.refresh');
     const rejected = await walk('Organization Users view (401)', orgTree, 0);
-    assert.ok(rejected.some((i) => i.contextValue === 'coscene.error'), `an error node after the 401: ${rejected.map(label).join(', ')}`);
+    assert.ok(
+      rejected.some((i) => i.contextValue === 'coscene.error'),
+      `an error node after the 401: ${rejected.map(label).join(', ')}`,
+    );
     await showsNotification('coscene.user.get', '');
-    assert.ok(server.stats.requests.some((r) => r.headers.authorization === `Basic ${Buffer.from(`apikey:${COS_BAD_TOKEN}`).toString('base64')}`), 'the rejected token was sent');
+    assert.ok(
+      server.stats.requests.some((r) => r.headers.authorization === `Basic ${Buffer.from(`apikey:${COS_BAD_TOKEN}`).toString('base64')}`),
+      'the rejected token was sent',
+    );
 
-    assert.equal(await vscode.commands.executeCommand('coscene.profile.setToken', { name: PROFILE, source: 'extension', token: COS_TOKEN }), true);
+    assert.equal(
+      await vscode.commands.executeCommand('coscene.profile.setToken', { name: PROFILE, source: 'extension', token: COS_TOKEN }),
+      true,
+    );
     const echo = `internal failure for Authorization: Basic ${Buffer.from(`apikey:${COS_TOKEN}`).toString('base64')} token=${COS_TOKEN} "${COS_TOKEN}"`;
-    server.faults.add({ kind: 'connect-error', code: 'internal', httpStatus: 500, message: echo, times: Infinity, match: { api: 'coscene' } });
+    server.faults.add({
+      kind: 'connect-error',
+      code: 'internal',
+      httpStatus: 500,
+      message: echo,
+      times: Infinity,
+      match: { api: 'coscene' },
+    });
     try {
       await vscode.commands.executeCommand('coscene.users.refresh');
       const failed = await walk('Organization Users view (500)', orgTree, 0);
-      assert.ok(failed.some((i) => i.contextValue === 'coscene.error'), `an error node after the 500: ${failed.map(label).join(', ')}`);
+      assert.ok(
+        failed.some((i) => i.contextValue === 'coscene.error'),
+        `an error node after the 500: ${failed.map(label).join(', ')}`,
+      );
       await showsNotification('coscene.user.get', '');
-      await showsNotification('coscene.export.users', { scope: 'organization', format: 'table', target: { file: path.join(exportDir, 'failed.txt') } });
+      await showsNotification('coscene.export.users', {
+        scope: 'organization',
+        format: 'table',
+        target: { file: path.join(exportDir, 'failed.txt') },
+      });
     } finally {
       server.faults.clear();
     }
     await vscode.commands.executeCommand('coscene.users.refresh');
-    assert.ok((await walk('Organization Users view', orgTree, 0)).some((i) => i.contextValue?.startsWith('coscene.userGroup')), 'listing works again');
+    assert.ok(
+      (await walk('Organization Users view', orgTree, 0)).some((i) => i.contextValue?.startsWith('coscene.userGroup')),
+      'listing works again',
+    );
   });
 
   it('Huawei Cloud: password and AK/SK sign-in, permissions tree, matrix, and 401/500 answers', async () => {
@@ -236,8 +303,26 @@ describe('secret canaries (issue 8)', function () {
     const tree = api.trees.get('coscene.permissions') as vscode.TreeDataProvider<Item>;
     const base = { region: FAKE_HUAWEI.region, codeartsProjectId: FAKE_HUAWEI.codeartsProjectId };
     // A wrong password first (IAM answers 401), then the canary one.
-    assert.equal(await vscode.commands.executeCommand('coscene.huawei.signIn', { method: 'password', userName: FAKE_HUAWEI.iamUser, password: `${IAM_PASSWORD}x`, domainName: FAKE_HUAWEI.domainName, ...base }), false);
-    assert.equal(await vscode.commands.executeCommand('coscene.huawei.signIn', { method: 'password', userName: FAKE_HUAWEI.iamUser, password: IAM_PASSWORD, domainName: FAKE_HUAWEI.domainName, ...base }), true);
+    assert.equal(
+      await vscode.commands.executeCommand('coscene.huawei.signIn', {
+        method: 'password',
+        userName: FAKE_HUAWEI.iamUser,
+        password: `${IAM_PASSWORD}x`,
+        domainName: FAKE_HUAWEI.domainName,
+        ...base,
+      }),
+      false,
+    );
+    assert.equal(
+      await vscode.commands.executeCommand('coscene.huawei.signIn', {
+        method: 'password',
+        userName: FAKE_HUAWEI.iamUser,
+        password: IAM_PASSWORD,
+        domainName: FAKE_HUAWEI.domainName,
+        ...base,
+      }),
+      true,
+    );
     assert.equal(await vscode.commands.executeCommand('coscene.permissions.addRepository', FAKE_HUAWEI.exampleRepo), true);
     const items = await walk('Repository Permissions view (password)', tree, 3, 300);
     const repo = items.find((i) => label(i) === 'maven-release');
@@ -254,22 +339,63 @@ describe('secret canaries (issue 8)', function () {
     await walk('Repository Permissions view (401)', tree, 0);
     // The server echoes what is in flight: the IAM token (and the password, for good measure).
     const [inFlight] = issuedIamTokens;
-    server.faults.add({ kind: 'huawei-error', errorCode: 'CR.5000', httpStatus: 500, times: Infinity, message: `echo ${inFlight} ${IAM_PASSWORD}`, match: { api: 'huawei' } });
+    server.faults.add({
+      kind: 'huawei-error',
+      errorCode: 'CR.5000',
+      httpStatus: 500,
+      times: Infinity,
+      message: `echo ${inFlight} ${IAM_PASSWORD}`,
+      match: { api: 'huawei' },
+    });
     await vscode.commands.executeCommand('coscene.permissions.refresh');
     await walk('Repository Permissions view (500)', tree, 0);
-    await vscode.commands.executeCommand('coscene.permissions.showMatrix', { ...FAKE_HUAWEI.exampleRepo, name: FAKE_HUAWEI.exampleRepo.repoId });
+    await vscode.commands.executeCommand('coscene.permissions.showMatrix', {
+      ...FAKE_HUAWEI.exampleRepo,
+      name: FAKE_HUAWEI.exampleRepo.repoId,
+    });
     server.faults.clear();
     huaweiTokens();
 
-    assert.equal(await vscode.commands.executeCommand('coscene.huawei.signIn', { method: 'aksk', ak: AK, sk: SK, domainId: FAKE_HUAWEI.domainId, ...base }), true);
+    assert.equal(
+      await vscode.commands.executeCommand('coscene.huawei.signIn', {
+        method: 'aksk',
+        ak: AK,
+        sk: SK,
+        domainId: FAKE_HUAWEI.domainId,
+        ...base,
+      }),
+      true,
+    );
     await walk('Repository Permissions view (AK/SK)', tree, 2, 200);
-    assert.equal(await vscode.commands.executeCommand('coscene.huawei.signIn', { method: 'aksk', ak: TEMP_AK, sk: TEMP_SK, securityToken: SECURITY_TOKEN, domainId: FAKE_HUAWEI.domainId, ...base }), true);
+    assert.equal(
+      await vscode.commands.executeCommand('coscene.huawei.signIn', {
+        method: 'aksk',
+        ak: TEMP_AK,
+        sk: TEMP_SK,
+        securityToken: SECURITY_TOKEN,
+        domainId: FAKE_HUAWEI.domainId,
+        ...base,
+      }),
+      true,
+    );
     const temp = await walk('Repository Permissions view (temporary AK/SK)', tree, 2, 200);
     assert.ok(temp.some((i) => label(i) === 'maven-release'));
-    assert.ok(server.stats.requests.some((r) => r.headers['x-security-token'] === SECURITY_TOKEN), 'the security token was sent');
+    assert.ok(
+      server.stats.requests.some((r) => r.headers['x-security-token'] === SECURITY_TOKEN),
+      'the security token was sent',
+    );
     remember('Repository Permissions view description', permissions.viewDescription() ?? '');
     // Sign in with the password again, so the session kept at the end holds a password and token.
-    assert.equal(await vscode.commands.executeCommand('coscene.huawei.signIn', { method: 'password', userName: FAKE_HUAWEI.iamUser, password: IAM_PASSWORD, domainName: FAKE_HUAWEI.domainName, ...base }), true);
+    assert.equal(
+      await vscode.commands.executeCommand('coscene.huawei.signIn', {
+        method: 'password',
+        userName: FAKE_HUAWEI.iamUser,
+        password: IAM_PASSWORD,
+        domainName: FAKE_HUAWEI.domainName,
+        ...base,
+      }),
+      true,
+    );
     await walk('Repository Permissions view (password again)', tree, 0);
     huaweiTokens();
   });
@@ -321,10 +447,14 @@ describe('secret canaries (issue 8)', function () {
     assert.equal(await vscode.commands.executeCommand('coscene.profile.switch', { name: `no-such-${PLANTED}` }), false);
 
     // 1. The log channel, as written to disk.
-    const logFiles = await waitUntil(() => {
-      const found = listFiles(path.join(sandbox, 'user-data', 'logs')).filter((f) => /coscene/i.test(f) && f.endsWith('.log'));
-      return found.some((f) => fs.readFileSync(f, 'utf8').includes(`Added coScene profile "${PROFILE}"`)) ? found : undefined;
-    }, 'the coScene log file on disk to show the profile added in this run', 15_000);
+    const logFiles = await waitUntil(
+      () => {
+        const found = listFiles(path.join(sandbox, 'user-data', 'logs')).filter((f) => /coscene/i.test(f) && f.endsWith('.log'));
+        return found.some((f) => fs.readFileSync(f, 'utf8').includes(`Added coScene profile "${PROFILE}"`)) ? found : undefined;
+      },
+      'the coScene log file on disk to show the profile added in this run',
+      15_000,
+    );
 
     // 2. Everything on disk: the sandbox (user-data-dir with settings, logs, globalStorage and state.vscdb;
     // HOME; DOCKER_CONFIG; the workspace; exports; code-server's log) and the workbench browser's profile
@@ -366,25 +496,49 @@ describe('secret canaries (issue 8)', function () {
     const plantedHits = hits.filter((h) => h.includes('PLANTED'));
     const secretHits = hits.filter((h) => !h.includes('PLANTED'));
     const places = report.searched + processes.pids;
-    console.log(`    canary scan: ${places} places searched: ${sandboxFiles} sandbox files, ${browserFiles} browser profile files (${browserDirs.length} profiles), `
-      + `${logFiles.length} log files, ${stateStores} state store files (state.vscdb, Local Storage, IndexedDB), ${report.vanished.length} vanished while scanning, ${buffers.size} view/document buffers, ${notifications.texts.length} notifications (${notifications.patched ? 'observed' : 'NOT observable'}), `
-      + `${vscode.workspace.textDocuments.length} open documents, ${processes.pids} processes in ${processes.scans} /proc scans, ${feature.spawned().length} recorded client runs; `
-      + `${needles.length} needle forms; planted found in ${plantedHits.length} places; secret hits: ${secretHits.length ? secretHits.join(' ; ') : 'none'}`);
+    console.log(
+      `    canary scan: ${places} places searched: ${sandboxFiles} sandbox files, ${browserFiles} browser profile files (${browserDirs.length} profiles), ` +
+        `${logFiles.length} log files, ${stateStores} state store files (state.vscdb, Local Storage, IndexedDB), ${report.vanished.length} vanished while scanning, ${buffers.size} view/document buffers, ${notifications.texts.length} notifications (${notifications.patched ? 'observed' : 'NOT observable'}), ` +
+        `${vscode.workspace.textDocuments.length} open documents, ${processes.pids} processes in ${processes.scans} /proc scans, ${feature.spawned().length} recorded client runs; ` +
+        `${needles.length} needle forms; planted found in ${plantedHits.length} places; secret hits: ${secretHits.length ? secretHits.join(' ; ') : 'none'}`,
+    );
 
     console.log(`    planted canary found in: ${plantedHits.map((h) => h.replace(sandbox, '<sandbox>')).join(' ; ')}`);
     const plantedInStores = plantedHits.filter((h) => STATE_STORE.test(h.split(': ')[0]));
-    console.log(`    planted canary in state stores: ${plantedInStores.length ? plantedInStores.map((h) => h.replace(sandbox, '<sandbox>')).join(' ; ') : 'none'}`);
+    console.log(
+      `    planted canary in state stores: ${plantedInStores.length ? plantedInStores.map((h) => h.replace(sandbox, '<sandbox>')).join(' ; ') : 'none'}`,
+    );
     // The planted canary proves the scanners work…
-    assert.ok(plantedHits.some((h) => h.startsWith(plantedFile)), 'the file scanner found the planted UTF-16 file');
+    assert.ok(
+      plantedHits.some((h) => h.startsWith(plantedFile)),
+      'the file scanner found the planted UTF-16 file',
+    );
     assert.ok(plantedInStores.length > 0, 'the scan of the state stores found the planted profile name (globalState)');
-    for (const f of logFiles) if (fs.readFileSync(f, 'utf8').includes(PROFILE)) assert.ok(plantedHits.some((h) => h.startsWith(f)), `the planted profile name found in the log ${f}`);
-    assert.ok(plantedHits.some((h) => /argv: PLANTED/.test(h)), 'the /proc watcher saw the planted process');
+    for (const f of logFiles)
+      if (fs.readFileSync(f, 'utf8').includes(PROFILE))
+        assert.ok(
+          plantedHits.some((h) => h.startsWith(f)),
+          `the planted profile name found in the log ${f}`,
+        );
+    assert.ok(
+      plantedHits.some((h) => /argv: PLANTED/.test(h)),
+      'the /proc watcher saw the planted process',
+    );
     // Without the registry the client never ran, so its argv and terminal were not scanned: not clean.
     assert.ok(registry, `the registry part of the scan could not run: ${registrySkipped}`);
-    assert.ok(processes.argvWithMarker.some((a) => / login .*--password-stdin/.test(a)), `the /proc watcher saw the registry client: ${processes.argvWithMarker.join(' / ')}`);
+    assert.ok(
+      processes.argvWithMarker.some((a) => / login .*--password-stdin/.test(a)),
+      `the /proc watcher saw the registry client: ${processes.argvWithMarker.join(' / ')}`,
+    );
     assert.equal(notifications.patched, true, 'notifications could be observed');
-    assert.ok(plantedHits.some((h) => h.startsWith('notification')), 'the notification recorder saw the planted profile name');
-    assert.ok(plantedHits.some((h) => h.startsWith('globalState')), 'the planted profile name is in globalState');
+    assert.ok(
+      plantedHits.some((h) => h.startsWith('notification')),
+      'the notification recorder saw the planted profile name',
+    );
+    assert.ok(
+      plantedHits.some((h) => h.startsWith('globalState')),
+      'the planted profile name is in globalState',
+    );
     assert.deepEqual(report.unscanned, [], 'files that could not be searched are not clean');
     // …and no secret is anywhere.
     assert.deepEqual(secretHits, [], 'a secret canary was found');

@@ -42,11 +42,12 @@ async function recordingListener(): Promise<{ port: number; connections: () => n
   return {
     port: (server.address() as AddressInfo).port,
     connections: () => count,
-    close: () => new Promise<void>((resolve) => {
-      clearTimeout(lifetime);
-      sockets.forEach((s) => s.destroy());
-      server.close(() => resolve());
-    }),
+    close: () =>
+      new Promise<void>((resolve) => {
+        clearTimeout(lifetime);
+        sockets.forEach((s) => s.destroy());
+        server.close(() => resolve());
+      }),
   };
 }
 
@@ -98,7 +99,9 @@ describe('workspace trust and settings (issue 8)', function () {
     for (const id of SENSITIVE) previousGlobal[id] = vscode.workspace.getConfiguration().inspect(id)?.globalValue;
 
     // The user's own (machine) settings: the legitimate fake, the registry, docker.
-    cocli = await useCocliFile(cocliYaml('trusted-user', [{ name: 'trusted-user', endpoint: legit.url, token: FAKE_COSCENE.adminToken, project: 'mcap' }]));
+    cocli = await useCocliFile(
+      cocliYaml('trusted-user', [{ name: 'trusted-user', endpoint: legit.url, token: FAKE_COSCENE.adminToken, project: 'mcap' }]),
+    );
     await waitUntil(() => profiles.list().some((p) => p.source === 'cocli' && p.name === 'trusted-user'), 'the user cocli profile to load');
     await vscode.commands.executeCommand('coscene.profile.switch', { name: 'trusted-user', source: 'cocli' });
     await setGlobal('coscene.huawei.endpoint', legit.url);
@@ -119,22 +122,32 @@ describe('workspace trust and settings (issue 8)', function () {
     const client = path.join(dir, 'evil-client.sh');
     fs.writeFileSync(client, `#!/bin/sh\necho "$@" > '${marker}'\n`, { mode: 0o755 });
     const hostileCocli = path.join(dir, 'hostile-cocli.yaml');
-    fs.writeFileSync(hostileCocli, cocliYaml('hostile-ws', [{ name: 'hostile-ws', endpoint: hostile.url, token: FAKE_COSCENE.adminToken, project: 'mcap' }]));
+    fs.writeFileSync(
+      hostileCocli,
+      cocliYaml('hostile-ws', [{ name: 'hostile-ws', endpoint: hostile.url, token: FAKE_COSCENE.adminToken, project: 'mcap' }]),
+    );
     settingsFile = path.join(folder!.uri.fsPath, '.vscode', 'settings.json');
     previousSettings = fs.existsSync(settingsFile) ? fs.readFileSync(settingsFile, 'utf8') : undefined;
     fs.mkdirSync(path.dirname(settingsFile), { recursive: true });
-    fs.writeFileSync(settingsFile, JSON.stringify({
-      'coscene.cocliConfigPath': hostileCocli,
-      'coscene.http.caFile': path.join(dir, 'no-such-ca.pem'),
-      'coscene.huawei.region': FAKE_HUAWEI.otherRegion,
-      'coscene.huawei.endpoint': hostile.url,
-      'coscene.huawei.iamEndpoint': hostile.url,
-      'coscene.registry.host': `127.0.0.1:${listener.port}`,
-      'coscene.registry.client': client,
-      'http.proxy': `http://127.0.0.1:${proxy.port}`,
-      // A window-scoped setting VS Code does apply from the workspace: proves the file was read.
-      'coscene.details.format': 'yaml',
-    }, null, 2));
+    fs.writeFileSync(
+      settingsFile,
+      JSON.stringify(
+        {
+          'coscene.cocliConfigPath': hostileCocli,
+          'coscene.http.caFile': path.join(dir, 'no-such-ca.pem'),
+          'coscene.huawei.region': FAKE_HUAWEI.otherRegion,
+          'coscene.huawei.endpoint': hostile.url,
+          'coscene.huawei.iamEndpoint': hostile.url,
+          'coscene.registry.host': `127.0.0.1:${listener.port}`,
+          'coscene.registry.client': client,
+          'http.proxy': `http://127.0.0.1:${proxy.port}`,
+          // A window-scoped setting VS Code does apply from the workspace: proves the file was read.
+          'coscene.details.format': 'yaml',
+        },
+        null,
+        2,
+      ),
+    );
     await waitUntil(() => get('coscene.details.format') === 'yaml', 'VS Code to read the workspace settings', 20_000);
 
     // Armed: each trap records what reaches it (probed once here, so the assertions below can fail).
@@ -154,8 +167,17 @@ describe('workspace trust and settings (issue 8)', function () {
     if (settingsFile) {
       if (previousSettings === undefined) fs.rmSync(settingsFile, { force: true });
       else fs.writeFileSync(settingsFile, previousSettings);
-      if (previousSettings === undefined && fs.existsSync(path.dirname(settingsFile)) && fs.readdirSync(path.dirname(settingsFile)).length === 0) fs.rmdirSync(path.dirname(settingsFile));
-      await waitUntil(() => get('coscene.details.format') !== 'yaml' || previousSettings !== undefined, 'the workspace settings to be removed', 20_000).catch(() => undefined);
+      if (
+        previousSettings === undefined &&
+        fs.existsSync(path.dirname(settingsFile)) &&
+        fs.readdirSync(path.dirname(settingsFile)).length === 0
+      )
+        fs.rmdirSync(path.dirname(settingsFile));
+      await waitUntil(
+        () => get('coscene.details.format') !== 'yaml' || previousSettings !== undefined,
+        'the workspace settings to be removed',
+        20_000,
+      ).catch(() => undefined);
     }
     await vscode.commands.executeCommand('coscene.huawei.signOut');
     await vscode.commands.executeCommand('coscene.registry.forgetCredential');
@@ -183,56 +205,79 @@ describe('workspace trust and settings (issue 8)', function () {
     assert.ok(untrusted.supported === 'limited' || untrusted.supported === false, `supported: ${String(untrusted.supported)}`);
     const properties = manifest.contributes.configuration.properties;
     // A setting added later that names an endpoint, host, path or program must be on the list too.
-    const looksSensitive = Object.keys(properties).filter((id) => /endpoint|host|ca(file)?$|path|client|executable|region|proxy|url/i.test(id.split('.').pop()!));
-    assert.deepEqual(looksSensitive.filter((id) => !SENSITIVE.includes(id)), [], 'a sensitive-looking setting missing from this test');
+    const looksSensitive = Object.keys(properties).filter((id) =>
+      /endpoint|host|ca(file)?$|path|client|executable|region|proxy|url/i.test(id.split('.').pop()!),
+    );
+    assert.deepEqual(
+      looksSensitive.filter((id) => !SENSITIVE.includes(id)),
+      [],
+      'a sensitive-looking setting missing from this test',
+    );
     for (const id of SENSITIVE) {
       assert.ok(properties[id], `${id} is contributed`);
       assert.ok(untrusted.restrictedConfigurations?.includes(id), `${id} is in restrictedConfigurations`);
-      assert.ok(['machine', 'application'].includes(properties[id].scope ?? ''), `${id} has scope machine or application (has ${properties[id].scope})`);
+      assert.ok(
+        ['machine', 'application'].includes(properties[id].scope ?? ''),
+        `${id} has scope machine or application (has ${properties[id].scope})`,
+      );
     }
   });
 
-  it('ignores the workspace values: effective settings are the user\'s', () => {
+  it("ignores the workspace values: effective settings are the user's", () => {
     for (const id of SENSITIVE) assert.deepEqual(get(id), USER_VALUES[id], `${id} took the workspace value`);
-    assert.equal(profiles.configPath(), cocli.path, 'the cocli file is the user\'s');
+    assert.equal(profiles.configPath(), cocli.path, "the cocli file is the user's");
     assert.ok(!profiles.list().some((p) => p.name === 'hostile-ws'), 'no profile from the hostile cocli file');
     assert.equal(profiles.current()?.name, 'trusted-user');
   });
 
-  it('sends no request, connection or process to the workspace\'s endpoints, host or client', async () => {
+  it("sends no request, connection or process to the workspace's endpoints, host or client", async () => {
     const api = await extensionApi();
     // coScene: users and an export (a CA file that does not exist would fail every request if used).
     await vscode.commands.executeCommand('coscene.users.refresh');
     const users = ((await api.trees.get('coscene.orgUsers')!.getChildren()) ?? []) as vscode.TreeItem[];
-    assert.ok(users.some((i) => i.contextValue?.startsWith('coscene.userGroup')), `users listed: ${users.map(label).join(', ')}`);
+    assert.ok(
+      users.some((i) => i.contextValue?.startsWith('coscene.userGroup')),
+      `users listed: ${users.map(label).join(', ')}`,
+    );
     const me = await vscode.commands.executeCommand<{ document?: vscode.TextDocument }>('coscene.user.get', '');
     assert.ok(me?.document?.getText().includes('nickname:'), 'details in YAML: the window-scoped workspace setting did apply');
     await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
 
     // Huawei Cloud: sign in without a region argument, so the configured region is used.
     const signedIn = await vscode.commands.executeCommand('coscene.huawei.signIn', {
-      method: 'password', userName: FAKE_HUAWEI.iamUser, password: FAKE_HUAWEI.iamPassword, domainName: FAKE_HUAWEI.domainName, codeartsProjectId: FAKE_HUAWEI.codeartsProjectId,
+      method: 'password',
+      userName: FAKE_HUAWEI.iamUser,
+      password: FAKE_HUAWEI.iamPassword,
+      domainName: FAKE_HUAWEI.domainName,
+      codeartsProjectId: FAKE_HUAWEI.codeartsProjectId,
     });
     assert.equal(signedIn, true);
     const repos = ((await api.trees.get('coscene.permissions')!.getChildren()) ?? []) as vscode.TreeItem[];
-    assert.ok(repos.some((i) => label(i) === 'maven-release'), `repositories listed: ${repos.map(label).join(', ')}`);
-    assert.match(permissions.viewDescription() ?? '', new RegExp(` · ${FAKE_HUAWEI.region}$`), 'the user\'s region');
+    assert.ok(
+      repos.some((i) => label(i) === 'maven-release'),
+      `repositories listed: ${repos.map(label).join(', ')}`,
+    );
+    assert.match(permissions.viewDescription() ?? '', new RegExp(` · ${FAKE_HUAWEI.region}$`), "the user's region");
     const scope = legit.stats.requests.find((r) => r.procedure === 'ListAllRepositories');
-    assert.ok(scope, 'the user\'s Huawei endpoint was used');
+    assert.ok(scope, "the user's Huawei endpoint was used");
 
     // Registry: a credential for the user's host (the login itself: the next test).
     const created = await vscode.commands.executeCommand<{ host?: string }>('coscene.registry.createCredential', { copy: 'username' });
     assert.equal(created?.host, USER_VALUES['coscene.registry.host']);
 
-    assert.deepEqual(hostile.stats.requests.map((r) => `${r.method} ${r.path}`), [], 'the hostile endpoint got requests');
+    assert.deepEqual(
+      hostile.stats.requests.map((r) => `${r.method} ${r.path}`),
+      [],
+      'the hostile endpoint got requests',
+    );
     assert.equal(listener.connections(), 1, 'the hostile registry host got connections (beyond the probe)');
     assert.equal(proxy.connections(), 1, 'the workspace http.proxy got connections (beyond the probe)');
-    assert.equal(fs.existsSync(marker), false, 'the workspace\'s client executable ran');
+    assert.equal(fs.existsSync(marker), false, "the workspace's client executable ran");
     assert.ok(legit.stats.requests.length > 0);
     console.log(`    workspace settings: ${legit.stats.requests.length} requests to the user's endpoints, 0 to the workspace's`);
   });
 
-  it('logs in and out of the user\'s registry with the user\'s client, never the workspace\'s host or client', async function () {
+  it("logs in and out of the user's registry with the user's client, never the workspace's host or client", async function () {
     if (!registry) skipBecause(this, registryMissing ?? 'no registry');
     const spawnedBefore = feature.spawned().length;
     const login = await vscode.commands.executeCommand<{ ok: boolean; host?: string }>('coscene.registry.login');
@@ -240,8 +285,11 @@ describe('workspace trust and settings (issue 8)', function () {
     assert.equal(login.host, registry.host);
     assert.equal((await vscode.commands.executeCommand<{ ok: boolean; host?: string }>('coscene.registry.logout')).host, registry.host);
     const runs = feature.spawned().slice(spawnedBefore);
-    assert.deepEqual(runs.map((argv) => `${argv[0]} ${argv[1]} ${argv[2]}`), [`docker login ${registry.host}`, `docker logout ${registry.host}`]);
+    assert.deepEqual(
+      runs.map((argv) => `${argv[0]} ${argv[1]} ${argv[2]}`),
+      [`docker login ${registry.host}`, `docker logout ${registry.host}`],
+    );
     assert.equal(listener.connections(), 1, 'the hostile registry host got connections (beyond the probe)');
-    assert.equal(fs.existsSync(marker), false, 'the workspace\'s client executable ran');
+    assert.equal(fs.existsSync(marker), false, "the workspace's client executable ran");
   });
 });

@@ -50,13 +50,16 @@ export function recordNotifications(): NotificationRecorder {
     originals.set(name, original);
     return true;
   };
-  const message = (severity: ShownNotification['severity']) => (original: (...args: unknown[]) => unknown) => (...args: unknown[]) => {
-    texts.push(args.map(itemText).filter(Boolean).join(' | '));
-    const [text, ...rest] = args;
-    const actions = rest.filter((a) => typeof a === 'string' || (a && typeof a === 'object' && 'title' in a)).map(itemText);
-    shown.push({ severity, message: String(text), actions });
-    return original.apply(vscode.window, args);
-  };
+  const message =
+    (severity: ShownNotification['severity']) =>
+    (original: (...args: unknown[]) => unknown) =>
+    (...args: unknown[]) => {
+      texts.push(args.map(itemText).filter(Boolean).join(' | '));
+      const [text, ...rest] = args;
+      const actions = rest.filter((a) => typeof a === 'string' || (a && typeof a === 'object' && 'title' in a)).map(itemText);
+      shown.push({ severity, message: String(text), actions });
+      return original.apply(vscode.window, args);
+    };
   let patched = true;
   patched = patch('showInformationMessage', message('info')) && patched;
   patched = patch('showWarningMessage', message('warning')) && patched;
@@ -66,7 +69,15 @@ export function recordNotifications(): NotificationRecorder {
       texts.push(`progress: ${String((options as { title?: unknown }).title ?? '')}`);
       const run = task as (progress: vscode.Progress<{ message?: string }>, token: vscode.CancellationToken) => unknown;
       return original.call(vscode.window, options, (progress: vscode.Progress<{ message?: string }>, token: vscode.CancellationToken) =>
-        run({ report: (v) => { if (v.message) texts.push(`progress: ${v.message}`); progress.report(v); } }, token),
+        run(
+          {
+            report: (v) => {
+              if (v.message) texts.push(`progress: ${v.message}`);
+              progress.report(v);
+            },
+          },
+          token,
+        ),
       );
     }) && patched;
   return {

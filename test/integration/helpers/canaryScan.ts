@@ -148,10 +148,14 @@ export function scanDisk(needles: readonly Needle[]): DiskScan {
   // The runner puts the workbench browser's profile into the sandbox (COSCENE_TEST_BROWSER_PROFILE).
   const profile = process.env.COSCENE_TEST_BROWSER_PROFILE;
   const browserDirs = vscode.env.uiKind === vscode.UIKind.Web ? [profile ?? ''] : [];
-  for (const dir of browserDirs) assert.ok(dir && fs.existsSync(dir), `the workbench browser's profile (COSCENE_TEST_BROWSER_PROFILE=${dir}) is missing`);
+  for (const dir of browserDirs)
+    assert.ok(dir && fs.existsSync(dir), `the workbench browser's profile (COSCENE_TEST_BROWSER_PROFILE=${dir}) is missing`);
   for (const dir of browserDirs) if (!dir.startsWith(sandbox)) scanTree(report, dir, needles);
   const stateStoreFiles = report.places.filter((p) => STATE_STORE.test(p));
-  assert.ok(stateStoreFiles.length > 0, `no state store (state.vscdb, Local Storage, IndexedDB) was searched in ${[sandbox, ...browserDirs].join(', ')}`);
+  assert.ok(
+    stateStoreFiles.length > 0,
+    `no state store (state.vscdb, Local Storage, IndexedDB) was searched in ${[sandbox, ...browserDirs].join(', ')}`,
+  );
   return { report, sandbox, browserDirs, stateStoreFiles };
 }
 
@@ -160,7 +164,11 @@ export function assertNoSecretOnDisk(secrets: Record<string, string>): DiskScan 
   const needles = Object.entries(secrets).flatMap(([name, value]) => needlesFor(name, value));
   const scan = scanDisk(needles);
   assert.deepEqual(scan.report.unscanned, [], 'files that could not be searched count as not clean');
-  assert.deepEqual(scan.report.hits.map((h) => h.replace(scan.sandbox, '<sandbox>')), [], 'a secret was written to a file');
+  assert.deepEqual(
+    scan.report.hits.map((h) => h.replace(scan.sandbox, '<sandbox>')),
+    [],
+    'a secret was written to a file',
+  );
   return scan;
 }
 

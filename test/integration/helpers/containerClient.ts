@@ -31,5 +31,7 @@ export function findContainerClient(name: ContainerClientName = 'docker'): strin
 
 /** Why no container client can run here, or undefined when one can. */
 export function containerClientMissingReason(name: ContainerClientName = 'docker'): string | undefined {
-  return findContainerClient(name) ? undefined : `no ${name} executable on PATH (${process.env.PATH ?? ''}); the test runner installs Debian's docker.io`;
+  return findContainerClient(name)
+    ? undefined
+    : `no ${name} executable on PATH (${process.env.PATH ?? ''}); the test runner installs Debian's docker.io`;
 }

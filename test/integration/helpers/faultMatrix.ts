@@ -35,7 +35,11 @@ export const TIMEOUT_SECONDS = 2;
 
 const ARTIFACT = '/cloudartifact/';
 const coscene = (spec: FaultSpec): FaultSpec => ({ times: Infinity, ...spec, match: { api: 'coscene', ...spec.match } });
-const huawei = (spec: FaultSpec): FaultSpec => ({ times: Infinity, ...spec, match: { api: 'huawei', pathPrefix: ARTIFACT, ...spec.match } });
+const huawei = (spec: FaultSpec): FaultSpec => ({
+  times: Infinity,
+  ...spec,
+  match: { api: 'huawei', pathPrefix: ARTIFACT, ...spec.match },
+});
 
 const RETRY_LOGS = ['Retry', 'Show Logs'];
 const TIMEOUT = new RegExp(`timed out after ${TIMEOUT_SECONDS} s`);
@@ -47,38 +51,197 @@ const LIST_ROLES = 'RoleService/ListRoles';
 
 export const FAULT_ROWS: FaultRow[] = [
   // ---- coScene OpenAPI (Connect): the Organization Users tree ----
-  { family: 'coScene', fault: '401', specs: [coscene({ kind: 'connect-error', code: 'unauthenticated', httpStatus: 401 })], message: new RegExp(`rejected the token of profile ${CODE_PROFILE}\\. Set a new token`), actions: ['Retry', 'Set Token…', 'Show Logs'] },
-  { family: 'coScene', fault: '403', specs: [coscene({ kind: 'connect-error', code: 'permission_denied', httpStatus: 403, message: 'permission denied' })], message: /not allowed to call RoleService\/ListRoles/, actions: RETRY_LOGS },
-  { family: 'coScene', fault: '404', specs: [coscene({ kind: 'connect-error', code: 'not_found', httpStatus: 404, message: 'organization not found' })], message: /found nothing for RoleService\/ListRoles: organization not found/, actions: RETRY_LOGS },
-  { family: 'coScene', fault: '429 + Retry-After: 1', specs: [coscene({ kind: 'connect-error', code: 'resource_exhausted', httpStatus: 429, retryAfterSeconds: 1 })], message: new RegExp(`limiting requests from profile ${CODE_PROFILE}`), actions: RETRY_LOGS },
-  { family: 'coScene', fault: '500', specs: [coscene({ kind: 'connect-error', code: 'internal', httpStatus: 500, message: 'database exploded' })], message: /server failed on RoleService\/ListRoles: database exploded/, actions: RETRY_LOGS },
-  { family: 'coScene', fault: '503', specs: [coscene({ kind: 'connect-error', code: 'unavailable', httpStatus: 503 })], message: /coScene server at http:\/\/127\.0\.0\.1:\d+ is unavailable/, actions: RETRY_LOGS },
+  {
+    family: 'coScene',
+    fault: '401',
+    specs: [coscene({ kind: 'connect-error', code: 'unauthenticated', httpStatus: 401 })],
+    message: new RegExp(`rejected the token of profile ${CODE_PROFILE}\\. Set a new token`),
+    actions: ['Retry', 'Set Token…', 'Show Logs'],
+  },
+  {
+    family: 'coScene',
+    fault: '403',
+    specs: [coscene({ kind: 'connect-error', code: 'permission_denied', httpStatus: 403, message: 'permission denied' })],
+    message: /not allowed to call RoleService\/ListRoles/,
+    actions: RETRY_LOGS,
+  },
+  {
+    family: 'coScene',
+    fault: '404',
+    specs: [coscene({ kind: 'connect-error', code: 'not_found', httpStatus: 404, message: 'organization not found' })],
+    message: /found nothing for RoleService\/ListRoles: organization not found/,
+    actions: RETRY_LOGS,
+  },
+  {
+    family: 'coScene',
+    fault: '429 + Retry-After: 1',
+    specs: [coscene({ kind: 'connect-error', code: 'resource_exhausted', httpStatus: 429, retryAfterSeconds: 1 })],
+    message: new RegExp(`limiting requests from profile ${CODE_PROFILE}`),
+    actions: RETRY_LOGS,
+  },
+  {
+    family: 'coScene',
+    fault: '500',
+    specs: [coscene({ kind: 'connect-error', code: 'internal', httpStatus: 500, message: 'database exploded' })],
+    message: /server failed on RoleService\/ListRoles: database exploded/,
+    actions: RETRY_LOGS,
+  },
+  {
+    family: 'coScene',
+    fault: '503',
+    specs: [coscene({ kind: 'connect-error', code: 'unavailable', httpStatus: 503 })],
+    message: /coScene server at http:\/\/127\.0\.0\.1:\d+ is unavailable/,
+    actions: RETRY_LOGS,
+  },
   { family: 'coScene', fault: 'hang + 2 s timeout', specs: [coscene({ kind: 'hang' })], message: TIMEOUT, actions: RETRY_LOGS },
-  { family: 'coScene', fault: 'slow body (6 s)', specs: [coscene({ kind: 'slow-body', ms: 6000 })], message: SLOW_BODY, actions: RETRY_LOGS },
-  { family: 'coScene', fault: 'connection reset', specs: [coscene({ kind: 'reset' })], message: /connection to http:\/\/127\.0\.0\.1:\d+ was closed unexpectedly/, actions: RETRY_LOGS },
-  { family: 'coScene', fault: 'non-JSON body', specs: [coscene({ kind: 'malformed-json' })], message: /answer to RoleService\/ListRoles that is not JSON/, actions: RETRY_LOGS },
-  { family: 'coScene', fault: 'HTML error page (502)', specs: [coscene({ kind: 'html' })], message: /HTML page \(502 Bad Gateway\)/, actions: RETRY_LOGS },
-  { family: 'coScene', fault: '10 MB body', specs: [coscene({ kind: 'huge-body', match: { procedure: LIST_ROLES } })], message: TOO_LARGE, actions: RETRY_LOGS },
-  { family: 'coScene', fault: 'repeated page token', specs: [coscene({ kind: 'repeat-page-token' })], message: /page token it had already sent/, actions: RETRY_LOGS },
-  { family: 'coScene', fault: 'empty page with a token', specs: [coscene({ kind: 'empty-page-with-token' })], message: /empty pages that still promise more/, actions: RETRY_LOGS },
+  {
+    family: 'coScene',
+    fault: 'slow body (6 s)',
+    specs: [coscene({ kind: 'slow-body', ms: 6000 })],
+    message: SLOW_BODY,
+    actions: RETRY_LOGS,
+  },
+  {
+    family: 'coScene',
+    fault: 'connection reset',
+    specs: [coscene({ kind: 'reset' })],
+    message: /connection to http:\/\/127\.0\.0\.1:\d+ was closed unexpectedly/,
+    actions: RETRY_LOGS,
+  },
+  {
+    family: 'coScene',
+    fault: 'non-JSON body',
+    specs: [coscene({ kind: 'malformed-json' })],
+    message: /answer to RoleService\/ListRoles that is not JSON/,
+    actions: RETRY_LOGS,
+  },
+  {
+    family: 'coScene',
+    fault: 'HTML error page (502)',
+    specs: [coscene({ kind: 'html' })],
+    message: /HTML page \(502 Bad Gateway\)/,
+    actions: RETRY_LOGS,
+  },
+  {
+    family: 'coScene',
+    fault: '10 MB body',
+    specs: [coscene({ kind: 'huge-body', match: { procedure: LIST_ROLES } })],
+    message: TOO_LARGE,
+    actions: RETRY_LOGS,
+  },
+  {
+    family: 'coScene',
+    fault: 'repeated page token',
+    specs: [coscene({ kind: 'repeat-page-token' })],
+    message: /page token it had already sent/,
+    actions: RETRY_LOGS,
+  },
+  {
+    family: 'coScene',
+    fault: 'empty page with a token',
+    specs: [coscene({ kind: 'empty-page-with-token' })],
+    message: /empty pages that still promise more/,
+    actions: RETRY_LOGS,
+  },
 
   // ---- Huawei CodeArts Artifact: the Repository Permissions tree (root: ListAllRepositories) ----
-  { family: 'Huawei', fault: '401', specs: [huawei({ kind: 'huawei-error', errorCode: 'APIGW.0301' })], message: /did not accept your credentials.*APIGW\.0301/, actions: ['Retry', 'Sign In…', 'Show Logs'] },
-  { family: 'Huawei', fault: '403', specs: [huawei({ kind: 'huawei-error', errorCode: 'CR.4102' })], message: /no permission on this CodeArts project.*CR\.4102/, actions: RETRY_LOGS },
-  { family: 'Huawei', fault: '404', specs: [huawei({ kind: 'huawei-error', errorCode: 'APIGW.0101' })], message: /was not found.*APIGW\.0101/, actions: ['Retry', 'Open Config', 'Show Logs'] },
-  { family: 'Huawei', fault: '429 + Retry-After: 1', specs: [huawei({ kind: 'huawei-error', errorCode: 'APIGW.0308', retryAfterSeconds: 1 })], message: /limiting the request rate.*APIGW\.0308/, actions: RETRY_LOGS },
-  { family: 'Huawei', fault: '500', specs: [huawei({ kind: 'huawei-error', errorCode: 'CR.5000' })], message: /service reported an error.*CR\.5000/, actions: RETRY_LOGS },
-  { family: 'Huawei', fault: '503', specs: [huawei({ kind: 'huawei-error', errorCode: 'APIGW.0203', httpStatus: 503, envelope: 'gateway', message: 'Backend unavailable' })], message: /temporarily unavailable \(HTTP 503\).*APIGW\.0203/, actions: RETRY_LOGS },
+  {
+    family: 'Huawei',
+    fault: '401',
+    specs: [huawei({ kind: 'huawei-error', errorCode: 'APIGW.0301' })],
+    message: /did not accept your credentials.*APIGW\.0301/,
+    actions: ['Retry', 'Sign In…', 'Show Logs'],
+  },
+  {
+    family: 'Huawei',
+    fault: '403',
+    specs: [huawei({ kind: 'huawei-error', errorCode: 'CR.4102' })],
+    message: /no permission on this CodeArts project.*CR\.4102/,
+    actions: RETRY_LOGS,
+  },
+  {
+    family: 'Huawei',
+    fault: '404',
+    specs: [huawei({ kind: 'huawei-error', errorCode: 'APIGW.0101' })],
+    message: /was not found.*APIGW\.0101/,
+    actions: ['Retry', 'Open Config', 'Show Logs'],
+  },
+  {
+    family: 'Huawei',
+    fault: '429 + Retry-After: 1',
+    specs: [huawei({ kind: 'huawei-error', errorCode: 'APIGW.0308', retryAfterSeconds: 1 })],
+    message: /limiting the request rate.*APIGW\.0308/,
+    actions: RETRY_LOGS,
+  },
+  {
+    family: 'Huawei',
+    fault: '500',
+    specs: [huawei({ kind: 'huawei-error', errorCode: 'CR.5000' })],
+    message: /service reported an error.*CR\.5000/,
+    actions: RETRY_LOGS,
+  },
+  {
+    family: 'Huawei',
+    fault: '503',
+    specs: [
+      huawei({ kind: 'huawei-error', errorCode: 'APIGW.0203', httpStatus: 503, envelope: 'gateway', message: 'Backend unavailable' }),
+    ],
+    message: /temporarily unavailable \(HTTP 503\).*APIGW\.0203/,
+    actions: RETRY_LOGS,
+  },
   { family: 'Huawei', fault: 'hang + 2 s timeout', specs: [huawei({ kind: 'hang' })], message: TIMEOUT, actions: RETRY_LOGS },
   { family: 'Huawei', fault: 'slow body (6 s)', specs: [huawei({ kind: 'slow-body', ms: 6000 })], message: SLOW_BODY, actions: RETRY_LOGS },
-  { family: 'Huawei', fault: 'connection reset', specs: [huawei({ kind: 'reset' })], message: /connection to http:\/\/127\.0\.0\.1:\d+ was closed unexpectedly/, actions: RETRY_LOGS },
-  { family: 'Huawei', fault: 'non-JSON body', specs: [huawei({ kind: 'malformed-json' })], message: /not valid JSON \(HTTP 200\)/, actions: RETRY_LOGS },
-  { family: 'Huawei', fault: 'HTML error page (502)', specs: [huawei({ kind: 'html' })], message: /HTML page instead of JSON: 502 Bad Gateway \(HTTP 502\)/, actions: RETRY_LOGS },
+  {
+    family: 'Huawei',
+    fault: 'connection reset',
+    specs: [huawei({ kind: 'reset' })],
+    message: /connection to http:\/\/127\.0\.0\.1:\d+ was closed unexpectedly/,
+    actions: RETRY_LOGS,
+  },
+  {
+    family: 'Huawei',
+    fault: 'non-JSON body',
+    specs: [huawei({ kind: 'malformed-json' })],
+    message: /not valid JSON \(HTTP 200\)/,
+    actions: RETRY_LOGS,
+  },
+  {
+    family: 'Huawei',
+    fault: 'HTML error page (502)',
+    specs: [huawei({ kind: 'html' })],
+    message: /HTML page instead of JSON: 502 Bad Gateway \(HTTP 502\)/,
+    actions: RETRY_LOGS,
+  },
   { family: 'Huawei', fault: '10 MB body', specs: [huawei({ kind: 'huge-body' })], message: TOO_LARGE, actions: RETRY_LOGS },
-  { family: 'Huawei', fault: 'repeated page', specs: [huawei({ kind: 'repeat-page-token' })], extraRepositories: 40, message: /same page of repositories again/, actions: RETRY_LOGS },
-  { family: 'Huawei', fault: 'empty page with a total', specs: [huawei({ kind: 'empty-page-with-token' })], message: /empty page although it reported 21 repositories/, actions: RETRY_LOGS },
-  { family: 'Huawei', fault: 'status:"error" in HTTP 200', specs: [huawei({ kind: 'status-error-200', errorCode: 'CR.4102' })], message: /no permission on this CodeArts project.*CR\.4102/, actions: RETRY_LOGS },
-  { family: 'Huawei', fault: 'clock skew (+20 min)', skewMs: 20 * 60 * 1000, message: /clock is 20 min behind Huawei Cloud.*APIGW\.0301/, actions: RETRY_LOGS },
+  {
+    family: 'Huawei',
+    fault: 'repeated page',
+    specs: [huawei({ kind: 'repeat-page-token' })],
+    extraRepositories: 40,
+    message: /same page of repositories again/,
+    actions: RETRY_LOGS,
+  },
+  {
+    family: 'Huawei',
+    fault: 'empty page with a total',
+    specs: [huawei({ kind: 'empty-page-with-token' })],
+    message: /empty page although it reported 21 repositories/,
+    actions: RETRY_LOGS,
+  },
+  {
+    family: 'Huawei',
+    fault: 'status:"error" in HTTP 200',
+    specs: [huawei({ kind: 'status-error-200', errorCode: 'CR.4102' })],
+    message: /no permission on this CodeArts project.*CR\.4102/,
+    actions: RETRY_LOGS,
+  },
+  {
+    family: 'Huawei',
+    fault: 'clock skew (+20 min)',
+    skewMs: 20 * 60 * 1000,
+    message: /clock is 20 min behind Huawei Cloud.*APIGW\.0301/,
+    actions: RETRY_LOGS,
+  },
 ];
 
 export interface MatrixEnv {
@@ -114,7 +277,8 @@ export async function useFaultMatrixEnv(): Promise<MatrixEnv> {
   let cocli: CocliFile | undefined;
   const close = async (): Promise<void> => {
     await vscode.commands.executeCommand('coscene.huawei.signOut');
-    for (const b of backups.reverse()) await vscode.workspace.getConfiguration(b.section).update(b.key, b.value, vscode.ConfigurationTarget.Global);
+    for (const b of backups.reverse())
+      await vscode.workspace.getConfiguration(b.section).update(b.key, b.value, vscode.ConfigurationTarget.Global);
     await cocli?.restore();
     await server.close();
   };
@@ -125,11 +289,19 @@ export async function useFaultMatrixEnv(): Promise<MatrixEnv> {
     await set('coscene.http', 'timeoutSeconds', TIMEOUT_SECONDS);
     await set('coscene.huawei', 'endpoint', server.url);
     await set('coscene.huawei', 'iamEndpoint', server.url);
-    cocli = await useCocliFile(cocliYaml(CODE_PROFILE, [{ name: CODE_PROFILE, endpoint: server.url, token: FAKE_COSCENE.adminToken, project: 'mcap' }]));
+    cocli = await useCocliFile(
+      cocliYaml(CODE_PROFILE, [{ name: CODE_PROFILE, endpoint: server.url, token: FAKE_COSCENE.adminToken, project: 'mcap' }]),
+    );
     const cocliBefore = Buffer.from(cocli.read(), 'utf8');
-    await waitUntil(() => profiles.list().some((p) => p.source === 'cocli' && p.name === CODE_PROFILE && p.endpoint === server.url), 'the cocli profile to load');
+    await waitUntil(
+      () => profiles.list().some((p) => p.source === 'cocli' && p.name === CODE_PROFILE && p.endpoint === server.url),
+      'the cocli profile to load',
+    );
     await vscode.commands.executeCommand('coscene.profile.switch', { name: CODE_PROFILE, source: 'cocli' });
-    await waitUntil(() => profiles.current()?.name === CODE_PROFILE && profiles.current()?.endpoint === server.url, `profile ${CODE_PROFILE} to become active`);
+    await waitUntil(
+      () => profiles.current()?.name === CODE_PROFILE && profiles.current()?.endpoint === server.url,
+      `profile ${CODE_PROFILE} to become active`,
+    );
     await vscode.commands.executeCommand('coscene.orgUsers.clearFilter');
     await vscode.commands.executeCommand('coscene.orgUsers.showGrouped');
     await vscode.commands.executeCommand('coscene.permissions.search', '');
@@ -170,7 +342,9 @@ export function formatMatrix(results: RowResult[]): string {
   lines.push('| family | fault | message | actions | recovered | cocli file | time |', '|---|---|---|---|---|---|---|');
   for (const r of results) {
     const outcome = r.failure ? `FAILED: ${cut(r.failure, 120)}` : cut(r.message, 140);
-    lines.push(`| ${r.family} | ${r.fault} | ${outcome.replace(/\|/g, '\\|')} | ${r.actions.join(', ')} | ${r.recovered ? 'yes' : 'no'} | ${r.cocliUnchanged ? 'unchanged' : 'CHANGED'} | ${(r.ms / 1000).toFixed(1)} s |`);
+    lines.push(
+      `| ${r.family} | ${r.fault} | ${outcome.replace(/\|/g, '\\|')} | ${r.actions.join(', ')} | ${r.recovered ? 'yes' : 'no'} | ${r.cocliUnchanged ? 'unchanged' : 'CHANGED'} | ${(r.ms / 1000).toFixed(1)} s |`,
+    );
   }
   const passed = results.filter((r) => !r.failure).length;
   lines.push('', `${passed}/${results.length} rows as expected`);

@@ -4,7 +4,11 @@ import type { RegistryFeatureApi } from '../../../src/vscode/registry';
 import { extensionApi } from './profileFixtures';
 
 /** The profile, permissions and registry features, once profiles and the Huawei session have loaded. */
-export async function readyFeatures(): Promise<{ profiles: ProfileService; permissions: PermissionsFeature; registry: RegistryFeatureApi }> {
+export async function readyFeatures(): Promise<{
+  profiles: ProfileService;
+  permissions: PermissionsFeature;
+  registry: RegistryFeatureApi;
+}> {
   const api = await extensionApi();
   const profiles = api.features.profiles as ProfileService;
   const permissions = api.features.permissions as PermissionsFeature;

@@ -57,7 +57,12 @@ export async function startRegistryServer(
     const killOnExit = (): void => void started.kill('SIGKILL');
     process.once('exit', killOnExit);
     started.once('close', () => process.removeListener('exit', killOnExit));
-    await waitForUnauthorized(port, opts.startTimeoutMs ?? 15_000, () => started.exitCode !== null || started.signalCode !== null, () => output);
+    await waitForUnauthorized(
+      port,
+      opts.startTimeoutMs ?? 15_000,
+      () => started.exitCode !== null || started.signalCode !== null,
+      () => output,
+    );
     return {
       host: `127.0.0.1:${port}`,
       port,

@@ -23,10 +23,18 @@ export async function useFakeOrg(): Promise<FakeOrg> {
     const api = await extensionApi();
     const profiles = api.features.profiles as ProfileService;
     await profiles.ready;
-    cocli = await useCocliFile(cocliYaml('lark', [{ name: 'lark', endpoint: server.url, token: FAKE_COSCENE.adminToken, project: 'mcap' }]));
-    await waitUntil(() => profiles.list().some((p) => p.source === 'cocli' && p.name === 'lark' && p.endpoint === server.url), 'the cocli profile to load');
+    cocli = await useCocliFile(
+      cocliYaml('lark', [{ name: 'lark', endpoint: server.url, token: FAKE_COSCENE.adminToken, project: 'mcap' }]),
+    );
+    await waitUntil(
+      () => profiles.list().some((p) => p.source === 'cocli' && p.name === 'lark' && p.endpoint === server.url),
+      'the cocli profile to load',
+    );
     await vscode.commands.executeCommand('coscene.profile.switch', { name: 'lark', source: 'cocli' });
-    await waitUntil(() => profiles.current()?.name === 'lark' && profiles.current()?.endpoint === server.url, 'profile lark to become active');
+    await waitUntil(
+      () => profiles.current()?.name === 'lark' && profiles.current()?.endpoint === server.url,
+      'profile lark to become active',
+    );
     const views = api.features.users as UsersViews;
     return {
       server,
@@ -51,5 +59,5 @@ export function expectedLabel(user: FakeUser): string {
 
 /** Labels of tree items (TreeItem.label may be a string or a highlight object). */
 export function labelOf(item: vscode.TreeItem): string {
-  return typeof item.label === 'string' ? item.label : item.label?.label ?? '';
+  return typeof item.label === 'string' ? item.label : (item.label?.label ?? '');
 }

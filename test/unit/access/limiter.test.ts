@@ -8,15 +8,25 @@ function gate() {
   let running = 0;
   let peak = 0;
   const open: (() => void)[] = [];
-  const task = () => new Promise<void>((resolve) => {
-    running++;
-    peak = Math.max(peak, running);
-    open.push(() => {
-      running--;
-      resolve();
+  const task = () =>
+    new Promise<void>((resolve) => {
+      running++;
+      peak = Math.max(peak, running);
+      open.push(() => {
+        running--;
+        resolve();
+      });
     });
-  });
-  return { task, releaseAll: () => open.splice(0).forEach((f) => f()), get running() { return running; }, get peak() { return peak; } };
+  return {
+    task,
+    releaseAll: () => open.splice(0).forEach((f) => f()),
+    get running() {
+      return running;
+    },
+    get peak() {
+      return peak;
+    },
+  };
 }
 
 describe('AdaptiveLimiter', () => {
@@ -35,7 +45,10 @@ describe('AdaptiveLimiter', () => {
   });
 
   it('clamps the setting to 1..32 and falls back to 8 for junk', () => {
-    assert.deepEqual([clampConcurrency(0), clampConcurrency(500), clampConcurrency('x'), clampConcurrency(4.7), clampConcurrency(undefined)], [1, 32, 8, 4, 8]);
+    assert.deepEqual(
+      [clampConcurrency(0), clampConcurrency(500), clampConcurrency('x'), clampConcurrency(4.7), clampConcurrency(undefined)],
+      [1, 32, 8, 4, 8],
+    );
     assert.equal(new AdaptiveLimiter(0).limit, 1);
   });
 
@@ -92,7 +105,12 @@ describe('AdaptiveLimiter', () => {
 
   it('a failing task frees its slot', async () => {
     const limiter = new AdaptiveLimiter(1);
-    await assert.rejects(limiter.run(async () => { throw new Error('boom'); }), /boom/);
+    await assert.rejects(
+      limiter.run(async () => {
+        throw new Error('boom');
+      }),
+      /boom/,
+    );
     assert.equal(await limiter.run(async () => 42), 42);
   });
 

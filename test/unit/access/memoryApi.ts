@@ -13,7 +13,11 @@ export type Fault = Error | undefined;
  * An in-memory API for the access scan: offset-paged projects, token-paged members (token = offset), an optional
  * delay per call, faults chosen per call, and the peak number of calls in flight.
  */
-export function memoryApi(projects: MemoryProject[], users: User[], opts: { delayMs?: number; fault?: (req: { method: string; parent?: string; call: number }) => Fault } = {}) {
+export function memoryApi(
+  projects: MemoryProject[],
+  users: User[],
+  opts: { delayMs?: number; fault?: (req: { method: string; parent?: string; call: number }) => Fault } = {},
+) {
   let inFlight = 0;
   let calls = 0;
   const stats = { peak: 0, calls: 0, byMethod: new Map<string, number>() };
@@ -45,7 +49,10 @@ export function memoryApi(projects: MemoryProject[], users: User[], opts: { dela
         const offset = req.pageToken ? Number(req.pageToken) : 0;
         const size = req.pageSize ?? 100;
         const scoped = req.parent
-          ? (projects.find((p) => p.project.name === req.parent)?.members ?? []).map(([name, code]) => ({ ...(usersByName.get(name) as User), role: { name: `roles/${code}`, displayName: code, code, level: 'project' } }))
+          ? (projects.find((p) => p.project.name === req.parent)?.members ?? []).map(([name, code]) => ({
+              ...(usersByName.get(name) as User),
+              role: { name: `roles/${code}`, displayName: code, code, level: 'project' },
+            }))
           : users;
         const items = scoped.slice(offset, offset + size);
         return { items, nextPageToken: offset + size < scoped.length ? String(offset + size) : '', totalSize: scoped.length };
@@ -61,7 +68,12 @@ export function memoryApi(projects: MemoryProject[], users: User[], opts: { dela
 }
 
 export function connectError(status: number, code: string, message: string, retryAfterMs?: number) {
-  return errorFromResponse(status, JSON.stringify({ code, message }), { procedure: 'UserService/ListUsers', profileName: 'test', origin: 'https://openapi.example.com', retryAfterMs });
+  return errorFromResponse(status, JSON.stringify({ code, message }), {
+    procedure: 'UserService/ListUsers',
+    profileName: 'test',
+    origin: 'https://openapi.example.com',
+    retryAfterMs,
+  });
 }
 
 export function user(i: number, orgRole = 'ORGANIZATION_READER'): User {
@@ -84,6 +96,9 @@ export function generated(count: number, members: number, users: User[]): Memory
   const roles = ['PROJECT_ADMIN', 'PROJECT_WRITER', 'PROJECT_READER'];
   return Array.from({ length: count }, (_, i) => ({
     project: project(i),
-    members: Array.from({ length: members }, (_, j): [string, string] => [users[(i * 7 + j) % users.length].name, roles[(i + j) % roles.length]]),
+    members: Array.from({ length: members }, (_, j): [string, string] => [
+      users[(i * 7 + j) % users.length].name,
+      roles[(i + j) % roles.length],
+    ]),
   }));
 }

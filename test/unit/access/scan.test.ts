@@ -18,7 +18,10 @@ describe('access scan: the member list of every project', () => {
     const last = progress[progress.length - 1];
     assert.deepEqual(last, { done: 30, total: 30, listed: true });
     for (let i = 1; i < progress.length; i++) assert.ok(progress[i].done >= progress[i - 1].done, 'done never goes back');
-    assert.ok(progress.some((p) => p.done < p.total), 'progress is reported while the scan runs');
+    assert.ok(
+      progress.some((p) => p.done < p.total),
+      'progress is reported while the scan runs',
+    );
   });
 
   it('honours a smaller concurrency', async () => {
@@ -40,14 +43,29 @@ describe('access scan: the member list of every project', () => {
   });
 
   it('a refused project is marked and the scan goes on; archived projects only when asked', async () => {
-    const projects = [...generated(3, 4, users), { project: project(9, true), members: [[users[0].name, 'PROJECT_READER']] as [string, string][] }];
-    const refuse = memoryApi(projects, users, { fault: (r) => (r.parent === 'projects/p-1' ? connectError(403, 'permission_denied', 'needs role PROJECT_ADMIN') : undefined) });
+    const projects = [
+      ...generated(3, 4, users),
+      { project: project(9, true), members: [[users[0].name, 'PROJECT_READER']] as [string, string][] },
+    ];
+    const refuse = memoryApi(projects, users, {
+      fault: (r) => (r.parent === 'projects/p-1' ? connectError(403, 'permission_denied', 'needs role PROJECT_ADMIN') : undefined),
+    });
     const scan = await scanProjects(refuse.api);
-    assert.deepEqual(scan.projects.map((p) => [p.project.slug, p.status]), [['proj-0', 'ok'], ['proj-1', 'denied'], ['proj-2', 'ok']]);
+    assert.deepEqual(
+      scan.projects.map((p) => [p.project.slug, p.status]),
+      [
+        ['proj-0', 'ok'],
+        ['proj-1', 'denied'],
+        ['proj-2', 'ok'],
+      ],
+    );
     assert.match(String(scan.projects[1].problem?.template), /not allowed/);
     assert.equal(scan.projects[1].members.size, 0);
     const withArchived = await scanProjects(refuse.api, { includeArchived: true });
-    assert.deepEqual(withArchived.projects.map((p) => p.project.slug), ['proj-0', 'proj-1', 'proj-2', 'proj-9']);
+    assert.deepEqual(
+      withArchived.projects.map((p) => p.project.slug),
+      ['proj-0', 'proj-1', 'proj-2', 'proj-9'],
+    );
     assert.equal(withArchived.includeArchived, true);
   });
 
@@ -94,7 +112,9 @@ describe('access scan: the member list of every project', () => {
   });
 
   it('when every list fails the same way, that is one error, not a table of question marks', async () => {
-    const { api } = memoryApi(generated(5, 2, users), users, { fault: (r) => (r.method === 'ListUsers' ? connectError(503, 'unavailable', 'down') : undefined) });
+    const { api } = memoryApi(generated(5, 2, users), users, {
+      fault: (r) => (r.method === 'ListUsers' ? connectError(503, 'unavailable', 'down') : undefined),
+    });
     await assert.rejects(scanProjects(api), /unavailable/);
   });
 
@@ -117,8 +137,13 @@ describe('access scan: the member list of every project', () => {
   it('the organization roster: org roles in server order, or "denied" without the rights', async () => {
     const { api } = memoryApi([], [user(1, 'ORGANIZATION_ADMIN'), user(2, 'ORGANIZATION_WRITER')]);
     const roster = await readOrgRoster(api);
-    assert.deepEqual(roster.users.map((u) => u.orgRole), ['ORGANIZATION_ADMIN', 'ORGANIZATION_WRITER']);
-    const denied = memoryApi([], users, { fault: () => connectError(403, 'permission_denied', 'ListUsers requires role ORGANIZATION_ADMIN') });
+    assert.deepEqual(
+      roster.users.map((u) => u.orgRole),
+      ['ORGANIZATION_ADMIN', 'ORGANIZATION_WRITER'],
+    );
+    const denied = memoryApi([], users, {
+      fault: () => connectError(403, 'permission_denied', 'ListUsers requires role ORGANIZATION_ADMIN'),
+    });
     const refused = await readOrgRoster(denied.api);
     assert.equal(refused.status, 'denied');
     assert.deepEqual(refused.users, []);

@@ -33,7 +33,13 @@ describe('CosceneApi over HTTP (local server)', () => {
       res.end(JSON.stringify(answer.body));
     });
     http = createHttpClient({ env: {} });
-    api = createCosceneApi({ endpoint: `${server.url}/`, token: 'api-key-123456', profileName: 'local', http, sleep: async () => undefined });
+    api = createCosceneApi({
+      endpoint: `${server.url}/`,
+      token: 'api-key-123456',
+      profileName: 'local',
+      http,
+      sleep: async () => undefined,
+    });
   });
 
   afterEach(async () => {
@@ -42,9 +48,16 @@ describe('CosceneApi over HTTP (local server)', () => {
   });
 
   it('lists users with the request fields cocli sends and decodes the page', async () => {
-    reply = () => ({ status: 200, body: { users: [{ name: 'users/u1', email: 'a@example.com', active: true }], nextPageToken: 'n', totalSize: '1' } });
+    reply = () => ({
+      status: 200,
+      body: { users: [{ name: 'users/u1', email: 'a@example.com', active: true }], nextPageToken: 'n', totalSize: '1' },
+    });
     const page = await api.listUsers({ parent: 'projects/p1', pageSize: 20, pageToken: 'T', filter: 'role.code="PROJECT_WRITER"' });
-    assert.deepEqual(page, { items: [{ name: 'users/u1', email: 'a@example.com', phoneNumber: '', active: true }], nextPageToken: 'n', totalSize: 1 });
+    assert.deepEqual(page, {
+      items: [{ name: 'users/u1', email: 'a@example.com', phoneNumber: '', active: true }],
+      nextPageToken: 'n',
+      totalSize: 1,
+    });
     const [call] = seen;
     assert.equal(call.path, `${PREFIX}UserService/ListUsers`);
     assert.equal(call.headers['content-type'], 'application/json');
@@ -66,7 +79,8 @@ describe('CosceneApi over HTTP (local server)', () => {
       if (path.endsWith('/GetOrganization')) return { status: 200, body: { name: 'organizations/o', slug: 'acme', displayName: 'Acme' } };
       if (path.endsWith('/GetProject')) return { status: 200, body: { name: 'projects/uuid', slug: 'mcap' } };
       if (path.endsWith('/GetUser')) return { status: 200, body: { name: 'users/abc', nickname: 'Bob' } };
-      if (path.endsWith('/ListRoles')) return { status: 200, body: { roles: [{ name: 'roles/r', code: 'PROJECT_ADMIN', level: 'project' }], totalSize: 1 } };
+      if (path.endsWith('/ListRoles'))
+        return { status: 200, body: { roles: [{ name: 'roles/r', code: 'PROJECT_ADMIN', level: 'project' }], totalSize: 1 } };
       if (path.endsWith('/CreateBasicCredential')) return { status: 200, body: { username: 'cr-temp', password: 'registry-pass-987' } };
       return { status: 404, body: { code: 'unimplemented' } };
     };
@@ -77,15 +91,18 @@ describe('CosceneApi over HTTP (local server)', () => {
     await api.getUser('');
     assert.equal((await api.listRoles({ pageSize: 100, filter: 'level="project"' })).items[0].code, 'PROJECT_ADMIN');
     assert.deepEqual(await api.createBasicCredential(), { username: 'cr-temp', password: 'registry-pass-987' });
-    assert.deepEqual(seen.map((s) => [s.path.slice(PREFIX.length), s.body]), [
-      ['OrganizationService/GetOrganization', { name: 'organizations/current' }],
-      ['ProjectService/GetProject', { name: 'projects/mcap' }],
-      ['ProjectService/GetProject', { name: 'projects/uuid' }],
-      ['UserService/GetUser', { name: 'users/abc' }],
-      ['UserService/GetUser', { name: 'users/current' }],
-      ['RoleService/ListRoles', { pageSize: 100, filter: 'level="project"' }],
-      ['ContainerRegistryService/CreateBasicCredential', {}],
-    ]);
+    assert.deepEqual(
+      seen.map((s) => [s.path.slice(PREFIX.length), s.body]),
+      [
+        ['OrganizationService/GetOrganization', { name: 'organizations/current' }],
+        ['ProjectService/GetProject', { name: 'projects/mcap' }],
+        ['ProjectService/GetProject', { name: 'projects/uuid' }],
+        ['UserService/GetUser', { name: 'users/abc' }],
+        ['UserService/GetUser', { name: 'users/current' }],
+        ['RoleService/ListRoles', { pageSize: 100, filter: 'level="project"' }],
+        ['ContainerRegistryService/CreateBasicCredential', {}],
+      ],
+    );
     assert.equal(redact('docker password registry-pass-987'), 'docker password ***', 'the registry password is registered as a secret');
   });
 
@@ -95,14 +112,22 @@ describe('CosceneApi over HTTP (local server)', () => {
     const users = await api.batchGetUsers(names);
     assert.equal(users.length, 150);
     assert.equal(users[149].name, 'users/u149');
-    assert.deepEqual(seen.map((s) => (s.body as { names: string[] }).names.length), [100, 50]);
+    assert.deepEqual(
+      seen.map((s) => (s.body as { names: string[] }).names.length),
+      [100, 50],
+    );
     assert.deepEqual(await api.batchGetUsers([]), []);
     assert.equal(seen.length, 2);
   });
 
   it('turns a badly shaped answer into an invalid-response error', async () => {
     reply = () => ({ status: 200, body: { users: 'nope' } });
-    await assert.rejects(api.listUsers({}), (e: unknown) => e instanceof InvalidResponseError && e.message === 'The server sent an unexpected answer to UserService/ListUsers: response.users should be a list.');
+    await assert.rejects(
+      api.listUsers({}),
+      (e: unknown) =>
+        e instanceof InvalidResponseError &&
+        e.message === 'The server sent an unexpected answer to UserService/ListUsers: response.users should be a list.',
+    );
   });
 
   it('reuses one keep-alive connection across calls', async () => {
@@ -115,12 +140,21 @@ describe('CosceneApi over HTTP (local server)', () => {
   });
 
   it('refuses a plain-http endpoint that is not loopback before sending anything', () => {
-    assert.throws(() => createCosceneApi({ endpoint: 'http://openapi.example.com', token: 't', profileName: 'p', http }), /must use https:\/\//);
+    assert.throws(
+      () => createCosceneApi({ endpoint: 'http://openapi.example.com', token: 't', profileName: 'p', http }),
+      /must use https:\/\//,
+    );
   });
 });
 
 describe('userName', () => {
   it('follows cocli: users/<id> unchanged, bare id prefixed, empty = current', () => {
-    assert.deepEqual(['users/abc', 'abc', '', '  ', 'users/a/b'].map(userName), ['users/abc', 'users/abc', 'users/current', 'users/current', 'users/users/a/b']);
+    assert.deepEqual(['users/abc', 'abc', '', '  ', 'users/a/b'].map(userName), [
+      'users/abc',
+      'users/abc',
+      'users/current',
+      'users/current',
+      'users/users/a/b',
+    ]);
   });
 });

@@ -1,8 +1,15 @@
 import * as assert from 'node:assert/strict';
-import { CONNECT_CODES, codeFromHttpStatus, CosceneApiError, errorFromResponse, type ConnectCode } from '../../../src/core/coscene/apiErrors';
+import {
+  CONNECT_CODES,
+  codeFromHttpStatus,
+  CosceneApiError,
+  errorFromResponse,
+  type ConnectCode,
+} from '../../../src/core/coscene/apiErrors';
 
 const CTX = { procedure: 'UserService/ListUsers', profileName: 'saas', origin: 'https://openapi.coscene.cn' };
-const connect = (code: string, message = 'boom', status = 500) => errorFromResponse(status, JSON.stringify({ code, message, details: [] }), CTX);
+const connect = (code: string, message = 'boom', status = 500) =>
+  errorFromResponse(status, JSON.stringify({ code, message, details: [] }), CTX);
 
 describe('Connect error mapping', () => {
   const expected: Record<ConnectCode, { text: RegExp; retry: boolean }> = {
@@ -50,24 +57,39 @@ describe('Connect error mapping', () => {
   describe('a denial names a required role only when the server says which one is required', () => {
     const denied = (message: string) => connect('permission_denied', message, 403);
 
-    it('the caller\'s own role alone is not taken for the missing one', () => {
+    it("the caller's own role alone is not taken for the missing one", () => {
       const e = denied('permission denied: role ORGANIZATION_READER cannot CreateBasicCredential');
-      assert.equal(e.message, 'Profile saas has the role ORGANIZATION_READER, which does not allow UserService/ListUsers. Ask an organization admin for access.');
+      assert.equal(
+        e.message,
+        'Profile saas has the role ORGANIZATION_READER, which does not allow UserService/ListUsers. Ask an organization admin for access.',
+      );
       assert.doesNotMatch(e.message, /needs/);
     });
 
-    it('required roles (one or several) and the caller\'s role, each where the server says it', () => {
+    it("required roles (one or several) and the caller's role, each where the server says it", () => {
       assert.equal(
         denied('ListUsers requires role ORGANIZATION_ADMIN or ORGANIZATION_WRITER (caller has ORGANIZATION_READER)').message,
         'Profile saas is not allowed to call UserService/ListUsers: it needs the role ORGANIZATION_ADMIN / ORGANIZATION_WRITER and has ORGANIZATION_READER.',
       );
-      assert.equal(denied('required roles: PROJECT_ADMIN, PROJECT_WRITER').message, 'Profile saas is not allowed to call UserService/ListUsers: it needs the role PROJECT_ADMIN / PROJECT_WRITER.');
-      assert.equal(denied('role ORGANIZATION_ADMIN is required').message, 'Profile saas is not allowed to call UserService/ListUsers: it needs the role ORGANIZATION_ADMIN.');
-      assert.equal(denied('the caller must have ORGANIZATION_WRITER').message, 'Profile saas is not allowed to call UserService/ListUsers: it needs the role ORGANIZATION_WRITER.');
+      assert.equal(
+        denied('required roles: PROJECT_ADMIN, PROJECT_WRITER').message,
+        'Profile saas is not allowed to call UserService/ListUsers: it needs the role PROJECT_ADMIN / PROJECT_WRITER.',
+      );
+      assert.equal(
+        denied('role ORGANIZATION_ADMIN is required').message,
+        'Profile saas is not allowed to call UserService/ListUsers: it needs the role ORGANIZATION_ADMIN.',
+      );
+      assert.equal(
+        denied('the caller must have ORGANIZATION_WRITER').message,
+        'Profile saas is not allowed to call UserService/ListUsers: it needs the role ORGANIZATION_WRITER.',
+      );
     });
 
     it('no role in the message: the generic denial', () => {
-      assert.match(denied('permission denied').message, /^Profile saas is not allowed to call UserService\/ListUsers\. Ask an organization admin for access\.$/);
+      assert.match(
+        denied('permission denied').message,
+        /^Profile saas is not allowed to call UserService\/ListUsers\. Ask an organization admin for access\.$/,
+      );
     });
   });
 
@@ -82,7 +104,10 @@ describe('Connect error mapping', () => {
   it('keeps an HTML error page out of the message but puts its start in the detail', () => {
     const html = `<html><body><h1>502 Bad Gateway</h1>${'x'.repeat(500)}</body></html>`;
     const e = errorFromResponse(418, html, CTX);
-    assert.equal(e.message, 'The server at https://openapi.coscene.cn answered UserService/ListUsers with HTTP status 418 and no coScene error. Check the endpoint of profile saas.');
+    assert.equal(
+      e.message,
+      'The server at https://openapi.coscene.cn answered UserService/ListUsers with HTTP status 418 and no coScene error. Check the endpoint of profile saas.',
+    );
     assert.ok(!e.message.includes('<html>'));
     assert.ok(e.detail?.includes('<h1>502 Bad Gateway</h1>'));
     assert.ok(e.detail!.length < 300);
@@ -95,7 +120,15 @@ describe('Connect error mapping', () => {
     assert.match(errorFromResponse(503, '<html>down</html>', CTX).message, /with an HTML page \(HTTP 503\).*proxy or gateway/);
     assert.match(errorFromResponse(503, 'down', CTX).message, /is unavailable/);
     assert.equal(errorFromResponse(429, '', CTX).code, 'resource_exhausted');
-    assert.deepEqual([400, 403, 404, 502, 504, 500, 418].map(codeFromHttpStatus), ['internal', 'permission_denied', 'unimplemented', 'unavailable', 'unavailable', 'unknown', 'unknown']);
+    assert.deepEqual([400, 403, 404, 502, 504, 500, 418].map(codeFromHttpStatus), [
+      'internal',
+      'permission_denied',
+      'unimplemented',
+      'unavailable',
+      'unavailable',
+      'unknown',
+      'unknown',
+    ]);
   });
 
   it('reads numeric gRPC codes and upper-case code names from transcoding gateways', () => {
@@ -113,7 +146,10 @@ describe('Connect error mapping', () => {
   it('says a 415 means the server does not accept Connect JSON, and is not retried', () => {
     const e = errorFromResponse(415, '', CTX);
     assert.equal(e.code, 'unimplemented');
-    assert.match(e.message, /^The server at https:\/\/openapi\.coscene\.cn does not accept Connect JSON \(HTTP 415 for UserService\/ListUsers\): it may speak only gRPC or gRPC-Web\./);
+    assert.match(
+      e.message,
+      /^The server at https:\/\/openapi\.coscene\.cn does not accept Connect JSON \(HTTP 415 for UserService\/ListUsers\): it may speak only gRPC or gRPC-Web\./,
+    );
     assert.match(e.message, /endpoint of profile saas/);
     assert.deepEqual(e.actions, ['showLogs']);
   });

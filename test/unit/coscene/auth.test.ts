@@ -18,6 +18,9 @@ describe('auth header rule', () => {
   });
 
   it('puts the same value on Authorization and x-cos-auth-token', () => {
-    assert.deepEqual(authHeaders('secret'), { Authorization: 'Basic YXBpa2V5OnNlY3JldA==', 'x-cos-auth-token': 'Basic YXBpa2V5OnNlY3JldA==' });
+    assert.deepEqual(authHeaders('secret'), {
+      Authorization: 'Basic YXBpa2V5OnNlY3JldA==',
+      'x-cos-auth-token': 'Basic YXBpa2V5OnNlY3JldA==',
+    });
   });
 });

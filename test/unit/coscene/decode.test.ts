@@ -4,20 +4,31 @@ import { decodeBasicCredential, decodeRolePage, decodeUser, decodeUserPage, Resp
 describe('protojson decoding', () => {
   it('decodes the contract ListUsers example, totalSize as a string', () => {
     const page = decodeUserPage({
-      users: [{
-        name: 'users/0b6f', nickname: 'Alice', email: 'alice@example.com', phoneNumber: '+8613800000000',
-        role: { name: 'roles/5e1b', displayName: 'Project Writer', code: 'PROJECT_WRITER', level: 'project' },
-        active: true, createTime: '2025-03-01T08:00:00Z', avatar: 'ignored',
-      }],
+      users: [
+        {
+          name: 'users/0b6f',
+          nickname: 'Alice',
+          email: 'alice@example.com',
+          phoneNumber: '+8613800000000',
+          role: { name: 'roles/5e1b', displayName: 'Project Writer', code: 'PROJECT_WRITER', level: 'project' },
+          active: true,
+          createTime: '2025-03-01T08:00:00Z',
+          avatar: 'ignored',
+        },
+      ],
       nextPageToken: 'b2Zmc2V0PTEw',
       totalSize: '37',
     });
     assert.equal(page.totalSize, 37);
     assert.equal(page.nextPageToken, 'b2Zmc2V0PTEw');
     assert.deepEqual(page.items[0], {
-      name: 'users/0b6f', nickname: 'Alice', email: 'alice@example.com', phoneNumber: '+8613800000000',
+      name: 'users/0b6f',
+      nickname: 'Alice',
+      email: 'alice@example.com',
+      phoneNumber: '+8613800000000',
       role: { name: 'roles/5e1b', displayName: 'Project Writer', code: 'PROJECT_WRITER', level: 'project' },
-      active: true, createTime: '2025-03-01T08:00:00Z',
+      active: true,
+      createTime: '2025-03-01T08:00:00Z',
     });
   });
 
@@ -32,13 +43,26 @@ describe('protojson decoding', () => {
   });
 
   it('accepts totalSize as a number and snake_case names', () => {
-    const page = decodeRolePage({ roles: [{ name: 'roles/a', display_name: 'Admin', code: 'PROJECT_ADMIN', level: 'project' }], next_page_token: 't', total_size: 3 });
-    assert.deepEqual(page, { items: [{ name: 'roles/a', displayName: 'Admin', code: 'PROJECT_ADMIN', level: 'project' }], nextPageToken: 't', totalSize: 3 });
+    const page = decodeRolePage({
+      roles: [{ name: 'roles/a', display_name: 'Admin', code: 'PROJECT_ADMIN', level: 'project' }],
+      next_page_token: 't',
+      total_size: 3,
+    });
+    assert.deepEqual(page, {
+      items: [{ name: 'roles/a', displayName: 'Admin', code: 'PROJECT_ADMIN', level: 'project' }],
+      nextPageToken: 't',
+      totalSize: 3,
+    });
     assert.equal(decodeUser({ phone_number: '1', create_time: '2025-01-01T00:00:00Z' }).phoneNumber, '1');
   });
 
   it('treats null as absent', () => {
-    assert.deepEqual(decodeUser({ name: 'users/x', role: null, email: null }), { name: 'users/x', email: '', phoneNumber: '', active: false });
+    assert.deepEqual(decodeUser({ name: 'users/x', role: null, email: null }), {
+      name: 'users/x',
+      email: '',
+      phoneNumber: '',
+      active: false,
+    });
   });
 
   it('rejects wrong types with the path of the bad field', () => {

@@ -13,7 +13,15 @@ describe('CosceneApi end to end against the fake server', function () {
   let http: HttpClient;
   const events: RequestEvent[] = [];
   const apiFor = (token: string, extra: Partial<CosceneApiOptions> = {}) =>
-    createCosceneApi({ endpoint: fake.url, token, profileName: 'fake', http, sleep: async () => undefined, onRequest: (e) => events.push(e), ...extra });
+    createCosceneApi({
+      endpoint: fake.url,
+      token,
+      profileName: 'fake',
+      http,
+      sleep: async () => undefined,
+      onRequest: (e) => events.push(e),
+      ...extra,
+    });
 
   before(async () => {
     fake = await startFakeServer({ seedUsers: 120 });
@@ -61,8 +69,18 @@ describe('CosceneApi end to end against the fake server', function () {
   });
 
   it('maps a rejected token and a missing role to their messages', async () => {
-    await assert.rejects(apiFor(FAKE_COSCENE.inactiveToken).getUser(''), (e: unknown) => e instanceof CosceneApiError && e.code === 'unauthenticated' && e.actions.includes('setToken'));
-    await assert.rejects(apiFor(FAKE_COSCENE.readerToken).listUsers({ pageSize: 10 }), (e: unknown) => e instanceof CosceneApiError && e.code === 'permission_denied' && e.message === `Profile fake has the role ORGANIZATION_READER, which does not allow UserService/ListUsers. Ask an organization admin for access.`);
+    await assert.rejects(
+      apiFor(FAKE_COSCENE.inactiveToken).getUser(''),
+      (e: unknown) => e instanceof CosceneApiError && e.code === 'unauthenticated' && e.actions.includes('setToken'),
+    );
+    await assert.rejects(
+      apiFor(FAKE_COSCENE.readerToken).listUsers({ pageSize: 10 }),
+      (e: unknown) =>
+        e instanceof CosceneApiError &&
+        e.code === 'permission_denied' &&
+        e.message ===
+          `Profile fake has the role ORGANIZATION_READER, which does not allow UserService/ListUsers. Ask an organization admin for access.`,
+    );
   });
 
   it('retries unavailable and a reset connection, then succeeds', async () => {
@@ -70,14 +88,20 @@ describe('CosceneApi end to end against the fake server', function () {
     fake.faults.add({ kind: 'reset', times: 1, match: { procedure: 'ListRoles' } });
     const roles = await apiFor(FAKE_COSCENE.adminToken).listRoles({});
     assert.ok(roles.items.length > 0);
-    assert.deepEqual(events.map((e) => e.error ?? e.status), ['unavailable', 'unavailable', 'reset', 200]);
+    assert.deepEqual(
+      events.map((e) => e.error ?? e.status),
+      ['unavailable', 'unavailable', 'reset', 200],
+    );
   });
 
   it('reports proxy HTML pages, malformed JSON and oversized answers clearly', async () => {
     const api = apiFor(FAKE_COSCENE.adminToken);
     // 418 maps to `unknown`, which is retried: the page must survive all four attempts.
     fake.faults.add({ kind: 'html', httpStatus: 418, times: 4, match: { procedure: 'GetOrganization' } });
-    await assert.rejects(api.getOrganization(), (e: unknown) => e instanceof CosceneApiError && /HTTP status 418 and no coScene error/.test(e.message));
+    await assert.rejects(
+      api.getOrganization(),
+      (e: unknown) => e instanceof CosceneApiError && /HTTP status 418 and no coScene error/.test(e.message),
+    );
     fake.faults.add({ kind: 'malformed-json', match: { procedure: 'GetOrganization' } });
     await assert.rejects(api.getOrganization(), (e: unknown) => e instanceof InvalidResponseError);
     fake.faults.add({ kind: 'huge-body', bytes: 3 * 1024 * 1024, match: { procedure: 'GetOrganization' } });

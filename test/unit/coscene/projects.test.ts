@@ -7,7 +7,12 @@ import { collectAll, PageCursor, PagingLoopError } from '../../../src/core/pagin
 import { json, scriptedHttp } from './scriptedHttp';
 
 const project = (i: number, extra: Partial<Project> = {}): Project => ({
-  name: `projects/p${i}`, slug: `s${i}`, displayName: `项目 ${i}`, description: '', archived: false, ...extra,
+  name: `projects/p${i}`,
+  slug: `s${i}`,
+  displayName: `项目 ${i}`,
+  description: '',
+  archived: false,
+  ...extra,
 });
 
 /** A listProjects over `total` projects that honours pageSize and skip, and records the requests. */
@@ -31,7 +36,10 @@ describe('ListProjects: request, decoding, walking', () => {
     ]);
     const api = createCosceneApi({ endpoint: 'https://openapi.example.com', token: 'tok-123456', profileName: 'p', http });
     const page = await api.listProjects({ pageSize: 100, skip: 0, filter: 'is_archived="false"' });
-    assert.deepEqual(page, { items: [{ name: 'projects/a', slug: 'a', displayName: '感知', description: 'd', archived: true }], totalSize: 1 });
+    assert.deepEqual(page, {
+      items: [{ name: 'projects/a', slug: 'a', displayName: '感知', description: 'd', archived: true }],
+      totalSize: 1,
+    });
     assert.deepEqual(await api.listProjects({ pageSize: 100, skip: 100 }), { items: [] });
     assert.match(http.requests[0].url, /\/coscene\.openapi\.dataplatform\.v1alpha1\.services\.ProjectService\/ListProjects$/);
     assert.deepEqual(JSON.parse(http.requests[0].body ?? ''), { pageSize: 100, filter: 'is_archived="false"' });
@@ -40,9 +48,13 @@ describe('ListProjects: request, decoding, walking', () => {
 
   it('decodes snake_case, missing fields as defaults, and rejects a wrong type', () => {
     assert.deepEqual(decodeProjectPage({ projects: [{ name: 'projects/x', is_archived: false }], total_size: 3 }), {
-      items: [{ name: 'projects/x', slug: '', displayName: '', description: '', archived: false }], totalSize: 3,
+      items: [{ name: 'projects/x', slug: '', displayName: '', description: '', archived: false }],
+      totalSize: 3,
     });
-    assert.throws(() => decodeProjectPage({ projects: [{ name: 'projects/x', isArchived: 'yes' }] }), /response\.projects\[0\]\.isArchived should be true or false/);
+    assert.throws(
+      () => decodeProjectPage({ projects: [{ name: 'projects/x', isArchived: 'yes' }] }),
+      /response\.projects\[0\]\.isArchived should be true or false/,
+    );
     assert.throws(() => decodeProjectPage({ projects: {} }), /should be a list/);
   });
 
@@ -50,14 +62,20 @@ describe('ListProjects: request, decoding, walking', () => {
     const server = serverOf(250);
     const { items } = await collectAll(projectPages(server));
     assert.equal(items.length, 250);
-    assert.deepEqual(server.asked.map((r) => r.skip), [0, 100, 200, 250]);
+    assert.deepEqual(
+      server.asked.map((r) => r.skip),
+      [0, 100, 200, 250],
+    );
     assert.ok(server.asked.every((r) => r.pageSize === 100 && r.filter === 'is_archived="false"'));
   });
 
   it('asks for archived projects with an empty filter', async () => {
     const server = serverOf(3);
     await collectAll(projectPages(server, { includeArchived: true }));
-    assert.deepEqual(server.asked.map((r) => r.filter), ['', '']);
+    assert.deepEqual(
+      server.asked.map((r) => r.filter),
+      ['', ''],
+    );
   });
 
   it('a short page is followed at once: the tree never shows a "Load more" that finds nothing', async () => {
@@ -66,7 +84,10 @@ describe('ListProjects: request, decoding, walking', () => {
     await cursor.loadNext();
     assert.equal(cursor.items.length, 37);
     assert.equal(cursor.state, 'done');
-    assert.deepEqual(server.asked.map((r) => r.skip), [0, 37]);
+    assert.deepEqual(
+      server.asked.map((r) => r.skip),
+      [0, 37],
+    );
   });
 
   it('a walker that uses pages as they come can leave the empty page to its own turn', async () => {
@@ -82,12 +103,18 @@ describe('ListProjects: request, decoding, walking', () => {
     const server = serverOf(120, { cap: 50 });
     const { items } = await collectAll(projectPages(server));
     assert.equal(new Set(items.map((p) => p.name)).size, 120);
-    assert.deepEqual(server.asked.map((r) => r.skip), [0, 50, 100, 120]);
+    assert.deepEqual(
+      server.asked.map((r) => r.skip),
+      [0, 50, 100, 120],
+    );
   });
 
   it('a server that ignores skip is a loop, stopped on the second identical page', async () => {
     const server = serverOf(150, { ignoreSkip: true });
-    await assert.rejects(collectAll(projectPages(server)), (err: unknown) => err instanceof PagingLoopError && /same page again/.test(err.message));
+    await assert.rejects(
+      collectAll(projectPages(server)),
+      (err: unknown) => err instanceof PagingLoopError && /same page again/.test(err.message),
+    );
     assert.equal(server.asked.length, 2);
     const short = serverOf(30, { ignoreSkip: true });
     await assert.rejects(collectAll(projectPages(short)), PagingLoopError);
@@ -102,8 +129,17 @@ describe('ListProjects: request, decoding, walking', () => {
 
   it('puts the default project first, by slug or resource name', () => {
     const list = [project(1), project(2), project(3)];
-    assert.deepEqual(defaultProjectFirst(list, 's3').map((p) => p.slug), ['s3', 's1', 's2']);
-    assert.deepEqual(defaultProjectFirst(list, 'projects/p2').map((p) => p.slug), ['s2', 's1', 's3']);
-    assert.deepEqual(defaultProjectFirst(list, 'nope').map((p) => p.slug), ['s1', 's2', 's3']);
+    assert.deepEqual(
+      defaultProjectFirst(list, 's3').map((p) => p.slug),
+      ['s3', 's1', 's2'],
+    );
+    assert.deepEqual(
+      defaultProjectFirst(list, 'projects/p2').map((p) => p.slug),
+      ['s2', 's1', 's3'],
+    );
+    assert.deepEqual(
+      defaultProjectFirst(list, 'nope').map((p) => p.slug),
+      ['s1', 's2', 's3'],
+    );
   });
 });

@@ -10,13 +10,32 @@ const CTX = { procedure: 'RoleService/ListRoles', profileName: 'p', origin: 'htt
 describe('retry policy', () => {
   it('retries exactly the codes cocli retries', () => {
     const retried = ['unknown', 'internal', 'unavailable', 'aborted', 'resource_exhausted'];
-    const notRetried = ['unauthenticated', 'permission_denied', 'invalid_argument', 'not_found', 'already_exists', 'failed_precondition', 'unimplemented', 'deadline_exceeded', 'canceled'];
+    const notRetried = [
+      'unauthenticated',
+      'permission_denied',
+      'invalid_argument',
+      'not_found',
+      'already_exists',
+      'failed_precondition',
+      'unimplemented',
+      'deadline_exceeded',
+      'canceled',
+    ];
     for (const code of retried) assert.ok(isRetryable(errorFromResponse(500, JSON.stringify({ code }), CTX)), code);
     for (const code of notRetried) assert.ok(!isRetryable(errorFromResponse(400, JSON.stringify({ code }), CTX)), code);
   });
 
   it('retries network failures only where the server did not answer', () => {
-    const kinds: Record<NetworkErrorKind, boolean> = { connect: true, reset: true, timeout: true, dns: false, tls: false, aborted: false, 'too-large': false, other: false };
+    const kinds: Record<NetworkErrorKind, boolean> = {
+      connect: true,
+      reset: true,
+      timeout: true,
+      dns: false,
+      tls: false,
+      aborted: false,
+      'too-large': false,
+      other: false,
+    };
     for (const [kind, expected] of Object.entries(kinds)) {
       assert.equal(isRetryable(new NetworkError(kind as NetworkErrorKind, msg('x'))), expected, kind);
     }
@@ -24,7 +43,10 @@ describe('retry policy', () => {
   });
 
   it('backs off 1 s, 2 s, 4 s around the middle of the jitter range', () => {
-    assert.deepEqual([0, 1, 2].map((i) => backoffDelayMs(i, () => 0.5)), [1000, 2000, 4000]);
+    assert.deepEqual(
+      [0, 1, 2].map((i) => backoffDelayMs(i, () => 0.5)),
+      [1000, 2000, 4000],
+    );
   });
 
   it('keeps every delay within ±50 % of its base and never above 5 s', () => {
@@ -38,8 +60,14 @@ describe('retry policy', () => {
   });
 
   it('survives a broken random source', () => {
-    assert.equal(backoffDelayMs(0, () => NaN), 1000);
-    assert.equal(backoffDelayMs(0, () => 7), 1500);
+    assert.equal(
+      backoffDelayMs(0, () => NaN),
+      1000,
+    );
+    assert.equal(
+      backoffDelayMs(0, () => 7),
+      1500,
+    );
   });
 
   it('parses Retry-After seconds and HTTP dates, capped at 30 s', () => {

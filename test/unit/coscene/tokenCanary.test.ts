@@ -31,24 +31,40 @@ describe('token canary: a failing request never exposes the token', () => {
   };
 
   const cases: [string, () => Promise<string>][] = [
-    ['401 with a Connect body', echoing(401, 'application/json', (a) => JSON.stringify({ code: 'unauthenticated', message: `bad credentials ${a}` }))],
-    ['500 with a Connect body (after retries)', echoing(500, 'application/json', (a) => JSON.stringify({ code: 'internal', message: `panic: ${a}` }))],
+    [
+      '401 with a Connect body',
+      echoing(401, 'application/json', (a) => JSON.stringify({ code: 'unauthenticated', message: `bad credentials ${a}` })),
+    ],
+    [
+      '500 with a Connect body (after retries)',
+      echoing(500, 'application/json', (a) => JSON.stringify({ code: 'internal', message: `panic: ${a}` })),
+    ],
     ['502 with an HTML body', echoing(502, 'text/html', (a) => `<html><pre>${a}</pre></html>`)],
     ['200 with a non-JSON body', echoing(200, 'text/html', (a) => `<html>${a}</html>`)],
-    ['connection refused', async () => {
-      const probe = net.createServer();
-      await new Promise<void>((r) => probe.listen(0, '127.0.0.1', r));
-      const port = (probe.address() as net.AddressInfo).port;
-      await new Promise<void>((r) => probe.close(() => r()));
-      return `http://127.0.0.1:${port}`;
-    }],
+    [
+      'connection refused',
+      async () => {
+        const probe = net.createServer();
+        await new Promise<void>((r) => probe.listen(0, '127.0.0.1', r));
+        const port = (probe.address() as net.AddressInfo).port;
+        await new Promise<void>((r) => probe.close(() => r()));
+        return `http://127.0.0.1:${port}`;
+      },
+    ],
   ];
 
   for (const [label, start] of cases) {
     it(label, async () => {
       const endpoint = await start();
       const events: RequestEvent[] = [];
-      const api = createCosceneApi({ endpoint, token: CANARY, profileName: 'canary', http, onRequest: (e) => events.push(e), sleep: async () => undefined });
+      const api = createCosceneApi({
+        endpoint,
+        token: CANARY,
+        profileName: 'canary',
+        http,
+        onRequest: (e) => events.push(e),
+        sleep: async () => undefined,
+      });
       let caught: unknown;
       try {
         await api.listUsers({ pageSize: 10 });

@@ -36,7 +36,10 @@ async function failure(p: Promise<unknown>): Promise<Error> {
 
 describe('Connect transport', () => {
   it('builds the procedure URL from the endpoint without doubling slashes', () => {
-    assert.equal(procedureUrl('https://h/', 'UserService', 'ListUsers'), 'https://h/coscene.openapi.dataplatform.v1alpha1.services.UserService/ListUsers');
+    assert.equal(
+      procedureUrl('https://h/', 'UserService', 'ListUsers'),
+      'https://h/coscene.openapi.dataplatform.v1alpha1.services.UserService/ListUsers',
+    );
   });
 
   it('POSTs JSON with the Connect and auth headers and returns the parsed answer', async () => {
@@ -63,7 +66,15 @@ describe('Connect transport', () => {
     assert.ok(e instanceof CosceneApiError && e.code === 'unavailable');
     assert.equal(http.requests.length, 4);
     assert.deepEqual(sleeps, [1000, 2000, 4000]);
-    assert.deepEqual(events.map((ev) => [ev.attempt, ev.status, ev.error]), [[1, 503, 'unavailable'], [2, 503, 'unavailable'], [3, 503, 'unavailable'], [4, 503, 'unavailable']]);
+    assert.deepEqual(
+      events.map((ev) => [ev.attempt, ev.status, ev.error]),
+      [
+        [1, 503, 'unavailable'],
+        [2, 503, 'unavailable'],
+        [3, 503, 'unavailable'],
+        [4, 503, 'unavailable'],
+      ],
+    );
   });
 
   it('succeeds when a retry succeeds', async () => {
@@ -93,7 +104,10 @@ describe('Connect transport', () => {
     const timeout = new NetworkError('timeout', msg('timeout'));
     const ok = setup([refused, timeout, json(200, {})]);
     await ok.transport.call('UserService', 'ListUsers', {});
-    assert.deepEqual(ok.events.map((e) => e.error), ['connect', 'timeout', undefined]);
+    assert.deepEqual(
+      ok.events.map((e) => e.error),
+      ['connect', 'timeout', undefined],
+    );
     const tls = setup([new NetworkError('tls', msg('tls'))]);
     assert.equal(((await failure(tls.transport.call('UserService', 'ListUsers', {}))) as NetworkError).kind, 'tls');
     assert.equal(tls.http.requests.length, 1);
@@ -133,7 +147,10 @@ describe('Connect transport', () => {
     const { events, transport } = setup([{ status: 200, headers: { 'content-type': 'text/html' }, body: '<html>login page</html>' }]);
     const e = await failure(transport.call('UserService', 'ListUsers', {}));
     assert.ok(e instanceof InvalidResponseError);
-    assert.equal(e.message, 'The server at https://openapi.example.com sent an answer to UserService/ListUsers that is not JSON. Check the endpoint of profile saas.');
+    assert.equal(
+      e.message,
+      'The server at https://openapi.example.com sent an answer to UserService/ListUsers that is not JSON. Check the endpoint of profile saas.',
+    );
     assert.match(e.detail ?? '', /text\/html: <html>login page/);
     assert.equal(events[0].error, 'invalid_response');
   });

@@ -18,7 +18,11 @@ describe('fake coScene: authentication and roles', () => {
   });
 
   it('401 for an unknown key, a wrong Basic user name, and an unknown scheme', async () => {
-    for (const auth of [basic('not-a-key'), `Basic ${Buffer.from(`user:${FAKE_COSCENE.adminToken}`).toString('base64')}`, `Token ${FAKE_COSCENE.adminToken}`]) {
+    for (const auth of [
+      basic('not-a-key'),
+      `Basic ${Buffer.from(`user:${FAKE_COSCENE.adminToken}`).toString('base64')}`,
+      `Token ${FAKE_COSCENE.adminToken}`,
+    ]) {
       const res = await rpc(server, 'UserService/GetUser', current, auth);
       assert.equal(res.status, 401, auth);
       assert.equal(res.body.code, 'unauthenticated');
@@ -50,7 +54,7 @@ describe('fake coScene: authentication and roles', () => {
     assert.equal((await rpc(server, 'UserService/GetUser', current, basic(FAKE_COSCENE.inactiveToken))).status, 401);
   });
 
-  it('403 permission_denied naming the caller\'s role (not a required one) when a reader lists the organization', async () => {
+  it("403 permission_denied naming the caller's role (not a required one) when a reader lists the organization", async () => {
     const res = await rpc(server, 'UserService/ListUsers', {}, basic(FAKE_COSCENE.readerToken));
     assert.equal(res.status, 403);
     assert.equal(res.body.code, 'permission_denied');
@@ -58,9 +62,19 @@ describe('fake coScene: authentication and roles', () => {
   });
 
   it('a reader may list a project it belongs to, but not another one', async () => {
-    const member = await rpc(server, 'UserService/ListUsers', { parent: `projects/${FAKE_COSCENE.projectIds.mcap}` }, basic(FAKE_COSCENE.readerToken));
+    const member = await rpc(
+      server,
+      'UserService/ListUsers',
+      { parent: `projects/${FAKE_COSCENE.projectIds.mcap}` },
+      basic(FAKE_COSCENE.readerToken),
+    );
     assert.equal(member.status, 200);
-    const other = await rpc(server, 'UserService/ListUsers', { parent: `projects/${FAKE_COSCENE.projectIds.perception}` }, basic(FAKE_COSCENE.readerToken));
+    const other = await rpc(
+      server,
+      'UserService/ListUsers',
+      { parent: `projects/${FAKE_COSCENE.projectIds.perception}` },
+      basic(FAKE_COSCENE.readerToken),
+    );
     assert.equal(other.status, 403);
   });
 
@@ -105,7 +119,8 @@ describe('fake coScene: Connect protocol', () => {
   });
 
   it('invalid_argument for an empty body, a non-object body and a wrong protocol version', async () => {
-    const post = (body: string, extra: Record<string, string> = {}) => fetch(url(), { method: 'POST', headers: { authorization: auth, 'content-type': 'application/json', ...extra }, body });
+    const post = (body: string, extra: Record<string, string> = {}) =>
+      fetch(url(), { method: 'POST', headers: { authorization: auth, 'content-type': 'application/json', ...extra }, body });
     for (const res of [await post(''), await post('[1]'), await post('{"name":"users/current"}', { 'connect-protocol-version': '2' })]) {
       assert.equal(res.status, 400);
       assert.equal(((await res.json()) as { code: string }).code, 'invalid_argument');
@@ -113,7 +128,11 @@ describe('fake coScene: Connect protocol', () => {
   });
 
   it('works without Connect-Protocol-Version and with charset in the content type', async () => {
-    const res = await fetch(url(), { method: 'POST', headers: { authorization: auth, 'content-type': 'application/json; charset=utf-8' }, body: '{"name":"users/current"}' });
+    const res = await fetch(url(), {
+      method: 'POST',
+      headers: { authorization: auth, 'content-type': 'application/json; charset=utf-8' },
+      body: '{"name":"users/current"}',
+    });
     assert.equal(res.status, 200);
     assert.equal(res.headers.get('content-type'), 'application/json');
   });

@@ -29,7 +29,10 @@ describe('fake coScene: ListProjects', () => {
   it('as cocli asks (pageSize 100, is_archived="false"): the active projects the admin can see, oldest first, then an empty page', async () => {
     const first = await list({ pageSize: 100, filter: 'is_archived="false"' });
     assert.equal(first.status, 200);
-    assert.deepEqual(first.projects.map((p) => p.slug), ['mcap', 'lidar-tests', 'perception', 'fleet-ops']);
+    assert.deepEqual(
+      first.projects.map((p) => p.slug),
+      ['mcap', 'lidar-tests', 'perception', 'fleet-ops'],
+    );
     assert.equal(first.body.totalSize, '4');
     assert.equal('nextPageToken' in first.body, false);
     const fleet = first.projects.find((p) => p.slug === 'fleet-ops');
@@ -44,10 +47,19 @@ describe('fake coScene: ListProjects', () => {
 
   it('an empty filter includes archived projects, marked isArchived; is_archived="true" lists only those', async () => {
     const all = await list({ pageSize: 100 });
-    assert.deepEqual(all.projects.map((p) => p.slug), ['mcap', 'lidar-tests', 'perception', 'archive-2024', 'legacy-calib', 'fleet-ops']);
-    assert.deepEqual(all.projects.filter((p) => p.isArchived).map((p) => p.slug), [...FAKE_COSCENE.archivedProjectSlugs]);
+    assert.deepEqual(
+      all.projects.map((p) => p.slug),
+      ['mcap', 'lidar-tests', 'perception', 'archive-2024', 'legacy-calib', 'fleet-ops'],
+    );
+    assert.deepEqual(
+      all.projects.filter((p) => p.isArchived).map((p) => p.slug),
+      [...FAKE_COSCENE.archivedProjectSlugs],
+    );
     const archived = await list({ filter: 'is_archived="true"' });
-    assert.deepEqual(archived.projects.map((p) => p.slug), ['archive-2024', 'legacy-calib']);
+    assert.deepEqual(
+      archived.projects.map((p) => p.slug),
+      ['archive-2024', 'legacy-calib'],
+    );
     assert.equal(archived.projects.find((p) => p.slug === 'legacy-calib')?.displayName, '旧标定数据');
   });
 
@@ -68,7 +80,10 @@ describe('fake coScene: ListProjects', () => {
         if (slugs.length === 0) break;
         pages.push(slugs);
       }
-      assert.deepEqual(pages.map((p) => p.length), [10, 10, 9]);
+      assert.deepEqual(
+        pages.map((p) => p.length),
+        [10, 10, 9],
+      );
       assert.equal(new Set(pages.flat()).size, 29);
       assert.deepEqual(pages[2].slice(-2), ['proj-0024', 'proj-0025']);
       const generated = big.coscene.projects.filter((p) => p.slug.startsWith('proj-'));
@@ -84,7 +99,10 @@ describe('fake coScene: ListProjects', () => {
     const writerList = await list({ filter: 'is_archived="false"' }, writer);
     assert.ok(writerList.projects.some((p) => p.slug === FAKE_COSCENE.hiddenProjectSlug));
     const readerList = await list({ filter: 'is_archived="false"' }, reader);
-    assert.equal(readerList.projects.some((p) => p.slug === FAKE_COSCENE.hiddenProjectSlug), false);
+    assert.equal(
+      readerList.projects.some((p) => p.slug === FAKE_COSCENE.hiddenProjectSlug),
+      false,
+    );
     for (const name of [secret, 'projects/secret-ops']) {
       const get = await rpc(server, 'ProjectService/GetProject', { name }, admin);
       assert.equal(get.status, 403, name);
@@ -120,7 +138,10 @@ describe('fake coScene: ListProjects', () => {
     server.faults.add({ kind: 'repeat-page-token', times: 2, match: { procedure: 'ListProjects' } });
     const a = await list({ pageSize: 10, skip: 0 });
     const b = await list({ pageSize: 10, skip: 10 });
-    assert.deepEqual(b.projects.map((p) => p.slug), a.projects.map((p) => p.slug));
+    assert.deepEqual(
+      b.projects.map((p) => p.slug),
+      a.projects.map((p) => p.slug),
+    );
     assert.equal(b.projects.length, 6);
   });
 });

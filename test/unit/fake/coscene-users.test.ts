@@ -20,7 +20,10 @@ describe('fake coScene: users, projects, roles, credentials', () => {
   });
   after(() => server.close());
 
-  async function listAll(message: Record<string, unknown>, maxPages = 100): Promise<{ users: WireUser[]; pages: number; totalSize: unknown }> {
+  async function listAll(
+    message: Record<string, unknown>,
+    maxPages = 100,
+  ): Promise<{ users: WireUser[]; pages: number; totalSize: unknown }> {
     const users: WireUser[] = [];
     let token = '';
     let totalSize: unknown;
@@ -45,7 +48,10 @@ describe('fake coScene: users, projects, roles, credentials', () => {
     for (let i = 1; i < keys.length; i++) {
       assert.ok(keys[i - 1][0] < keys[i][0] || (keys[i - 1][0] === keys[i][0] && keys[i - 1][1] < keys[i][1]), `order broken at ${i}`);
     }
-    assert.ok(keys.some((k, i) => i > 0 && keys[i - 1][0] === k[0]), 'seed has equal createTimes to exercise the tie-break');
+    assert.ok(
+      keys.some((k, i) => i > 0 && keys[i - 1][0] === k[0]),
+      'seed has equal createTimes to exercise the tie-break',
+    );
   });
 
   it('pageSize 0 or absent uses the default of 100; 1-9, 101 and negatives are invalid_argument', async () => {
@@ -65,7 +71,12 @@ describe('fake coScene: users, projects, roles, credentials', () => {
     const first = await rpc(server, 'UserService/ListUsers', { pageSize: 10 }, admin);
     const token = first.body.nextPageToken as string;
     assert.ok(token);
-    const mismatch = await rpc(server, 'UserService/ListUsers', { pageSize: 10, pageToken: token, filter: 'role.code="ORGANIZATION_ADMIN"' }, admin);
+    const mismatch = await rpc(
+      server,
+      'UserService/ListUsers',
+      { pageSize: 10, pageToken: token, filter: 'role.code="ORGANIZATION_ADMIN"' },
+      admin,
+    );
     assert.equal(mismatch.body.code, 'invalid_argument');
     const garbage = await rpc(server, 'UserService/ListUsers', { pageSize: 10, pageToken: 'not-a-token' }, admin);
     assert.equal(garbage.body.code, 'invalid_argument');
@@ -86,11 +97,21 @@ describe('fake coScene: users, projects, roles, credentials', () => {
   it('unescapes \\" and \\\\ in filter values', async () => {
     const res = await rpc(server, 'UserService/ListUsers', { filter: `nickname=${JSON.stringify(FAKE_COSCENE.quotedNickname)}` }, admin);
     const users = res.body.users as WireUser[];
-    assert.deepEqual(users.map((u) => u.nickname), [FAKE_COSCENE.quotedNickname]);
+    assert.deepEqual(
+      users.map((u) => u.nickname),
+      [FAKE_COSCENE.quotedNickname],
+    );
   });
 
   it('malformed filters are invalid_argument', async () => {
-    for (const filter of ['nickname=alice', 'nickname="unterminated', 'email="a@b"', 'role.code="X" OR nickname="y"', 'nickname="a" and role.code="b"', 'nickname="\\q"']) {
+    for (const filter of [
+      'nickname=alice',
+      'nickname="unterminated',
+      'email="a@b"',
+      'role.code="X" OR nickname="y"',
+      'nickname="a" and role.code="b"',
+      'nickname="\\q"',
+    ]) {
       const res = await rpc(server, 'UserService/ListUsers', { filter }, admin);
       assert.equal(res.body.code, 'invalid_argument', filter);
     }
@@ -125,8 +146,14 @@ describe('fake coScene: users, projects, roles, credentials', () => {
     assert.ok(device && !('email' in device) && !('phoneNumber' in device));
     const inactive = users.find((u) => u.nickname === 'Old Account');
     assert.ok(inactive && !('active' in inactive));
-    assert.ok(users.some((u) => u.nickname === ''), 'a user with an empty (but set) nickname');
-    assert.ok(users.some((u) => !('nickname' in u)), 'a user without nickname');
+    assert.ok(
+      users.some((u) => u.nickname === ''),
+      'a user with an empty (but set) nickname',
+    );
+    assert.ok(
+      users.some((u) => !('nickname' in u)),
+      'a user without nickname',
+    );
     assert.ok(users.every((u) => Object.values(u).every((v) => v !== '' || u.nickname === '')));
     assert.ok(users.every((u) => /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d{3})?Z$/.test(u.createTime ?? '')));
     const last = await rpc(server, 'UserService/ListUsers', { pageSize: 100, filter: 'role.code="ORGANIZATION_ADMIN"' }, admin);
@@ -152,14 +179,20 @@ describe('fake coScene: users, projects, roles, credentials', () => {
 
   it('GetUser: uuid, unknown uuid → not_found, malformed → invalid_argument', async () => {
     assert.equal((await rpc(server, 'UserService/GetUser', { name: FAKE_COSCENE.readerUserName }, admin)).body.nickname, '李娜');
-    assert.equal((await rpc(server, 'UserService/GetUser', { name: 'users/00000000-0000-4000-8000-000000000000' }, admin)).body.code, 'not_found');
+    assert.equal(
+      (await rpc(server, 'UserService/GetUser', { name: 'users/00000000-0000-4000-8000-000000000000' }, admin)).body.code,
+      'not_found',
+    );
     assert.equal((await rpc(server, 'UserService/GetUser', { name: 'users/abc' }, admin)).body.code, 'invalid_argument');
   });
 
   it('BatchGetUsers keeps request order and rejects more than 100 names', async () => {
     const names = [FAKE_COSCENE.readerUserName, FAKE_COSCENE.adminUserName];
     const res = await rpc(server, 'UserService/BatchGetUsers', { names }, admin);
-    assert.deepEqual((res.body.users as WireUser[]).map((u) => u.name), names);
+    assert.deepEqual(
+      (res.body.users as WireUser[]).map((u) => u.name),
+      names,
+    );
     const tooMany = await rpc(server, 'UserService/BatchGetUsers', { names: Array(101).fill(FAKE_COSCENE.adminUserName) }, admin);
     assert.equal(tooMany.body.code, 'invalid_argument');
   });
@@ -170,7 +203,10 @@ describe('fake coScene: users, projects, roles, credentials', () => {
     const codes = (all.body.roles as { code: string }[]).map((r) => r.code);
     assert.ok(codes.includes('PROJECT_LABELER') && codes.includes('ORGANIZATION_DEVICE'));
     const orgOnly = await rpc(server, 'RoleService/ListRoles', { filter: 'level="organization"' }, admin);
-    assert.deepEqual((orgOnly.body.roles as { level: string }[]).map((r) => r.level), Array(4).fill('organization'));
+    assert.deepEqual(
+      (orgOnly.body.roles as { level: string }[]).map((r) => r.level),
+      Array(4).fill('organization'),
+    );
     const page1 = await rpc(server, 'RoleService/ListRoles', { pageSize: 10, filter: 'level="project"' }, admin);
     assert.equal((page1.body.roles as unknown[]).length, 5);
     assert.ok(!('nextPageToken' in page1.body));

@@ -13,7 +13,16 @@ describe('fake: dataFile', () => {
     coscene: {
       replaceSeedUsers: true,
       projects: [{ id: '11111111-2222-4333-8444-555555555555', slug: 'demo', displayName: 'Demo' }],
-      users: [{ id: '66666666-7777-4888-9999-000000000000', nickname: '小明', orgRole: 'ORGANIZATION_WRITER', createTime: '2025-05-01T00:00:00Z', apiKey: 'xiaoming-key', projects: { demo: 'PROJECT_ADMIN' } }],
+      users: [
+        {
+          id: '66666666-7777-4888-9999-000000000000',
+          nickname: '小明',
+          orgRole: 'ORGANIZATION_WRITER',
+          createTime: '2025-05-01T00:00:00Z',
+          apiKey: 'xiaoming-key',
+          projects: { demo: 'PROJECT_ADMIN' },
+        },
+      ],
     },
   };
   before(async () => {
@@ -37,6 +46,9 @@ describe('fake: dataFile', () => {
     assert.equal(me.body.nickname, '小明');
     const project = await rpc(server, 'ProjectService/GetProject', { name: 'projects/demo' }, basic('xiaoming-key'));
     const members = await rpc(server, 'UserService/ListUsers', { parent: project.body.name }, basic('xiaoming-key'));
-    assert.deepEqual((members.body.users as { role: { code: string } }[]).map((u) => u.role.code), ['PROJECT_ADMIN']);
+    assert.deepEqual(
+      (members.body.users as { role: { code: string } }[]).map((u) => u.role.code),
+      ['PROJECT_ADMIN'],
+    );
   });
 });

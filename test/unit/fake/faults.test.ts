@@ -13,7 +13,8 @@ describe('fake: fault switches', () => {
   afterEach(() => server.faults.clear());
 
   const listUsers = (message: Record<string, unknown> = { pageSize: 10 }) => rpc(server, 'UserService/ListUsers', message, admin);
-  const privileges = () => signedGet(`${server.url}/cloudartifact/v5/repositories/${H.codeartsProjectId}/${H.repoIds.mavenRelease}/privileges`, H.ak, H.sk);
+  const privileges = () =>
+    signedGet(`${server.url}/cloudartifact/v5/repositories/${H.codeartsProjectId}/${H.repoIds.mavenRelease}/privileges`, H.ak, H.sk);
 
   it('connect-error hits the next N matching calls only, with Retry-After when asked', async () => {
     server.faults.add({ kind: 'connect-error', code: 'unavailable', times: 2, retryAfterSeconds: 3, match: { procedure: 'ListUsers' } });
@@ -126,7 +127,10 @@ describe('fake: fault switches', () => {
 
   describe('HTTP control endpoint', () => {
     it('POST /__fake/faults (times -1 = forever), GET /__fake/requests, POST /__fake/reset', async () => {
-      const add = await hwFetch(`${server.url}/__fake/faults`, { method: 'POST', body: JSON.stringify({ kind: 'connect-error', code: 'unavailable', times: -1, match: { api: 'coscene' } }) });
+      const add = await hwFetch(`${server.url}/__fake/faults`, {
+        method: 'POST',
+        body: JSON.stringify({ kind: 'connect-error', code: 'unavailable', times: -1, match: { api: 'coscene' } }),
+      });
       assert.equal(add.status, 200);
       for (let i = 0; i < 3; i++) assert.equal((await listUsers()).status, 503);
       const log = await hwFetch(`${server.url}/__fake/requests`);
@@ -140,7 +144,14 @@ describe('fake: fault switches', () => {
     });
 
     it('rejects unknown fault kinds and incomplete specs with 400', async () => {
-      for (const spec of [{ kind: 'explode' }, { kind: 'connect-error', code: 'nope' }, { kind: 'latency' }, { kind: 'reset', times: 0 }, { kind: 'clock-skew' }, { kind: 'clock-skew', offsetMs: 'soon' }]) {
+      for (const spec of [
+        { kind: 'explode' },
+        { kind: 'connect-error', code: 'nope' },
+        { kind: 'latency' },
+        { kind: 'reset', times: 0 },
+        { kind: 'clock-skew' },
+        { kind: 'clock-skew', offsetMs: 'soon' },
+      ]) {
         const res = await hwFetch(`${server.url}/__fake/faults`, { method: 'POST', body: JSON.stringify(spec) });
         assert.equal(res.status, 400, JSON.stringify(spec));
       }

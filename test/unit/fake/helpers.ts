@@ -14,7 +14,13 @@ export interface RpcResult {
 }
 
 /** POST a Connect unary JSON call; `auth` is a full Authorization value (or undefined for none). */
-export async function rpc(server: FakeServer, procedure: string, message: unknown, auth?: string, extraHeaders: Record<string, string> = {}): Promise<RpcResult> {
+export async function rpc(
+  server: FakeServer,
+  procedure: string,
+  message: unknown,
+  auth?: string,
+  extraHeaders: Record<string, string> = {},
+): Promise<RpcResult> {
   const headers: Record<string, string> = { 'content-type': 'application/json', 'connect-protocol-version': '1', ...extraHeaders };
   if (auth !== undefined) headers.authorization = auth;
   const res = await fetch(`${server.url}/${SERVICES}.${procedure}`, { method: 'POST', headers, body: JSON.stringify(message) });

@@ -5,7 +5,9 @@ import { hwFetch, signedGet } from './helpers';
 const H = FAKE_HUAWEI;
 
 function tokenBody(password: string = H.iamPassword, scope: unknown = { project: { name: H.region } }) {
-  return JSON.stringify({ auth: { identity: { methods: ['password'], password: { user: { name: H.iamUser, password, domain: { name: H.domainName } } } }, scope } });
+  return JSON.stringify({
+    auth: { identity: { methods: ['password'], password: { user: { name: H.iamUser, password, domain: { name: H.domainName } } } }, scope },
+  });
 }
 
 describe('fake Huawei: IAM, AK/SK and CloudArtifact', () => {
@@ -19,32 +21,56 @@ describe('fake Huawei: IAM, AK/SK and CloudArtifact', () => {
     clock = Date.now();
   });
 
-  const privilegesUrl = (projectId: string, repoId: string) => `${server.url}/cloudartifact/v5/repositories/${projectId}/${repoId}/privileges`;
-  const reposUrl = (query = '', tenant: string = H.domainId, project: string = H.codeartsProjectId) => `${server.url}/cloudartifact/v5/${tenant}/${project}/repositories${query}`;
-  const get = (url: string, headers: Record<string, string> = {}) => signedGet(url, H.ak, H.sk, { 'x-project-id': H.iamProjectId, ...headers }, clock);
+  const privilegesUrl = (projectId: string, repoId: string) =>
+    `${server.url}/cloudartifact/v5/repositories/${projectId}/${repoId}/privileges`;
+  const reposUrl = (query = '', tenant: string = H.domainId, project: string = H.codeartsProjectId) =>
+    `${server.url}/cloudartifact/v5/${tenant}/${project}/repositories${query}`;
+  const get = (url: string, headers: Record<string, string> = {}) =>
+    signedGet(url, H.ak, H.sk, { 'x-project-id': H.iamProjectId, ...headers }, clock);
 
   async function issueToken(): Promise<string> {
-    const res = await hwFetch(`${server.url}/v3/auth/tokens?nocatalog=true`, { method: 'POST', headers: { 'content-type': 'application/json;charset=utf8' }, body: tokenBody() });
+    const res = await hwFetch(`${server.url}/v3/auth/tokens?nocatalog=true`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json;charset=utf8' },
+      body: tokenBody(),
+    });
     assert.equal(res.status, 201);
     return res.headers.get('x-subject-token') ?? '';
   }
 
   describe('IAM token', () => {
     it('201 with X-Subject-Token, a +24h expiry and the project, user and domain ids', async () => {
-      const res = await hwFetch(`${server.url}/v3/auth/tokens`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: tokenBody() });
+      const res = await hwFetch(`${server.url}/v3/auth/tokens`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: tokenBody(),
+      });
       assert.equal(res.status, 201);
       assert.ok((res.headers.get('x-subject-token') ?? '').length > 100);
-      const token = res.json.token as { expires_at: string; project: { id: string; name: string; domain: { id: string } }; user: { domain: { id: string } }; catalog?: unknown };
+      const token = res.json.token as {
+        expires_at: string;
+        project: { id: string; name: string; domain: { id: string } };
+        user: { domain: { id: string } };
+        catalog?: unknown;
+      };
       assert.equal(Date.parse(token.expires_at) - clock, 24 * 3600 * 1000);
       assert.deepEqual([token.project.id, token.project.name, token.user.domain.id], [H.iamProjectId, H.region, H.domainId]);
       assert.ok(Array.isArray(token.catalog));
     });
 
     it('wrong password → 401 IAM error; malformed body → 400', async () => {
-      const wrong = await hwFetch(`${server.url}/v3/auth/tokens`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: tokenBody('nope') });
+      const wrong = await hwFetch(`${server.url}/v3/auth/tokens`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: tokenBody('nope'),
+      });
       assert.equal(wrong.status, 401);
       assert.equal(wrong.json.error_code, 'IAM.0004');
-      const malformed = await hwFetch(`${server.url}/v3/auth/tokens`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"auth":{}}' });
+      const malformed = await hwFetch(`${server.url}/v3/auth/tokens`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: '{"auth":{}}',
+      });
       assert.equal(malformed.status, 400);
     });
 
@@ -68,7 +94,10 @@ describe('fake Huawei: IAM, AK/SK and CloudArtifact', () => {
     it('GET /v3/projects?name=<region> (signed) returns that project only', async () => {
       const res = await get(`${server.url}/v3/projects?name=${H.region}`);
       assert.equal(res.status, 200);
-      assert.deepEqual((res.json.projects as { id: string }[]).map((p) => p.id), [H.iamProjectId]);
+      assert.deepEqual(
+        (res.json.projects as { id: string }[]).map((p) => p.id),
+        [H.iamProjectId],
+      );
     });
   });
 
@@ -125,7 +154,14 @@ describe('fake Huawei: IAM, AK/SK and CloudArtifact', () => {
       assert.equal((await signedGet(url, H.tempAk, H.tempSk, {}, clock)).status, 401);
       assert.equal((await signedGet(url, H.tempAk, H.tempSk, { 'x-security-token': H.securityToken }, clock)).status, 200);
       const { signRequest } = await import('../../fake/huawei/sign');
-      const unsigned = signRequest({ method: 'GET', url, ak: H.tempAk, sk: H.tempSk, dateMs: clock, signedHeaders: ['host', 'x-sdk-date'] });
+      const unsigned = signRequest({
+        method: 'GET',
+        url,
+        ak: H.tempAk,
+        sk: H.tempSk,
+        dateMs: clock,
+        signedHeaders: ['host', 'x-sdk-date'],
+      });
       delete unsigned.host;
       assert.equal((await hwFetch(url, { headers: { ...unsigned, 'x-security-token': H.securityToken } })).status, 401);
     });
@@ -150,7 +186,10 @@ describe('fake Huawei: IAM, AK/SK and CloudArtifact', () => {
 
     it('seeded repos vary: empty operations, null and [0,1] operations_index, an empty role, "*" paths', async () => {
       const res = await get(privilegesUrl(H.codeartsProjectId, H.repoIds.mavenRelease));
-      const result = res.json.result as Record<string, { operations: string; operations_index: number[] | null; granted_object_path: string }[]>;
+      const result = res.json.result as Record<
+        string,
+        { operations: string; operations_index: number[] | null; granted_object_path: string }[]
+      >;
       const entries = Object.values(result).flat();
       assert.ok(entries.some((e) => e.operations === ''));
       assert.ok(entries.some((e) => e.operations_index === null));
@@ -209,7 +248,10 @@ describe('fake Huawei: IAM, AK/SK and CloudArtifact', () => {
       const docker = await get(reposUrl('?format=docker2&page_size=100'));
       assert.ok((docker.json.result as { repositories: { status: string }[] }).repositories.every((r) => r.status !== 'trash'));
       const trash = await get(reposUrl('?is_recycle_bin=true'));
-      assert.deepEqual((trash.json.result as { repositories: { status: string }[] }).repositories.map((r) => r.status), ['trash']);
+      assert.deepEqual(
+        (trash.json.result as { repositories: { status: string }[] }).repositories.map((r) => r.status),
+        ['trash'],
+      );
     });
 
     it('leaves an empty repositories list out (omitempty), as the service does', async () => {
@@ -238,7 +280,10 @@ describe('fake Huawei: IAM, AK/SK and CloudArtifact', () => {
     });
 
     it('unknown routes and wrong methods are 404 APIGW.0101 before authentication', async () => {
-      for (const [method, path] of [['GET', '/cloudartifact/v5/nothing'], ['DELETE', `/cloudartifact/v5/repositories/${H.codeartsProjectId}/x/privileges`]]) {
+      for (const [method, path] of [
+        ['GET', '/cloudartifact/v5/nothing'],
+        ['DELETE', `/cloudartifact/v5/repositories/${H.codeartsProjectId}/x/privileges`],
+      ]) {
         const res = await hwFetch(`${server.url}${path}`, { method });
         assert.equal(res.status, 404);
         assert.equal(res.json.error_code, 'APIGW.0101');

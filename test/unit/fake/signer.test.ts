@@ -1,5 +1,14 @@
 import * as assert from 'node:assert/strict';
-import { EMPTY_BODY_SHA256, canonicalRequest, decodePath, decodeQuery, sha256Hex, signRequest, signature, stringToSign } from '../../fake/huawei/sign';
+import {
+  EMPTY_BODY_SHA256,
+  canonicalRequest,
+  decodePath,
+  decodeQuery,
+  sha256Hex,
+  signRequest,
+  signature,
+  stringToSign,
+} from '../../fake/huawei/sign';
 
 /** Test vectors of cloudartifact contract §2.6 (AK=AccessKey, SK=SecretKey). */
 interface Vector {
@@ -14,7 +23,8 @@ interface Vector {
   signature: string;
 }
 
-const A1_URL = 'https://cloudartifacts-ext.cn-north-4.myhuaweicloud.com/cloudartifact/v5/repositories/0123456789abcdef0123456789abcdef/cn-north-4_a1b2c3d4e5f60718293a4b5c6d7e8f90_maven_1/privileges';
+const A1_URL =
+  'https://cloudartifacts-ext.cn-north-4.myhuaweicloud.com/cloudartifact/v5/repositories/0123456789abcdef0123456789abcdef/cn-north-4_a1b2c3d4e5f60718293a4b5c6d7e8f90_maven_1/privileges';
 const A_HEADERS = { 'x-sdk-date': '20240102T030405Z', 'x-project-id': 'fedcba9876543210fedcba9876543210' };
 
 const VECTORS: Vector[] = [
@@ -36,7 +46,8 @@ const VECTORS: Vector[] = [
     headers: { 'x-sdk-date': '20060102T150405Z', 'content-type': 'application/json' },
     body: '{"Name":"test","Id":1}\n',
     signedHeaders: ['x-sdk-date'],
-    canonical: 'POST\n/path/\nkey=value\nx-sdk-date:20060102T150405Z\n\nx-sdk-date\na29d7b4c5efd1a22011d69fd7b7aee76fe51e4083c609244228de258afd61289',
+    canonical:
+      'POST\n/path/\nkey=value\nx-sdk-date:20060102T150405Z\n\nx-sdk-date\na29d7b4c5efd1a22011d69fd7b7aee76fe51e4083c609244228de258afd61289',
     stsHash: '13f75ff5f5216199f986c7e7f2f77834d5e160ad9e46f37319816dc72ba7eeab',
     signature: 'cecc2af119b18ab70b4d094c0750f3b42c02f254903179a0fc2cc72fc9db4f59',
   },
@@ -58,7 +69,8 @@ const VECTORS: Vector[] = [
     headers: { 'x-sdk-date': '20200608T023900Z', host: 'service.endpoint.myhuaweicloud.com' },
     body: '{"name":"test","id":1}',
     signedHeaders: ['host', 'x-sdk-date'],
-    canonical: 'POST\n/resources/\nsize=1\nhost:service.endpoint.myhuaweicloud.com\nx-sdk-date:20200608T023900Z\n\nhost;x-sdk-date\n8ed555081b9961769014bc1182c629bb0fe68d7b01c1fc1caab4dc791f377e8c',
+    canonical:
+      'POST\n/resources/\nsize=1\nhost:service.endpoint.myhuaweicloud.com\nx-sdk-date:20200608T023900Z\n\nhost;x-sdk-date\n8ed555081b9961769014bc1182c629bb0fe68d7b01c1fc1caab4dc791f377e8c',
     stsHash: '2b1b2515e48cb55e043ff2ec5b93d3f13ec287e1da1d7a2e4e14b0611a341969',
     signature: '436b1ac0a1ae03705934bb70ef2f2e09f7bfed2117d731a38235053199323a1f',
   },
@@ -84,7 +96,12 @@ const VECTORS: Vector[] = [
     name: 'A2',
     method: 'GET',
     url: A1_URL,
-    headers: { ...A_HEADERS, 'x-language': 'en-us', 'content-type': 'application/json', host: 'cloudartifacts-ext.cn-north-4.myhuaweicloud.com' },
+    headers: {
+      ...A_HEADERS,
+      'x-language': 'en-us',
+      'content-type': 'application/json',
+      host: 'cloudartifacts-ext.cn-north-4.myhuaweicloud.com',
+    },
     body: '',
     signedHeaders: ['content-type', 'host', 'x-language', 'x-project-id', 'x-sdk-date'],
     stsHash: '4690adefedce0dd676a3df50f46cec9c85fd191c15cbe9d1950c22930846da40',
@@ -130,12 +147,28 @@ describe('fake: SDK-HMAC-SHA256 canonicalization (contract §2.6 vectors)', () =
   });
 
   it('signRequest produces the exact Authorization header of P1', () => {
-    const headers = signRequest({ method: 'GET', url: VECTORS[2].url, headers: { 'X-Sdk-Date': '20200608T023900Z' }, ak: 'AccessKey', sk: 'SecretKey' });
-    assert.equal(headers.authorization, 'SDK-HMAC-SHA256 Access=AccessKey, SignedHeaders=host;x-sdk-date, Signature=cfb4171acec81de07d50e53d57eb77edd537414d66ddb1d7d780f128e12cd842');
+    const headers = signRequest({
+      method: 'GET',
+      url: VECTORS[2].url,
+      headers: { 'X-Sdk-Date': '20200608T023900Z' },
+      ak: 'AccessKey',
+      sk: 'SecretKey',
+    });
+    assert.equal(
+      headers.authorization,
+      'SDK-HMAC-SHA256 Access=AccessKey, SignedHeaders=host;x-sdk-date, Signature=cfb4171acec81de07d50e53d57eb77edd537414d66ddb1d7d780f128e12cd842',
+    );
   });
 
   it('encodes reserved characters in path segments and query values', () => {
-    const canonical = canonicalRequest({ method: 'get', path: '/a b/c*d', query: [['q', 'x y/z']], headers: {}, signedHeaders: [], payloadHash: EMPTY_BODY_SHA256 });
+    const canonical = canonicalRequest({
+      method: 'get',
+      path: '/a b/c*d',
+      query: [['q', 'x y/z']],
+      headers: {},
+      signedHeaders: [],
+      payloadHash: EMPTY_BODY_SHA256,
+    });
     assert.equal(canonical.split('\n').slice(0, 3).join('|'), 'GET|/a%20b/c%2Ad/|q=x%20y%2Fz');
   });
 });

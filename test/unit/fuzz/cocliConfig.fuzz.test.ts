@@ -30,11 +30,21 @@ interface GenConfig {
 
 /** Non-blank text; the parser trims, so the expected value is the trimmed one. */
 const text = (maxLength = 16) => fc.string({ minLength: 1, maxLength }).filter((s) => s.trim() !== '');
-const name = fc.oneof(fc.stringMatching(/^[a-z][a-z0-9-]{0,11}$/), text(), fc.constantFrom('null', '~', 'true', '0123', 'yes', '- x', '#x', 'a: b'));
+const name = fc.oneof(
+  fc.stringMatching(/^[a-z][a-z0-9-]{0,11}$/),
+  text(),
+  fc.constantFrom('null', '~', 'true', '0123', 'yes', '- x', '#x', 'a: b'),
+);
 const hostLabel = fc.stringMatching(/^[a-z0-9](?:[a-z0-9-]{0,8}[a-z0-9])?$/);
 const endpoint = fc.oneof(
   // The last label is alphabetic: WHATWG URL reads a numeric one as an (invalid) IPv4 address.
-  fc.tuple(fc.array(hostLabel, { maxLength: 3 }), fc.stringMatching(/^[a-z]{2,6}$/), fc.option(fc.integer({ min: 1, max: 65535 }), { nil: undefined }), fc.constantFrom('', '/', '/api', '/a/b/'))
+  fc
+    .tuple(
+      fc.array(hostLabel, { maxLength: 3 }),
+      fc.stringMatching(/^[a-z]{2,6}$/),
+      fc.option(fc.integer({ min: 1, max: 65535 }), { nil: undefined }),
+      fc.constantFrom('', '/', '/api', '/a/b/'),
+    )
     .map(([labels, tld, port, path]) => `https://${[...labels, tld].join('.')}${port ? `:${port}` : ''}${path}`),
   fc.constantFrom('http://localhost:8080', 'http://127.0.0.1:3000/', 'http://[::1]:9', 'https://openapi.coscene.cn', 'http://127.0.0.5'),
 );
@@ -61,8 +71,13 @@ function expected(config: GenConfig): CocliConfig {
     const org = p.org?.trim();
     const projectName = p['project-name']?.trim();
     return {
-      name: p.name.trim(), endpoint: p.endpoint.trim(), token: p.token.trim(), project: p.project.trim(),
-      ...(org ? { org } : {}), ...(projectName ? { projectName } : {}), source: 'cocli',
+      name: p.name.trim(),
+      endpoint: p.endpoint.trim(),
+      token: p.token.trim(),
+      project: p.project.trim(),
+      ...(org ? { org } : {}),
+      ...(projectName ? { projectName } : {}),
+      source: 'cocli',
     };
   });
   return config.current === undefined ? { profiles } : { currentProfile: config.current.trim(), profiles };
@@ -81,7 +96,10 @@ interface Style {
 
 const style: fc.Arbitrary<Style> = fc.record({
   indent: fc.constantFrom(2, 4),
-  scalarTypes: fc.array(fc.constantFrom<Scalar.Type>('PLAIN', 'QUOTE_DOUBLE', 'QUOTE_SINGLE', 'BLOCK_LITERAL', 'BLOCK_FOLDED'), { minLength: 1, maxLength: 8 }),
+  scalarTypes: fc.array(fc.constantFrom<Scalar.Type>('PLAIN', 'QUOTE_DOUBLE', 'QUOTE_SINGLE', 'BLOCK_LITERAL', 'BLOCK_FOLDED'), {
+    minLength: 1,
+    maxLength: 8,
+  }),
   flow: fc.array(fc.boolean(), { minLength: 1, maxLength: 4 }),
 });
 
@@ -96,8 +114,12 @@ function write(value: unknown, s: Style): string {
       // yaml writes block-scalar keys as explicit `? >-` entries that it cannot read back; no editor writes those.
       node.type = key === 'key' && type.startsWith('BLOCK') ? 'QUOTE_DOUBLE' : type;
     },
-    Map(_key, node) { node.flow = s.flow[j++ % s.flow.length]; },
-    Seq(_key, node) { node.flow = s.flow[j++ % s.flow.length]; },
+    Map(_key, node) {
+      node.flow = s.flow[j++ % s.flow.length];
+    },
+    Seq(_key, node) {
+      node.flow = s.flow[j++ % s.flow.length];
+    },
   });
   return doc.toString({ indent: s.indent, lineWidth: 0 });
 }
@@ -147,25 +169,66 @@ const KEYS = ['current-profile', 'profiles', 'name', 'endpoint', 'token', 'proje
 const scalar = fc.oneof(
   { weight: 3, arbitrary: anyString(20) },
   fc.constantFrom('https://openapi.coscene.cn', 'http://localhost:1', 'null', '~', '', '0123', 'true'),
-  fc.integer(), fc.double(), fc.boolean(), fc.constant(null),
+  fc.integer(),
+  fc.double(),
+  fc.boolean(),
+  fc.constant(null),
 );
 const { tree } = fc.letrec((tie) => ({
   tree: fc.oneof({ depthSize: 'small', withCrossShrink: true }, scalar, tie('list'), tie('map')),
   list: fc.array(tie('tree'), { maxLength: 4 }),
   map: fc.dictionary(fc.oneof(fc.constantFrom(...KEYS), anyString(8)), tie('tree'), { maxKeys: 5 }),
 }));
-const yamlDocument = fc.tuple(
-  fc.oneof(tree, fc.dictionary(fc.constantFrom(...KEYS), tree, { maxKeys: 4 }), fc.record({ profiles: fc.array(fc.dictionary(fc.constantFrom(...KEYS), tree, { maxKeys: 6 }), { maxLength: 3 }) })),
-  style,
-).map(([value, s]) => write(value, s));
+const yamlDocument = fc
+  .tuple(
+    fc.oneof(
+      tree,
+      fc.dictionary(fc.constantFrom(...KEYS), tree, { maxKeys: 4 }),
+      fc.record({ profiles: fc.array(fc.dictionary(fc.constantFrom(...KEYS), tree, { maxKeys: 6 }), { maxLength: 3 }) }),
+    ),
+    style,
+  )
+  .map(([value, s]) => write(value, s));
 
 /** Fragments that make small texts look like YAML: keys, list items, anchors, aliases, tags, directives, documents. */
 const yamlishText = fc
   .array(
     fc.oneof(
       fc.constantFrom(
-        'current-profile: ', 'profiles:', '\n', '\n  ', '\n  - ', '\n    ', 'name: ', 'endpoint: ', 'token: ', 'project: ', 'https://openapi.coscene.cn',
-        '&a ', '*a', '<<: *a', '!!str ', '!!int ', '!x ', '%YAML 1.2\n', '---\n', '...\n', '? ', '[', ']', '{', '}', ', ', '"', "'", '|', '>-', '# c', '\t', '\r\n', 'x',
+        'current-profile: ',
+        'profiles:',
+        '\n',
+        '\n  ',
+        '\n  - ',
+        '\n    ',
+        'name: ',
+        'endpoint: ',
+        'token: ',
+        'project: ',
+        'https://openapi.coscene.cn',
+        '&a ',
+        '*a',
+        '<<: *a',
+        '!!str ',
+        '!!int ',
+        '!x ',
+        '%YAML 1.2\n',
+        '---\n',
+        '...\n',
+        '? ',
+        '[',
+        ']',
+        '{',
+        '}',
+        ', ',
+        '"',
+        "'",
+        '|',
+        '>-',
+        '# c',
+        '\t',
+        '\r\n',
+        'x',
       ),
       syntaxString(6),
     ),
@@ -187,14 +250,39 @@ type Mutation =
 
 const REQUIRED = ['name', 'endpoint', 'token', 'project'] as const;
 const mutation: fc.Arbitrary<Mutation> = fc.oneof(
-  fc.record({ kind: fc.constantFrom('drop', 'null', 'blank', 'list', 'map'), field: fc.constantFrom(...REQUIRED) }) as fc.Arbitrary<Mutation>,
-  fc.record({ kind: fc.constant('badEndpoint' as const), value: fc.constantFrom('http://example.com', 'ftp://openapi.coscene.cn', 'openapi.coscene.cn', 'https://', 'not a url', 'http://10.0.0.1', 'javascript:alert(1)') }),
+  fc.record({
+    kind: fc.constantFrom('drop', 'null', 'blank', 'list', 'map'),
+    field: fc.constantFrom(...REQUIRED),
+  }) as fc.Arbitrary<Mutation>,
+  fc.record({
+    kind: fc.constant('badEndpoint' as const),
+    value: fc.constantFrom(
+      'http://example.com',
+      'ftp://openapi.coscene.cn',
+      'openapi.coscene.cn',
+      'https://',
+      'not a url',
+      'http://10.0.0.1',
+      'javascript:alert(1)',
+    ),
+  }),
   fc.constant({ kind: 'duplicateName' as const }),
   fc.record({ kind: fc.constant('unknownCurrent' as const), value: fc.stringMatching(/^zz-[a-z]{1,8}$/) }),
-  fc.record({ kind: fc.constant('extraField' as const), key: fc.stringMatching(/^x-[a-z]{1,8}$/), value: fc.oneof(anyString(10), fc.array(fc.integer(), { maxLength: 3 }), fc.dictionary(fc.string({ maxLength: 4 }), fc.string({ maxLength: 4 }), { maxKeys: 2 })) }),
+  fc.record({
+    kind: fc.constant('extraField' as const),
+    key: fc.stringMatching(/^x-[a-z]{1,8}$/),
+    value: fc.oneof(
+      anyString(10),
+      fc.array(fc.integer(), { maxLength: 3 }),
+      fc.dictionary(fc.string({ maxLength: 4 }), fc.string({ maxLength: 4 }), { maxKeys: 2 }),
+    ),
+  }),
   fc.record({ kind: fc.constant('numberProject' as const), value: fc.integer({ min: 0, max: 1_000_000 }) }),
   fc.constant({ kind: 'profilesNotList' as const }),
-  fc.record({ kind: fc.constant('itemNotMap' as const), value: fc.oneof(fc.string({ maxLength: 8 }), fc.array(fc.string({ maxLength: 4 }), { maxLength: 2 })) }),
+  fc.record({
+    kind: fc.constant('itemNotMap' as const),
+    value: fc.oneof(fc.string({ maxLength: 8 }), fc.array(fc.string({ maxLength: 4 }), { maxLength: 2 })),
+  }),
 );
 
 /** Applies the mutation to profile `at`; returns the YAML value and what the parser must make of it. */
@@ -204,17 +292,30 @@ function mutate(config: GenConfig, m: Mutation, at: number): { value: Record<str
   const base = toYamlObject(config);
   const withProfiles = (ps: unknown) => ({ ...base, profiles: ps });
   switch (m.kind) {
-    case 'drop': delete profiles[i][m.field]; return { value: withProfiles(profiles), expect: 'error' };
-    case 'null': profiles[i][m.field] = null; return { value: withProfiles(profiles), expect: 'error' };
-    case 'blank': profiles[i][m.field] = '  '; return { value: withProfiles(profiles), expect: 'error' };
-    case 'list': profiles[i][m.field] = [profiles[i][m.field]]; return { value: withProfiles(profiles), expect: 'error' };
-    case 'map': profiles[i][m.field] = { value: profiles[i][m.field] }; return { value: withProfiles(profiles), expect: 'error' };
-    case 'badEndpoint': profiles[i].endpoint = m.value; return { value: withProfiles(profiles), expect: 'error' };
+    case 'drop':
+      delete profiles[i][m.field];
+      return { value: withProfiles(profiles), expect: 'error' };
+    case 'null':
+      profiles[i][m.field] = null;
+      return { value: withProfiles(profiles), expect: 'error' };
+    case 'blank':
+      profiles[i][m.field] = '  ';
+      return { value: withProfiles(profiles), expect: 'error' };
+    case 'list':
+      profiles[i][m.field] = [profiles[i][m.field]];
+      return { value: withProfiles(profiles), expect: 'error' };
+    case 'map':
+      profiles[i][m.field] = { value: profiles[i][m.field] };
+      return { value: withProfiles(profiles), expect: 'error' };
+    case 'badEndpoint':
+      profiles[i].endpoint = m.value;
+      return { value: withProfiles(profiles), expect: 'error' };
     case 'duplicateName':
       if (profiles.length < 2) return { value: withProfiles([...profiles, { ...profiles[i], token: 'dup' }]), expect: 'error' };
       profiles[(i + 1) % profiles.length].name = ` ${String(profiles[i].name)} `; // equal once trimmed
       return { value: withProfiles(profiles), expect: 'error' };
-    case 'unknownCurrent': return { value: { ...base, 'current-profile': m.value }, expect: 'error' };
+    case 'unknownCurrent':
+      return { value: { ...base, 'current-profile': m.value }, expect: 'error' };
     case 'extraField': {
       profiles[i][m.key] = m.value;
       return { value: { ...withProfiles(profiles), [m.key]: m.value }, expect: expected(config) };
@@ -225,14 +326,24 @@ function mutate(config: GenConfig, m: Mutation, at: number): { value: Record<str
       want.profiles[i] = { ...want.profiles[i], project: String(m.value) };
       return { value: withProfiles(profiles), expect: want };
     }
-    case 'profilesNotList': return { value: withProfiles(Object.fromEntries(profiles.map((p, k) => [`p${k}`, p]))), expect: 'error' };
-    case 'itemNotMap': profiles[i] = m.value as Record<string, unknown>; return { value: withProfiles(profiles), expect: 'error' };
+    case 'profilesNotList':
+      return { value: withProfiles(Object.fromEntries(profiles.map((p, k) => [`p${k}`, p]))), expect: 'error' };
+    case 'itemNotMap':
+      profiles[i] = m.value as Record<string, unknown>;
+      return { value: withProfiles(profiles), expect: 'error' };
   }
 }
 
 /** Random character-level edits: what a half-finished hand edit looks like. */
 const edits = fc.array(
-  fc.record({ at: fc.nat(), remove: fc.nat({ max: 4 }), insert: fc.oneof(fc.constantFrom('', ' ', '\n', '\t', ':', '- ', '"', "'", '|', '>', '*', '&', '!', '#', '[', '{', '%', '\\', '\r'), syntaxString(3)) }),
+  fc.record({
+    at: fc.nat(),
+    remove: fc.nat({ max: 4 }),
+    insert: fc.oneof(
+      fc.constantFrom('', ' ', '\n', '\t', ':', '- ', '"', "'", '|', '>', '*', '&', '!', '#', '[', '{', '%', '\\', '\r'),
+      syntaxString(3),
+    ),
+  }),
   { minLength: 1, maxLength: 4 },
 );
 
@@ -249,30 +360,60 @@ describe('fuzz: cocli config (parseCocliConfig, resolveProfiles)', function () {
   this.timeout(FUZZ_TIMEOUT_MS);
 
   it('valid generated configs round-trip: names, endpoints, tokens, projects preserved, in any YAML style', () => {
-    fuzz(fc.tuple(genConfig, style, fc.boolean()), ([config, s, cocliStyle]) => {
-      const source = cocliStyle ? stringify(toYamlObject(config), { indent: 4, sortMapEntries: true }) : write(toYamlObject(config), s);
-      const parsed = parseChecked(source);
-      assert.ok(!(parsed instanceof ConfigError), `valid config rejected: ${parsed instanceof ConfigError ? parsed.message : ''}\n${source}`);
-      assert.deepEqual(parsed, expected(config));
-    }, 200);
+    fuzz(
+      fc.tuple(genConfig, style, fc.boolean()),
+      ([config, s, cocliStyle]) => {
+        const source = cocliStyle ? stringify(toYamlObject(config), { indent: 4, sortMapEntries: true }) : write(toYamlObject(config), s);
+        const parsed = parseChecked(source);
+        assert.ok(
+          !(parsed instanceof ConfigError),
+          `valid config rejected: ${parsed instanceof ConfigError ? parsed.message : ''}\n${source}`,
+        );
+        assert.deepEqual(parsed, expected(config));
+      },
+      200,
+    );
   });
 
   it('mutated configs: the documented ConfigError (with a line in the text), never the token in the message', () => {
-    fuzz(fc.tuple(genConfig.filter((c) => c.profiles.length > 0), mutation, fc.nat(), style), ([config, m, at, s]) => {
-      const { value, expect } = mutate(config, m, at);
-      const source = write(value, s);
-      const outcome = parseChecked(source, config.profiles.map((p) => p.token));
-      if (expect === 'error') assert.ok(outcome instanceof ConfigError, `${m.kind} should be rejected:\n${source}`);
-      else assert.deepEqual(outcome, expect, source);
-    }, 250);
+    fuzz(
+      fc.tuple(
+        genConfig.filter((c) => c.profiles.length > 0),
+        mutation,
+        fc.nat(),
+        style,
+      ),
+      ([config, m, at, s]) => {
+        const { value, expect } = mutate(config, m, at);
+        const source = write(value, s);
+        const outcome = parseChecked(
+          source,
+          config.profiles.map((p) => p.token),
+        );
+        if (expect === 'error') assert.ok(outcome instanceof ConfigError, `${m.kind} should be rejected:\n${source}`);
+        else assert.deepEqual(outcome, expect, source);
+      },
+      250,
+    );
   });
 
   it('hand-edit damage to a valid file: config or ConfigError at a real line, the token never echoed', () => {
-    fuzz(fc.tuple(genConfig.filter((c) => c.profiles.length > 0), fc.constantFrom(2, 4), edits), ([config, indent, list]) => {
-      const source = applyEdits(stringify(toYamlObject(config), { indent }), list);
-      // An edit may move text around; only a token still intact in the text counts as one.
-      parseChecked(source, config.profiles.map((p) => p.token).filter((t) => source.includes(t)));
-    }, 250);
+    fuzz(
+      fc.tuple(
+        genConfig.filter((c) => c.profiles.length > 0),
+        fc.constantFrom(2, 4),
+        edits,
+      ),
+      ([config, indent, list]) => {
+        const source = applyEdits(stringify(toYamlObject(config), { indent }), list);
+        // An edit may move text around; only a token still intact in the text counts as one.
+        parseChecked(
+          source,
+          config.profiles.map((p) => p.token).filter((t) => source.includes(t)),
+        );
+      },
+      250,
+    );
   });
 
   it('arbitrary YAML documents (mappings, lists, scalars): a valid config or a ConfigError at a real line', () => {
@@ -286,37 +427,58 @@ describe('fuzz: cocli config (parseCocliConfig, resolveProfiles)', function () {
   it('resolveProfiles: never throws; a complete COS_* set wins, otherwise the file decides', () => {
     const envValue = fc.oneof(fc.constantFrom('', '  ', 'https://openapi.coscene.cn', 'proj'), anyString(12));
     const env = fc.record(
-      { COS_ENDPOINT: envValue, COS_TOKEN: fc.oneof(envValue, token), COS_PROJECT: envValue, COS_PROJECTID: envValue, COS_ORG: envValue, OTHER: envValue },
+      {
+        COS_ENDPOINT: envValue,
+        COS_TOKEN: fc.oneof(envValue, token),
+        COS_PROJECT: envValue,
+        COS_PROJECTID: envValue,
+        COS_ORG: envValue,
+        OTHER: envValue,
+      },
       { requiredKeys: [] },
     );
-    const fileText = fc.option(fc.oneof(genConfig.map((c) => stringify(toYamlObject(c))), yamlishText, anyString(40)), { nil: undefined });
-    fuzz(fc.tuple(fileText, env), ([text, vars]) => {
-      const r = resolveProfiles({ fileText: text, filePath: FILE, env: vars });
-      const file = text === undefined ? undefined : resultOr(() => parseCocliConfig(text, FILE), ConfigError);
-      const fileProfiles = file?.ok ? file.value.profiles : [];
-      const trimmed = (k: keyof typeof vars) => vars[k]?.trim() || undefined;
-      const complete = Boolean(trimmed('COS_ENDPOINT') && trimmed('COS_TOKEN') && trimmed('COS_PROJECT'));
-      assert.equal(r.envOverrides, complete);
-      if (file && !file.ok) {
-        assert.ok(r.error instanceof ConfigError);
-        assert.equal(r.error.message, file.error.message);
-        const envToken = trimmed('COS_TOKEN');
-        if (envToken && envToken.length >= 8 && !(text ?? '').includes(envToken)) assert.ok(!r.error.message.includes(envToken));
-      } else {
-        assert.equal(r.error, undefined);
-      }
-      if (complete) {
-        assert.equal(r.activeName, ENV_PROFILE_NAME);
-        const env0 = r.profiles[0];
-        assert.equal(env0.source, 'env');
-        assert.deepEqual([env0.endpoint, env0.token, env0.project], [trimmed('COS_ENDPOINT'), trimmed('COS_TOKEN'), trimmed('COS_PROJECT')]);
-        assert.equal(env0.projectName, trimmed('COS_PROJECTID') ? `projects/${trimmed('COS_PROJECTID')}` : undefined);
-        assert.equal(env0.org, trimmed('COS_ORG'));
-        assert.deepEqual(r.profiles.slice(1), fileProfiles);
-      } else {
-        assert.equal(r.activeName, file?.ok ? file.value.currentProfile : undefined);
-        assert.deepEqual(r.profiles, fileProfiles);
-      }
-    }, 250);
+    const fileText = fc.option(
+      fc.oneof(
+        genConfig.map((c) => stringify(toYamlObject(c))),
+        yamlishText,
+        anyString(40),
+      ),
+      { nil: undefined },
+    );
+    fuzz(
+      fc.tuple(fileText, env),
+      ([text, vars]) => {
+        const r = resolveProfiles({ fileText: text, filePath: FILE, env: vars });
+        const file = text === undefined ? undefined : resultOr(() => parseCocliConfig(text, FILE), ConfigError);
+        const fileProfiles = file?.ok ? file.value.profiles : [];
+        const trimmed = (k: keyof typeof vars) => vars[k]?.trim() || undefined;
+        const complete = Boolean(trimmed('COS_ENDPOINT') && trimmed('COS_TOKEN') && trimmed('COS_PROJECT'));
+        assert.equal(r.envOverrides, complete);
+        if (file && !file.ok) {
+          assert.ok(r.error instanceof ConfigError);
+          assert.equal(r.error.message, file.error.message);
+          const envToken = trimmed('COS_TOKEN');
+          if (envToken && envToken.length >= 8 && !(text ?? '').includes(envToken)) assert.ok(!r.error.message.includes(envToken));
+        } else {
+          assert.equal(r.error, undefined);
+        }
+        if (complete) {
+          assert.equal(r.activeName, ENV_PROFILE_NAME);
+          const env0 = r.profiles[0];
+          assert.equal(env0.source, 'env');
+          assert.deepEqual(
+            [env0.endpoint, env0.token, env0.project],
+            [trimmed('COS_ENDPOINT'), trimmed('COS_TOKEN'), trimmed('COS_PROJECT')],
+          );
+          assert.equal(env0.projectName, trimmed('COS_PROJECTID') ? `projects/${trimmed('COS_PROJECTID')}` : undefined);
+          assert.equal(env0.org, trimmed('COS_ORG'));
+          assert.deepEqual(r.profiles.slice(1), fileProfiles);
+        } else {
+          assert.equal(r.activeName, file?.ok ? file.value.currentProfile : undefined);
+          assert.deepEqual(r.profiles, fileProfiles);
+        }
+      },
+      250,
+    );
   });
 });

@@ -96,7 +96,10 @@ export function cpuMs(fn: () => void, budgetMs: number): number {
 }
 
 /** Runs `fn`; returns its result, or the error when it is an instance of `errorType` (anything else is re-thrown). */
-export function resultOr<T, E extends Error>(fn: () => T, errorType: abstract new (...args: never[]) => E): { ok: true; value: T } | { ok: false; error: E } {
+export function resultOr<T, E extends Error>(
+  fn: () => T,
+  errorType: abstract new (...args: never[]) => E,
+): { ok: true; value: T } | { ok: false; error: E } {
   try {
     return { ok: true, value: fn() };
   } catch (err) {
@@ -119,9 +122,64 @@ export function lineCount(text: string): number {
 
 /** Characters that make parsers work: YAML/JSON/HTML/URL syntax, whitespace, controls, non-ASCII. */
 export const SYNTAX_CHARS = [
-  ' ', '  ', '\t', '\n', '\r\n', '\r', ':', ': ', '-', '- ', '?', '[', ']', '{', '}', ',', '#', '&', '*', '!', '!!', '|', '>',
-  "'", '"', '%', '@', '`', '\\', '~', '.', '/', '=', '<', '>', ';', '+', '$', '^', '\u0000', '\u0007', '\u001b', '\u007f',
-  '\u00a0', '\u2028', '\u2029', '\ufeff', '\ufffd', 'é', '中', '😀', '\ud800', 'a', 'b', 'Z', '0', '1', '9',
+  ' ',
+  '  ',
+  '\t',
+  '\n',
+  '\r\n',
+  '\r',
+  ':',
+  ': ',
+  '-',
+  '- ',
+  '?',
+  '[',
+  ']',
+  '{',
+  '}',
+  ',',
+  '#',
+  '&',
+  '*',
+  '!',
+  '!!',
+  '|',
+  '>',
+  "'",
+  '"',
+  '%',
+  '@',
+  '`',
+  '\\',
+  '~',
+  '.',
+  '/',
+  '=',
+  '<',
+  '>',
+  ';',
+  '+',
+  '$',
+  '^',
+  '\u0000',
+  '\u0007',
+  '\u001b',
+  '\u007f',
+  '\u00a0',
+  '\u2028',
+  '\u2029',
+  '\ufeff',
+  '\ufffd',
+  'é',
+  '中',
+  '😀',
+  '\ud800',
+  'a',
+  'b',
+  'Z',
+  '0',
+  '1',
+  '9',
 ];
 
 export const syntaxString = (maxLength = 60): fc.Arbitrary<string> =>
@@ -129,11 +187,7 @@ export const syntaxString = (maxLength = 60): fc.Arbitrary<string> =>
 
 /** Any string: ASCII, full Unicode (lone surrogates included) or syntax-heavy. */
 export const anyString = (maxLength = 60): fc.Arbitrary<string> =>
-  fc.oneof(
-    fc.string({ maxLength }),
-    fc.string({ unit: 'binary', maxLength }),
-    syntaxString(maxLength),
-  );
+  fc.oneof(fc.string({ maxLength }), fc.string({ unit: 'binary', maxLength }), syntaxString(maxLength));
 
 /** A string of length ≥ `min`, built by repeating a short random chunk (cheap "huge input" generator). */
 export const hugeString = (min: number): fc.Arbitrary<string> =>
@@ -147,6 +201,8 @@ export const PROTO_KEYS = ['__proto__', 'constructor', 'toString', 'hasOwnProper
 
 after(function () {
   if (properties > 0) {
-    console.log(`  fuzz: ${cases} cases in ${properties} properties, ${Math.round(elapsedMs)} ms (seed ${SEED}${SCALE !== 1 ? `, scale ${SCALE}` : ''})`);
+    console.log(
+      `  fuzz: ${cases} cases in ${properties} properties, ${Math.round(elapsedMs)} ms (seed ${SEED}${SCALE !== 1 ? `, scale ${SCALE}` : ''})`,
+    );
   }
 });

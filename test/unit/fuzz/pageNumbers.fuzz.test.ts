@@ -12,10 +12,10 @@ const ID_POOL = 8;
 /** A server keyed by page number (a repeated number gets the same page) or a plain sequence that ignores it. */
 const server = fc.record({
   keyed: fc.boolean(),
-  pages: fc.array(
-    fc.record({ ids: fc.array(fc.nat(ID_POOL - 1), { maxLength: PAGE_SIZE }), total: fc.nat(20) }),
-    { minLength: 1, maxLength: 10 },
-  ),
+  pages: fc.array(fc.record({ ids: fc.array(fc.nat(ID_POOL - 1), { maxLength: PAGE_SIZE }), total: fc.nat(20) }), {
+    minLength: 1,
+    maxLength: 10,
+  }),
   what: fc.constantFrom<NumberedItems>('repositories', 'users'),
 });
 
@@ -47,46 +47,65 @@ function walk(s: typeof server extends fc.Arbitrary<infer S> ? S : never) {
 
 describe('fuzz: page_no guard (paging.ts, Huawei lists)', () => {
   it('every walk ends by itself: at most one request per distinct item (+1), whatever the server sends', () => {
-    fuzz(server, (s) => {
-      const { listed, requests, total, error } = walk(s);
-      assert.ok(requests.length <= ID_POOL + 1, `${requests.length} requests for at most ${ID_POOL} distinct items`);
-      if (!error) assert.ok(listed.length >= total, '"Load more…" is never left offered once the walk stops without an error');
-    }, 3000);
+    fuzz(
+      server,
+      (s) => {
+        const { listed, requests, total, error } = walk(s);
+        assert.ok(requests.length <= ID_POOL + 1, `${requests.length} requests for at most ${ID_POOL} distinct items`);
+        if (!error) assert.ok(listed.length >= total, '"Load more…" is never left offered once the walk stops without an error');
+      },
+      3000,
+    );
   });
 
   it('a stop is a clear AccessError (Show Logs), only for a repeated page or an empty page that promises more', () => {
-    fuzz(server, (s) => {
-      const { listed, error } = walk(s);
-      if (error === undefined) return;
-      assert.ok(error instanceof AccessError, String(error));
-      assert.deepEqual(error.actions, ['showLogs']);
-      assert.ok(error.userMessage.args.includes(listed.length), 'the message says how many were listed');
-    }, 3000);
+    fuzz(
+      server,
+      (s) => {
+        const { listed, error } = walk(s);
+        if (error === undefined) return;
+        assert.ok(error instanceof AccessError, String(error));
+        assert.deepEqual(error.actions, ['showLogs']);
+        assert.ok(error.userMessage.args.includes(listed.length), 'the message says how many were listed');
+      },
+      3000,
+    );
   });
 
   it('repositories are never listed twice; what was listed before an error is kept', () => {
-    fuzz(server.filter((s) => s.what === 'repositories'), (s) => {
-      const { listed } = walk(s);
-      assert.equal(new Set(listed).size, listed.length, JSON.stringify(listed));
-    }, 2000);
+    fuzz(
+      server.filter((s) => s.what === 'repositories'),
+      (s) => {
+        const { listed } = walk(s);
+        assert.equal(new Set(listed).size, listed.length, JSON.stringify(listed));
+      },
+      2000,
+    );
   });
 
   it('an honest server is listed completely, in order, without an error', () => {
-    fuzz(fc.tuple(fc.nat(20), fc.constantFrom<NumberedItems>('repositories', 'users')), ([count, what]) => {
-      const ids = Array.from({ length: count }, (_, i) => i);
-      const pages = Array.from({ length: Math.ceil(count / PAGE_SIZE) + 1 }, (_, i) => ({ ids: ids.slice(i * PAGE_SIZE, (i + 1) * PAGE_SIZE), total: count }));
-      const listed: number[] = [];
-      let total = 0;
-      let requests = 0;
-      do {
-        const page = pages[nextPageNo(listed.length, PAGE_SIZE) - 1];
-        requests++;
-        checkNumberedPage(page.ids.length, page.ids.filter((id) => !listed.includes(id)).length, page.total, listed.length, what);
-        listed.push(...page.ids);
-        total = totalAfterPage(page.ids.length, PAGE_SIZE, page.total, listed.length);
-      } while (listed.length < total);
-      assert.deepEqual(listed, ids);
-      assert.ok(requests <= Math.floor(count / PAGE_SIZE) + 1);
-    }, 500);
+    fuzz(
+      fc.tuple(fc.nat(20), fc.constantFrom<NumberedItems>('repositories', 'users')),
+      ([count, what]) => {
+        const ids = Array.from({ length: count }, (_, i) => i);
+        const pages = Array.from({ length: Math.ceil(count / PAGE_SIZE) + 1 }, (_, i) => ({
+          ids: ids.slice(i * PAGE_SIZE, (i + 1) * PAGE_SIZE),
+          total: count,
+        }));
+        const listed: number[] = [];
+        let total = 0;
+        let requests = 0;
+        do {
+          const page = pages[nextPageNo(listed.length, PAGE_SIZE) - 1];
+          requests++;
+          checkNumberedPage(page.ids.length, page.ids.filter((id) => !listed.includes(id)).length, page.total, listed.length, what);
+          listed.push(...page.ids);
+          total = totalAfterPage(page.ids.length, PAGE_SIZE, page.total, listed.length);
+        } while (listed.length < total);
+        assert.deepEqual(listed, ids);
+        assert.ok(requests <= Math.floor(count / PAGE_SIZE) + 1);
+      },
+      500,
+    );
   });
 });

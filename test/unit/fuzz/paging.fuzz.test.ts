@@ -59,56 +59,71 @@ describe('fuzz: page-token walker (paging.ts)', function () {
   this.timeout(FUZZ_TIMEOUT_MS);
 
   it('collectAll terminates within maxPages (+1 followed empty page), never fetches a token twice, keeps every item', async () => {
-    await fuzzAsync(fc.tuple(server, fc.integer({ min: 1, max: 20 })), async ([s, maxPages]) => {
-      const { calls, fetchPage } = fakeServer(s);
-      let progress = 0;
-      let outcome: { items: number[] } | { error: unknown };
-      try {
-        outcome = await collectAll(fetchPage, { maxPages, onProgress: () => void progress++ });
-      } catch (error) {
-        outcome = { error };
-      }
-      // maxPages is checked between loadNext() calls; one loadNext follows at most one empty page itself.
-      assert.ok(calls.length <= maxPages + 1, `${calls.length} fetches with maxPages ${maxPages}`);
-      const tokens = calls.map((c) => c.token);
-      assert.equal(tokens[0], '', 'the walk starts at the first page');
-      assert.equal(new Set(tokens).size, tokens.length, `a token was fetched twice: ${JSON.stringify(tokens)}`);
-      const fetched = calls.flatMap((c) => c.page?.items ?? []);
-      if ('items' in outcome) {
-        assert.deepEqual(outcome.items, fetched, 'every fetched item, in order, once');
-        assert.equal(calls[calls.length - 1].page?.nextPageToken, '', 'done only when the server says so');
-        assert.ok(progress >= 1);
-      } else if (outcome.error instanceof PagingLoopError) {
-        const last = calls[calls.length - 1].page!;
-        const repeated = tokens.includes(last.nextPageToken);
-        const emptyTwice = calls.length >= 2 && calls.slice(-2).every((c) => c.page?.items.length === 0);
-        assert.ok(repeated || emptyTwice || calls.length >= maxPages, 'PagingLoopError only for a repeat, two empty pages, or the page cap');
-      } else {
-        assert.ok(s.failAt !== undefined && calls.length === s.failAt + 1, 'only the injected fault escapes');
-        assert.ok(outcome.error instanceof (s.failWith === 'access' ? AccessError : Fault));
-      }
-    }, 1500);
+    await fuzzAsync(
+      fc.tuple(server, fc.integer({ min: 1, max: 20 })),
+      async ([s, maxPages]) => {
+        const { calls, fetchPage } = fakeServer(s);
+        let progress = 0;
+        let outcome: { items: number[] } | { error: unknown };
+        try {
+          outcome = await collectAll(fetchPage, { maxPages, onProgress: () => void progress++ });
+        } catch (error) {
+          outcome = { error };
+        }
+        // maxPages is checked between loadNext() calls; one loadNext follows at most one empty page itself.
+        assert.ok(calls.length <= maxPages + 1, `${calls.length} fetches with maxPages ${maxPages}`);
+        const tokens = calls.map((c) => c.token);
+        assert.equal(tokens[0], '', 'the walk starts at the first page');
+        assert.equal(new Set(tokens).size, tokens.length, `a token was fetched twice: ${JSON.stringify(tokens)}`);
+        const fetched = calls.flatMap((c) => c.page?.items ?? []);
+        if ('items' in outcome) {
+          assert.deepEqual(outcome.items, fetched, 'every fetched item, in order, once');
+          assert.equal(calls[calls.length - 1].page?.nextPageToken, '', 'done only when the server says so');
+          assert.ok(progress >= 1);
+        } else if (outcome.error instanceof PagingLoopError) {
+          const last = calls[calls.length - 1].page!;
+          const repeated = tokens.includes(last.nextPageToken);
+          const emptyTwice = calls.length >= 2 && calls.slice(-2).every((c) => c.page?.items.length === 0);
+          assert.ok(
+            repeated || emptyTwice || calls.length >= maxPages,
+            'PagingLoopError only for a repeat, two empty pages, or the page cap',
+          );
+        } else {
+          assert.ok(s.failAt !== undefined && calls.length === s.failAt + 1, 'only the injected fault escapes');
+          assert.ok(outcome.error instanceof (s.failWith === 'access' ? AccessError : Fault));
+        }
+      },
+      1500,
+    );
   });
 
   it('PageCursor with retries and concurrent loadNext: a failed token is retried, a fetched one never again', async () => {
-    await fuzzAsync(fc.tuple(server, fc.array(fc.integer({ min: 1, max: 3 }), { minLength: 1, maxLength: 15 })), async ([s, rounds]) => {
-      const { calls, fetchPage } = fakeServer(s);
-      const cursor = new PageCursor(fetchPage);
-      for (const concurrent of rounds) {
-        if (!cursor.hasMore) break;
-        const before = calls.length;
-        const results = await Promise.allSettled(Array.from({ length: concurrent }, () => cursor.loadNext()));
-        assert.ok(calls.length - before <= 2, 'concurrent loadNext calls share one walk step (≤ 1 followed empty page)');
-        assert.ok(new Set(results.map((r) => r.status)).size === 1, 'all callers see the same outcome');
-        assert.ok(['more', 'done', 'failed'].includes(cursor.state));
-        if (cursor.state === 'failed') assert.equal(cursor.canRetry, !(cursor.error instanceof PagingLoopError));
-      }
-      const succeeded = calls.filter((c) => c.page).map((c) => c.token);
-      assert.equal(new Set(succeeded).size, succeeded.length, `a fetched page was fetched again: ${JSON.stringify(succeeded)}`);
-      calls.forEach((c, i) => {
-        if (i > 0 && calls[i - 1].token === c.token) assert.equal(calls[i - 1].page, undefined, 'a token repeats only right after its fetch failed');
-      });
-      assert.deepEqual([...cursor.items], calls.flatMap((c) => c.page?.items ?? []));
-    }, 1000);
+    await fuzzAsync(
+      fc.tuple(server, fc.array(fc.integer({ min: 1, max: 3 }), { minLength: 1, maxLength: 15 })),
+      async ([s, rounds]) => {
+        const { calls, fetchPage } = fakeServer(s);
+        const cursor = new PageCursor(fetchPage);
+        for (const concurrent of rounds) {
+          if (!cursor.hasMore) break;
+          const before = calls.length;
+          const results = await Promise.allSettled(Array.from({ length: concurrent }, () => cursor.loadNext()));
+          assert.ok(calls.length - before <= 2, 'concurrent loadNext calls share one walk step (≤ 1 followed empty page)');
+          assert.ok(new Set(results.map((r) => r.status)).size === 1, 'all callers see the same outcome');
+          assert.ok(['more', 'done', 'failed'].includes(cursor.state));
+          if (cursor.state === 'failed') assert.equal(cursor.canRetry, !(cursor.error instanceof PagingLoopError));
+        }
+        const succeeded = calls.filter((c) => c.page).map((c) => c.token);
+        assert.equal(new Set(succeeded).size, succeeded.length, `a fetched page was fetched again: ${JSON.stringify(succeeded)}`);
+        calls.forEach((c, i) => {
+          if (i > 0 && calls[i - 1].token === c.token)
+            assert.equal(calls[i - 1].page, undefined, 'a token repeats only right after its fetch failed');
+        });
+        assert.deepEqual(
+          [...cursor.items],
+          calls.flatMap((c) => c.page?.items ?? []),
+        );
+      },
+      1000,
+    );
   });
 });

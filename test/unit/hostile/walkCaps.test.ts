@@ -69,7 +69,15 @@ describe('hostile server: every walk is bounded', () => {
     const listProjects = async (req: { skip?: number }) => {
       skipCalls++;
       const base = req.skip ?? 0;
-      return { items: Array.from({ length: 30_000 }, (_, i) => ({ name: `projects/${base + i}`, slug: `p${base + i}`, displayName: '', description: '', archived: false })) };
+      return {
+        items: Array.from({ length: 30_000 }, (_, i) => ({
+          name: `projects/${base + i}`,
+          slug: `p${base + i}`,
+          displayName: '',
+          description: '',
+          archived: false,
+        })),
+      };
     };
     await assert.rejects(collectAll(projectPages({ listProjects })), capError(/100000 items/));
     assert.ok(skipCalls <= 5);
@@ -81,8 +89,20 @@ describe('hostile server: every walk is bounded', () => {
     const privs: RepositoryPrivileges = {
       traceId: 't',
       roles: Array.from({ length: 10 }, (_, r) => ({
-        key: `r${r}`, roleName: `Role ${r}`, roleChineseName: `角色 ${r}`,
-        privileges: [{ role_id: 'r', project_id: 'p', area_service_id: 'a', granted_object_path: `/codeartsartifact/artifact/repo/${r}`, granted_object_type_id: 't', operations, operations_index: null }],
+        key: `r${r}`,
+        roleName: `Role ${r}`,
+        roleChineseName: `角色 ${r}`,
+        privileges: [
+          {
+            role_id: 'r',
+            project_id: 'p',
+            area_service_id: 'a',
+            granted_object_path: `/codeartsartifact/artifact/repo/${r}`,
+            granted_object_type_id: 't',
+            operations,
+            operations_index: null,
+          },
+        ],
       })),
     };
     const matrix = buildPermissionMatrix(privs);
@@ -99,14 +119,22 @@ describe('hostile server: every walk is bounded', () => {
     const server = await startFakeServer({ maxLifetimeMs: 60_000 });
     try {
       server.faults.add({ kind: 'endless-pages', times: Infinity, match: { procedure: 'ListRoles' } });
-      const api = createCosceneApi({ endpoint: server.url, token: FAKE_COSCENE.adminToken, profileName: 'hostile', http: createHttpClient({ env: {}, userAgent: 'test' }) });
+      const api = createCosceneApi({
+        endpoint: server.url,
+        token: FAKE_COSCENE.adminToken,
+        profileName: 'hostile',
+        http: createHttpClient({ env: {}, userAgent: 'test' }),
+      });
       const tokens = new Set<string>();
       await assert.rejects(
-        collectAll(async (token, s) => {
-          const page = await api.listRoles({ pageSize: 100, pageToken: token || undefined }, s);
-          tokens.add(page.nextPageToken);
-          return page;
-        }, { maxItems: 500 }),
+        collectAll(
+          async (token, s) => {
+            const page = await api.listRoles({ pageSize: 100, pageToken: token || undefined }, s);
+            tokens.add(page.nextPageToken);
+            return page;
+          },
+          { maxItems: 500 },
+        ),
         capError(/limit of 500 items/),
       );
       assert.equal(tokens.size, 5, 'five full pages of 100, each with a new token');

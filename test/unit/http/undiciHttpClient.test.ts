@@ -143,7 +143,10 @@ describe('undici HttpClient', function () {
     const c = open({ userAgent: 'coscene-access/1.2.3 (vscode/1.99.0)' });
     await c.request({ method: 'GET', url: server.url, headers: {} });
     await c.request({ method: 'GET', url: server.url, headers: { 'user-agent': 'mine', 'Accept-Encoding': 'identity' } });
-    assert.deepEqual(seen, [['coscene-access/1.2.3 (vscode/1.99.0)', 'gzip, br'], ['mine', 'identity']]);
+    assert.deepEqual(seen, [
+      ['coscene-access/1.2.3 (vscode/1.99.0)', 'gzip, br'],
+      ['mine', 'identity'],
+    ]);
     assert.equal(userAgent('0.1.0', '1.96.0'), 'coscene-access/0.1.0 (vscode/1.96.0)');
     assert.equal(userAgent('0.1.0\r\nX: y', ''), 'coscene-access/0.1.0Xy (vscode/unknown)');
   });
@@ -156,7 +159,11 @@ describe('undici HttpClient', function () {
 
     it('reads gzip, br and deflate answers', async () => {
       const text = JSON.stringify({ users: Array.from({ length: 200 }, (_, i) => ({ name: `users/${i}`, nickname: '用户' })) });
-      for (const [encoding, body] of [['gzip', zlib.gzipSync(text)], ['br', zlib.brotliCompressSync(text)], ['deflate', zlib.deflateSync(text)]] as const) {
+      for (const [encoding, body] of [
+        ['gzip', zlib.gzipSync(text)],
+        ['br', zlib.brotliCompressSync(text)],
+        ['deflate', zlib.deflateSync(text)],
+      ] as const) {
         server = await startLocalServer(answer(encoding, body));
         assert.equal((await open().request({ method: 'GET', url: server.url, headers: {} })).body, text, encoding);
         await client!.close();
@@ -190,7 +197,10 @@ describe('undici HttpClient', function () {
 
   describe('TLS', () => {
     const startTls = () =>
-      startLocalServer((_req, res) => res.end('secure'), https.createServer({ cert: fs.readFileSync(CERT_FILE), key: fs.readFileSync(path.join(FIXTURES, 'localhost-key.pem')) }));
+      startLocalServer(
+        (_req, res) => res.end('secure'),
+        https.createServer({ cert: fs.readFileSync(CERT_FILE), key: fs.readFileSync(path.join(FIXTURES, 'localhost-key.pem')) }),
+      );
 
     it('rejects an untrusted certificate with a tls error', async () => {
       server = await startTls();
@@ -216,7 +226,10 @@ describe('undici HttpClient', function () {
     });
 
     it('explains an unreadable caFile', async () => {
-      assert.throws(() => createHttpClient({ caFile: '/nonexistent/ca.pem' }), /Could not read the CA file \/nonexistent\/ca\.pem \(ENOENT\)/);
+      assert.throws(
+        () => createHttpClient({ caFile: '/nonexistent/ca.pem' }),
+        /Could not read the CA file \/nonexistent\/ca\.pem \(ENOENT\)/,
+      );
     });
   });
 
@@ -250,13 +263,20 @@ describe('undici HttpClient', function () {
       server = await startLocalServer((req, res) => res.end(`host=${req.headers.host}`));
       const seen: string[] = [];
       proxy = await startTunnelProxy(server.port, seen);
-      const res = await open({ env: { HTTP_PROXY: `http://user:pa55-proxy@127.0.0.1:${proxy.port}` } }).request({ method: 'GET', url: 'http://coscene.test/x', headers: {} });
+      const res = await open({ env: { HTTP_PROXY: `http://user:pa55-proxy@127.0.0.1:${proxy.port}` } }).request({
+        method: 'GET',
+        url: 'http://coscene.test/x',
+        headers: {},
+      });
       assert.equal(res.body, 'host=coscene.test');
       assert.deepEqual(seen, ['coscene.test:80 auth']);
     });
 
     it('with http.proxyStrictSSL off, accepts an unverifiable certificate only through the proxy', async () => {
-      server = await startLocalServer((_req, res) => res.end('via proxy'), https.createServer({ cert: fs.readFileSync(CERT_FILE), key: fs.readFileSync(path.join(FIXTURES, 'localhost-key.pem')) }));
+      server = await startLocalServer(
+        (_req, res) => res.end('via proxy'),
+        https.createServer({ cert: fs.readFileSync(CERT_FILE), key: fs.readFileSync(path.join(FIXTURES, 'localhost-key.pem')) }),
+      );
       const seen: string[] = [];
       proxy = await startTunnelProxy(server.port, seen);
       const c = open({ proxy: { proxy: `http://127.0.0.1:${proxy.port}`, strictSSL: false } });
@@ -273,7 +293,10 @@ describe('undici HttpClient', function () {
       const viaProxy = { proxy: `http://127.0.0.1:${proxy.port}` };
       // 0.0.0.0 reaches this machine without being a loopback name, so only noProxy keeps it off the proxy.
       const zeroHost = `http://0.0.0.0:${server.port}/x`;
-      assert.equal((await open({ proxy: { ...viaProxy, noProxy: '0.0.0.0' } }).request({ method: 'GET', url: zeroHost, headers: {} })).body, 'direct');
+      assert.equal(
+        (await open({ proxy: { ...viaProxy, noProxy: '0.0.0.0' } }).request({ method: 'GET', url: zeroHost, headers: {} })).body,
+        'direct',
+      );
       assert.equal((await client!.request({ method: 'GET', url: server.url, headers: {} })).body, 'direct');
       assert.deepEqual(seen, []);
       await client!.close();

@@ -13,10 +13,27 @@ const NOW = new Date('2024-01-02T03:04:05Z');
 const TOKEN: HuaweiCredentials = {
   kind: 'token',
   region: 'cn-north-4',
-  token: { token: 'MIIfake-token-value', expiresAt: '2024-01-03T03:04:05.000Z', projectId: IAM_PROJECT, domainId: TENANT, userName: 'alice' },
+  token: {
+    token: 'MIIfake-token-value',
+    expiresAt: '2024-01-03T03:04:05.000Z',
+    projectId: IAM_PROJECT,
+    domainId: TENANT,
+    userName: 'alice',
+  },
 };
-const AKSK: HuaweiCredentials = { kind: 'aksk', region: 'cn-north-4', ak: 'TESTAK123', sk: 'TestSecretKey-abc', securityToken: 'TestSecurityToken-xyz', projectId: IAM_PROJECT };
-const privilegesOk = (result: unknown): Reply => ({ status: 200, headers: { 'X-Request-Id': 'rid-1' }, body: json({ status: 'success', trace_id: '1-2-3', result }) });
+const AKSK: HuaweiCredentials = {
+  kind: 'aksk',
+  region: 'cn-north-4',
+  ak: 'TESTAK123',
+  sk: 'TestSecretKey-abc',
+  securityToken: 'TestSecurityToken-xyz',
+  projectId: IAM_PROJECT,
+};
+const privilegesOk = (result: unknown): Reply => ({
+  status: 200,
+  headers: { 'X-Request-Id': 'rid-1' },
+  body: json({ status: 'success', trace_id: '1-2-3', result }),
+});
 
 describe('huawei CodeArts Artifact client', () => {
   let server: TestServer;
@@ -58,10 +75,13 @@ describe('huawei CodeArts Artifact client', () => {
 
     assert.equal(privs.traceId, '9d97e8db2a9348xxx046f0b91e78ee');
     assert.equal(privs.requestId, 'req-42');
-    assert.deepEqual(privs.roles.map((r) => [r.key, r.roleName, r.roleChineseName, r.roleId, r.privileges.length]), [
-      ['System engineer', 'System engineer', 'System engineer.', '0e9fa4b22c3cxx3128e2eac3ba17', 2],
-      ['Project manager', 'Project manager', 'Project manager.', '1d87e5606e554xxxx982e4baf1a2', 2],
-    ]);
+    assert.deepEqual(
+      privs.roles.map((r) => [r.key, r.roleName, r.roleChineseName, r.roleId, r.privileges.length]),
+      [
+        ['System engineer', 'System engineer', 'System engineer.', '0e9fa4b22c3cxx3128e2eac3ba17', 2],
+        ['Project manager', 'Project manager', 'Project manager.', '1d87e5606e554xxxx982e4baf1a2', 2],
+      ],
+    );
     const pm = privs.roles[1].privileges[1];
     assert.equal(pm.operations, 'createrepository,editrepository,restore,deleterepository,physicdelete,restoreall,clearall');
     assert.equal(pm.granted_object_path, '/codeartsartifact/artifact/repo/xx-xxx-x_09d2ca2f50xxxxf51c00ae5bad0a0_docker2_5_27');
@@ -84,22 +104,35 @@ describe('huawei CodeArts Artifact client', () => {
 
   it('AK/SK without a project id resolves it once and reuses it', async () => {
     const calls: string[] = [];
-    const client = api({ credentials: { ...AKSK, projectId: undefined }, resolveIamProjectId: async (c) => (calls.push(c.region), IAM_PROJECT) });
+    const client = api({
+      credentials: { ...AKSK, projectId: undefined },
+      resolveIamProjectId: async (c) => (calls.push(c.region), IAM_PROJECT),
+    });
     replies.push(privilegesOk({}), privilegesOk({}));
     await client.getRepositoryPrivileges(PROJECT, REPO);
     await client.getRepositoryPrivileges(PROJECT, REPO);
     assert.deepEqual(calls, ['cn-north-4']);
-    assert.deepEqual(server.requests.map((r) => r.headers['x-project-id']), [IAM_PROJECT, IAM_PROJECT]);
+    assert.deepEqual(
+      server.requests.map((r) => r.headers['x-project-id']),
+      [IAM_PROJECT, IAM_PROJECT],
+    );
   });
 
   it('AK/SK without any way to find the project id fails before sending', async () => {
-    await assert.rejects(api({ credentials: { ...AKSK, projectId: undefined } }).getRepositoryPrivileges(PROJECT, REPO), /IAM project ID of region cn-north-4 is not known/);
+    await assert.rejects(
+      api({ credentials: { ...AKSK, projectId: undefined } }).getRepositoryPrivileges(PROJECT, REPO),
+      /IAM project ID of region cn-north-4 is not known/,
+    );
     assert.equal(server.requests.length, 0);
   });
 
   it('rejects a malformed CodeArts project id without any request', async () => {
     for (const bad of ['0123456789ABCDEF0123456789abcdef', 'short', `${PROJECT}0`, '../../x']) {
-      await assert.rejects(api().getRepositoryPrivileges(bad, REPO), (e: unknown) => e instanceof AccessError && e.message.startsWith('The CodeArts project ID must be 32 lower-case letters and digits'));
+      await assert.rejects(
+        api().getRepositoryPrivileges(bad, REPO),
+        (e: unknown) =>
+          e instanceof AccessError && e.message.startsWith('The CodeArts project ID must be 32 lower-case letters and digits'),
+      );
     }
     await assert.rejects(api().listProjectUsers('nope', REPO, 1, 10), /CodeArts project ID/);
     await assert.rejects(api().getRepositoryPrivileges(PROJECT, '..'), /repository ID "\.\." is not valid/);
@@ -123,12 +156,15 @@ describe('huawei CodeArts Artifact client', () => {
       }),
     );
     const privs = await api().getRepositoryPrivileges(PROJECT, REPO);
-    assert.deepEqual(privs.roles.map((r) => [r.key, r.roleName, r.roleChineseName]), [
-      ['custom-key', 'custom-key', 'custom-key'],
-      ['Viewer', 'Viewer', 'Viewer'],
-      ['Odd', 'Odd', 'Odd'],
-      ['Developer', '开发人员', '开发人员'],
-    ]);
+    assert.deepEqual(
+      privs.roles.map((r) => [r.key, r.roleName, r.roleChineseName]),
+      [
+        ['custom-key', 'custom-key', 'custom-key'],
+        ['Viewer', 'Viewer', 'Viewer'],
+        ['Odd', 'Odd', 'Odd'],
+        ['Developer', '开发人员', '开发人员'],
+      ],
+    );
     assert.equal(privs.roles[0].privileges[0].operations_index, null);
     assert.deepEqual(privs.roles[3].privileges[0].operations_index, [0, 1]);
     assert.equal(privs.traceId, '1-2-3');
@@ -172,13 +208,23 @@ describe('huawei CodeArts Artifact client', () => {
   });
 
   it('status:error in HTTP 200 fails with the server code, without retrying', async () => {
-    replies.push({ status: 200, body: json({ status: 'error', trace_id: '7-8-9', error_code: 'DEV.CR.4102', error_msg: '当前用户没有该项目权限' }) });
-    await assert.rejects(api().getRepositoryPrivileges(PROJECT, REPO), (e: unknown) => e instanceof HuaweiApiError && e.kind === 'noPermission' && /trace 7-8-9/.test(e.message));
+    replies.push({
+      status: 200,
+      body: json({ status: 'error', trace_id: '7-8-9', error_code: 'DEV.CR.4102', error_msg: '当前用户没有该项目权限' }),
+    });
+    await assert.rejects(
+      api().getRepositoryPrivileges(PROJECT, REPO),
+      (e: unknown) => e instanceof HuaweiApiError && e.kind === 'noPermission' && /trace 7-8-9/.test(e.message),
+    );
     assert.equal(server.requests.length, 1);
   });
 
   it('retries 5xx with backoff and succeeds', async () => {
-    replies.push({ status: 503, body: 'busy' }, { status: 500, body: json({ error_code: 'CR.5000', error_msg: '未知服务错误' }) }, privilegesOk({}));
+    replies.push(
+      { status: 503, body: 'busy' },
+      { status: 500, body: json({ error_code: 'CR.5000', error_msg: '未知服务错误' }) },
+      privilegesOk({}),
+    );
     const privs = await api().getRepositoryPrivileges(PROJECT, REPO);
     assert.deepEqual(privs.roles, []);
     assert.deepEqual(sleeps, [500, 1000]);
@@ -186,15 +232,24 @@ describe('huawei CodeArts Artifact client', () => {
   });
 
   it('honours Retry-After on 429, and re-signs each attempt', async () => {
-    replies.push({ status: 429, headers: { 'Retry-After': '2' }, body: json({ error_code: 'APIGW.0308', error_msg: 'throttled' }) }, privilegesOk({}));
+    replies.push(
+      { status: 429, headers: { 'Retry-After': '2' }, body: json({ error_code: 'APIGW.0308', error_msg: 'throttled' }) },
+      privilegesOk({}),
+    );
     await api({ credentials: AKSK, now: () => new Date(Date.UTC(2024, 0, 2, 3, 4, sleeps.length)) }).getRepositoryPrivileges(PROJECT, REPO);
     assert.deepEqual(sleeps, [2000]);
-    assert.deepEqual(server.requests.map((r) => r.headers['x-sdk-date']), ['20240102T030400Z', '20240102T030401Z']);
+    assert.deepEqual(
+      server.requests.map((r) => r.headers['x-sdk-date']),
+      ['20240102T030400Z', '20240102T030401Z'],
+    );
   });
 
   it('gives up after two retries, and does not wait for a very long Retry-After', async () => {
     replies.push({ status: 502, body: '' }, { status: 502, body: '' }, { status: 502, body: '' }, { status: 502, body: '' });
-    await assert.rejects(api().getRepositoryPrivileges(PROJECT, REPO), (e: unknown) => e instanceof HuaweiApiError && e.kind === 'serverError');
+    await assert.rejects(
+      api().getRepositoryPrivileges(PROJECT, REPO),
+      (e: unknown) => e instanceof HuaweiApiError && e.kind === 'serverError',
+    );
     assert.equal(server.requests.length, 3);
     replies.length = 0;
     replies.push({ status: 429, headers: { 'Retry-After': '120' }, body: '' });
@@ -203,15 +258,24 @@ describe('huawei CodeArts Artifact client', () => {
   });
 
   it('does not retry client errors', async () => {
-    replies.push({ status: 401, body: json({ error_code: 'APIGW.0301', error_msg: 'Incorrect IAM authentication information: verify aksk signature fail' }) });
-    await assert.rejects(api().getRepositoryPrivileges(PROJECT, REPO), (e: unknown) => e instanceof HuaweiApiError && e.actions.includes('signIn'));
+    replies.push({
+      status: 401,
+      body: json({ error_code: 'APIGW.0301', error_msg: 'Incorrect IAM authentication information: verify aksk signature fail' }),
+    });
+    await assert.rejects(
+      api().getRepositoryPrivileges(PROJECT, REPO),
+      (e: unknown) => e instanceof HuaweiApiError && e.actions.includes('signIn'),
+    );
     assert.equal(server.requests.length, 1);
     assert.deepEqual(sleeps, []);
   });
 
   it('an expired token fails before sending; a credentials function is asked on every request', async () => {
     const expired: HuaweiCredentials = { ...TOKEN, token: { ...TOKEN.token, expiresAt: '2024-01-02T03:04:04.000Z' } } as HuaweiCredentials;
-    await assert.rejects(api({ credentials: expired }).getRepositoryPrivileges(PROJECT, REPO), (e: unknown) => e instanceof AccessError && e.actions.includes('signIn'));
+    await assert.rejects(
+      api({ credentials: expired }).getRepositoryPrivileges(PROJECT, REPO),
+      (e: unknown) => e instanceof AccessError && e.actions.includes('signIn'),
+    );
     assert.equal(server.requests.length, 0);
 
     let asked = 0;
@@ -231,38 +295,84 @@ describe('huawei CodeArts Artifact client', () => {
         result: {
           total: 31,
           repositories: [
-            { id: 'id1', name: REPO, repositoryName: 'maven-release', displayName: 'Maven Release', projectId: PROJECT, format: 'maven2', repoType: 'hosted', status: 'active', url: 'https://x/y' },
+            {
+              id: 'id1',
+              name: REPO,
+              repositoryName: 'maven-release',
+              displayName: 'Maven Release',
+              projectId: PROJECT,
+              format: 'maven2',
+              repoType: 'hosted',
+              status: 'active',
+              url: 'https://x/y',
+            },
             { id: 'id2', name: 'r2', projectId: PROJECT },
             'junk',
           ],
         },
       }),
     });
-    const page = await api({ credentials: AKSK }).listRepositories({ tenantId: TENANT, projectId: PROJECT, pageNo: 2, pageSize: 500, qname: ' my repo ' });
+    const page = await api({ credentials: AKSK }).listRepositories({
+      tenantId: TENANT,
+      projectId: PROJECT,
+      pageNo: 2,
+      pageSize: 500,
+      qname: ' my repo ',
+    });
     const [req] = server.requests;
     assert.equal(req.url, `/cloudartifact/v5/${TENANT}/${PROJECT}/repositories?page_no=2&page_size=100&qname=my%20repo`);
     assert.ok(verifyAkSk(req, { TESTAK123: 'TestSecretKey-abc' }).ok);
     assert.equal(page.total, 31);
     assert.deepEqual(page.repositories[0], {
-      id: 'id1', name: REPO, repositoryName: 'maven-release', displayName: 'Maven Release', projectId: PROJECT, format: 'maven2', repoType: 'hosted', status: 'active', url: 'https://x/y',
+      id: 'id1',
+      name: REPO,
+      repositoryName: 'maven-release',
+      displayName: 'Maven Release',
+      projectId: PROJECT,
+      format: 'maven2',
+      repoType: 'hosted',
+      status: 'active',
+      url: 'https://x/y',
     });
     assert.deepEqual(page.repositories[1], { id: 'id2', name: 'r2', repositoryName: 'r2', projectId: PROJECT });
     assert.equal(page.repositories.length, 2);
   });
 
   it('checks the tenant id of a repository query before sending', async () => {
-    await assert.rejects(api().listRepositories({ tenantId: 'a/b', projectId: PROJECT, pageNo: 1, pageSize: 10 }), /account \(tenant\) ID must be 8 to 32 letters and digits/);
+    await assert.rejects(
+      api().listRepositories({ tenantId: 'a/b', projectId: PROJECT, pageNo: 1, pageSize: 10 }),
+      /account \(tenant\) ID must be 8 to 32 letters and digits/,
+    );
     assert.equal(server.requests.length, 0);
   });
 
   it('lists project users of a repository', async () => {
     replies.push({
       status: 200,
-      body: json({ status: 'success', result: { total: '1', list: [{ user_id: 'u1', domain_id: 'd', user_name: 'alice', repo_id: REPO, privilege: 'upload,downloadorview', role_id: 'r1', role_name: 'Developer' }] } }),
+      body: json({
+        status: 'success',
+        result: {
+          total: '1',
+          list: [
+            {
+              user_id: 'u1',
+              domain_id: 'd',
+              user_name: 'alice',
+              repo_id: REPO,
+              privilege: 'upload,downloadorview',
+              role_id: 'r1',
+              role_name: 'Developer',
+            },
+          ],
+        },
+      }),
     });
     const users = await api().listProjectUsers(PROJECT, REPO, 1, 20);
     assert.equal(server.requests[0].url, `/cloudartifact/v5/projects/${PROJECT}/users?repo_id=${REPO}&page_no=1&page_size=20`);
-    assert.deepEqual(users, { total: 1, users: [{ userId: 'u1', userName: 'alice', roleId: 'r1', roleName: 'Developer', privilege: 'upload,downloadorview', repoId: REPO }] });
+    assert.deepEqual(users, {
+      total: 1,
+      users: [{ userId: 'u1', userName: 'alice', roleId: 'r1', roleName: 'Developer', privilege: 'upload,downloadorview', repoId: REPO }],
+    });
   });
 
   it('secrets never appear in errors', async () => {

@@ -20,7 +20,13 @@ describe('huawei: a skewed clock against the fake (clock-skew fault)', () => {
   const api = () =>
     createArtifactApi({
       endpoint: server.url,
-      credentials: { kind: 'aksk', region: FAKE_HUAWEI.region, ak: FAKE_HUAWEI.ak, sk: FAKE_HUAWEI.sk, projectId: FAKE_HUAWEI.iamProjectId },
+      credentials: {
+        kind: 'aksk',
+        region: FAKE_HUAWEI.region,
+        ak: FAKE_HUAWEI.ak,
+        sk: FAKE_HUAWEI.sk,
+        projectId: FAKE_HUAWEI.iamProjectId,
+      },
       http,
       language: 'en-us',
       maxRetries: 0,

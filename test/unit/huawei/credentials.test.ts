@@ -3,9 +3,33 @@ import { joinCredentials, splitCredentials, StoredCredentials, tokenStep } from 
 
 const ORIGINS = { iam: 'https://iam.cn-north-4.myhuaweicloud.com', artifact: 'https://cloudartifacts-ext.cn-north-4.myhuaweicloud.com' };
 const TOKEN = { token: 'MIIT-token-value', expiresAt: '2024-01-03T03:04:05.000Z', projectId: 'p1', domainId: 'd1', userName: 'dev' };
-const PASSWORD: StoredCredentials = { kind: 'password', region: 'cn-north-4', userName: 'dev', domainName: 'acme', password: 'Secret-Pass-1', token: TOKEN, origins: ORIGINS };
-const TOKEN_ONLY: StoredCredentials = { kind: 'tokenOnly', region: 'cn-north-4', userName: 'dev', domainName: 'acme', token: TOKEN, origins: ORIGINS };
-const AKSK: StoredCredentials = { kind: 'aksk', region: 'cn-north-4', ak: 'AK1', sk: 'SK-secret', securityToken: 'ST-1', projectId: 'p1', domainId: 'd1', origins: ORIGINS };
+const PASSWORD: StoredCredentials = {
+  kind: 'password',
+  region: 'cn-north-4',
+  userName: 'dev',
+  domainName: 'acme',
+  password: 'Secret-Pass-1',
+  token: TOKEN,
+  origins: ORIGINS,
+};
+const TOKEN_ONLY: StoredCredentials = {
+  kind: 'tokenOnly',
+  region: 'cn-north-4',
+  userName: 'dev',
+  domainName: 'acme',
+  token: TOKEN,
+  origins: ORIGINS,
+};
+const AKSK: StoredCredentials = {
+  kind: 'aksk',
+  region: 'cn-north-4',
+  ak: 'AK1',
+  sk: 'SK-secret',
+  securityToken: 'ST-1',
+  projectId: 'p1',
+  domainId: 'd1',
+  origins: ORIGINS,
+};
 
 describe('huawei stored credentials', () => {
   it('round-trips each kind through the public and secret halves, origins in the public half', () => {
@@ -26,8 +50,16 @@ describe('huawei stored credentials', () => {
   });
 
   it('rejects halves that do not belong together', () => {
-    assert.equal(joinCredentials(splitCredentials(PASSWORD).pub, splitCredentials(TOKEN_ONLY).secret), undefined, 'password sign-in without its password');
-    assert.equal(joinCredentials(splitCredentials(TOKEN_ONLY).pub, splitCredentials(PASSWORD).secret), undefined, 'a password where none may be kept');
+    assert.equal(
+      joinCredentials(splitCredentials(PASSWORD).pub, splitCredentials(TOKEN_ONLY).secret),
+      undefined,
+      'password sign-in without its password',
+    );
+    assert.equal(
+      joinCredentials(splitCredentials(TOKEN_ONLY).pub, splitCredentials(PASSWORD).secret),
+      undefined,
+      'a password where none may be kept',
+    );
     assert.equal(joinCredentials(splitCredentials(AKSK).pub, splitCredentials(PASSWORD).secret), undefined);
     assert.equal(joinCredentials(splitCredentials(PASSWORD).pub, undefined), undefined);
   });

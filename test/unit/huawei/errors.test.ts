@@ -7,13 +7,20 @@ const text = (e: HuaweiApiError): string => formatMsg(e.userMessage);
 
 describe('huawei errors: envelopes (§5)', () => {
   it('v5 error body: CR.4102 → no permission, with code and trace id in the message', () => {
-    const e = parseHuaweiError(403, { 'x-request-id': 'req-1' }, JSON.stringify({ status: 'error', trace_id: '143006-1700618253925-55', error_code: 'CR.4102', error_msg: '当前用户没有该项目权限' }));
+    const e = parseHuaweiError(
+      403,
+      { 'x-request-id': 'req-1' },
+      JSON.stringify({ status: 'error', trace_id: '143006-1700618253925-55', error_code: 'CR.4102', error_msg: '当前用户没有该项目权限' }),
+    );
     assert.equal(e.kind, 'noPermission');
     assert.equal(e.errorCode, 'CR.4102');
     assert.equal(e.errorMsg, '当前用户没有该项目权限');
     assert.equal(e.traceId, '143006-1700618253925-55');
     assert.equal(e.requestId, 'req-1');
-    assert.equal(text(e), 'You have no permission on this CodeArts project. Ask the project administrator for access. (code CR.4102, trace 143006-1700618253925-55 / req-1)');
+    assert.equal(
+      text(e),
+      'You have no permission on this CodeArts project. Ask the project administrator for access. (code CR.4102, trace 143006-1700618253925-55 / req-1)',
+    );
     assert.deepEqual(e.actions, ['showLogs']);
     assert.ok(e instanceof HuaweiApiError);
   });
@@ -29,7 +36,11 @@ describe('huawei errors: envelopes (§5)', () => {
   });
 
   it('gateway APIGW.0301 signature failure → sign in again', () => {
-    const body = JSON.stringify({ error_msg: 'Incorrect IAM authentication information: verify aksk signature fail', error_code: 'APIGW.0301', request_id: 'abc123' });
+    const body = JSON.stringify({
+      error_msg: 'Incorrect IAM authentication information: verify aksk signature fail',
+      error_code: 'APIGW.0301',
+      request_id: 'abc123',
+    });
     const e = parseHuaweiError(401, {}, body);
     assert.equal(e.kind, 'authFailed');
     assert.equal(e.requestId, 'abc123');
@@ -38,21 +49,35 @@ describe('huawei errors: envelopes (§5)', () => {
   });
 
   it('APIGW.0301 about the request time → fix the system clock', () => {
-    const e = parseHuaweiError(401, {}, JSON.stringify({ error_msg: 'Incorrect IAM authentication information: the request time skew is too large', error_code: 'APIGW.0301' }));
+    const e = parseHuaweiError(
+      401,
+      {},
+      JSON.stringify({
+        error_msg: 'Incorrect IAM authentication information: the request time skew is too large',
+        error_code: 'APIGW.0301',
+      }),
+    );
     assert.equal(e.kind, 'clockSkew');
     assert.match(text(e), /system clock/);
     assert.ok(!e.actions.includes('signIn'));
   });
 
   describe('clock skew behind "verify aksk signature fail" (the real message for a skewed clock)', () => {
-    const SIGNATURE_FAIL = JSON.stringify({ error_msg: 'Incorrect IAM authentication information: verify aksk signature fail', error_code: 'APIGW.0301', request_id: 'r1' });
+    const SIGNATURE_FAIL = JSON.stringify({
+      error_msg: 'Incorrect IAM authentication information: verify aksk signature fail',
+      error_code: 'APIGW.0301',
+      request_id: 'r1',
+    });
     const NOW = Date.parse('2024-01-02T03:04:05Z');
     const serverAt = (offsetMs: number) => ({ date: new Date(NOW + offsetMs).toUTCString() });
 
     it('a server Date 20 minutes later than the local clock: the clock is 20 min behind', () => {
       const e = parseHuaweiError(401, serverAt(20 * 60_000), SIGNATURE_FAIL, NOW);
       assert.equal(e.kind, 'clockSkew');
-      assert.equal(text(e), 'Huawei Cloud rejected the request signature: your system clock is 20 min behind Huawei Cloud (server time 2024-01-02 03:24:05 UTC). Requests more than 15 minutes off are refused. Set your system clock to the correct time, then try again. (code APIGW.0301, trace r1)');
+      assert.equal(
+        text(e),
+        'Huawei Cloud rejected the request signature: your system clock is 20 min behind Huawei Cloud (server time 2024-01-02 03:24:05 UTC). Requests more than 15 minutes off are refused. Set your system clock to the correct time, then try again. (code APIGW.0301, trace r1)',
+      );
       assert.deepEqual(e.actions, ['retry', 'showLogs']);
     });
 
@@ -78,7 +103,10 @@ describe('huawei errors: envelopes (§5)', () => {
     });
 
     it('a skewed clock does not turn other 401s (unknown AK, token) into clock errors', () => {
-      const unknownAk = JSON.stringify({ error_msg: 'Incorrect IAM authentication information: Get secretKey failed, ak not exist', error_code: 'APIGW.0301' });
+      const unknownAk = JSON.stringify({
+        error_msg: 'Incorrect IAM authentication information: Get secretKey failed, ak not exist',
+        error_code: 'APIGW.0301',
+      });
       assert.equal(parseHuaweiError(401, serverAt(60 * 60_000), unknownAk, NOW).kind, 'authFailed');
       const expired = JSON.stringify({ error_msg: 'Incorrect IAM authentication information: token expires', error_code: 'APIGW.0301' });
       assert.equal(parseHuaweiError(401, serverAt(60 * 60_000), expired, NOW).kind, 'tokenExpired');
@@ -90,14 +118,25 @@ describe('huawei errors: envelopes (§5)', () => {
   });
 
   it('token expiry → sign in again', () => {
-    const e = parseHuaweiError(401, {}, JSON.stringify({ error_msg: 'Incorrect IAM authentication information: token expires', error_code: 'APIGW.0301' }));
+    const e = parseHuaweiError(
+      401,
+      {},
+      JSON.stringify({ error_msg: 'Incorrect IAM authentication information: token expires', error_code: 'APIGW.0301' }),
+    );
     assert.equal(e.kind, 'tokenExpired');
     assert.deepEqual(e.actions, ['signIn']);
-    assert.equal(parseHuaweiError(401, {}, JSON.stringify({ error: { code: 401, message: 'The token must be updated.' } })).kind, 'tokenExpired');
+    assert.equal(
+      parseHuaweiError(401, {}, JSON.stringify({ error: { code: 401, message: 'The token must be updated.' } })).kind,
+      'tokenExpired',
+    );
   });
 
   it('APIGW.0308 / 429 → throttled, honouring Retry-After seconds and dates', () => {
-    const e = parseHuaweiError(429, { 'retry-after': '3' }, JSON.stringify({ error_code: 'APIGW.0308', error_msg: 'The throttling threshold has been reached' }));
+    const e = parseHuaweiError(
+      429,
+      { 'retry-after': '3' },
+      JSON.stringify({ error_code: 'APIGW.0308', error_msg: 'The throttling threshold has been reached' }),
+    );
     assert.equal(e.kind, 'throttled');
     assert.equal(e.retryAfterMs, 3000);
     assert.ok(e.retryable);
@@ -107,7 +146,11 @@ describe('huawei errors: envelopes (§5)', () => {
   });
 
   it('APIGW.0101 / 404 → check endpoint and region', () => {
-    const e = parseHuaweiError(404, {}, JSON.stringify({ error_code: 'APIGW.0101', error_msg: 'The API does not exist or has not been published in the environment' }));
+    const e = parseHuaweiError(
+      404,
+      {},
+      JSON.stringify({ error_code: 'APIGW.0101', error_msg: 'The API does not exist or has not been published in the environment' }),
+    );
     assert.equal(e.kind, 'notFound');
     assert.match(text(e), /endpoint, the region and the repository ID/);
     assert.equal(parseHuaweiError(404, {}, '').kind, 'notFound');
@@ -165,7 +208,10 @@ describe('huawei errors: parseHuaweiResponse', () => {
   });
 
   it('returns the parsed body on success and rejects non-JSON success bodies', () => {
-    assert.deepEqual(parseHuaweiResponse({ status: 200, headers: {}, body: '{"status":"success","result":{}}' }), { status: 'success', result: {} });
+    assert.deepEqual(parseHuaweiResponse({ status: 200, headers: {}, body: '{"status":"success","result":{}}' }), {
+      status: 'success',
+      result: {},
+    });
     assert.throws(() => parseHuaweiResponse({ status: 200, headers: {}, body: '<html>' }), /HTML page instead of JSON \(HTTP 200\)/);
     assert.throws(() => parseHuaweiResponse({ status: 200, headers: {}, body: '{"status":' }), /not valid JSON \(HTTP 200\)/);
   });

@@ -81,7 +81,10 @@ export function readFixture(name: string): string {
 const AUTH = /^SDK-HMAC-SHA256 Access=([^,]+), SignedHeaders=([a-z0-9;-]+), Signature=([0-9a-f]{64})$/;
 
 /** Written from contract §2.7 without the production signer, so a shared misunderstanding cannot pass unnoticed. */
-export function verifyAkSk(req: ReceivedRequest, secrets: Record<string, string>): { ok: true; ak: string; signed: string[] } | { ok: false; why: string } {
+export function verifyAkSk(
+  req: ReceivedRequest,
+  secrets: Record<string, string>,
+): { ok: true; ak: string; signed: string[] } | { ok: false; why: string } {
   const m = AUTH.exec(String(req.headers.authorization ?? ''));
   if (!m) return { ok: false, why: 'authorization format' };
   const [, ak, signedList, signature] = m;
@@ -92,7 +95,11 @@ export function verifyAkSk(req: ReceivedRequest, secrets: Record<string, string>
   if (!sk) return { ok: false, why: 'unknown ak' };
   const enc = (s: string): string => encodeURIComponent(s).replace(/[!'()*]/g, (c) => '%' + c.charCodeAt(0).toString(16).toUpperCase());
   const [rawPath, rawQuery = ''] = req.url.split('?');
-  const uri = rawPath.split('/').map((s) => enc(decodeURIComponent(s))).join('/') + (rawPath.endsWith('/') ? '' : '/');
+  const uri =
+    rawPath
+      .split('/')
+      .map((s) => enc(decodeURIComponent(s)))
+      .join('/') + (rawPath.endsWith('/') ? '' : '/');
   const query = rawQuery
     ? rawQuery
         .split('&')

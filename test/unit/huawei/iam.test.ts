@@ -5,7 +5,13 @@ import { json, nodeHttpClient, Reply, startServer, TestServer, verifyAkSk } from
 
 const IAM_PROJECT = 'fedcba9876543210fedcba9876543210';
 const DOMAIN = 'a1b2c3d4e5f60718293a4b5c6d7e8f90';
-const AKSK = { kind: 'aksk' as const, region: 'cn-north-4', ak: 'TESTAK123', sk: 'TestSecretKey-abc', securityToken: 'TestSecurityToken-xyz' };
+const AKSK = {
+  kind: 'aksk' as const,
+  region: 'cn-north-4',
+  ak: 'TESTAK123',
+  sk: 'TestSecretKey-abc',
+  securityToken: 'TestSecurityToken-xyz',
+};
 
 const tokenBody = json({
   token: {
@@ -33,24 +39,40 @@ describe('huawei IAM client', () => {
   it('gets a project-scoped token from POST /v3/auth/tokens', async () => {
     reply = { status: 201, headers: { 'X-Subject-Token': 'MIIsubjecttoken' }, body: tokenBody };
     const token = await iam().passwordToken(input);
-    assert.deepEqual(token, { token: 'MIIsubjecttoken', expiresAt: '2024-01-03T03:04:05.000Z', projectId: IAM_PROJECT, domainId: DOMAIN, userName: 'alice' });
+    assert.deepEqual(token, {
+      token: 'MIIsubjecttoken',
+      expiresAt: '2024-01-03T03:04:05.000Z',
+      projectId: IAM_PROJECT,
+      domainId: DOMAIN,
+      userName: 'alice',
+    });
     const [req] = server.requests;
     assert.equal(req.method, 'POST');
     assert.equal(req.url, '/v3/auth/tokens?nocatalog=true');
     assert.equal(req.headers['content-type'], 'application/json;charset=utf8');
     assert.deepEqual(JSON.parse(req.body), {
       auth: {
-        identity: { methods: ['password'], password: { user: { name: 'alice', password: 'Pa55word-very-secret', domain: { name: 'acme' } } } },
+        identity: {
+          methods: ['password'],
+          password: { user: { name: 'alice', password: 'Pa55word-very-secret', domain: { name: 'acme' } } },
+        },
         scope: { project: { name: 'cn-north-4' } },
       },
     });
   });
 
   it('wrong password → a sign-in message that never shows the password', async () => {
-    reply = { status: 401, headers: { 'X-Request-Id': 'rid-9' }, body: json({ error_msg: 'The username or password is wrong.', error_code: 'IAM.0004' }) };
+    reply = {
+      status: 401,
+      headers: { 'X-Request-Id': 'rid-9' },
+      body: json({ error_msg: 'The username or password is wrong.', error_code: 'IAM.0004' }),
+    };
     await assert.rejects(iam().passwordToken(input), (e: unknown) => {
       assert.ok(e instanceof AccessError);
-      assert.equal(e.message, 'Huawei Cloud IAM rejected the sign-in. Check the account name, IAM user name and password. (code IAM.0004, trace rid-9)');
+      assert.equal(
+        e.message,
+        'Huawei Cloud IAM rejected the sign-in. Check the account name, IAM user name and password. (code IAM.0004, trace rid-9)',
+      );
       assert.deepEqual(e.actions, ['signIn']);
       assert.ok(!`${e.message} ${e.detail}`.includes(input.password));
       return true;

@@ -60,9 +60,15 @@ describe('huawei labels: operations (§6.1)', () => {
   });
 
   it('groups repository management before components and covers each keyword once', () => {
-    assert.deepEqual(OPERATION_GROUPS.map((g) => g.id), ['repository', 'component']);
+    assert.deepEqual(
+      OPERATION_GROUPS.map((g) => g.id),
+      ['repository', 'component'],
+    );
     assert.deepEqual(OPERATION_GROUPS[1].keywords, ['deleteorredeploy', 'downloadorview', 'import', 'upload', 'export']);
-    assert.deepEqual(OPERATION_GROUPS.flatMap((g) => g.keywords), [...OPERATION_KEYWORDS]);
+    assert.deepEqual(
+      OPERATION_GROUPS.flatMap((g) => g.keywords),
+      [...OPERATION_KEYWORDS],
+    );
   });
 });
 
@@ -84,7 +90,10 @@ describe('huawei labels: granted object paths (§6.3)', () => {
     const parsed = parseGrantedObjectPath('/codeartsartifact/artifact/component/r1');
     assert.equal(grantedObjectLabel(parsed, 'en'), 'Artifacts in repository r1');
     assert.equal(grantedObjectLabel(parsed, 'zh'), '仓库 r1 中的组件');
-    assert.equal(grantedObjectLabel(parsed, 'en', (id) => (id === 'r1' ? 'my-maven' : undefined)), 'Artifacts in repository my-maven');
+    assert.equal(
+      grantedObjectLabel(parsed, 'en', (id) => (id === 'r1' ? 'my-maven' : undefined)),
+      'Artifacts in repository my-maven',
+    );
   });
 
   it("treats a '*' target as all of that kind", () => {

@@ -3,7 +3,15 @@ import { buildPermissionMatrix, matrixToCsv, matrixToMarkdown } from '../../../s
 import type { Privilege, RepositoryPrivileges } from '../../../src/core/huawei/model';
 
 function priv(path: string, operations: string): Privilege {
-  return { role_id: 'r', project_id: 'p', area_service_id: 'a', granted_object_path: path, granted_object_type_id: 't', operations, operations_index: null };
+  return {
+    role_id: 'r',
+    project_id: 'p',
+    area_service_id: 'a',
+    granted_object_path: path,
+    granted_object_type_id: 't',
+    operations,
+    operations_index: null,
+  };
 }
 
 const COMPONENT = '/codeartsartifact/artifact/component/repo1';
@@ -12,7 +20,12 @@ const REPO = '/codeartsartifact/artifact/repo/*';
 const PRIVS: RepositoryPrivileges = {
   traceId: 't',
   roles: [
-    { key: 'Developer', roleName: 'Developer', roleChineseName: '开发人员', privileges: [priv(COMPONENT, 'upload,downloadorview'), priv(REPO, 'editrepository,teleport')] },
+    {
+      key: 'Developer',
+      roleName: 'Developer',
+      roleChineseName: '开发人员',
+      privileges: [priv(COMPONENT, 'upload,downloadorview'), priv(REPO, 'editrepository,teleport')],
+    },
     { key: 'Viewer', roleName: 'Viewer', roleChineseName: '浏览者', privileges: [priv(COMPONENT, '')] },
     { key: '=cmd', roleName: '=cmd|, "x"', roleChineseName: '=cmd|, "x"', privileges: [] },
   ],
@@ -22,10 +35,24 @@ describe('huawei permission matrix', () => {
   const matrix = buildPermissionMatrix(PRIVS);
 
   it('has all known operations in group order, then unknown ones', () => {
-    assert.deepEqual(matrix.columns.map((c) => c.keyword), [
-      'createrepository', 'editrepository', 'restore', 'deleterepository', 'physicdelete', 'restoreall', 'clearall',
-      'deleteorredeploy', 'downloadorview', 'import', 'upload', 'export', 'teleport',
-    ]);
+    assert.deepEqual(
+      matrix.columns.map((c) => c.keyword),
+      [
+        'createrepository',
+        'editrepository',
+        'restore',
+        'deleterepository',
+        'physicdelete',
+        'restoreall',
+        'clearall',
+        'deleteorredeploy',
+        'downloadorview',
+        'import',
+        'upload',
+        'export',
+        'teleport',
+      ],
+    );
     assert.deepEqual(matrix.columns[12], { keyword: 'teleport', group: 'other', known: false });
     assert.equal(matrix.columns[0].group, 'repository');
     assert.equal(matrix.columns[11].group, 'component');
@@ -33,13 +60,22 @@ describe('huawei permission matrix', () => {
 
   it('marks granted cells per role, keeps role order, objects and where each grant comes from', () => {
     const dev = matrix.rows[0];
-    assert.deepEqual(matrix.rows.map((r) => r.roleKey), ['Developer', 'Viewer', '=cmd']);
+    assert.deepEqual(
+      matrix.rows.map((r) => r.roleKey),
+      ['Developer', 'Viewer', '=cmd'],
+    );
     assert.deepEqual([...dev.granted].sort(), ['downloadorview', 'editrepository', 'teleport', 'upload']);
-    assert.deepEqual(matrix.columns.filter((_, i) => dev.cells[i]).map((c) => c.keyword), ['editrepository', 'downloadorview', 'upload', 'teleport']);
+    assert.deepEqual(
+      matrix.columns.filter((_, i) => dev.cells[i]).map((c) => c.keyword),
+      ['editrepository', 'downloadorview', 'upload', 'teleport'],
+    );
     assert.deepEqual(dev.objects, [COMPONENT, REPO]);
     assert.deepEqual(dev.grantedOn.get('upload'), [COMPONENT]);
     assert.equal(dev.roleLabelZh, '开发人员');
-    assert.ok(matrix.rows[1].cells.every((c) => !c), 'empty operations grant nothing');
+    assert.ok(
+      matrix.rows[1].cells.every((c) => !c),
+      'empty operations grant nothing',
+    );
     assert.deepEqual(matrix.rows[1].objects, [COMPONENT]);
   });
 

@@ -29,12 +29,21 @@ describe('huawei credential origins', () => {
     const decision = decideOrigins(HUAWEI, { ...HUAWEI, artifact: 'http://127.0.0.1:9' });
     assert.equal(decision.kind, 'mismatch');
     assert.ok(decision.kind === 'mismatch' && decision.service === 'artifact');
-    assert.match(formatMsg(originError(decision).userMessage), /Artifact at cloudartifacts-ext\.cn-north-4\.myhuaweicloud\.com.*to 127\.0\.0\.1:9/);
+    assert.match(
+      formatMsg(originError(decision).userMessage),
+      /Artifact at cloudartifacts-ext\.cn-north-4\.myhuaweicloud\.com.*to 127\.0\.0\.1:9/,
+    );
   });
 
   it('treats a change of scheme or port as another origin', () => {
     assert.equal(decideOrigins(HUAWEI, { ...HUAWEI, iam: 'https://iam.cn-north-4.myhuaweicloud.com:8443' }).kind, 'mismatch');
-    assert.equal(decideOrigins({ iam: 'http://127.0.0.1:1', artifact: 'http://127.0.0.1:1' }, { iam: 'https://127.0.0.1:1', artifact: 'http://127.0.0.1:1' }).kind, 'mismatch');
+    assert.equal(
+      decideOrigins(
+        { iam: 'http://127.0.0.1:1', artifact: 'http://127.0.0.1:1' },
+        { iam: 'https://127.0.0.1:1', artifact: 'http://127.0.0.1:1' },
+      ).kind,
+      'mismatch',
+    );
   });
 
   it('binds credentials stored without origins to Huawei Cloud or loopback origins, and asks for a sign-in otherwise', () => {
@@ -48,16 +57,25 @@ describe('huawei credential origins', () => {
   });
 
   it('knows Huawei Cloud hosts by domain suffix, not by substring', () => {
-    for (const host of ['iam.myhuaweicloud.com', 'cloudartifacts-ext.cn-north-4.myhuaweicloud.com', 'IAM.MYHUAWEICLOUD.COM.', 'console.huaweicloud.com', 'myhuaweicloud.com']) {
+    for (const host of [
+      'iam.myhuaweicloud.com',
+      'cloudartifacts-ext.cn-north-4.myhuaweicloud.com',
+      'IAM.MYHUAWEICLOUD.COM.',
+      'console.huaweicloud.com',
+      'myhuaweicloud.com',
+    ]) {
       assert.equal(isHuaweiCloudHost(host), true, host);
     }
-    for (const host of ['evilmyhuaweicloud.com', 'myhuaweicloud.com.evil.example', 'huaweicloud.com-x.io', 'example.com']) assert.equal(isHuaweiCloudHost(host), false, host);
+    for (const host of ['evilmyhuaweicloud.com', 'myhuaweicloud.com.evil.example', 'huaweicloud.com-x.io', 'example.com'])
+      assert.equal(isHuaweiCloudHost(host), false, host);
   });
 
   it('lists the hosts to warn about: not Huawei Cloud and not loopback, each once', () => {
     assert.deepEqual(nonHuaweiHosts(HUAWEI), []);
     assert.deepEqual(nonHuaweiHosts({ iam: 'http://127.0.0.1:1', artifact: 'http://[::1]:2' }), []);
-    assert.deepEqual(nonHuaweiHosts({ iam: 'https://proxy.corp.example', artifact: 'https://proxy.corp.example:8443' }), ['proxy.corp.example']);
+    assert.deepEqual(nonHuaweiHosts({ iam: 'https://proxy.corp.example', artifact: 'https://proxy.corp.example:8443' }), [
+      'proxy.corp.example',
+    ]);
     assert.deepEqual(nonHuaweiHosts({ iam: HUAWEI.iam, artifact: 'https://x.localhost' }), ['x.localhost']);
   });
 });

@@ -12,11 +12,18 @@ describe('huawei regions (§1.1)', () => {
   });
 
   it('unknown region without override → clear error pointing at the settings', () => {
-    assert.throws(() => artifactEndpoint('xx-nowhere-9'), (e: unknown) => e instanceof AccessError && /Unknown Huawei Cloud region "xx-nowhere-9"/.test(e.message) && e.actions.includes('openConfig'));
+    assert.throws(
+      () => artifactEndpoint('xx-nowhere-9'),
+      (e: unknown) =>
+        e instanceof AccessError && /Unknown Huawei Cloud region "xx-nowhere-9"/.test(e.message) && e.actions.includes('openConfig'),
+    );
   });
 
   it('an override wins and loses its trailing slash', () => {
-    assert.equal(artifactEndpoint('cn-north-4', 'https://artifact.cn-north-4.myhuaweicloud.com/'), 'https://artifact.cn-north-4.myhuaweicloud.com');
+    assert.equal(
+      artifactEndpoint('cn-north-4', 'https://artifact.cn-north-4.myhuaweicloud.com/'),
+      'https://artifact.cn-north-4.myhuaweicloud.com',
+    );
     assert.equal(artifactEndpoint('nowhere', ' http://127.0.0.1:8080/base/ '), 'http://127.0.0.1:8080/base');
     assert.equal(artifactEndpoint('cn-north-4', '  '), 'https://cloudartifacts-ext.cn-north-4.myhuaweicloud.com');
   });
@@ -30,12 +37,22 @@ describe('huawei regions (§1.1)', () => {
   it('accepts http only for loopback hosts', () => {
     assert.equal(validateEndpointOverride('http://localhost:3000'), 'http://localhost:3000');
     assert.equal(validateEndpointOverride('http://[::1]:3000'), 'http://[::1]:3000');
-    for (const bad of ['http://example.com', 'ftp://example.com', 'not a url', 'https://u:p@example.com', 'https://example.com/?a=1', 'http://127.0.0.1.evil.com']) {
+    for (const bad of [
+      'http://example.com',
+      'ftp://example.com',
+      'not a url',
+      'https://u:p@example.com',
+      'https://example.com/?a=1',
+      'http://127.0.0.1.evil.com',
+    ]) {
       assert.throws(() => validateEndpointOverride(bad), /is not allowed/, bad);
     }
   });
 
   it('never echoes credentials from a rejected override', () => {
-    assert.throws(() => validateEndpointOverride('https://user:hunter2secret@example.com'), (e: unknown) => e instanceof Error && !e.message.includes('hunter2secret'));
+    assert.throws(
+      () => validateEndpointOverride('https://user:hunter2secret@example.com'),
+      (e: unknown) => e instanceof Error && !e.message.includes('hunter2secret'),
+    );
   });
 });

@@ -1,5 +1,13 @@
 import * as assert from 'node:assert/strict';
-import { canonicalQuery, canonicalUri, EMPTY_BODY_SHA256, formatSdkDate, sha256Hex, signRequest, SignHeaderPolicy } from '../../../src/core/huawei/signer';
+import {
+  canonicalQuery,
+  canonicalUri,
+  EMPTY_BODY_SHA256,
+  formatSdkDate,
+  sha256Hex,
+  signRequest,
+  SignHeaderPolicy,
+} from '../../../src/core/huawei/signer';
 
 const CRED = { ak: 'AccessKey', sk: 'SecretKey' };
 const E = EMPTY_BODY_SHA256;
@@ -123,7 +131,10 @@ describe('huawei signer: contract test vectors (§2.6)', () => {
       const dateLine = v.headers['X-Sdk-Date'];
       assert.equal(signed.stringToSign, `SDK-HMAC-SHA256\n${dateLine}\n${v.stsHash}`);
       assert.equal(signed.signature, v.signature);
-      assert.equal(signed.headers.Authorization, `SDK-HMAC-SHA256 Access=AccessKey, SignedHeaders=${v.signedHeaders}, Signature=${v.signature}`);
+      assert.equal(
+        signed.headers.Authorization,
+        `SDK-HMAC-SHA256 Access=AccessKey, SignedHeaders=${v.signedHeaders}, Signature=${v.signature}`,
+      );
       assert.equal(signed.headers['X-Sdk-Date'], undefined, 'an existing X-Sdk-Date is kept, not replaced');
     });
   }
@@ -149,14 +160,20 @@ describe('huawei signer: contract test vectors (§2.6)', () => {
 
 describe('huawei signer: rules', () => {
   it('adds X-Sdk-Date from the given date in UTC basic format', () => {
-    const signed = signRequest({ method: 'GET', url: 'https://h.example.com/a', headers: {} }, CRED, { date: new Date(Date.UTC(2024, 0, 2, 3, 4, 5, 678)) });
+    const signed = signRequest({ method: 'GET', url: 'https://h.example.com/a', headers: {} }, CRED, {
+      date: new Date(Date.UTC(2024, 0, 2, 3, 4, 5, 678)),
+    });
     assert.equal(signed.headers['X-Sdk-Date'], '20240102T030405Z');
     assert.equal(formatSdkDate(new Date(Date.UTC(1999, 11, 31, 23, 59, 59))), '19991231T235959Z');
     assert.deepEqual(signed.signedHeaders, ['host', 'x-sdk-date']);
   });
 
   it('adds and signs X-Security-Token for temporary credentials', () => {
-    const signed = signRequest({ method: 'GET', url: 'https://h.example.com/a', headers: {} }, { ...CRED, securityToken: 'temp-token-value' }, { date: new Date(0) });
+    const signed = signRequest(
+      { method: 'GET', url: 'https://h.example.com/a', headers: {} },
+      { ...CRED, securityToken: 'temp-token-value' },
+      { date: new Date(0) },
+    );
     assert.equal(signed.headers['X-Security-Token'], 'temp-token-value');
     assert.ok(signed.signedHeaders.includes('x-security-token'));
     assert.match(signed.canonicalRequest, /\nx-security-token:temp-token-value\n/);
@@ -176,7 +193,9 @@ describe('huawei signer: rules', () => {
 
   it('trims header values, uses host:port for non-default ports and hashes the exact body', () => {
     const body = '{"a":"中"}';
-    const signed = signRequest({ method: 'post', url: 'http://127.0.0.1:8080/p', headers: { 'X-Language': '  zh-cn ' }, body }, CRED, { date: new Date(0) });
+    const signed = signRequest({ method: 'post', url: 'http://127.0.0.1:8080/p', headers: { 'X-Language': '  zh-cn ' }, body }, CRED, {
+      date: new Date(0),
+    });
     assert.match(signed.canonicalRequest, /^POST\n/);
     assert.match(signed.canonicalRequest, /\nhost:127\.0\.0\.1:8080\nx-language:zh-cn\n/);
     assert.ok(signed.canonicalRequest.endsWith(`\n${sha256Hex(body)}`));

@@ -48,16 +48,21 @@ export function controlApi(o: ControlOptions) {
   const roles = client(SERVICES.role);
   const registry = client(SERVICES.registry);
   return {
-    getOrganization: async (): Promise<Organization> => pick(await org.getOrganization({ name: 'organizations/current' }), ['name', 'slug', 'displayName']),
+    getOrganization: async (): Promise<Organization> =>
+      pick(await org.getOrganization({ name: 'organizations/current' }), ['name', 'slug', 'displayName']),
     getProject: async (name: string): Promise<Project> => {
       const p = await project.getProject({ name });
-      return { ...(pick(p, ['name', 'slug', 'displayName', 'description']) as Record<string, string>), archived: p.isArchived === true } as Project;
+      return {
+        ...(pick(p, ['name', 'slug', 'displayName', 'description']) as Record<string, string>),
+        archived: p.isArchived === true,
+      } as Project;
     },
     listUsers: async (req: { parent?: string; pageSize?: number; pageToken?: string; filter?: string }): Promise<Page<User>> => {
       const res = await users.listUsers(req);
       return page((res.users as AnyMessage[]).map(toUser), res);
     },
-    getUser: async (name: string, options?: { timeoutMs?: number; signal?: AbortSignal }): Promise<User> => toUser(await users.getUser({ name }, options)),
+    getUser: async (name: string, options?: { timeoutMs?: number; signal?: AbortSignal }): Promise<User> =>
+      toUser(await users.getUser({ name }, options)),
     batchGetUsers: async (names: string[]): Promise<User[]> => ((await users.batchGetUsers({ names })).users as AnyMessage[]).map(toUser),
     listRoles: async (req: { pageSize?: number; pageToken?: string; filter?: string }): Promise<Page<Role>> => {
       const res = await roles.listRoles(req);

@@ -1,5 +1,10 @@
 /** The organisation the interop server serves: enough users for several pages, and every optional field both ways. */
-export interface InteropRole { id: string; displayName: string; code: string; level: 'organization' | 'project' }
+export interface InteropRole {
+  id: string;
+  displayName: string;
+  code: string;
+  level: 'organization' | 'project';
+}
 export interface InteropUser {
   id: string;
   nickname?: string;

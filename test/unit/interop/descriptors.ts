@@ -1,7 +1,18 @@
-import { create, createFileRegistry, type DescMessage, type DescService, type FileRegistry, type MessageInitShape } from '@bufbuild/protobuf';
 import {
-  file_google_protobuf_timestamp, FieldDescriptorProto_Label, FieldDescriptorProto_Type, FileDescriptorProtoSchema,
-  type DescriptorProtoSchema, type FieldDescriptorProtoSchema,
+  create,
+  createFileRegistry,
+  type DescMessage,
+  type DescService,
+  type FileRegistry,
+  type MessageInitShape,
+} from '@bufbuild/protobuf';
+import {
+  file_google_protobuf_timestamp,
+  FieldDescriptorProto_Label,
+  FieldDescriptorProto_Type,
+  FileDescriptorProtoSchema,
+  type DescriptorProtoSchema,
+  type FieldDescriptorProtoSchema,
 } from '@bufbuild/protobuf/wkt';
 
 /**
@@ -59,11 +70,29 @@ const resourcesFile = create(FileDescriptorProtoSchema, {
   messageType: [
     message('Role', [f('name', 'string'), f('display_name', 'string'), f('code', 'string'), f('level', 'string')]),
     message('User', [
-      f('name', 'string'), f('nickname', 'string', { optional: true }), f('email', 'string'), f('phone_number', 'string'),
-      f('role', `${R}.Role`), f('active', 'bool'), f('create_time', TIMESTAMP),
+      f('name', 'string'),
+      f('nickname', 'string', { optional: true }),
+      f('email', 'string'),
+      f('phone_number', 'string'),
+      f('role', `${R}.Role`),
+      f('active', 'bool'),
+      f('create_time', TIMESTAMP),
     ]),
-    message('Organization', [f('name', 'string'), f('display_name', 'string'), f('slug', 'string'), f('create_time', TIMESTAMP), f('update_time', TIMESTAMP)]),
-    message('Project', [f('name', 'string'), f('slug', 'string'), f('display_name', 'string'), f('description', 'string'), f('is_archived', 'bool'), f('create_time', TIMESTAMP)]),
+    message('Organization', [
+      f('name', 'string'),
+      f('display_name', 'string'),
+      f('slug', 'string'),
+      f('create_time', TIMESTAMP),
+      f('update_time', TIMESTAMP),
+    ]),
+    message('Project', [
+      f('name', 'string'),
+      f('slug', 'string'),
+      f('display_name', 'string'),
+      f('description', 'string'),
+      f('is_archived', 'bool'),
+      f('create_time', TIMESTAMP),
+    ]),
     message('BasicCredential', [f('username', 'string'), f('password', 'string')]),
   ],
 });
@@ -88,7 +117,10 @@ const servicesFile = create(FileDescriptorProtoSchema, {
     message('CreateBasicCredentialRequest', []),
   ],
   service: [
-    { name: 'OrganizationService', method: [{ name: 'GetOrganization', inputType: `${S}.GetOrganizationRequest`, outputType: `${R}.Organization` }] },
+    {
+      name: 'OrganizationService',
+      method: [{ name: 'GetOrganization', inputType: `${S}.GetOrganizationRequest`, outputType: `${R}.Organization` }],
+    },
     { name: 'ProjectService', method: [{ name: 'GetProject', inputType: `${S}.GetProjectRequest`, outputType: `${R}.Project` }] },
     {
       name: 'UserService',
@@ -99,7 +131,10 @@ const servicesFile = create(FileDescriptorProtoSchema, {
       ],
     },
     { name: 'RoleService', method: [{ name: 'ListRoles', inputType: `${S}.ListRolesRequest`, outputType: `${S}.ListRolesResponse` }] },
-    { name: 'ContainerRegistryService', method: [{ name: 'CreateBasicCredential', inputType: `${S}.CreateBasicCredentialRequest`, outputType: `${R}.BasicCredential` }] },
+    {
+      name: 'ContainerRegistryService',
+      method: [{ name: 'CreateBasicCredential', inputType: `${S}.CreateBasicCredentialRequest`, outputType: `${R}.BasicCredential` }],
+    },
   ],
 });
 

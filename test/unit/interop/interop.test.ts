@@ -40,13 +40,19 @@ describe('interop: the extension client against the official Connect implementat
   });
 
   async function serve(options: Partial<InteropServerOptions> & { wire: Wire }): Promise<InteropServer> {
-    const server = await startInteropServer({ ...(options.wire === 'http1' || options.wire === 'h2c' ? {} : { tls: { key: pki.key, cert: pki.cert } }), ...options });
+    const server = await startInteropServer({
+      ...(options.wire === 'http1' || options.wire === 'h2c' ? {} : { tls: { key: pki.key, cert: pki.cert } }),
+      ...options,
+    });
     opened.push(server);
     return server;
   }
 
   function client(server: InteropServer, options: Parameters<typeof extensionClient>[1] = {}): ExtensionClient {
-    const c = extensionClient(server.url, { ...options, http: { ...(server.url.startsWith('https') ? { caFile: pki.caFile } : {}), ...options.http } });
+    const c = extensionClient(server.url, {
+      ...options,
+      http: { ...(server.url.startsWith('https') ? { caFile: pki.caFile } : {}), ...options.http },
+    });
     opened.push(c.http);
     return c;
   }
@@ -91,17 +97,37 @@ describe('interop: the extension client against the official Connect implementat
       assert.deepEqual(mine, theirs, name);
       assert.equal(mine.pages, expectPages, `${name}: pages`);
     };
-    await both('org users', (t) => ext.listUsers({ pageSize: 100, pageToken: t }), (t) => ctl.listUsers({ pageSize: 100, pageToken: t }), 3);
+    await both(
+      'org users',
+      (t) => ext.listUsers({ pageSize: 100, pageToken: t }),
+      (t) => ctl.listUsers({ pageSize: 100, pageToken: t }),
+      3,
+    );
     const parent = (await ext.getProject(PROJECT.slug)).name;
     const writers = { parent, pageSize: 10, filter: 'role.code="PROJECT_WRITER"' };
     const pagesOf10 = (n: number) => Math.ceil(n / 10);
     const writerCount = USERS.filter((u) => u.projectRole === 'PROJECT_WRITER').length;
-    await both('project writers', (t) => ext.listUsers({ ...writers, pageToken: t }), (t) => ctl.listUsers({ ...writers, pageToken: t }), pagesOf10(writerCount));
+    await both(
+      'project writers',
+      (t) => ext.listUsers({ ...writers, pageToken: t }),
+      (t) => ctl.listUsers({ ...writers, pageToken: t }),
+      pagesOf10(writerCount),
+    );
     const chinese = { pageSize: 10, filter: 'nickname="用户"' };
     const chineseCount = USERS.filter((u) => u.nickname?.includes('用户')).length;
-    await both('nickname search', (t) => ext.listUsers({ ...chinese, pageToken: t }), (t) => ctl.listUsers({ ...chinese, pageToken: t }), pagesOf10(chineseCount));
+    await both(
+      'nickname search',
+      (t) => ext.listUsers({ ...chinese, pageToken: t }),
+      (t) => ctl.listUsers({ ...chinese, pageToken: t }),
+      pagesOf10(chineseCount),
+    );
     const projectRoles = { pageSize: 2, filter: 'level="project"' };
-    await both('project roles', (t) => ext.listRoles({ ...projectRoles, pageToken: t }), (t) => ctl.listRoles({ ...projectRoles, pageToken: t }), 2);
+    await both(
+      'project roles',
+      (t) => ext.listRoles({ ...projectRoles, pageToken: t }),
+      (t) => ctl.listRoles({ ...projectRoles, pageToken: t }),
+      2,
+    );
     const first = await ext.listUsers({ pageSize: 10 });
     assert.equal(first.totalSize, USERS.length);
   }
@@ -112,7 +138,11 @@ describe('interop: the extension client against the official Connect implementat
     { title: 'an HTTPS host that speaks only HTTP/2 (private CA)', server: { wire: 'tls-h2' }, control: { httpVersion: '2' } },
     { title: 'an HTTPS host offering both by ALPN', server: { wire: 'tls-both' }, control: { httpVersion: '2' } },
     { title: 'a server that sends every default value', server: { wire: 'http1', json: { alwaysEmitImplicit: true } }, control: {} },
-    { title: 'a server that sends proto (snake_case) field names', server: { wire: 'http1', json: { useProtoFieldName: true } }, control: {} },
+    {
+      title: 'a server that sends proto (snake_case) field names',
+      server: { wire: 'http1', json: { useProtoFieldName: true } },
+      control: {},
+    },
   ];
   for (const v of variants) {
     describe(v.title, () => {
@@ -156,20 +186,29 @@ describe('interop: the extension client against the official Connect implementat
       const ext = client(server);
       assert.deepEqual(await ext.api.getUser('users/retry-after'), await control(server).getUser('users/current'));
       assert.deepEqual(ext.sleeps, [2000]);
-      assert.deepEqual(ext.events.map((ev) => ev.status), [429, 200]);
+      assert.deepEqual(
+        ext.events.map((ev) => ev.status),
+        [429, 200],
+      );
     });
 
     it('retries unavailable and reads the answer that follows', async () => {
       const server = await serve({ wire: 'http1' });
       const ext = client(server);
       assert.deepEqual(await ext.api.getUser('users/flaky'), await control(server).getUser('users/current'));
-      assert.deepEqual(ext.events.map((ev) => ev.error ?? ev.status), ['unavailable', 'unavailable', 200]);
+      assert.deepEqual(
+        ext.events.map((ev) => ev.error ?? ev.status),
+        ['unavailable', 'unavailable', 200],
+      );
       assert.equal(ext.sleeps.length, 2);
     });
 
     it('fails at once with a protocol message on a server that serves only gRPC; the control reads it over gRPC', async () => {
       const server = await serve({ wire: 'tls-both', protocols: { connect: false, grpcWeb: false } });
-      assert.deepEqual(await control(server, { protocol: 'grpc', httpVersion: '2' }).getUser(`users/${USERS[2].id}`), await control((await serve({ wire: 'http1' }))).getUser(`users/${USERS[2].id}`));
+      assert.deepEqual(
+        await control(server, { protocol: 'grpc', httpVersion: '2' }).getUser(`users/${USERS[2].id}`),
+        await control(await serve({ wire: 'http1' })).getUser(`users/${USERS[2].id}`),
+      );
       const ext = client(server);
       const e = await failure(ext.api.getUser(''), CosceneApiError);
       assert.equal(e.httpStatus, 415);
@@ -236,7 +275,10 @@ describe('interop: the extension client against the official Connect implementat
       assert.match(e.message, /retries included/);
       // Without the cap: 4 attempts of 0.3 s and waits of 0.5, 1 and 2 s, 4.7 s. Slack for a loaded machine.
       assert.ok(elapsed < 2500, `took ${elapsed} ms`);
-      assert.deepEqual(ext.events.map((ev) => ev.error), ['timeout', 'timeout']);
+      assert.deepEqual(
+        ext.events.map((ev) => ev.error),
+        ['timeout', 'timeout'],
+      );
     });
 
     it('cancels: the extension stops at once and the server sees the call cancelled', async () => {
@@ -262,8 +304,14 @@ describe('interop: the extension client against the official Connect implementat
       const mine = await walk((t) => ext.api.listUsers({ pageSize: 100, pageToken: t }));
       assert.deepEqual(mine, await walkPlain((t) => control(server).listUsers({ pageSize: 100, pageToken: t })));
       const fromExtension = server.seen.slice(0, 3);
-      assert.ok(fromExtension.every((s) => s.userAgent === USER_AGENT), JSON.stringify(fromExtension));
-      assert.ok(fromExtension.every((s) => s.acceptEncoding === 'gzip, br'), JSON.stringify(fromExtension));
+      assert.ok(
+        fromExtension.every((s) => s.userAgent === USER_AGENT),
+        JSON.stringify(fromExtension),
+      );
+      assert.ok(
+        fromExtension.every((s) => s.acceptEncoding === 'gzip, br'),
+        JSON.stringify(fromExtension),
+      );
       assert.deepEqual(server.answerEncodings.slice(0, 3), ['gzip', 'gzip', 'gzip']);
     });
 
@@ -343,4 +391,3 @@ async function until(condition: () => boolean): Promise<void> {
   for (let i = 0; i < 100 && !condition(); i++) await new Promise((r) => setTimeout(r, 20));
   assert.ok(condition(), 'condition not met within 2 s');
 }
-

@@ -102,11 +102,16 @@ function createServer(options: InteropServerOptions, listener: Listener): http.S
   const tls = options.tls;
   if (options.wire !== 'http1' && options.wire !== 'h2c' && !tls) throw new Error(`${options.wire} needs a certificate`);
   switch (options.wire) {
-    case 'http1': return http.createServer(listener);
-    case 'h2c': return http2.createServer(listener);
-    case 'tls-http1': return https.createServer({ ...tls! }, listener);
-    case 'tls-h2': return http2.createSecureServer({ ...tls!, allowHTTP1: false }, listener);
-    case 'tls-both': return http2.createSecureServer({ ...tls!, allowHTTP1: true }, listener);
+    case 'http1':
+      return http.createServer(listener);
+    case 'h2c':
+      return http2.createServer(listener);
+    case 'tls-http1':
+      return https.createServer({ ...tls! }, listener);
+    case 'tls-h2':
+      return http2.createSecureServer({ ...tls!, allowHTTP1: false }, listener);
+    case 'tls-both':
+      return http2.createSecureServer({ ...tls!, allowHTTP1: true }, listener);
   }
 }
 
@@ -125,7 +130,9 @@ function routes(router: ConnectRouter, seen: SeenRequest[], attempts: Map<string
       timeoutMs: ctx.timeoutMs(),
     };
     seen.push(entry);
-    ctx.signal.addEventListener('abort', () => (entry.aborted = String((ctx.signal.reason as Error)?.message ?? ctx.signal.reason)), { once: true });
+    ctx.signal.addEventListener('abort', () => (entry.aborted = String((ctx.signal.reason as Error)?.message ?? ctx.signal.reason)), {
+      once: true,
+    });
     return entry;
   };
   type Req = Record<string, unknown>;
@@ -134,9 +141,12 @@ function routes(router: ConnectRouter, seen: SeenRequest[], attempts: Map<string
   router.service(SERVICES.organization, {
     getOrganization(req: Req, ctx: HandlerContext) {
       enter('GetOrganization', ctx);
-      if (str(req, 'name') !== 'organizations/current') throw new ConnectError(`organization not found: ${str(req, 'name')}`, Code.NotFound);
+      if (str(req, 'name') !== 'organizations/current')
+        throw new ConnectError(`organization not found: ${str(req, 'name')}`, Code.NotFound);
       return make(Res('Organization'), {
-        name: `organizations/${ORGANIZATION.id}`, displayName: ORGANIZATION.displayName, slug: ORGANIZATION.slug,
+        name: `organizations/${ORGANIZATION.id}`,
+        displayName: ORGANIZATION.displayName,
+        slug: ORGANIZATION.slug,
         createTime: timestampFromMs(Date.UTC(2024, 3, 23, 3, 17, 27, 526)),
       });
     },
@@ -146,8 +156,14 @@ function routes(router: ConnectRouter, seen: SeenRequest[], attempts: Map<string
     getProject(req: Req, ctx: HandlerContext) {
       enter('GetProject', ctx);
       const name = str(req, 'name');
-      if (name !== `projects/${PROJECT.slug}` && name !== `projects/${PROJECT.id}`) throw new ConnectError(`project not found: ${name}`, Code.NotFound);
-      return make(Res('Project'), { name: `projects/${PROJECT.id}`, slug: PROJECT.slug, displayName: PROJECT.displayName, description: PROJECT.description });
+      if (name !== `projects/${PROJECT.slug}` && name !== `projects/${PROJECT.id}`)
+        throw new ConnectError(`project not found: ${name}`, Code.NotFound);
+      return make(Res('Project'), {
+        name: `projects/${PROJECT.id}`,
+        slug: PROJECT.slug,
+        displayName: PROJECT.displayName,
+        description: PROJECT.description,
+      });
     },
   } as never);
 
@@ -164,7 +180,11 @@ function routes(router: ConnectRouter, seen: SeenRequest[], attempts: Map<string
         !clause ? true : clause.key === 'role.code' ? roleOf(u) === clause.value : (u.nickname ?? '').includes(clause.value),
       );
       const page = paginate(matching, Number(req.pageSize ?? 0), str(req, 'pageToken'));
-      return make(T('ListUsersResponse'), { users: page.items.map((u) => userMessage(u, roleOf(u))), nextPageToken: page.next, totalSize: BigInt(matching.length) });
+      return make(T('ListUsersResponse'), {
+        users: page.items.map((u) => userMessage(u, roleOf(u))),
+        nextPageToken: page.next,
+        totalSize: BigInt(matching.length),
+      });
     },
     async getUser(req: Req, ctx: HandlerContext) {
       const entry = enter('GetUser', ctx);
@@ -202,7 +222,11 @@ function routes(router: ConnectRouter, seen: SeenRequest[], attempts: Map<string
       const clause = parseFilter(str(req, 'filter'), ['level']);
       const matching = ROLES.filter((r) => !clause || r.level === clause.value);
       const page = paginate(matching, Number(req.pageSize ?? 0), str(req, 'pageToken'));
-      return make(T('ListRolesResponse'), { roles: page.items.map(roleMessage), nextPageToken: page.next, totalSize: BigInt(matching.length) });
+      return make(T('ListRolesResponse'), {
+        roles: page.items.map(roleMessage),
+        nextPageToken: page.next,
+        totalSize: BigInt(matching.length),
+      });
     },
   } as never);
 

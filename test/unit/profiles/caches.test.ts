@@ -19,7 +19,7 @@ function organizations(...slugs: (string | Error)[]) {
 }
 
 describe('OrgSlugCache', () => {
-  it('fetches a profile\'s org once and keeps the slug', async () => {
+  it("fetches a profile's org once and keeps the slug", async () => {
     const cache = new OrgSlugCache();
     const org = organizations('acme');
     let fetched = 0;
@@ -59,7 +59,12 @@ describe('OrgSlugCache', () => {
   it('a fetch that ends after forget() does not bring the old slug back', async () => {
     const cache = new OrgSlugCache();
     let answer!: (slug: string) => void;
-    cache.fetch(KEY, ENDPOINT, () => new Promise<string>((r) => (answer = r)), () => undefined);
+    cache.fetch(
+      KEY,
+      ENDPOINT,
+      () => new Promise<string>((r) => (answer = r)),
+      () => undefined,
+    );
     const first = cache.pending(KEY, ENDPOINT);
     cache.forget(KEY);
     answer('old-org');
@@ -69,10 +74,29 @@ describe('OrgSlugCache', () => {
 
   it('forgets only the given profile, on every endpoint', async () => {
     const cache = new OrgSlugCache();
-    cache.fetch(KEY, ENDPOINT, async () => 'a', () => undefined);
-    cache.fetch(KEY, 'https://openapi.coscene.io', async () => 'b', () => undefined);
-    cache.fetch('cocli:saas2', ENDPOINT, async () => 'c', () => undefined);
-    await Promise.all([cache.pending(KEY, ENDPOINT), cache.pending(KEY, 'https://openapi.coscene.io'), cache.pending('cocli:saas2', ENDPOINT)]);
+    cache.fetch(
+      KEY,
+      ENDPOINT,
+      async () => 'a',
+      () => undefined,
+    );
+    cache.fetch(
+      KEY,
+      'https://openapi.coscene.io',
+      async () => 'b',
+      () => undefined,
+    );
+    cache.fetch(
+      'cocli:saas2',
+      ENDPOINT,
+      async () => 'c',
+      () => undefined,
+    );
+    await Promise.all([
+      cache.pending(KEY, ENDPOINT),
+      cache.pending(KEY, 'https://openapi.coscene.io'),
+      cache.pending('cocli:saas2', ENDPOINT),
+    ]);
     cache.forget(KEY);
     assert.equal(cache.slug(KEY, ENDPOINT), undefined);
     assert.equal(cache.slug(KEY, 'https://openapi.coscene.io'), undefined);

@@ -23,7 +23,15 @@ describe('parseCocliConfig', () => {
     );
     assert.deepEqual(config, {
       currentProfile: 'saas',
-      profiles: [{ name: 'saas', endpoint: 'https://openapi.coscene.cn', token: '0123456789abcdef0123456789abcdef', project: 'mcap', source: 'cocli' }],
+      profiles: [
+        {
+          name: 'saas',
+          endpoint: 'https://openapi.coscene.cn',
+          token: '0123456789abcdef0123456789abcdef',
+          project: 'mcap',
+          source: 'cocli',
+        },
+      ],
     });
   });
 
@@ -47,7 +55,10 @@ describe('parseCocliConfig', () => {
       FILE,
     );
     assert.equal(config.currentProfile, 'io');
-    assert.deepEqual(config.profiles.map((p) => p.name), ['saas', 'io']);
+    assert.deepEqual(
+      config.profiles.map((p) => p.name),
+      ['saas', 'io'],
+    );
     assert.equal(config.profiles[0].org, 'coscene-lark');
     assert.equal(config.profiles[0].projectName, 'projects/3f09b8b5-3b31-436e-9232-0a8ffbc298da');
     assert.equal(config.profiles[1].org, undefined);
@@ -61,7 +72,11 @@ describe('parseCocliConfig', () => {
     assert.equal(config.currentProfile, undefined);
   });
 
-  for (const [label, text] of [['empty', ''], ['only a comment', '# nothing yet\n'], ['null profiles', 'profiles:\n']] as const) {
+  for (const [label, text] of [
+    ['empty', ''],
+    ['only a comment', '# nothing yet\n'],
+    ['null profiles', 'profiles:\n'],
+  ] as const) {
     it(`accepts an ${label} file as "no profiles"`, () => {
       assert.deepEqual(parseCocliConfig(text, FILE), { profiles: [] });
     });
@@ -78,7 +93,8 @@ describe('parseCocliConfig', () => {
   });
 
   it('points at the second profile when a name is used twice', () => {
-    const text = 'profiles:\n  - {name: a, endpoint: "https://h", token: t1, project: p}\n  - name: a\n    endpoint: https://h\n    token: t2\n    project: p\n';
+    const text =
+      'profiles:\n  - {name: a, endpoint: "https://h", token: t1, project: p}\n  - name: a\n    endpoint: https://h\n    token: t2\n    project: p\n';
     const e = parseError(text);
     assert.equal(e.line, 3);
     assert.match(e.message, /"a" is used twice/);
@@ -111,7 +127,9 @@ describe('parseCocliConfig', () => {
     it(`rejects a profile without ${key}, naming the profile and the key`, () => {
       const fields = { name: 'prod', endpoint: 'https://h', token: 't', project: 'p' } as Record<string, string>;
       delete fields[key];
-      const body = Object.entries(fields).map(([k, v]) => `    ${k}: ${v}`).join('\n');
+      const body = Object.entries(fields)
+        .map(([k, v]) => `    ${k}: ${v}`)
+        .join('\n');
       const e = parseError(`profiles:\n  - x: 1\n${body}\n`);
       assert.equal(e.line, 2, e.message);
       assert.equal(e.message, `${FILE}, line 2: profile "prod" has no "${key}".`);

@@ -12,7 +12,13 @@ describe('endpoint rule', () => {
     for (const url of ['http://127.0.0.1:1234', 'http://127.8.9.10', 'http://localhost:3000', 'http://[::1]:80', 'http://LOCALHOST']) {
       assert.equal(endpointProblem(url), undefined, url);
     }
-    for (const url of ['http://openapi.coscene.cn', 'http://10.0.0.1', 'http://127.0.0.1.evil.example', 'http://localhost.evil.example', 'http://[::2]']) {
+    for (const url of [
+      'http://openapi.coscene.cn',
+      'http://10.0.0.1',
+      'http://127.0.0.1.evil.example',
+      'http://localhost.evil.example',
+      'http://[::2]',
+    ]) {
       assert.equal(endpointProblem(url), 'http-not-loopback', url);
     }
   });

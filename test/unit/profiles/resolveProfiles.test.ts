@@ -12,11 +12,19 @@ describe('resolveProfiles', () => {
     assert.equal(r.activeName, 'io');
     assert.equal(r.envOverrides, false);
     assert.equal(r.error, undefined);
-    assert.deepEqual(r.profiles.map((p) => p.name), ['saas', 'io']);
+    assert.deepEqual(
+      r.profiles.map((p) => p.name),
+      ['saas', 'io'],
+    );
   });
 
   it('a missing file means no profiles and no error', () => {
-    assert.deepEqual(resolveProfiles({ filePath: FILE, env: {} }), { profiles: [], activeName: undefined, error: undefined, envOverrides: false });
+    assert.deepEqual(resolveProfiles({ filePath: FILE, env: {} }), {
+      profiles: [],
+      activeName: undefined,
+      error: undefined,
+      envOverrides: false,
+    });
   });
 
   it('a complete COS_* set wins over the file and becomes ENV_LOADED_PROFILE', () => {
@@ -24,10 +32,18 @@ describe('resolveProfiles', () => {
     assert.equal(r.activeName, ENV_PROFILE_NAME);
     assert.equal(r.envOverrides, true);
     assert.deepEqual(r.profiles[0], {
-      name: 'ENV_LOADED_PROFILE', endpoint: 'https://openapi.coscene.cn', token: 'env-token', project: 'envproj',
-      projectName: 'projects/uuid-1', org: 'acme', source: 'env',
+      name: 'ENV_LOADED_PROFILE',
+      endpoint: 'https://openapi.coscene.cn',
+      token: 'env-token',
+      project: 'envproj',
+      projectName: 'projects/uuid-1',
+      org: 'acme',
+      source: 'env',
     });
-    assert.deepEqual(r.profiles.slice(1).map((p) => p.name), ['saas', 'io']);
+    assert.deepEqual(
+      r.profiles.slice(1).map((p) => p.name),
+      ['saas', 'io'],
+    );
   });
 
   for (const missing of ['COS_ENDPOINT', 'COS_TOKEN', 'COS_PROJECT'] as const) {

@@ -1,6 +1,12 @@
 import * as assert from 'node:assert/strict';
 import type { ProfileInfo, ProfileSource } from '../../../src/core/profiles/profile';
-import { chooseActiveProfile, defaultProfile, followCocliSwitch, profileFingerprint, profileKey } from '../../../src/core/profiles/selection';
+import {
+  chooseActiveProfile,
+  defaultProfile,
+  followCocliSwitch,
+  profileFingerprint,
+  profileKey,
+} from '../../../src/core/profiles/selection';
 
 const p = (source: ProfileSource, name: string, extra: Partial<ProfileInfo> = {}): ProfileInfo => ({
   name,
@@ -21,7 +27,7 @@ describe('profile selection', () => {
     assert.notEqual(profileKey('cocli', 'a'), profileKey('extension', 'a'));
   });
 
-  it('default: a complete env set first, then cocli\'s current-profile, then the first added in VS Code', () => {
+  it("default: a complete env set first, then cocli's current-profile, then the first added in VS Code", () => {
     assert.equal(defaultProfile([saas, io, mine, env], 'io'), env);
     assert.equal(defaultProfile([saas, io, mine], 'io'), io);
     assert.equal(defaultProfile([saas, io, mine, other], undefined), mine);
@@ -60,6 +66,7 @@ describe('profile selection', () => {
       profileFingerprint(saas, 't2', undefined),
       profileFingerprint(saas, 't1', 'line 3: bad indentation'),
       profileFingerprint(undefined, '', undefined),
-    ]) assert.notEqual(changed, base);
+    ])
+      assert.notEqual(changed, base);
   });
 });

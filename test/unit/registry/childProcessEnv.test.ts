@@ -21,7 +21,9 @@ describe('child processes: environment, working directory, executable (issue 12,
   const saved = { ...process.env };
   const savedCwd = process.cwd();
 
-  beforeEach(() => { dir = mkdtempSync(join(tmpdir(), 'coscene-child-')); });
+  beforeEach(() => {
+    dir = mkdtempSync(join(tmpdir(), 'coscene-child-'));
+  });
   afterEach(() => {
     process.chdir(savedCwd);
     for (const k of Object.keys(process.env)) if (!(k in saved)) delete process.env[k];
@@ -34,8 +36,14 @@ describe('child processes: environment, working directory, executable (issue 12,
     mkdirSync(bin);
     reporter(bin, 'fakeclient');
     Object.assign(process.env, {
-      PATH: `${bin}:${dirname(process.execPath)}:/usr/bin:/bin`, DOCKER_CONFIG: join(dir, 'docker'), HTTPS_PROXY: 'http://proxy.example:3128', LC_ALL: 'zh_CN.UTF-8',
-      COS_TOKEN: 'cos-token-must-not-pass', VSCODE_IPC_HOOK_CLI: '/tmp/vscode-ipc.sock', NODE_OPTIONS: '--require /tmp/evil.js', ELECTRON_RUN_AS_NODE: '1',
+      PATH: `${bin}:${dirname(process.execPath)}:/usr/bin:/bin`,
+      DOCKER_CONFIG: join(dir, 'docker'),
+      HTTPS_PROXY: 'http://proxy.example:3128',
+      LC_ALL: 'zh_CN.UTF-8',
+      COS_TOKEN: 'cos-token-must-not-pass',
+      VSCODE_IPC_HOOK_CLI: '/tmp/vscode-ipc.sock',
+      NODE_OPTIONS: '--require /tmp/evil.js',
+      ELECTRON_RUN_AS_NODE: '1',
     });
     process.chdir(dir);
     const result = await runProcess({ executable: 'fakeclient', args: [], timeoutMs: 10_000 });

@@ -3,12 +3,20 @@ import * as assert from 'node:assert/strict';
 import { CLIPBOARD_SECRET_MS, ClipboardExpiry, type StartTimer } from '../../../src/core/clipboardExpiry';
 
 function setup() {
-  const clipboard = { text: '', readText: async () => clipboard.text, writeText: async (v: string) => { clipboard.text = v; } };
+  const clipboard = {
+    text: '',
+    readText: async () => clipboard.text,
+    writeText: async (v: string) => {
+      clipboard.text = v;
+    },
+  };
   const timers: { run: () => void; ms: number; cancelled: boolean }[] = [];
   const startTimer: StartTimer = (run, ms) => {
     const t = { run, ms, cancelled: false };
     timers.push(t);
-    return () => { t.cancelled = true; };
+    return () => {
+      t.cancelled = true;
+    };
   };
   const fire = async (i: number): Promise<void> => {
     if (!timers[i].cancelled) timers[i].run();

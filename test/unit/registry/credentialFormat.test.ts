@@ -2,7 +2,11 @@ import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { parse } from 'yaml';
 import {
-  credentialAsJson, credentialAsPlainLines, credentialAsTable, credentialAsYaml, formatCredential,
+  credentialAsJson,
+  credentialAsPlainLines,
+  credentialAsTable,
+  credentialAsYaml,
+  formatCredential,
 } from '../../../src/core/registry/credentialFormat';
 
 const cred = { username: 'cr-temp-7f3a9c', password: 'q9H-secret_value' };
@@ -63,7 +67,48 @@ describe('registry credential output (cocli create-credential shapes)', () => {
     };
 
     it('values the hand-made quoter got wrong: @abc, 0x1F, 0o17, 2024-01-01, yes/no/on/off, 1_000, 1:20, ~', () => {
-      for (const v of ['@abc', '0x1F', '0o17', '017', '2024-01-01', '2024-01-01T10:00:00Z', 'yes', 'No', 'on', 'OFF', 'y', '1_000', '1:20', '~', 'null', '.inf', '-.NaN', '`tick', '%pct', '!tag', '&anchor', '*alias', '|', '>', '- x', '? k', '# c', 'a #b', 'trailing ', ' leading', '', "it's", '"q"', 'tab\there', 'line\nbreak', 'end\n', '\u0007bell', '\ufeffbom', '中文密码', '😀']) {
+      for (const v of [
+        '@abc',
+        '0x1F',
+        '0o17',
+        '017',
+        '2024-01-01',
+        '2024-01-01T10:00:00Z',
+        'yes',
+        'No',
+        'on',
+        'OFF',
+        'y',
+        '1_000',
+        '1:20',
+        '~',
+        'null',
+        '.inf',
+        '-.NaN',
+        '`tick',
+        '%pct',
+        '!tag',
+        '&anchor',
+        '*alias',
+        '|',
+        '>',
+        '- x',
+        '? k',
+        '# c',
+        'a #b',
+        'trailing ',
+        ' leading',
+        '',
+        "it's",
+        '"q"',
+        'tab\there',
+        'line\nbreak',
+        'end\n',
+        '\u0007bell',
+        '\ufeffbom',
+        '中文密码',
+        '😀',
+      ]) {
         check('cr-temp-7f3a9c', v);
         check(v, 'q9H-secret_value');
       }
@@ -72,11 +117,54 @@ describe('registry credential output (cocli create-credential shapes)', () => {
 
     it('any strings (property, 400 cases)', function () {
       this.timeout(60_000);
-      const special = fc.constantFrom('@', '0x', '0o', '0b', '-', ':', '#', '%', '!', '&', '*', '|', '>', "'", '"', '`', ' ', '\n', '\t', '\r', '\u0085', '\u2028', '~', '.', '_', 'e', 'E', '+', 'yes', 'no', 'null', 'true', '2024-01-01', '1:2');
-      const piece = fc.oneof(special, fc.string({ unit: 'grapheme', maxLength: 4 }), fc.string({ unit: 'binary', maxLength: 3 }), fc.integer().map(String), fc.double({ noNaN: false }).map(String));
+      const special = fc.constantFrom(
+        '@',
+        '0x',
+        '0o',
+        '0b',
+        '-',
+        ':',
+        '#',
+        '%',
+        '!',
+        '&',
+        '*',
+        '|',
+        '>',
+        "'",
+        '"',
+        '`',
+        ' ',
+        '\n',
+        '\t',
+        '\r',
+        '\u0085',
+        '\u2028',
+        '~',
+        '.',
+        '_',
+        'e',
+        'E',
+        '+',
+        'yes',
+        'no',
+        'null',
+        'true',
+        '2024-01-01',
+        '1:2',
+      );
+      const piece = fc.oneof(
+        special,
+        fc.string({ unit: 'grapheme', maxLength: 4 }),
+        fc.string({ unit: 'binary', maxLength: 3 }),
+        fc.integer().map(String),
+        fc.double({ noNaN: false }).map(String),
+      );
       const value = fc.array(piece, { maxLength: 6 }).map((parts) => parts.join(''));
-      fc.assert(fc.property(value, value, (username, password) => check(username, password)), { numRuns: 400, seed: 20261129 });
+      fc.assert(
+        fc.property(value, value, (username, password) => check(username, password)),
+        { numRuns: 400, seed: 20261129 },
+      );
     });
   });
 });
-

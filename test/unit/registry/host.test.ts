@@ -1,7 +1,11 @@
 import * as assert from 'node:assert/strict';
 import { formatMsg } from '../../../src/core/errors';
 import {
-  inferRegistryHost, registryHostProblem, RegistryHostInferenceError, resolveRegistryHost, validateRegistryHost,
+  inferRegistryHost,
+  registryHostProblem,
+  RegistryHostInferenceError,
+  resolveRegistryHost,
+  validateRegistryHost,
 } from '../../../src/core/registry/host';
 
 describe('registry host inference (cocli login.go table)', () => {
@@ -32,26 +36,46 @@ describe('registry host inference (cocli login.go table)', () => {
   ];
   for (const endpoint of failures) {
     it(`${endpoint} → error naming the endpoint`, () => {
-      assert.throws(() => inferRegistryHost(endpoint), (err: unknown) => {
-        assert.ok(err instanceof RegistryHostInferenceError);
-        assert.match(formatMsg(err.userMessage), /Cannot infer the container registry host/);
-        assert.ok(formatMsg(err.userMessage).includes(`"${endpoint}"`));
-        return true;
-      });
+      assert.throws(
+        () => inferRegistryHost(endpoint),
+        (err: unknown) => {
+          assert.ok(err instanceof RegistryHostInferenceError);
+          assert.match(formatMsg(err.userMessage), /Cannot infer the container registry host/);
+          assert.ok(formatMsg(err.userMessage).includes(`"${endpoint}"`));
+          return true;
+        },
+      );
     });
   }
 
   it('an endpoint that is not a URL → error saying so', () => {
-    assert.throws(() => inferRegistryHost('openapi.coscene.cn'), (err: unknown) => {
-      assert.ok(err instanceof RegistryHostInferenceError);
-      assert.equal(err.message, 'The profile endpoint "openapi.coscene.cn" is not a valid URL, so the container registry host cannot be inferred.');
-      return true;
-    });
+    assert.throws(
+      () => inferRegistryHost('openapi.coscene.cn'),
+      (err: unknown) => {
+        assert.ok(err instanceof RegistryHostInferenceError);
+        assert.equal(
+          err.message,
+          'The profile endpoint "openapi.coscene.cn" is not a valid URL, so the container registry host cannot be inferred.',
+        );
+        return true;
+      },
+    );
   });
 });
 
 describe('registry host validation', () => {
-  const valid = ['cr.coscene.cn', 'cr.coscene.cn:443', '127.0.0.1:5000', 'localhost', 'localhost:1', 'my-registry:65535', '[::1]:5000', '[2001:db8::1]', 'a.b.c.', 'CR.Coscene.CN'];
+  const valid = [
+    'cr.coscene.cn',
+    'cr.coscene.cn:443',
+    '127.0.0.1:5000',
+    'localhost',
+    'localhost:1',
+    'my-registry:65535',
+    '[::1]:5000',
+    '[2001:db8::1]',
+    'a.b.c.',
+    'CR.Coscene.CN',
+  ];
   for (const host of valid) it(`accepts ${host}`, () => assert.equal(registryHostProblem(host), undefined));
 
   const invalid: [string, RegExp][] = [
@@ -87,13 +111,22 @@ describe('registry host validation', () => {
 
 describe('resolveRegistryHost', () => {
   it('the setting overrides the endpoint', () => {
-    assert.deepEqual(resolveRegistryHost({ setting: '127.0.0.1:5000', endpoint: 'https://openapi.coscene.cn' }), { host: '127.0.0.1:5000', source: 'setting' });
+    assert.deepEqual(resolveRegistryHost({ setting: '127.0.0.1:5000', endpoint: 'https://openapi.coscene.cn' }), {
+      host: '127.0.0.1:5000',
+      source: 'setting',
+    });
   });
   it('an empty setting falls back to inference', () => {
-    assert.deepEqual(resolveRegistryHost({ setting: '  ', endpoint: 'https://openapi.coscene.cn' }), { host: 'cr.coscene.cn', source: 'endpoint' });
+    assert.deepEqual(resolveRegistryHost({ setting: '  ', endpoint: 'https://openapi.coscene.cn' }), {
+      host: 'cr.coscene.cn',
+      source: 'endpoint',
+    });
   });
   it('an invalid setting is an error, not silently ignored', () => {
-    assert.throws(() => resolveRegistryHost({ setting: 'https://cr.coscene.cn', endpoint: 'https://openapi.coscene.cn' }), /must not include a scheme/);
+    assert.throws(
+      () => resolveRegistryHost({ setting: 'https://cr.coscene.cn', endpoint: 'https://openapi.coscene.cn' }),
+      /must not include a scheme/,
+    );
   });
   it('no setting and no endpoint → inference error', () => {
     assert.throws(() => resolveRegistryHost({}), RegistryHostInferenceError);

@@ -20,8 +20,13 @@ describe('process runner', function () {
     const argvs: (readonly string[])[] = [];
     const script = 'let s="";process.stdin.on("data",d=>s+=d).on("end",()=>{console.log("got "+JSON.stringify(s));process.exit(3)})';
     const result = await runProcess({
-      executable: node, args: ['-e', script], stdin: 'hunter2-pass\n', secrets: ['hunter2-pass'], timeoutMs: 10_000,
-      onStdout: (t) => streamed.push(t), onSpawn: (a) => argvs.push(a),
+      executable: node,
+      args: ['-e', script],
+      stdin: 'hunter2-pass\n',
+      secrets: ['hunter2-pass'],
+      timeoutMs: 10_000,
+      onStdout: (t) => streamed.push(t),
+      onSpawn: (a) => argvs.push(a),
     });
     assert.equal(result.exitCode, 3);
     assert.equal(result.timedOut, false);
@@ -33,13 +38,23 @@ describe('process runner', function () {
   it('masks a secret even when it arrives split across two writes', async () => {
     const script = 'process.stderr.write("pass=abc");setTimeout(()=>process.stderr.write("def-secret done\\nnext"),50)';
     const chunks: string[] = [];
-    const result = await runProcess({ executable: node, args: ['-e', script], secrets: ['abcdef-secret'], timeoutMs: 10_000, onStderr: (t) => chunks.push(t) });
+    const result = await runProcess({
+      executable: node,
+      args: ['-e', script],
+      secrets: ['abcdef-secret'],
+      timeoutMs: 10_000,
+      onStderr: (t) => chunks.push(t),
+    });
     assert.equal(result.stderr, 'pass=*** done\nnext');
     assert.ok(!chunks.join('').includes('abc'), chunks.join(''));
   });
 
   it('runs the argument vector without a shell', async () => {
-    const result = await runProcess({ executable: node, args: ['-e', 'console.log(process.argv[1])', '$HOME; echo hi'], timeoutMs: 10_000 });
+    const result = await runProcess({
+      executable: node,
+      args: ['-e', 'console.log(process.argv[1])', '$HOME; echo hi'],
+      timeoutMs: 10_000,
+    });
     assert.equal(result.stdout, '$HOME; echo hi\n');
   });
 
@@ -53,7 +68,12 @@ describe('process runner', function () {
 
   it('cancellation kills the process and rejects with an AbortError', async () => {
     const controller = new AbortController();
-    const running = runProcess({ executable: node, args: ['-e', 'setTimeout(()=>{},60000)'], timeoutMs: 10_000, signal: controller.signal });
+    const running = runProcess({
+      executable: node,
+      args: ['-e', 'setTimeout(()=>{},60000)'],
+      timeoutMs: 10_000,
+      signal: controller.signal,
+    });
     setTimeout(() => controller.abort(), 100);
     await assert.rejects(running, { name: 'AbortError' });
   });
@@ -98,8 +118,14 @@ describe('process runner with the real docker CLI and registry', function () {
     const host = registry!.host;
     const streamed: string[] = [];
     const result = await runProcess({
-      executable: docker, args: loginArgv(host, 'alice'), stdin: `${users[0].password}\n`, secrets: [users[0].password],
-      env: env(), timeoutMs: 30_000, onStdout: (t) => streamed.push(t), onStderr: (t) => streamed.push(t),
+      executable: docker,
+      args: loginArgv(host, 'alice'),
+      stdin: `${users[0].password}\n`,
+      secrets: [users[0].password],
+      env: env(),
+      timeoutMs: 30_000,
+      onStdout: (t) => streamed.push(t),
+      onStderr: (t) => streamed.push(t),
     });
     assert.equal(result.exitCode, 0, result.stderr);
     assert.match(result.stdout, /Login Succeeded/);
@@ -107,10 +133,14 @@ describe('process runner with the real docker CLI and registry', function () {
     assert.ok(!streamed.join('').includes(users[0].password));
   });
 
-  it('a wrong password fails with docker\'s 401 message on stderr', async () => {
+  it("a wrong password fails with docker's 401 message on stderr", async () => {
     const result = await runProcess({
-      executable: docker, args: loginArgv(registry!.host, 'alice'), stdin: 'not-the-password\n', secrets: ['not-the-password'],
-      env: env(), timeoutMs: 30_000,
+      executable: docker,
+      args: loginArgv(registry!.host, 'alice'),
+      stdin: 'not-the-password\n',
+      secrets: ['not-the-password'],
+      env: env(),
+      timeoutMs: 30_000,
     });
     assert.notEqual(result.exitCode, 0);
     assert.match(result.stderr, /401 Unauthorized/);

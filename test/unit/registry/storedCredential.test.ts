@@ -3,9 +3,20 @@ import { clientFailureSummary } from '../../../src/core/registry/clientOutput';
 import { isReusable, StoredCredential } from '../../../src/core/registry/storedCredential';
 
 const stored: StoredCredential = {
-  host: 'cr.coscene.cn', profile: 'work', endpoint: 'https://openapi.coscene.cn', username: 'u', password: 'p', createdAt: 1_000_000,
+  host: 'cr.coscene.cn',
+  profile: 'work',
+  endpoint: 'https://openapi.coscene.cn',
+  username: 'u',
+  password: 'p',
+  createdAt: 1_000_000,
 };
-const query = { host: 'cr.coscene.cn', profile: 'work', endpoint: 'https://openapi.coscene.cn', lifetimeMinutes: 30, now: 1_000_000 + 29 * 60_000 };
+const query = {
+  host: 'cr.coscene.cn',
+  profile: 'work',
+  endpoint: 'https://openapi.coscene.cn',
+  lifetimeMinutes: 30,
+  now: 1_000_000 + 29 * 60_000,
+};
 
 describe('stored registry credential reuse', () => {
   it('is reused within the lifetime for the same host and profile', () => assert.ok(isReusable(stored, query)));

@@ -7,7 +7,10 @@ const project = (slug: string, displayName: string) => ({ name: `projects/${slug
 const access: UserAccess = {
   user: { name: 'users/u1', nickname: '<img src=x onerror=alert(1)>', email: 'a@example.com', active: true },
   orgRole: 'ORGANIZATION_WRITER',
-  memberships: [{ project: project('mcap', 'MCAP samples'), role: 'PROJECT_WRITER' }, { project: project('fleet', '车队 "运营" & <co>'), role: 'PROJECT_ADMIN' }],
+  memberships: [
+    { project: project('mcap', 'MCAP samples'), role: 'PROJECT_WRITER' },
+    { project: project('fleet', '车队 "运营" & <co>'), role: 'PROJECT_ADMIN' },
+  ],
   notMemberOf: 1,
   unreadable: [{ project: project('lidar', 'LiDAR'), status: 'denied' }],
   includeArchived: false,
@@ -15,8 +18,18 @@ const access: UserAccess = {
 };
 
 const labels: AccessHtmlLabels = {
-  language: 'en', title: 'Access of <b>x</b>', subtitle: 'users/u1', scope: 'Scope', project: 'Project', slug: 'Slug', role: 'Role',
-  organization: 'Organization', projectScope: 'Project', unreadable: 'could not be read', copyMarkdown: 'Copy as Markdown', copyCsv: 'Copy as CSV',
+  language: 'en',
+  title: 'Access of <b>x</b>',
+  subtitle: 'users/u1',
+  scope: 'Scope',
+  project: 'Project',
+  slug: 'Slug',
+  role: 'Role',
+  organization: 'Organization',
+  projectScope: 'Project',
+  unreadable: 'could not be read',
+  copyMarkdown: 'Copy as Markdown',
+  copyCsv: 'Copy as CSV',
   notes: ['note <1>'],
 };
 
@@ -25,7 +38,8 @@ describe('Show Access webview HTML', () => {
 
   it('one row for the organization role, one per membership, a "?" row per unreadable project', () => {
     const rows = [...html.matchAll(/<tr class="(organization|project)">(.*?)<\/tr>/g)].map((m) =>
-      m[2].split('</td><td>').map((cell) => cell.replace(/<[^>]+>/g, '')));
+      m[2].split('</td><td>').map((cell) => cell.replace(/<[^>]+>/g, '')),
+    );
     assert.deepEqual(rows, [
       ['Organization', '', '', 'ORGANIZATION_WRITER'],
       ['Project', 'MCAP samples', 'mcap', 'PROJECT_WRITER'],
@@ -37,7 +51,11 @@ describe('Show Access webview HTML', () => {
   it('escapes everything, allows only its own nonce, loads nothing external', () => {
     assert.ok(!html.includes('<b>x</b>') && html.includes('Access of &lt;b&gt;x&lt;/b&gt;'));
     assert.ok(html.includes('note &lt;1&gt;'));
-    assert.ok(html.includes('content="default-src &#39;none&#39;; style-src vscode-resource: &#39;nonce-n0nce&#39;; script-src &#39;nonce-n0nce&#39;;"'));
+    assert.ok(
+      html.includes(
+        'content="default-src &#39;none&#39;; style-src vscode-resource: &#39;nonce-n0nce&#39;; script-src &#39;nonce-n0nce&#39;;"',
+      ),
+    );
     assert.doesNotMatch(html, /src="http|href="http/);
     assert.equal([...html.matchAll(/<script/g)].length, 1);
   });

@@ -6,7 +6,15 @@ import { columnGroups, renderMatrixHtml, type MatrixHtmlLabels } from '../../../
 import { contentSecurityPolicy } from '../../../src/vscode/shared/html';
 
 function privilege(path: string, operations: string): Privilege {
-  return { role_id: 'r', project_id: 'p', area_service_id: 'a', granted_object_path: path, granted_object_type_id: 't', operations, operations_index: null };
+  return {
+    role_id: 'r',
+    project_id: 'p',
+    area_service_id: 'a',
+    granted_object_path: path,
+    granted_object_type_id: 't',
+    operations,
+    operations_index: null,
+  };
 }
 
 function role(name: string, privileges: Privilege[]): RolePrivileges {
@@ -50,7 +58,10 @@ function marksByRow(html: string): [string, string[]][] {
 describe('permission matrix HTML', () => {
   it('has one row per role and a ✓ exactly where the role holds the operation', () => {
     const html = render([
-      role('System engineer', [privilege(COMPONENT, 'downloadorview,import,upload,export'), privilege(REPO, 'editrepository,restore,physicdelete')]),
+      role('System engineer', [
+        privilege(COMPONENT, 'downloadorview,import,upload,export'),
+        privilege(REPO, 'editrepository,restore,physicdelete'),
+      ]),
       role('Viewer', []),
       role('Developer', [privilege(COMPONENT, 'upload'), privilege(REPO, '')]),
     ]);
@@ -89,7 +100,10 @@ describe('permission matrix HTML', () => {
   it('sets a strict CSP: nothing by default, nonce-only scripts, styles from the webview and the nonce', () => {
     const html = render([role('A', [privilege(COMPONENT, 'upload')])], 'abc123nonce');
     const csp = /<meta http-equiv="Content-Security-Policy" content="([^"]*)">/.exec(html)?.[1]?.replace(/&#39;/g, "'");
-    assert.equal(csp, "default-src 'none'; style-src https://file+.vscode-resource.vscode-cdn.net 'nonce-abc123nonce'; script-src 'nonce-abc123nonce';");
+    assert.equal(
+      csp,
+      "default-src 'none'; style-src https://file+.vscode-resource.vscode-cdn.net 'nonce-abc123nonce'; script-src 'nonce-abc123nonce';",
+    );
     assert.equal(csp, contentSecurityPolicy('abc123nonce', 'https://file+.vscode-resource.vscode-cdn.net'));
     const tags = [...html.matchAll(/<(script|style)([^>]*)>/g)];
     assert.equal(tags.length, 2);

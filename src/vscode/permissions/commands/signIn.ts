@@ -9,7 +9,15 @@ import type { PermissionsDeps } from '../deps';
 
 /** Arguments that bypass the UI (integration tests; the demo calls signIn() itself). */
 export type SignInArgs =
-  | { method: 'password'; userName: string; password: string; domainName: string; region?: string; codeartsProjectId: string; keepPassword?: boolean }
+  | {
+      method: 'password';
+      userName: string;
+      password: string;
+      domainName: string;
+      region?: string;
+      codeartsProjectId: string;
+      keepPassword?: boolean;
+    }
   | { method: 'aksk'; ak: string; sk: string; securityToken?: string; region?: string; domainId: string; codeartsProjectId: string };
 
 /**
@@ -37,13 +45,25 @@ export async function signIn(deps: PermissionsDeps, given?: SignInArgs): Promise
         withAbortSignal(token, async (signal) => {
           if (input.method === 'password') {
             await deps.session.signInWithPassword(
-              { userName: input.userName.trim(), password: input.password, domainName: input.domainName.trim(), region, keepPassword: input.keepPassword !== false },
+              {
+                userName: input.userName.trim(),
+                password: input.password,
+                domainName: input.domainName.trim(),
+                region,
+                keepPassword: input.keepPassword !== false,
+              },
               projectId,
               signal,
             );
           } else {
             await deps.session.signInWithAkSk(
-              { ak: input.ak.trim(), sk: input.sk.trim(), securityToken: input.securityToken?.trim() || undefined, region, domainId: input.domainId.trim() },
+              {
+                ak: input.ak.trim(),
+                sk: input.sk.trim(),
+                securityToken: input.securityToken?.trim() || undefined,
+                region,
+                domainId: input.domainId.trim(),
+              },
               projectId,
               signal,
             );
@@ -62,9 +82,20 @@ export function invalidProjectIdMessage(): string {
 }
 
 async function askSignIn(deps: PermissionsDeps): Promise<SignInArgs | undefined> {
-  const password = { label: vscode.l10n.t('IAM user and password'), detail: vscode.l10n.t('Gets an IAM token (valid 24 h); you choose next whether the password is kept to renew it.'), method: 'password' as const };
-  const aksk = { label: vscode.l10n.t('Access key (AK/SK)'), detail: vscode.l10n.t('Signs every request with the access key pair.'), method: 'aksk' as const };
-  const picked = await vscode.window.showQuickPick([password, aksk], { title: vscode.l10n.t('Sign in to Huawei Cloud'), ignoreFocusOut: true });
+  const password = {
+    label: vscode.l10n.t('IAM user and password'),
+    detail: vscode.l10n.t('Gets an IAM token (valid 24 h); you choose next whether the password is kept to renew it.'),
+    method: 'password' as const,
+  };
+  const aksk = {
+    label: vscode.l10n.t('Access key (AK/SK)'),
+    detail: vscode.l10n.t('Signs every request with the access key pair.'),
+    method: 'aksk' as const,
+  };
+  const picked = await vscode.window.showQuickPick([password, aksk], {
+    title: vscode.l10n.t('Sign in to Huawei Cloud'),
+    ignoreFocusOut: true,
+  });
   if (!picked) return undefined;
   if (picked.method === 'password') {
     const userName = await ask(vscode.l10n.t('IAM user name'));
@@ -73,7 +104,9 @@ async function askSignIn(deps: PermissionsDeps): Promise<SignInArgs | undefined>
     const region = domainName && (await askRegion());
     const keepPassword = region ? await askKeepPassword() : undefined;
     const codeartsProjectId = keepPassword !== undefined ? await askCodeartsProjectId(deps) : undefined;
-    return codeartsProjectId ? { method: 'password', userName: userName!, password: pwd!, domainName: domainName!, region, codeartsProjectId, keepPassword } : undefined;
+    return codeartsProjectId
+      ? { method: 'password', userName: userName!, password: pwd!, domainName: domainName!, region, codeartsProjectId, keepPassword }
+      : undefined;
   }
   const ak = await ask(vscode.l10n.t('Access key ID (AK)'));
   const sk = ak && (await ask(vscode.l10n.t('Secret access key (SK)'), { password: true }));
@@ -92,7 +125,10 @@ async function askSignIn(deps: PermissionsDeps): Promise<SignInArgs | undefined>
   return codeartsProjectId ? { method: 'aksk', ak: ak!, sk, securityToken, region, domainId: domainId!, codeartsProjectId } : undefined;
 }
 
-async function ask(title: string, opts: { password?: boolean; validate?: (v: string) => string | undefined; value?: string } = {}): Promise<string | undefined> {
+async function ask(
+  title: string,
+  opts: { password?: boolean; validate?: (v: string) => string | undefined; value?: string } = {},
+): Promise<string | undefined> {
   const value = await vscode.window.showInputBox({
     title,
     password: opts.password,

@@ -56,7 +56,10 @@ export function renderMatrixHtml({ matrix, labels, nonce, cspSource }: MatrixHtm
     .map((g) => `<th scope="colgroup" colspan="${g.span}" class="group group-${e(g.group)}">${e(labels.groups[g.group])}</th>`)
     .join('');
   const columnRow = matrix.columns
-    .map((c) => `<th scope="col" class="op${c.known ? '' : ' unknown'}" title="${e(labels.columnTitle(c))}" data-keyword="${e(c.keyword)}">${e(labels.column(c))}</th>`)
+    .map(
+      (c) =>
+        `<th scope="col" class="op${c.known ? '' : ' unknown'}" title="${e(labels.columnTitle(c))}" data-keyword="${e(c.keyword)}">${e(labels.column(c))}</th>`,
+    )
     .join('');
   const bodyRows = matrix.rows
     .map((row) => {

@@ -1,6 +1,13 @@
 import * as vscode from 'vscode';
 import { WalkBudget } from '../../../core/paging';
-import { grantedObjectLabel, operationLabel, operationTooltip, parseGrantedObjectPath, parseOperations, roleLabel } from '../../../core/huawei/labels';
+import {
+  grantedObjectLabel,
+  operationLabel,
+  operationTooltip,
+  parseGrantedObjectPath,
+  parseOperations,
+  roleLabel,
+} from '../../../core/huawei/labels';
 import type { Privilege, ProjectUser, RolePrivileges } from '../../../core/huawei/model';
 import { uiLanguage } from '../language';
 import { MessageNode } from '../../shared/nodes';
@@ -20,7 +27,10 @@ export class RepositoryNode extends vscode.TreeItem {
   children: Promise<vscode.TreeItem[]> | undefined;
   readonly usersNode: UsersNode;
 
-  constructor(readonly repo: RepositoryRef, readonly added: boolean) {
+  constructor(
+    readonly repo: RepositoryRef,
+    readonly added: boolean,
+  ) {
     super(repo.name, vscode.TreeItemCollapsibleState.Collapsed);
     this.description = added ? vscode.l10n.t('added by ID') : repo.format;
     this.tooltip = [
@@ -36,7 +46,11 @@ export class RepositoryNode extends vscode.TreeItem {
 }
 
 export class RoleNode extends vscode.TreeItem {
-  constructor(readonly role: RolePrivileges, readonly repo: RepositoryNode, private readonly repoName: (id: string) => string | undefined) {
+  constructor(
+    readonly role: RolePrivileges,
+    readonly repo: RepositoryNode,
+    private readonly repoName: (id: string) => string | undefined,
+  ) {
     super(roleLabel(role, uiLanguage()), vscode.TreeItemCollapsibleState.Collapsed);
     const granted = role.privileges.filter((p) => parseOperations(p.operations).length > 0);
     this.description = granted.length === 0 ? vscode.l10n.t('No permissions') : undefined;
@@ -53,7 +67,10 @@ export class RoleNode extends vscode.TreeItem {
 }
 
 export class GrantedObjectNode extends vscode.TreeItem {
-  constructor(readonly privilege: Privilege, repoName: (id: string) => string | undefined) {
+  constructor(
+    readonly privilege: Privilege,
+    repoName: (id: string) => string | undefined,
+  ) {
     const parsed = parseGrantedObjectPath(privilege.granted_object_path);
     super(grantedObjectLabel(parsed, uiLanguage(), repoName), vscode.TreeItemCollapsibleState.Expanded);
     this.iconPath = new vscode.ThemeIcon(parsed.kind === 'component' ? 'package' : parsed.kind === 'repo' ? 'repo' : 'symbol-misc');
@@ -72,7 +89,10 @@ export class GrantedObjectNode extends vscode.TreeItem {
 }
 
 export class OperationNode extends vscode.TreeItem {
-  constructor(readonly keyword: string, readonly known: boolean) {
+  constructor(
+    readonly keyword: string,
+    readonly known: boolean,
+  ) {
     super(operationLabel(keyword, uiLanguage()), vscode.TreeItemCollapsibleState.None);
     this.description = known ? undefined : vscode.l10n.t('unknown operation');
     this.tooltip = operationTooltip(keyword, uiLanguage());

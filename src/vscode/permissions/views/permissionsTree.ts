@@ -98,13 +98,25 @@ export class PermissionsTreeProvider implements vscode.TreeDataProvider<vscode.T
     const items: vscode.TreeItem[] = [...this.addedNodes, ...this.list.nodes];
     if (this.list.error) {
       const firstPage = this.list.nodes.length === 0;
-      items.push(new ErrorNode(this.list.error, firstPage ? { command: REFRESH_COMMAND, title: '' } : { command: LOAD_MORE_COMMAND, title: '', arguments: [undefined] }));
+      items.push(
+        new ErrorNode(
+          this.list.error,
+          firstPage ? { command: REFRESH_COMMAND, title: '' } : { command: LOAD_MORE_COMMAND, title: '', arguments: [undefined] },
+        ),
+      );
     } else if (this.list.nodes.length < this.list.total) {
-      items.push(new LoadMoreNode({ command: LOAD_MORE_COMMAND, title: '', arguments: [undefined] }, vscode.l10n.t('{0} of {1}', this.list.nodes.length, this.list.total)));
+      items.push(
+        new LoadMoreNode(
+          { command: LOAD_MORE_COMMAND, title: '', arguments: [undefined] },
+          vscode.l10n.t('{0} of {1}', this.list.nodes.length, this.list.total),
+        ),
+      );
     } else if (this.list.nodes.length === 0) {
       items.push(
         new MessageNode(
-          this.query ? vscode.l10n.t('No repositories match "{0}".', this.query) : vscode.l10n.t('No repositories in this CodeArts project.'),
+          this.query
+            ? vscode.l10n.t('No repositories match "{0}".', this.query)
+            : vscode.l10n.t('No repositories in this CodeArts project.'),
         ),
       );
     }
@@ -124,14 +136,24 @@ export class PermissionsTreeProvider implements vscode.TreeDataProvider<vscode.T
           qname: this.query || undefined,
         });
         if (list !== this.list) return; // refreshed meanwhile
-        const fresh = unlisted(page.repositories, (id) => list.ids.has(id), (r) => r.name);
+        const fresh = unlisted(
+          page.repositories,
+          (id) => list.ids.has(id),
+          (r) => r.name,
+        );
         checkNumberedPage(page.repositories.length, fresh.length, page.total, list.nodes.length, 'repositories');
         const kept = list.budget.admit(fresh);
         for (const r of kept) {
           list.ids.add(r.name);
           list.nodes.push(
             new RepositoryNode(
-              { projectId: r.projectId || codeartsProjectId, repoId: r.name, name: r.displayName || r.repositoryName || r.name, format: r.format, description: r.description },
+              {
+                projectId: r.projectId || codeartsProjectId,
+                repoId: r.name,
+                name: r.displayName || r.repositoryName || r.name,
+                format: r.format,
+                description: r.description,
+              },
               false,
             ),
           );
@@ -158,7 +180,10 @@ export class PermissionsTreeProvider implements vscode.TreeDataProvider<vscode.T
       const privileges = await api.getRepositoryPrivileges(node.repo.projectId, node.repo.repoId);
       const lookup = (id: string): string | undefined => this.repositoryName(id);
       const roles = privileges.roles.map((role) => new RoleNode(role, node, lookup));
-      return [...(roles.length ? roles : [new MessageNode(vscode.l10n.t('No roles have permissions on this repository.'))]), node.usersNode];
+      return [
+        ...(roles.length ? roles : [new MessageNode(vscode.l10n.t('No roles have permissions on this repository.'))]),
+        node.usersNode,
+      ];
     } catch (err) {
       this.log.error(`Reading the permissions of repository ${node.repo.repoId} failed`, err);
       return [new ErrorNode(err, { command: REFRESH_COMMAND, title: '', arguments: [node] }), node.usersNode];
@@ -169,9 +194,21 @@ export class PermissionsTreeProvider implements vscode.TreeDataProvider<vscode.T
     if (!node.loaded && !node.error) await this.loadUsers(node);
     const items: vscode.TreeItem[] = node.users.map((u) => new UserNode(u));
     if (node.error) {
-      items.push(new ErrorNode(node.error, node.users.length ? { command: LOAD_MORE_COMMAND, title: '', arguments: [node] } : { command: REFRESH_COMMAND, title: '', arguments: [node] }));
+      items.push(
+        new ErrorNode(
+          node.error,
+          node.users.length
+            ? { command: LOAD_MORE_COMMAND, title: '', arguments: [node] }
+            : { command: REFRESH_COMMAND, title: '', arguments: [node] },
+        ),
+      );
     } else if (node.users.length < node.total) {
-      items.push(new LoadMoreNode({ command: LOAD_MORE_COMMAND, title: '', arguments: [node] }, vscode.l10n.t('{0} of {1}', node.users.length, node.total)));
+      items.push(
+        new LoadMoreNode(
+          { command: LOAD_MORE_COMMAND, title: '', arguments: [node] },
+          vscode.l10n.t('{0} of {1}', node.users.length, node.total),
+        ),
+      );
     } else if (node.users.length === 0) {
       items.push(new MessageNode(vscode.l10n.t('No users.')));
     }
@@ -184,7 +221,11 @@ export class PermissionsTreeProvider implements vscode.TreeDataProvider<vscode.T
         const { api } = await this.session.artifact();
         const { repo } = node.repository;
         const page = await api.listProjectUsers(repo.projectId, repo.repoId, nextPageNo(node.users.length, PAGE_SIZE), PAGE_SIZE);
-        const fresh = unlisted(page.users, (id) => node.userIds.has(id), (u) => u.userId);
+        const fresh = unlisted(
+          page.users,
+          (id) => node.userIds.has(id),
+          (u) => u.userId,
+        );
         checkNumberedPage(page.users.length, fresh.length, page.total, node.users.length, 'users');
         const kept = node.budget.admit(fresh);
         for (const user of kept) {

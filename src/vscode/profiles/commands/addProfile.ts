@@ -32,7 +32,11 @@ export function addProfile(profiles: ProfileService, log: Log, acceptScriptedArg
       const problem = validate(profiles, input);
       if (problem) throw new AccessError(problem, ['addProfile']);
       const name = input.name.trim();
-      await profiles.addProfile({ name, endpoint: normalizeEndpoint(input.endpoint), project: input.project.trim() }, input.token.trim(), input.activate ?? true);
+      await profiles.addProfile(
+        { name, endpoint: normalizeEndpoint(input.endpoint), project: input.project.trim() },
+        input.token.trim(),
+        input.activate ?? true,
+      );
       log.info(`Added coScene profile "${name}".`);
       return true;
     } catch (err) {
@@ -66,27 +70,34 @@ function validate(profiles: ProfileService, p: AddProfileArgs): Msg | undefined 
 async function askForProfile(profiles: ProfileService): Promise<AddProfileArgs | undefined> {
   const title = vscode.l10n.t('Add coScene Profile');
   const name = await vscode.window.showInputBox({
-    title, ignoreFocusOut: true,
+    title,
+    ignoreFocusOut: true,
     prompt: vscode.l10n.t('Profile name'),
     validateInput: (v) => problemText(nameProblem(profiles, v)),
   });
   if (name === undefined) return undefined;
   const endpoint = await vscode.window.showInputBox({
-    title, ignoreFocusOut: true,
+    title,
+    ignoreFocusOut: true,
     prompt: vscode.l10n.t('OpenAPI endpoint (https://, or http:// for localhost only)'),
     value: DEFAULT_ENDPOINT,
     validateInput: (v) => problemText(checkEndpoint(v)),
   });
   if (endpoint === undefined) return undefined;
   const project = await vscode.window.showInputBox({
-    title, ignoreFocusOut: true,
+    title,
+    ignoreFocusOut: true,
     prompt: vscode.l10n.t('Default project slug (the project part of the web URL)'),
     validateInput: (v) => (v.trim() ? undefined : vscode.l10n.t('Enter the project slug.')),
   });
   if (project === undefined) return undefined;
   const token = await vscode.window.showInputBox({
-    title, ignoreFocusOut: true, password: true,
-    prompt: vscode.l10n.t('Access token (coScene web: avatar → Personal Settings → Security → Generate Access Token). It is kept in VS Code\'s secret storage.'),
+    title,
+    ignoreFocusOut: true,
+    password: true,
+    prompt: vscode.l10n.t(
+      "Access token (coScene web: avatar → Personal Settings → Security → Generate Access Token). It is kept in VS Code's secret storage.",
+    ),
     validateInput: (v) => (v.trim() ? undefined : vscode.l10n.t('Enter the access token.')),
   });
   if (token === undefined) return undefined;

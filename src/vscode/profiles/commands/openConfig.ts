@@ -24,7 +24,8 @@ export function openConfig(profiles: ProfileService, log: Log): CommandHandler {
         return false;
       }
       const error = profiles.configError();
-      const at = error && error.filePath === file ? new vscode.Position(Math.max(0, error.line - 1), Math.max(0, error.column - 1)) : undefined;
+      const at =
+        error && error.filePath === file ? new vscode.Position(Math.max(0, error.line - 1), Math.max(0, error.column - 1)) : undefined;
       await vscode.window.showTextDocument(vscode.Uri.file(file), {
         preview: false,
         ...(at ? { selection: new vscode.Range(at, at) } : {}),

@@ -22,7 +22,11 @@ export function removeProfile(profiles: ProfileService, log: Log): CommandHandle
       if (!matches.some((p) => p.source === 'extension')) {
         if (matches.length) {
           void vscode.window.showInformationMessage(
-            vscode.l10n.t('The profile "{0}" is managed by cocli ({1}); remove it with "cocli login delete {0}".', name, profiles.configPath()),
+            vscode.l10n.t(
+              'The profile "{0}" is managed by cocli ({1}); remove it with "cocli login delete {0}".',
+              name,
+              profiles.configPath(),
+            ),
           );
         } else {
           void vscode.window.showWarningMessage(vscode.l10n.t('There is no profile named "{0}".', name));
@@ -48,7 +52,11 @@ async function pickAndConfirm(profiles: ProfileService): Promise<string | undefi
     return undefined;
   }
   const picked = await vscode.window.showQuickPick(
-    own.map((p) => ({ label: p.name, description: p.active ? vscode.l10n.t('active') : undefined, detail: `${p.endpoint} · ${p.project}` })),
+    own.map((p) => ({
+      label: p.name,
+      description: p.active ? vscode.l10n.t('active') : undefined,
+      detail: `${p.endpoint} · ${p.project}`,
+    })),
     { title: vscode.l10n.t('Remove coScene Profile'), placeHolder: vscode.l10n.t('Select the profile to remove') },
   );
   if (!picked) return undefined;

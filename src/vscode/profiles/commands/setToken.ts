@@ -56,9 +56,14 @@ async function chooseProfile(profiles: ProfileService, args: SetTokenArgs | unde
 }
 
 function askToken(profiles: ProfileService, target: ListedProfile): Thenable<string | undefined> {
-  const prompt = target.source === 'extension'
-    ? vscode.l10n.t('New access token for "{0}". It is kept in VS Code\'s secret storage.', target.name)
-    : vscode.l10n.t('New access token for "{0}". It is kept in VS Code\'s secret storage and used instead of the token in {1}; that file is not changed.', target.name, profiles.configPath());
+  const prompt =
+    target.source === 'extension'
+      ? vscode.l10n.t('New access token for "{0}". It is kept in VS Code\'s secret storage.', target.name)
+      : vscode.l10n.t(
+          'New access token for "{0}". It is kept in VS Code\'s secret storage and used instead of the token in {1}; that file is not changed.',
+          target.name,
+          profiles.configPath(),
+        );
   return vscode.window.showInputBox({
     title: vscode.l10n.t('Set Token for Profile'),
     prompt,

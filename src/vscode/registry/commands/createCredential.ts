@@ -23,7 +23,11 @@ export interface CreatedCredential {
 type Action = { kind: 'copy'; what: 'password' | 'username' } | { kind: 'open'; format: CredentialFormat };
 
 /** coscene.registry.createCredential: a new temporary credential; the password is shown only on request. */
-export async function createCredential(ctx: RegistryContext, docs: CredentialDocuments, args?: unknown): Promise<CreatedCredential | undefined> {
+export async function createCredential(
+  ctx: RegistryContext,
+  docs: CredentialDocuments,
+  args?: unknown,
+): Promise<CreatedCredential | undefined> {
   try {
     const api = await ctx.services.profiles.api();
     const profile = ctx.services.profiles.current();
@@ -32,7 +36,9 @@ export async function createCredential(ctx: RegistryContext, docs: CredentialDoc
     const credential = await vscode.window.withProgress(
       { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Creating a registry credential…'), cancellable: true },
       (_progress, token) =>
-        withAbortSignal(token, (signal) => ctx.credentials.create(api, { host: host ?? '', profile: profile.name, endpoint: profile.endpoint }, signal)),
+        withAbortSignal(token, (signal) =>
+          ctx.credentials.create(api, { host: host ?? '', profile: profile.name, endpoint: profile.endpoint }, signal),
+        ),
     );
     ctx.services.log.info(`Created registry credential ${credential.username}${host ? ` for ${host}` : ''}`);
     const actions = actionsFromArgs(scriptedArgs(ctx.services.acceptScriptedArgs, args));
@@ -43,7 +49,9 @@ export async function createCredential(ctx: RegistryContext, docs: CredentialDoc
     for (const action of actions) await perform(ctx, docs, action, credential, profile.endpoint, host);
     return { host, username: credential.username };
   } catch (err) {
-    notifyError(ctx, 'Creating a registry credential failed', err, () => vscode.commands.executeCommand('coscene.registry.createCredential'));
+    notifyError(ctx, 'Creating a registry credential failed', err, () =>
+      vscode.commands.executeCommand('coscene.registry.createCredential'),
+    );
     return undefined;
   }
 }
@@ -71,7 +79,11 @@ function hostIfKnown(endpoint: string): string | undefined {
 async function pickAction(username: string, host: string | undefined): Promise<Action | undefined> {
   const shows = vscode.l10n.t('Shows the password in an editor');
   const items: (vscode.QuickPickItem & { action: Action })[] = [
-    { label: `$(copy) ${vscode.l10n.t('Copy Password')}`, detail: vscode.l10n.t('The password goes to the clipboard without being shown.'), action: { kind: 'copy', what: 'password' } },
+    {
+      label: `$(copy) ${vscode.l10n.t('Copy Password')}`,
+      detail: vscode.l10n.t('The password goes to the clipboard without being shown.'),
+      action: { kind: 'copy', what: 'password' },
+    },
     { label: `$(copy) ${vscode.l10n.t('Copy Username')}`, action: { kind: 'copy', what: 'username' } },
     { label: `$(json) ${vscode.l10n.t('Open as JSON')}`, detail: shows, action: { kind: 'open', format: 'json' } },
     { label: `$(file-code) ${vscode.l10n.t('Open as YAML')}`, detail: shows, action: { kind: 'open', format: 'yaml' } },
@@ -88,7 +100,14 @@ async function pickAction(username: string, host: string | undefined): Promise<A
   return picked?.action;
 }
 
-async function perform(ctx: RegistryContext, docs: CredentialDocuments, action: Action, cred: BasicCredential, endpoint: string, host?: string): Promise<void> {
+async function perform(
+  ctx: RegistryContext,
+  docs: CredentialDocuments,
+  action: Action,
+  cred: BasicCredential,
+  endpoint: string,
+  host?: string,
+): Promise<void> {
   if (action.kind === 'open') {
     if (!(await ctx.confirmShowPassword(cred.username))) return;
     await docs.open(cred.username, action.format, formatCredential(action.format, cred, endpoint, host));
@@ -96,7 +115,10 @@ async function perform(ctx: RegistryContext, docs: CredentialDocuments, action: 
   }
   if (action.what === 'password') await ctx.clipboard.copy(cred.password);
   else await vscode.env.clipboard.writeText(cred.username);
-  void notifyInfo(ctx, action.what === 'password'
-    ? vscode.l10n.t('The password of {0} was copied to the clipboard; it is cleared from there in 60 seconds.', cred.username)
-    : vscode.l10n.t('Username {0} was copied to the clipboard.', cred.username));
+  void notifyInfo(
+    ctx,
+    action.what === 'password'
+      ? vscode.l10n.t('The password of {0} was copied to the clipboard; it is cleared from there in 60 seconds.', cred.username)
+      : vscode.l10n.t('Username {0} was copied to the clipboard.', cred.username),
+  );
 }

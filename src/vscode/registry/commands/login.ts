@@ -25,18 +25,24 @@ export async function logIn(ctx: RegistryContext): Promise<LoginOutcome> {
     if (!host) return { ok: false };
     return await vscode.window.withProgress(
       { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Logging in to {0}…', host), cancellable: true },
-      (_progress, token) => withAbortSignal(token, async (signal) => {
-        const scope = { host, profile: profile.name, endpoint: profile.endpoint };
-        const obtained = await ctx.credentials.obtain(api, scope, credentialLifetimeMinutes(), signal);
-        reused = obtained.reused;
-        const { username, password } = obtained.credential;
-        ctx.services.log.info(`Registry login to ${host} as ${username} (${reused ? 'reused' : 'new'} credential)`);
-        const { executable } = await runClient(ctx, { args: loginArgv(host, username), stdin: `${password}\n`, secrets: [password], signal });
-        await ctx.state.loggedIn({ host, username, client: executable, at: Date.now() });
-        const message = vscode.l10n.t('Logged in to {0} as {1}', host, username);
-        void notifyInfo(ctx, message);
-        return { ok: true, host, username, message };
-      }),
+      (_progress, token) =>
+        withAbortSignal(token, async (signal) => {
+          const scope = { host, profile: profile.name, endpoint: profile.endpoint };
+          const obtained = await ctx.credentials.obtain(api, scope, credentialLifetimeMinutes(), signal);
+          reused = obtained.reused;
+          const { username, password } = obtained.credential;
+          ctx.services.log.info(`Registry login to ${host} as ${username} (${reused ? 'reused' : 'new'} credential)`);
+          const { executable } = await runClient(ctx, {
+            args: loginArgv(host, username),
+            stdin: `${password}\n`,
+            secrets: [password],
+            signal,
+          });
+          await ctx.state.loggedIn({ host, username, client: executable, at: Date.now() });
+          const message = vscode.l10n.t('Logged in to {0} as {1}', host, username);
+          void notifyInfo(ctx, message);
+          return { ok: true, host, username, message };
+        }),
     );
   } catch (err) {
     // A reused credential may have expired on the server: the retry gets a fresh one.

@@ -28,7 +28,10 @@ export class AccessPanel implements vscode.Disposable {
   show(access: UserAccess): RenderedAccess {
     const title = userAccessTitle(access, localize);
     if (!this.panel) {
-      this.panel = vscode.window.createWebviewPanel('coscene.userAccess', title, vscode.ViewColumn.Active, { enableScripts: true, localResourceRoots: [] });
+      this.panel = vscode.window.createWebviewPanel('coscene.userAccess', title, vscode.ViewColumn.Active, {
+        enableScripts: true,
+        localResourceRoots: [],
+      });
       this.panel.onDidDispose(() => (this.panel = undefined));
       this.panel.webview.onDidReceiveMessage((m: unknown) => void this.onMessage(m));
     } else {
@@ -68,7 +71,9 @@ export class AccessPanel implements vscode.Disposable {
     const text = this.exportText(format);
     if (text === undefined) return;
     await vscode.env.clipboard.writeText(text);
-    void vscode.window.showInformationMessage(format === 'csv' ? vscode.l10n.t('Copied the access as CSV.') : vscode.l10n.t('Copied the access as Markdown.'));
+    void vscode.window.showInformationMessage(
+      format === 'csv' ? vscode.l10n.t('Copied the access as CSV.') : vscode.l10n.t('Copied the access as Markdown.'),
+    );
   }
 
   dispose(): void {

@@ -33,14 +33,23 @@ export class AccessRunner {
   userAccess(userName: string, includeArchived: boolean): Thenable<UserAccess> {
     return this.withProgress(vscode.l10n.t('Reading the access of {0}', userName), (signal, onProgress) =>
       this.services.profiles.api().then((api) =>
-        this.session.userAccess(this.profileKey(), api, userName, { includeArchived, concurrency: configuredConcurrency(), signal, onProgress })),
+        this.session.userAccess(this.profileKey(), api, userName, {
+          includeArchived,
+          concurrency: configuredConcurrency(),
+          signal,
+          onProgress,
+        }),
+      ),
     );
   }
 
   matrix(includeArchived: boolean): Thenable<AccessMatrix> {
     return this.withProgress(vscode.l10n.t('Reading who can access what'), (signal, onProgress) =>
-      this.services.profiles.api().then((api) =>
-        this.session.matrix(this.profileKey(), api, { includeArchived, concurrency: configuredConcurrency(), signal, onProgress })),
+      this.services.profiles
+        .api()
+        .then((api) =>
+          this.session.matrix(this.profileKey(), api, { includeArchived, concurrency: configuredConcurrency(), signal, onProgress }),
+        ),
     );
   }
 
@@ -49,7 +58,9 @@ export class AccessRunner {
       withAbortSignal(token, (signal) => {
         let shown = 0;
         return work(signal, (p) => {
-          const message = p.listed ? vscode.l10n.t('{0} / {1} projects', p.done, p.total) : vscode.l10n.t('{0} / {1}+ projects', p.done, p.total);
+          const message = p.listed
+            ? vscode.l10n.t('{0} / {1} projects', p.done, p.total)
+            : vscode.l10n.t('{0} / {1}+ projects', p.done, p.total);
           const increment = p.total > 0 && p.listed ? (100 * p.done) / p.total - shown : undefined;
           if (increment !== undefined) shown += increment;
           progress.report({ message, ...(increment ? { increment } : {}) });

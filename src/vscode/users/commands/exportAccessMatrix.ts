@@ -37,8 +37,22 @@ export function exportAccessMatrix(views: UsersViews, runner: AccessRunner): Com
       const includeArchived = args.includeArchived ?? views.project.includeArchived;
       const full = await runner.matrix(includeArchived);
       const filter: MatrixFilter = {
-        roleCodes: args.roleCodes ?? (await pickMany(roleCodesIn(full).map((c) => ({ label: c, value: c })), vscode.l10n.t('Only Users with These Roles (none = all)'))),
-        projects: args.projects ?? (await pickMany(full.projects.map((p) => ({ label: p.project.displayName || p.project.slug, description: p.project.slug, value: p.project.slug })), vscode.l10n.t('Only These Projects (none = all)'))),
+        roleCodes:
+          args.roleCodes ??
+          (await pickMany(
+            roleCodesIn(full).map((c) => ({ label: c, value: c })),
+            vscode.l10n.t('Only Users with These Roles (none = all)'),
+          )),
+        projects:
+          args.projects ??
+          (await pickMany(
+            full.projects.map((p) => ({
+              label: p.project.displayName || p.project.slug,
+              description: p.project.slug,
+              value: p.project.slug,
+            })),
+            vscode.l10n.t('Only These Projects (none = all)'),
+          )),
       };
       if (!filter.roleCodes || !filter.projects) return undefined;
       const target = await pickTargetFor(args.target, views.services.acceptScriptedArgs, 'access-matrix', accessFileExtension(format));

@@ -29,7 +29,9 @@ export function exportRoles(views: UsersViews): CommandHandler {
       if (!target) return undefined;
       const roles = await withCancellableProgress(vscode.l10n.t('Exporting roles'), async (signal) => {
         const filter = level === 'all' ? undefined : levelFilter(level);
-        return (await collectAll((pageToken, s) => api.listRoles({ pageSize: 100, pageToken: pageToken || undefined, filter }, s), { signal })).items;
+        return (
+          await collectAll((pageToken, s) => api.listRoles({ pageSize: 100, pageToken: pageToken || undefined, filter }, s), { signal })
+        ).items;
       });
       const uri = await writeExport(formatRoles(roles, format, '', verbose), format, target);
       return { count: roles.length, format, uri };

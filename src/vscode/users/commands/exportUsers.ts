@@ -38,15 +38,25 @@ export function exportUsers(views: UsersViews): CommandHandler {
       const choice = await pickFormat(args.format, args.verbose);
       if (!choice) return undefined;
       const { format, verbose } = choice;
-      const slug = scope === 'project' ? views.project.slug ?? '' : '';
-      const target = await pickTarget(args.target, views.services.acceptScriptedArgs, ['users', slug || 'org', roleCode].filter(Boolean).join('-'), format);
+      const slug = scope === 'project' ? (views.project.slug ?? '') : '';
+      const target = await pickTarget(
+        args.target,
+        views.services.acceptScriptedArgs,
+        ['users', slug || 'org', roleCode].filter(Boolean).join('-'),
+        format,
+      );
       if (!target) return undefined;
       const users = await withCancellableProgress(vscode.l10n.t('Exporting users'), async (signal, report) => {
         const parent = scope === 'project' ? await views.project.resolve(api, signal) : '';
         const filter = roleCode ? roleCodeFilter(roleCode) : undefined;
         const result = await collectAll(
-          (pageToken, s) => api.listUsers({ parent: parent || undefined, pageSize: EXPORT_PAGE_SIZE, pageToken: pageToken || undefined, filter }, s),
-          { signal, onProgress: (n, total) => report(total === undefined ? vscode.l10n.t('{0} users', n) : vscode.l10n.t('{0} of {1} users', n, total)) },
+          (pageToken, s) =>
+            api.listUsers({ parent: parent || undefined, pageSize: EXPORT_PAGE_SIZE, pageToken: pageToken || undefined, filter }, s),
+          {
+            signal,
+            onProgress: (n, total) =>
+              report(total === undefined ? vscode.l10n.t('{0} users', n) : vscode.l10n.t('{0} of {1} users', n, total)),
+          },
         );
         return result.items;
       });
@@ -68,7 +78,9 @@ async function pickScope(views: UsersViews): Promise<'organization' | 'project' 
 }
 
 async function listRoles(api: CosceneApi, scope: 'organization' | 'project'): Promise<Role[]> {
-  const { items } = await collectAll((pageToken, s) => api.listRoles({ pageSize: 100, pageToken: pageToken || undefined, filter: levelFilter(scope) }, s));
+  const { items } = await collectAll((pageToken, s) =>
+    api.listRoles({ pageSize: 100, pageToken: pageToken || undefined, filter: levelFilter(scope) }, s),
+  );
   return sortRoles(items);
 }
 

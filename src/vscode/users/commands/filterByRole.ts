@@ -26,12 +26,17 @@ async function pickRoleCode(views: UsersViews, tree: UsersTreeProvider): Promise
   try {
     const api = await profiles.api();
     const filter = levelFilter(tree.scope.level);
-    roles = sortRoles((await collectAll((pageToken, s) => api.listRoles({ pageSize: 100, pageToken: pageToken || undefined, filter }, s))).items);
+    roles = sortRoles(
+      (await collectAll((pageToken, s) => api.listRoles({ pageSize: 100, pageToken: pageToken || undefined, filter }, s))).items,
+    );
   } catch (err) {
     reportError(log, 'Filter by role: listing roles failed', err);
     return undefined;
   }
   const items = roles.map((r) => ({ label: r.code, description: r.displayName }));
-  const pick = await vscode.window.showQuickPick(items, { title: vscode.l10n.t('Filter {0} by Role Code', tree.scope.title()), placeHolder: vscode.l10n.t('Role code') });
+  const pick = await vscode.window.showQuickPick(items, {
+    title: vscode.l10n.t('Filter {0} by Role Code', tree.scope.title()),
+    placeHolder: vscode.l10n.t('Role code'),
+  });
   return pick?.label;
 }

@@ -18,13 +18,14 @@ export interface GetUserResult {
  */
 export function getUser(views: UsersViews): CommandHandler {
   const run = async (input?: string): Promise<GetUserResult | undefined> => {
-    const raw = typeof input === 'string'
-      ? input
-      : await vscode.window.showInputBox({
-          title: vscode.l10n.t('Get User'),
-          prompt: vscode.l10n.t('A user ID or users/<id>; leave empty for yourself.'),
-          placeHolder: 'users/0b6f4c1e-2d7a-4c39-9f3e-5a1d2b3c4d5e',
-        });
+    const raw =
+      typeof input === 'string'
+        ? input
+        : await vscode.window.showInputBox({
+            title: vscode.l10n.t('Get User'),
+            prompt: vscode.l10n.t('A user ID or users/<id>; leave empty for yourself.'),
+            placeHolder: 'users/0b6f4c1e-2d7a-4c39-9f3e-5a1d2b3c4d5e',
+          });
     if (raw === undefined) return undefined;
     const name = userName(raw); // what api.getUser sends; shown in messages
     try {
@@ -36,9 +37,10 @@ export function getUser(views: UsersViews): CommandHandler {
       return { document: await views.details.showUser(user) };
     } catch (err) {
       if (err instanceof CosceneApiError && err.code === 'not_found') {
-        const message = name === 'users/current'
-          ? vscode.l10n.t('Could not get the current user; enter a user ID')
-          : vscode.l10n.t('User not found: {0}', name);
+        const message =
+          name === 'users/current'
+            ? vscode.l10n.t('Could not get the current user; enter a user ID')
+            : vscode.l10n.t('User not found: {0}', name);
         offerAnother(message, vscode.l10n.t('Try Another ID'), () => run());
         return { message };
       }

@@ -45,13 +45,21 @@ async function pick(views: UsersViews): Promise<string | undefined> {
   quickPick.items = [enter];
   quickPick.busy = true;
   quickPick.show();
-  views.projectUsers.loadedProjects().then((projects) => {
-    quickPick.items = [
-      ...projects.map((p): Pick => ({ label: p.displayName || p.slug, description: p.archived ? `${p.slug} · ${vscode.l10n.t('archived')}` : p.slug, detail: p.description || undefined, project: p })),
-      enter,
-    ];
-    quickPick.busy = false;
-  }, () => (quickPick.busy = false));
+  views.projectUsers.loadedProjects().then(
+    (projects) => {
+      quickPick.items = [
+        ...projects.map((p): Pick => ({
+          label: p.displayName || p.slug,
+          description: p.archived ? `${p.slug} · ${vscode.l10n.t('archived')}` : p.slug,
+          detail: p.description || undefined,
+          project: p,
+        })),
+        enter,
+      ];
+      quickPick.busy = false;
+    },
+    () => (quickPick.busy = false),
+  );
   const chosen = await new Promise<Pick | undefined>((resolve) => {
     quickPick.onDidAccept(() => resolve(quickPick.selectedItems[0]));
     quickPick.onDidHide(() => resolve(undefined));

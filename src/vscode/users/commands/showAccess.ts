@@ -25,12 +25,18 @@ export function showAccess(views: UsersViews, runner: AccessRunner, panel: Acces
   const run = async (arg?: unknown): Promise<UserAccess | undefined> => {
     const { log, profiles } = views.services;
     const fromTree = userFrom(arg);
-    const args: ShowAccessArgs = fromTree ? { user: fromTree.name } : typeof arg === 'string' ? { user: arg } : ((arg as ShowAccessArgs | undefined) ?? {});
-    const input = args.user ?? (await vscode.window.showInputBox({
-      title: vscode.l10n.t('Show Access for User'),
-      prompt: vscode.l10n.t('A user ID, users/<id> or a nickname to search; leave empty for yourself.'),
-      placeHolder: 'users/0b6f4c1e-2d7a-4c39-9f3e-5a1d2b3c4d5e',
-    }));
+    const args: ShowAccessArgs = fromTree
+      ? { user: fromTree.name }
+      : typeof arg === 'string'
+        ? { user: arg }
+        : ((arg as ShowAccessArgs | undefined) ?? {});
+    const input =
+      args.user ??
+      (await vscode.window.showInputBox({
+        title: vscode.l10n.t('Show Access for User'),
+        prompt: vscode.l10n.t('A user ID, users/<id> or a nickname to search; leave empty for yourself.'),
+        placeHolder: 'users/0b6f4c1e-2d7a-4c39-9f3e-5a1d2b3c4d5e',
+      }));
     if (input === undefined) return undefined;
     const includeArchived = args.includeArchived ?? views.project.includeArchived;
     try {
@@ -46,13 +52,19 @@ export function showAccess(views: UsersViews, runner: AccessRunner, panel: Acces
         }
         // Given as an argument, a single exact (else single) match needs no question.
         const exact = found.users.filter((u) => u.nickname === query.text);
-        const picked = args.user !== undefined && (exact.length === 1 || found.users.length === 1)
-          ? (exact[0] ?? found.users[0])
-          : (await vscode.window.showQuickPick(found.users.map((u) => ({ label: u.nickname || u.name, description: u.email, detail: u.name, user: u })), {
-              title: vscode.l10n.t('Users whose nickname contains "{0}"', query.text),
-              matchOnDescription: true,
-              matchOnDetail: true,
-            }))?.user;
+        const picked =
+          args.user !== undefined && (exact.length === 1 || found.users.length === 1)
+            ? (exact[0] ?? found.users[0])
+            : (
+                await vscode.window.showQuickPick(
+                  found.users.map((u) => ({ label: u.nickname || u.name, description: u.email, detail: u.name, user: u })),
+                  {
+                    title: vscode.l10n.t('Users whose nickname contains "{0}"', query.text),
+                    matchOnDescription: true,
+                    matchOnDetail: true,
+                  },
+                )
+              )?.user;
         if (!picked) return undefined;
         name = picked.name;
       } else {
@@ -73,4 +85,3 @@ export function showAccess(views: UsersViews, runner: AccessRunner, panel: Acces
   };
   return run;
 }
-

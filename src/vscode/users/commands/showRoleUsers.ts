@@ -13,7 +13,10 @@ export function showRoleUsers(views: UsersViews): CommandHandler {
     // Project roles: under the selected (else the profile's) project of the Project Users view.
     const under = role.level === 'project' && views.project.slug ? await views.projectUsers.projectItem(views.project.slug) : undefined;
     const group = await provider.revealGroup(role.code, under);
-    if (!group) void vscode.window.showInformationMessage(escapeNotificationLinks(vscode.l10n.t('No group for role {0} in {1}.', role.code, provider.scope.title())));
+    if (!group)
+      void vscode.window.showInformationMessage(
+        escapeNotificationLinks(vscode.l10n.t('No group for role {0} in {1}.', role.code, provider.scope.title())),
+      );
     return group;
   };
 }

@@ -18,8 +18,15 @@ export class ProjectItem extends vscode.TreeItem {
   /** The project's groups or list, loaded when first expanded. */
   model: Promise<RootModel> | undefined;
 
-  constructor(viewId: string, readonly project: Project, expanded: boolean) {
-    super(project.displayName || project.slug || project.name, expanded ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.Collapsed);
+  constructor(
+    viewId: string,
+    readonly project: Project,
+    expanded: boolean,
+  ) {
+    super(
+      project.displayName || project.slug || project.name,
+      expanded ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.Collapsed,
+    );
     this.id = `${viewId}/project/${project.name}`;
     this.description = project.archived ? `${project.slug} · ${vscode.l10n.t('archived')}` : project.slug;
     this.tooltip = [project.displayName, project.slug, project.description, project.name].filter(Boolean).join('\n');

@@ -11,11 +11,20 @@ import { roleTooltipMarkdown } from './tooltipMarkdown';
 export type RoleLevelFilter = 'organization' | 'project' | 'all';
 
 export class RoleItem extends vscode.TreeItem {
-  constructor(readonly role: Role, showLevel: boolean) {
+  constructor(
+    readonly role: Role,
+    showLevel: boolean,
+  ) {
     super(role.displayName || role.code, vscode.TreeItemCollapsibleState.None);
     this.description = showLevel ? `${role.code} · ${role.level}` : role.code;
     this.iconPath = new vscode.ThemeIcon(role.level === 'organization' ? 'organization' : 'project');
-    this.tooltip = new vscode.MarkdownString(roleTooltipMarkdown(role, { code: vscode.l10n.t('Code'), level: vscode.l10n.t('Level'), resourceName: vscode.l10n.t('Resource name') }));
+    this.tooltip = new vscode.MarkdownString(
+      roleTooltipMarkdown(role, {
+        code: vscode.l10n.t('Code'),
+        level: vscode.l10n.t('Level'),
+        resourceName: vscode.l10n.t('Resource name'),
+      }),
+    );
     this.contextValue = 'coscene.role';
   }
 }
@@ -31,7 +40,9 @@ export class RolesTreeProvider implements vscode.TreeDataProvider<vscode.TreeIte
 
   constructor(private readonly services: Services) {}
 
-  get level(): RoleLevelFilter { return this.levelValue; }
+  get level(): RoleLevelFilter {
+    return this.levelValue;
+  }
 
   attach(view: vscode.TreeView<vscode.TreeItem>): void {
     this.view = view;
@@ -83,7 +94,10 @@ export class RolesTreeProvider implements vscode.TreeDataProvider<vscode.TreeIte
     try {
       const api = await this.services.profiles.api();
       const filter = this.levelValue === 'all' ? undefined : levelFilter(this.levelValue);
-      const { items, stopped } = await collectAll((pageToken, s) => api.listRoles({ pageSize: 100, pageToken: pageToken || undefined, filter }, s), { signal, keepOnStop: true });
+      const { items, stopped } = await collectAll(
+        (pageToken, s) => api.listRoles({ pageSize: 100, pageToken: pageToken || undefined, filter }, s),
+        { signal, keepOnStop: true },
+      );
       // A walk stopped by a loop guard or cap keeps the roles it loaded, under a warning that says why.
       const warning = stopped ? [new MessageNode(localize(stopped.userMessage), 'warning')] : [];
       if (stopped) this.services.log.error('roles: loading stopped', stopped);
@@ -100,8 +114,11 @@ export class RolesTreeProvider implements vscode.TreeDataProvider<vscode.TreeIte
 
 export function levelLabel(level: RoleLevelFilter): string {
   switch (level) {
-    case 'organization': return vscode.l10n.t('Organization roles');
-    case 'project': return vscode.l10n.t('Project roles');
-    case 'all': return vscode.l10n.t('All levels');
+    case 'organization':
+      return vscode.l10n.t('Organization roles');
+    case 'project':
+      return vscode.l10n.t('Project roles');
+    case 'all':
+      return vscode.l10n.t('All levels');
   }
 }

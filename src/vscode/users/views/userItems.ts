@@ -15,15 +15,28 @@ export interface UserList {
 export { userLabel };
 
 export function userTooltip(user: User): vscode.MarkdownString {
-  return new vscode.MarkdownString(userTooltipMarkdown(user, {
-    id: vscode.l10n.t('ID'), resourceName: vscode.l10n.t('Resource name'), nickname: vscode.l10n.t('Nickname'), email: vscode.l10n.t('Email'),
-    role: vscode.l10n.t('Role'), active: vscode.l10n.t('Active'), yes: vscode.l10n.t('yes'), no: vscode.l10n.t('no'), phone: vscode.l10n.t('Phone'),
-    createTime: vscode.l10n.t('Create time'),
-  }));
+  return new vscode.MarkdownString(
+    userTooltipMarkdown(user, {
+      id: vscode.l10n.t('ID'),
+      resourceName: vscode.l10n.t('Resource name'),
+      nickname: vscode.l10n.t('Nickname'),
+      email: vscode.l10n.t('Email'),
+      role: vscode.l10n.t('Role'),
+      active: vscode.l10n.t('Active'),
+      yes: vscode.l10n.t('yes'),
+      no: vscode.l10n.t('no'),
+      phone: vscode.l10n.t('Phone'),
+      createTime: vscode.l10n.t('Create time'),
+    }),
+  );
 }
 
 export class UserItem extends vscode.TreeItem {
-  constructor(readonly user: User, readonly parent: GroupItem | undefined, label = userLabel(user)) {
+  constructor(
+    readonly user: User,
+    readonly parent: GroupItem | undefined,
+    label = userLabel(user),
+  ) {
     super(label, vscode.TreeItemCollapsibleState.None);
     this.description = user.email && user.email !== label ? user.email : undefined;
     this.iconPath = user.active
@@ -39,7 +52,11 @@ export class GroupItem extends vscode.TreeItem implements UserList {
   readonly items: UserItem[] = [];
   readonly element = this;
 
-  constructor(readonly viewId: string, readonly role: Role | undefined, readonly cursor: PageCursor<User>) {
+  constructor(
+    readonly viewId: string,
+    readonly role: Role | undefined,
+    readonly cursor: PageCursor<User>,
+  ) {
     super(role ? role.displayName || role.code : vscode.l10n.t('Other roles'), vscode.TreeItemCollapsibleState.Collapsed);
     this.id = `${viewId}/group/${role?.code ?? ''}`;
     this.iconPath = new vscode.ThemeIcon(role ? 'organization' : 'question');
@@ -48,7 +65,9 @@ export class GroupItem extends vscode.TreeItem implements UserList {
     this.updateDescription();
   }
 
-  get code(): string | undefined { return this.role?.code; }
+  get code(): string | undefined {
+    return this.role?.code;
+  }
 
   /** The user count, once the server sent totalSize or every page is loaded. */
   get count(): number | undefined {

@@ -17,8 +17,12 @@ export class UsersViewState implements vscode.Disposable {
     void this.publish();
   }
 
-  get flat(): boolean { return this.flatValue; }
-  get filter(): UsersFilter | undefined { return this.filterValue; }
+  get flat(): boolean {
+    return this.flatValue;
+  }
+  get filter(): UsersFilter | undefined {
+    return this.filterValue;
+  }
 
   setFlat(flat: boolean): void {
     if (flat === this.flatValue) return;

@@ -225,8 +225,10 @@ export class UsersTreeProvider implements vscode.TreeDataProvider<vscode.TreeIte
       const parent = projectName ?? (await this.scope.resolveParent(api, signal));
       this.updateDescription();
       const pageSize = configuredPageSize();
-      const pages = (filter?: string): FetchPage<User> => (pageToken, s) =>
-        api.listUsers({ parent: parent || undefined, pageSize, pageToken: pageToken || undefined, filter }, s);
+      const pages =
+        (filter?: string): FetchPage<User> =>
+        (pageToken, s) =>
+          api.listUsers({ parent: parent || undefined, pageSize, pageToken: pageToken || undefined, filter }, s);
       const you = this.scope.showCurrentUser ? this.currentUserItem(api, signal) : Promise.resolve(undefined);
       const filter = this.state.filter;
       if (filter || this.state.flat) {
@@ -245,7 +247,13 @@ export class UsersTreeProvider implements vscode.TreeDataProvider<vscode.TreeIte
   }
 
   /** Role groups in cocli's order, each with its first page (so counts show), plus "Other roles" when needed. */
-  private async loadGroups(api: CosceneApi, parent: string, pages: (filter?: string) => FetchPage<User>, signal: AbortSignal, owner?: ProjectItem): Promise<GroupItem[]> {
+  private async loadGroups(
+    api: CosceneApi,
+    parent: string,
+    pages: (filter?: string) => FetchPage<User>,
+    signal: AbortSignal,
+    owner?: ProjectItem,
+  ): Promise<GroupItem[]> {
     const listRoles: FetchPage<Role> = (pageToken, s) =>
       api.listRoles({ pageSize: 100, pageToken: pageToken || undefined, filter: levelFilter(this.scope.level) }, s);
     // One role list per refresh, whatever the number of projects expanded.
@@ -256,7 +264,10 @@ export class UsersTreeProvider implements vscode.TreeDataProvider<vscode.TreeIte
     });
     const idPrefix = owner ? `${this.scope.viewId}/${owner.project.name}` : this.scope.viewId;
     const groups = roles.map((role) => new GroupItem(idPrefix, role, new PageCursor(pages(roleCodeFilter(role.code)))));
-    const probe = api.listUsers({ parent: parent || undefined, pageSize: 10 }, signal).then((p) => p.totalSize, () => undefined);
+    const probe = api.listUsers({ parent: parent || undefined, pageSize: 10 }, signal).then(
+      (p) => p.totalSize,
+      () => undefined,
+    );
     await Promise.all(groups.map((g) => g.cursor.loadNext(signal).catch(ignore)));
     groups.forEach((g) => g.updateDescription());
     const total = await probe;
@@ -265,7 +276,9 @@ export class UsersTreeProvider implements vscode.TreeDataProvider<vscode.TreeIte
     if (total === undefined || grouped === undefined || total > grouped) {
       // The listing's total minus the known groups: the walk stops once they are all found.
       const expected = total !== undefined && grouped !== undefined ? total - grouped : undefined;
-      groups.push(new GroupItem(idPrefix, undefined, new PageCursor(pagesOfOtherRoles(pages(), roles, { pageSize: configuredPageSize(), expected }))));
+      groups.push(
+        new GroupItem(idPrefix, undefined, new PageCursor(pagesOfOtherRoles(pages(), roles, { pageSize: configuredPageSize(), expected }))),
+      );
     }
     return groups;
   }
