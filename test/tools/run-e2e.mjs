@@ -21,7 +21,7 @@ import { ARTIFACTS, MOCHA_RUN, ROOT, VSIX } from './paths.mjs';
 import { run } from './proc.mjs';
 import { childResult, failed } from './results.mjs';
 
-const TIMEOUT_MS = Number(process.env.COSCENE_E2E_TIMEOUT_MS || 6 * 60_000);
+const TIMEOUT_MS = Number(process.env.COSCENE_E2E_TIMEOUT_MS || 15 * 60_000);
 
 const failedRun = (message) => failed('UI test run', message);
 

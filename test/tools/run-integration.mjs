@@ -12,7 +12,7 @@ import { run } from './proc.mjs';
 import { childResult, failed } from './results.mjs';
 
 const TESTS_ENTRY = join(ROOT, 'out', 'test', 'integration', 'index.js');
-const TIMEOUT_MS = Number(process.env.COSCENE_INTEGRATION_TIMEOUT_MS || 5 * 60_000);
+const TIMEOUT_MS = Number(process.env.COSCENE_INTEGRATION_TIMEOUT_MS || 15 * 60_000);
 
 function testEnvironment(dirs, grep) {
   return {
