@@ -82,6 +82,7 @@ describe('the Simplified Chinese UI in the workbench', function () {
     await answerQuickInput(page(), zh('Password of IAM user {0}', FAKE_HUAWEI.iamUser), FAKE_HUAWEI.iamPassword);
     await answerQuickInput(page(), zh('Account name (the Huawei Cloud account the IAM user belongs to)'), FAKE_HUAWEI.domainName);
     await pickQuickItem(page(), zh('Region'), FAKE_HUAWEI.region);
+    await pickQuickItem(page(), zh('Keep the password?'), zh('Keep the password in the OS keyring to renew the token'));
     await answerQuickInput(page(), zh('CodeArts project ID (32 characters, from the project URL)'), FAKE_HUAWEI.codeartsProjectId);
     await page().locator('.quick-input-widget').waitFor({ state: 'hidden' });
 

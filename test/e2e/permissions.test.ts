@@ -32,6 +32,7 @@ describe('repository permissions in the workbench (issue 5)', function () {
     await answerQuickInput(page(), `Password of IAM user ${FAKE_HUAWEI.iamUser}`, FAKE_HUAWEI.iamPassword);
     await answerQuickInput(page(), 'Account name', FAKE_HUAWEI.domainName);
     await pickQuickItem(page(), 'Region', FAKE_HUAWEI.region);
+    await pickQuickItem(page(), 'Keep the password?', 'Keep the password in the OS keyring to renew the token');
     await answerQuickInput(page(), 'CodeArts project ID', FAKE_HUAWEI.codeartsProjectId);
     await page().locator('.quick-input-widget').waitFor({ state: 'hidden' });
 
