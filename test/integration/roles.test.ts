@@ -5,6 +5,7 @@ import type { GroupItem } from '../../src/vscode/users/views/userItems';
 import type { RoleItem } from '../../src/vscode/users/views/roles';
 import { waitUntil } from './helpers/profileFixtures';
 import { FakeOrg, labelOf, useFakeOrg } from './helpers/usersFixture';
+import { shownText } from './helpers/markdown';
 
 describe('roles view (issue 4)', function () {
   this.timeout(60_000);
@@ -34,7 +35,7 @@ describe('roles view (issue 4)', function () {
       fakeRolesSorted().map((r) => [r.displayName, `${r.code} · ${r.level}`]),
     );
     assert.equal(items[0].contextValue, 'coscene.role');
-    assert.match((items[0].tooltip as vscode.MarkdownString).value, new RegExp(`roles/${fakeRolesSorted()[0].id}`));
+    assert.match(shownText(items[0].tooltip as vscode.MarkdownString), new RegExp(`roles/${fakeRolesSorted()[0].id}`));
     assert.equal(org.views.rolesView.description, 'All levels');
   });
 

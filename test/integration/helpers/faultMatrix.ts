@@ -143,6 +143,13 @@ export const FAULT_ROWS: FaultRow[] = [
     message: /empty pages that still promise more/,
     actions: RETRY_LOGS,
   },
+  {
+    family: 'coScene',
+    fault: 'endless pages (a new token each time)',
+    specs: [coscene({ kind: 'endless-pages', match: { procedure: LIST_ROLES } })],
+    message: /Stopped after too many pages|limit of [\d,]+ items per list/,
+    actions: RETRY_LOGS,
+  },
 
   // ---- Huawei CodeArts Artifact: the Repository Permissions tree (root: ListAllRepositories) ----
   {
