@@ -9,7 +9,7 @@ export function contentSecurityPolicy(nonce: string, cspSource: string): string 
 }
 
 /** Theme-following styles of a table page with a toolbar of buttons (both panels start from these). */
-export const BASE_TABLE_STYLE = `body { color: var(--vscode-foreground); background: var(--vscode-editor-background); font-family: var(--vscode-font-family); font-size: var(--vscode-font-size); padding: 0 16px 16px; }
+const BASE_TABLE_STYLE = `body { color: var(--vscode-foreground); background: var(--vscode-editor-background); font-family: var(--vscode-font-family); font-size: var(--vscode-font-size); padding: 0 16px 16px; }
 h1 { font-size: 1.2em; font-weight: 600; }
 .toolbar { margin: 8px 0 12px; display: flex; gap: 8px; }
 button { color: var(--vscode-button-foreground); background: var(--vscode-button-background); border: 1px solid var(--vscode-button-border, transparent); padding: 4px 12px; cursor: pointer; font: inherit; }
@@ -21,7 +21,55 @@ thead th { background: var(--vscode-editorWidget-background); font-weight: 600; 
 tbody tr:hover { background: var(--vscode-list-hoverBackground); }`;
 
 /** The page script of the Copy as Markdown / CSV buttons (`data-format`): posts {type: 'copy', format}. */
-export const COPY_BUTTONS_SCRIPT = `const vscode = acquireVsCodeApi();
+const COPY_BUTTONS_SCRIPT = `const vscode = acquireVsCodeApi();
 for (const button of document.querySelectorAll('button[data-format]')) {
   button.addEventListener('click', () => vscode.postMessage({ type: 'copy', format: button.dataset.format }));
 }`;
+
+/** A table page: title, optional subtitle, Copy as Markdown / CSV buttons, then `content` (already escaped HTML). */
+export interface TablePageInput {
+  /** BCP 47 tag for <html lang>. */
+  language: string;
+  title: string;
+  subtitle?: string;
+  copyMarkdown: string;
+  copyCsv: string;
+  /** Fresh per render: allows exactly our inline <style> and <script>. */
+  nonce: string;
+  /** webview.cspSource */
+  cspSource: string;
+  /** The page's own CSS, after the shared table style. */
+  style: string;
+  content: string;
+}
+
+export function renderTablePage(page: TablePageInput): string {
+  const e = escapeHtml;
+  const n = e(page.nonce);
+  const subtitle = page.subtitle === undefined ? '' : `\n<p class="subtitle">${e(page.subtitle)}</p>`;
+  return `<!DOCTYPE html>
+<html lang="${e(page.language)}">
+<head>
+<meta charset="UTF-8">
+<meta http-equiv="Content-Security-Policy" content="${e(contentSecurityPolicy(page.nonce, page.cspSource))}">
+<meta name="viewport" content="width=device-width, initial-scale=1.0">
+<title>${e(page.title)}</title>
+<style nonce="${n}">
+${BASE_TABLE_STYLE}
+${page.style}
+</style>
+</head>
+<body>
+<h1>${e(page.title)}</h1>${subtitle}
+<div class="toolbar">
+<button type="button" data-format="markdown">${e(page.copyMarkdown)}</button>
+<button type="button" data-format="csv">${e(page.copyCsv)}</button>
+</div>
+${page.content}
+<script nonce="${n}">
+${COPY_BUTTONS_SCRIPT}
+</script>
+</body>
+</html>
+`;
+}

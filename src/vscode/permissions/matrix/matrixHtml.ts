@@ -3,7 +3,7 @@
  * Everything that comes from the server goes through escapeHtml(); the page loads nothing external.
  */
 import type { MatrixColumn, MatrixRow, PermissionMatrix } from '../../../core/huawei/matrix';
-import { BASE_TABLE_STYLE, contentSecurityPolicy, COPY_BUTTONS_SCRIPT, escapeHtml } from '../../shared/html';
+import { escapeHtml, renderTablePage } from '../../shared/html';
 
 export type ColumnGroup = MatrixColumn['group'];
 
@@ -51,7 +51,6 @@ export function columnGroups(columns: readonly MatrixColumn[]): { group: ColumnG
 
 export function renderMatrixHtml({ matrix, labels, nonce, cspSource }: MatrixHtmlInput): string {
   const e = escapeHtml;
-  const n = e(nonce);
   const groupRow = columnGroups(matrix.columns)
     .map((g) => `<th scope="colgroup" colspan="${g.span}" class="group group-${e(g.group)}">${e(labels.groups[g.group])}</th>`)
     .join('');
@@ -86,35 +85,20 @@ ${bodyRows}
 </tbody>
 </table>`;
 
-  return `<!DOCTYPE html>
-<html lang="${e(labels.language)}">
-<head>
-<meta charset="UTF-8">
-<meta http-equiv="Content-Security-Policy" content="${e(contentSecurityPolicy(nonce, cspSource))}">
-<meta name="viewport" content="width=device-width, initial-scale=1.0">
-<title>${e(labels.title)}</title>
-<style nonce="${n}">
-${BASE_TABLE_STYLE}
-th.group { text-align: center; }
+  return renderTablePage({
+    language: labels.language,
+    title: labels.title,
+    copyMarkdown: labels.copyMarkdown,
+    copyCsv: labels.copyCsv,
+    nonce,
+    cspSource,
+    style: `th.group { text-align: center; }
 th.op { writing-mode: vertical-rl; transform: rotate(180deg); white-space: nowrap; vertical-align: bottom; }
 th.op.unknown { font-style: italic; color: var(--vscode-descriptionForeground); }
 th.role { text-align: left; font-weight: normal; white-space: nowrap; }
 td.mark { text-align: center; color: var(--vscode-charts-green, var(--vscode-foreground)); }
 td.corner { border: none; }
-.empty { color: var(--vscode-descriptionForeground); }
-</style>
-</head>
-<body>
-<h1>${e(labels.title)}</h1>
-<div class="toolbar">
-<button type="button" data-format="markdown">${e(labels.copyMarkdown)}</button>
-<button type="button" data-format="csv">${e(labels.copyCsv)}</button>
-</div>
-${table}
-<script nonce="${n}">
-${COPY_BUTTONS_SCRIPT}
-</script>
-</body>
-</html>
-`;
+.empty { color: var(--vscode-descriptionForeground); }`,
+    content: table,
+  });
 }

@@ -1,12 +1,10 @@
-import { randomBytes } from 'node:crypto';
 import * as vscode from 'vscode';
 import { grantedObjectLabel, operationLabel, operationTooltip, parseGrantedObjectPath, UiLanguage } from '../../../core/huawei/labels';
 import { matrixToCsv, matrixToMarkdown, type PermissionMatrix } from '../../../core/huawei/matrix';
 import type { Log } from '../../shared/log';
+import { TablePanel } from '../../shared/tablePanel';
 import type { RepositoryRef } from '../views/permissionsNodes';
 import { MatrixHtmlLabels, renderMatrixHtml } from './matrixHtml';
-
-export type CopyFormat = 'markdown' | 'csv';
 
 /** What the panel last showed; read by integration tests through the extension API. */
 export interface RenderedMatrix {
@@ -17,68 +15,30 @@ export interface RenderedMatrix {
 }
 
 /** One "Permission Matrix" webview panel, reused for whichever repository is shown. */
-export class MatrixPanel implements vscode.Disposable {
-  private panel: vscode.WebviewPanel | undefined;
-  private current: RenderedMatrix | undefined;
-
-  constructor(private readonly log: Log) {}
-
-  get last(): RenderedMatrix | undefined {
-    return this.current;
-  }
-
-  show(repo: RepositoryRef, matrix: PermissionMatrix, language: UiLanguage): RenderedMatrix {
-    const title = vscode.l10n.t('Permissions: {0}', repo.name);
-    if (!this.panel) {
-      this.panel = vscode.window.createWebviewPanel('coscene.permissionMatrix', title, vscode.ViewColumn.Active, {
-        enableScripts: true,
-        localResourceRoots: [],
-      });
-      this.panel.onDidDispose(() => (this.panel = undefined));
-      this.panel.webview.onDidReceiveMessage((m: unknown) => void this.onMessage(m));
-    } else {
-      this.panel.reveal();
-    }
-    this.panel.title = title;
-    const html = renderMatrixHtml({
-      matrix,
-      labels: htmlLabels(repo, language),
-      nonce: randomBytes(16).toString('base64'),
-      cspSource: this.panel.webview.cspSource,
-    });
-    this.panel.webview.html = html;
-    this.current = { repo, matrix, language, html };
-    return this.current;
-  }
-
-  /** The text a Copy button puts on the clipboard. */
-  exportText(format: CopyFormat): string | undefined {
-    if (!this.current) return undefined;
-    const { matrix, language } = this.current;
-    return format === 'csv' ? matrixToCsv(matrix, language) : matrixToMarkdown(matrix, language);
-  }
-
-  async copy(format: CopyFormat): Promise<void> {
-    const text = this.exportText(format);
-    if (text === undefined) return;
-    await vscode.env.clipboard.writeText(text);
-    void vscode.window.showInformationMessage(
-      format === 'csv' ? vscode.l10n.t('Copied the permission matrix as CSV.') : vscode.l10n.t('Copied the permission matrix as Markdown.'),
+export class MatrixPanel extends TablePanel<RenderedMatrix> {
+  constructor(log: Log) {
+    super(
+      {
+        viewType: 'coscene.permissionMatrix',
+        exportText: ({ matrix, language }, format) =>
+          format === 'csv' ? matrixToCsv(matrix, language) : matrixToMarkdown(matrix, language),
+        copied: (format) =>
+          format === 'csv'
+            ? vscode.l10n.t('Copied the permission matrix as CSV.')
+            : vscode.l10n.t('Copied the permission matrix as Markdown.'),
+        copyFailed: 'Copying the permission matrix failed',
+      },
+      log,
     );
   }
 
-  dispose(): void {
-    this.panel?.dispose();
-  }
-
-  private async onMessage(message: unknown): Promise<void> {
-    const m = message as { type?: unknown; format?: unknown } | undefined;
-    if (m?.type !== 'copy' || (m.format !== 'markdown' && m.format !== 'csv')) return;
-    try {
-      await this.copy(m.format);
-    } catch (err) {
-      this.log.error('Copying the permission matrix failed', err);
-    }
+  show(repo: RepositoryRef, matrix: PermissionMatrix, language: UiLanguage): RenderedMatrix {
+    return this.open(vscode.l10n.t('Permissions: {0}', repo.name), (page) => ({
+      repo,
+      matrix,
+      language,
+      html: renderMatrixHtml({ matrix, labels: htmlLabels(repo, language), ...page }),
+    }));
   }
 }
 

@@ -4,7 +4,7 @@
  */
 import type { UserAccess } from '../../../core/access/matrix';
 import { userAccessRows } from '../../../core/format/access';
-import { BASE_TABLE_STYLE, contentSecurityPolicy, COPY_BUTTONS_SCRIPT, escapeHtml } from '../../shared/html';
+import { escapeHtml, renderTablePage } from '../../shared/html';
 
 export interface AccessHtmlLabels {
   /** BCP 47 tag for <html lang>. */
@@ -34,7 +34,6 @@ export interface AccessHtmlInput {
 
 export function renderAccessHtml({ access, labels, nonce, cspSource }: AccessHtmlInput): string {
   const e = escapeHtml;
-  const n = e(nonce);
   const rows = userAccessRows(access)
     .map((r) => {
       const role = r.role === '?' ? `<span class="unknown" title="${e(labels.unreadable)}">?</span>` : `<code>${e(r.role)}</code>`;
@@ -42,41 +41,26 @@ export function renderAccessHtml({ access, labels, nonce, cspSource }: AccessHtm
       return `<tr class="${r.scope}"><td>${e(scope)}</td><td>${e(r.displayName)}</td><td>${e(r.slug)}</td><td>${role}</td></tr>`;
     })
     .join('\n');
-  return `<!DOCTYPE html>
-<html lang="${e(labels.language)}">
-<head>
-<meta charset="UTF-8">
-<meta http-equiv="Content-Security-Policy" content="${e(contentSecurityPolicy(nonce, cspSource))}">
-<meta name="viewport" content="width=device-width, initial-scale=1.0">
-<title>${e(labels.title)}</title>
-<style nonce="${n}">
-${BASE_TABLE_STYLE}
-h1 { margin-bottom: 2px; }
+  return renderTablePage({
+    language: labels.language,
+    title: labels.title,
+    subtitle: labels.subtitle,
+    copyMarkdown: labels.copyMarkdown,
+    copyCsv: labels.copyCsv,
+    nonce,
+    cspSource,
+    style: `h1 { margin-bottom: 2px; }
 .subtitle { color: var(--vscode-descriptionForeground); margin: 0 0 8px; }
 th, td { text-align: left; }
 tr.organization td { font-weight: 600; }
 .unknown { color: var(--vscode-descriptionForeground); }
-.notes p { color: var(--vscode-descriptionForeground); margin: 6px 0; }
-</style>
-</head>
-<body>
-<h1>${e(labels.title)}</h1>
-<p class="subtitle">${e(labels.subtitle)}</p>
-<div class="toolbar">
-<button type="button" data-format="markdown">${e(labels.copyMarkdown)}</button>
-<button type="button" data-format="csv">${e(labels.copyCsv)}</button>
-</div>
-<table>
+.notes p { color: var(--vscode-descriptionForeground); margin: 6px 0; }`,
+    content: `<table>
 <thead><tr><th scope="col">${e(labels.scope)}</th><th scope="col">${e(labels.project)}</th><th scope="col">${e(labels.slug)}</th><th scope="col">${e(labels.role)}</th></tr></thead>
 <tbody>
 ${rows}
 </tbody>
 </table>
-<div class="notes">${labels.notes.map((p) => `<p>${e(p)}</p>`).join('')}</div>
-<script nonce="${n}">
-${COPY_BUTTONS_SCRIPT}
-</script>
-</body>
-</html>
-`;
+<div class="notes">${labels.notes.map((p) => `<p>${e(p)}</p>`).join('')}</div>`,
+  });
 }
