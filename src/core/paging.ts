@@ -309,3 +309,47 @@ export function unlisted<T>(page: readonly T[], isListed: (id: string) => boolea
     return true;
   });
 }
+
+/**
+ * One page_no list (Huawei CodeArts) as the user loads it page by page: the items in order, each id once, within the
+ * walk's caps. `accept` takes the next page, or throws why the walk ends (a loop, an empty page that hides items); a
+ * cap reached keeps the items that fit and comes back as `capped`, the error to show after them.
+ */
+export class NumberedList<T> {
+  readonly items: T[] = [];
+  /** What the listing promises in all: a short page means the end, whatever the server's total says. */
+  total = 0;
+  private readonly ids = new Set<string>();
+  private readonly budget: WalkBudget;
+
+  constructor(
+    readonly pageSize: number,
+    private readonly what: NumberedItems,
+    private readonly idOf: (item: T) => string,
+    caps: WalkCaps = {},
+  ) {
+    this.budget = new WalkBudget(caps);
+  }
+
+  /** The page_no to request next. */
+  get nextPageNo(): number {
+    return nextPageNo(this.items.length, this.pageSize);
+  }
+
+  get hasMore(): boolean {
+    return this.items.length < this.total;
+  }
+
+  /** Adds one answer (`page`, the server's `reportedTotal`): the items it added, and the cap error if one was reached. */
+  accept(page: readonly T[], reportedTotal: number): { added: T[]; capped?: PagingLoopError } {
+    const fresh = unlisted(page, (id) => this.ids.has(id), this.idOf);
+    checkNumberedPage(page.length, fresh.length, reportedTotal, this.items.length, this.what);
+    const kept = this.budget.admit(fresh);
+    for (const item of kept) {
+      this.ids.add(this.idOf(item));
+      this.items.push(item);
+    }
+    this.total = totalAfterPage(page.length, this.pageSize, reportedTotal, this.items.length);
+    return { added: kept, capped: kept.length < fresh.length ? this.budget.stop() : undefined };
+  }
+}

@@ -113,11 +113,11 @@ describe('Repository Permissions view (Huawei Cloud CodeArts Artifact)', functio
       assert.ok(names.includes(name), `${name} missing from ${JSON.stringify(names)}`);
     assert.ok(!names.includes('docker-legacy'), 'a repository in the recycle bin is not listed');
     assert.equal(root.filter((i) => i.contextValue === 'coscene.repository').length, 21);
-    assert.ok(!root.some((i) => i.contextValue === 'coscene.loadMore'), 'everything fits on one page of 50');
+    assert.ok(!root.some((i) => i.contextValue === 'coscene.loadMore'), 'everything fits on one page of 100');
 
     const [list] = huaweiRequests('ListAllRepositories');
     assert.equal(list.path, `/cloudartifact/v5/${FAKE_HUAWEI.domainId}/${FAKE_HUAWEI.codeartsProjectId}/repositories`);
-    assert.match(list.query, /(^|&)page_size=50(&|$)/);
+    assert.match(list.query, /(^|&)page_size=100(&|$)/);
     assert.ok(list.headers['x-auth-token'], 'token auth');
     assert.equal(list.headers['x-language'], ENGLISH ? 'en-us' : 'zh-cn');
     assert.match(feature.viewDescription() ?? '', new RegExp(`${FAKE_HUAWEI.domainName}/${FAKE_HUAWEI.iamUser}`));
@@ -197,10 +197,10 @@ describe('Repository Permissions view (Huawei Cloud CodeArts Artifact)', functio
   });
 
   it('pages repositories and users by 50 with "Load more…"', async () => {
-    // The seed has 21 repositories and 12 members: add clones for this test only, removed again below.
+    // The seed has 21 repositories and 12 members, pages hold 100: add clones for this test only, removed again below.
     const data = server.huawei;
     const template = data.repositories.find((r) => r.name === MAVEN_RELEASE)!;
-    const clones = Array.from({ length: 40 }, (_, i) => ({
+    const clones = Array.from({ length: 90 }, (_, i) => ({
       ...template,
       id: `clone${i}`,
       name: `${template.name}_clone${i}`,
@@ -208,7 +208,7 @@ describe('Repository Permissions view (Huawei Cloud CodeArts Artifact)', functio
       displayName: `zz-clone-${i}`,
     }));
     const members = data.members.get(FAKE_HUAWEI.codeartsProjectId)!;
-    const memberClones = Array.from({ length: 45 }, (_, i) => ({
+    const memberClones = Array.from({ length: 95 }, (_, i) => ({
       ...members[0],
       user_id: `m${i}`.padStart(32, '0'),
       user_name: `member_${i}`,
@@ -218,13 +218,13 @@ describe('Repository Permissions view (Huawei Cloud CodeArts Artifact)', functio
     try {
       await refresh();
       let root = await children();
-      assert.equal(root.filter((i) => i.contextValue === 'coscene.repository').length, 50);
+      assert.equal(root.filter((i) => i.contextValue === 'coscene.repository').length, 100);
       const more = root[root.length - 1];
       assert.equal(label(more), 'Load more…');
-      assert.equal(more.description, '50 of 61');
+      assert.equal(more.description, '100 of 111');
       await vscode.commands.executeCommand(more.command!.command, ...(more.command!.arguments ?? []));
       root = await children();
-      assert.equal(root.filter((i) => i.contextValue === 'coscene.repository').length, 61);
+      assert.equal(root.filter((i) => i.contextValue === 'coscene.repository').length, 111);
       assert.ok(!root.some((i) => i.contextValue === 'coscene.loadMore'));
       assert.deepEqual(
         huaweiRequests('ListAllRepositories').map((r) => /page_no=(\d+)/.exec(r.query)?.[1]),
@@ -233,13 +233,13 @@ describe('Repository Permissions view (Huawei Cloud CodeArts Artifact)', functio
 
       const usersNode = byLabel(await children(byLabel(root, 'maven-release')), 'Users');
       let users = await children(usersNode);
-      assert.equal(users.length, 51);
-      const moreUsers = users[50];
-      assert.equal(moreUsers.description, '50 of 57');
+      assert.equal(users.length, 101);
+      const moreUsers = users[100];
+      assert.equal(moreUsers.description, '100 of 107');
       await vscode.commands.executeCommand(moreUsers.command!.command, ...(moreUsers.command!.arguments ?? []));
       users = await children(usersNode);
-      assert.equal(users.length, 57);
-      assert.equal(new Set(labels(users)).size, 57, 'no user twice');
+      assert.equal(users.length, 107);
+      assert.equal(new Set(labels(users)).size, 107, 'no user twice');
     } finally {
       data.repositories.splice(data.repositories.length - clones.length, clones.length);
       members.splice(members.length - memberClones.length, memberClones.length);

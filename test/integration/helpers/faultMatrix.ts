@@ -224,7 +224,7 @@ export const FAULT_ROWS: FaultRow[] = [
     family: 'Huawei',
     fault: 'repeated page',
     specs: [huawei({ kind: 'repeat-page-token' })],
-    extraRepositories: 40,
+    extraRepositories: 90,
     message: /same page of repositories again/,
     actions: RETRY_LOGS,
   },

@@ -2,7 +2,7 @@
 import * as assert from 'node:assert/strict';
 import * as fc from 'fast-check';
 import { AccessError } from '../../../src/core/errors';
-import { checkNumberedPage, nextPageNo, NumberedItems, totalAfterPage, unlisted } from '../../../src/core/paging';
+import { NumberedList, NumberedItems, PagingLoopError } from '../../../src/core/paging';
 import { fuzz } from './fuzz';
 
 const PAGE_SIZE = 3;
@@ -20,29 +20,24 @@ const server = fc.record({
 });
 
 /**
- * The tree's walk (views/permissionsTree.ts): load the first page, then "Load more…" while fewer than `total` are
- * listed. Repositories keep only ids not listed yet; users keep the whole page. Stops at the first error.
+ * The tree's walk (permissions/views/permissionsTree.ts) over the real NumberedList: load the first page, then
+ * "Load more…" while more are promised. Stops at the first error (a loop, an empty page, a cap reached).
  */
-function walk(s: typeof server extends fc.Arbitrary<infer S> ? S : never) {
-  const listed: number[] = [];
+function walk(s: typeof server extends fc.Arbitrary<infer S> ? S : never, caps: { maxItems?: number } = {}) {
+  const list = new NumberedList<number>(PAGE_SIZE, s.what, String, caps);
   const requests: number[] = [];
-  let total = 0;
   let error: unknown;
   do {
-    const pageNo = nextPageNo(listed.length, PAGE_SIZE);
+    const pageNo = list.nextPageNo;
     requests.push(pageNo);
     const page = s.keyed ? (s.pages[pageNo - 1] ?? { ids: [], total: 0 }) : s.pages[Math.min(requests.length - 1, s.pages.length - 1)];
-    const fresh = unlisted(page.ids, (id) => listed.includes(Number(id)), String);
     try {
-      checkNumberedPage(page.ids.length, fresh.length, page.total, listed.length, s.what);
+      error = list.accept(page.ids, page.total).capped;
     } catch (err) {
       error = err;
-      break;
     }
-    listed.push(...(s.what === 'repositories' ? fresh : page.ids));
-    total = totalAfterPage(page.ids.length, PAGE_SIZE, page.total, listed.length);
-  } while (listed.length < total && requests.length <= 100);
-  return { listed, requests, total, error };
+  } while (!error && list.hasMore && requests.length <= 100);
+  return { listed: list.items, requests, total: list.total, error, hasMore: list.hasMore };
 }
 
 describe('fuzz: page_no guard (paging.ts, Huawei lists)', () => {
@@ -50,9 +45,9 @@ describe('fuzz: page_no guard (paging.ts, Huawei lists)', () => {
     fuzz(
       server,
       (s) => {
-        const { listed, requests, total, error } = walk(s);
+        const { requests, error, hasMore } = walk(s);
         assert.ok(requests.length <= ID_POOL + 1, `${requests.length} requests for at most ${ID_POOL} distinct items`);
-        if (!error) assert.ok(listed.length >= total, '"Load more…" is never left offered once the walk stops without an error');
+        if (!error) assert.ok(!hasMore, '"Load more…" is never left offered once the walk stops without an error');
       },
       3000,
     );
@@ -72,12 +67,24 @@ describe('fuzz: page_no guard (paging.ts, Huawei lists)', () => {
     );
   });
 
-  it('repositories are never listed twice; what was listed before an error is kept', () => {
+  it('no item is listed twice; what was listed before an error is kept', () => {
     fuzz(
-      server.filter((s) => s.what === 'repositories'),
+      server,
       (s) => {
         const { listed } = walk(s);
         assert.equal(new Set(listed).size, listed.length, JSON.stringify(listed));
+      },
+      2000,
+    );
+  });
+
+  it('a cap keeps the items that fit and ends the walk with the cap message', () => {
+    fuzz(
+      fc.tuple(server, fc.integer({ min: 1, max: 5 })),
+      ([s, maxItems]) => {
+        const { listed, error } = walk(s, { maxItems });
+        assert.ok(listed.length <= maxItems, `${listed.length} listed with a cap of ${maxItems}`);
+        if (error instanceof PagingLoopError && /limit of/.test(error.message)) assert.equal(listed.length, maxItems);
       },
       2000,
     );
@@ -92,16 +99,14 @@ describe('fuzz: page_no guard (paging.ts, Huawei lists)', () => {
           ids: ids.slice(i * PAGE_SIZE, (i + 1) * PAGE_SIZE),
           total: count,
         }));
-        const listed: number[] = [];
-        let total = 0;
+        const list = new NumberedList<number>(PAGE_SIZE, what, String);
         let requests = 0;
         do {
-          const page = pages[nextPageNo(listed.length, PAGE_SIZE) - 1];
+          const page = pages[list.nextPageNo - 1];
           requests++;
-          checkNumberedPage(page.ids.length, page.ids.filter((id) => !listed.includes(id)).length, page.total, listed.length, what);
-          listed.push(...page.ids);
-          total = totalAfterPage(page.ids.length, PAGE_SIZE, page.total, listed.length);
-        } while (listed.length < total);
+          assert.equal(list.accept(page.ids, page.total).capped, undefined);
+        } while (list.hasMore);
+        const listed = list.items;
         assert.deepEqual(listed, ids);
         assert.ok(requests <= Math.floor(count / PAGE_SIZE) + 1);
       },

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { WalkBudget } from '../../../core/paging';
+import { NumberedList } from '../../../core/paging';
 import {
   grantedObjectLabel,
   operationLabel,
@@ -112,11 +112,7 @@ export class NoPermissionsNode extends MessageNode {
 
 /** "Users" under a repository: ListProjectUsers, paged. */
 export class UsersNode extends vscode.TreeItem {
-  users: ProjectUser[] = [];
-  /** The user ids listed, for the next page's duplicate check (linear, not a search per item). */
-  userIds = new Set<string>();
-  budget = new WalkBudget();
-  total = 0;
+  list = newUserList();
   loaded = false;
   error: unknown;
   loading: Promise<void> | undefined;
@@ -128,13 +124,17 @@ export class UsersNode extends vscode.TreeItem {
   }
 
   reset(): void {
-    this.users = [];
-    this.userIds = new Set();
-    this.budget = new WalkBudget();
-    this.total = 0;
+    this.list = newUserList();
     this.loaded = false;
     this.error = undefined;
   }
+}
+
+/** The CodeArts pages hold up to 100 items; the tree asks for the largest page. */
+export const PAGE_SIZE = 100;
+
+function newUserList(): NumberedList<ProjectUser> {
+  return new NumberedList<ProjectUser>(PAGE_SIZE, 'users', (u) => u.userId);
 }
 
 export class UserNode extends vscode.TreeItem {

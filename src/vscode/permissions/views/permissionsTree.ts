@@ -1,23 +1,19 @@
 import * as vscode from 'vscode';
-import { checkNumberedPage, nextPageNo, totalAfterPage, unlisted, WalkBudget } from '../../../core/paging';
+import type { Repository } from '../../../core/huawei/model';
+import { NumberedList } from '../../../core/paging';
 import type { AddedRepositories } from '../addedRepositories';
 import type { HuaweiSession } from '../huaweiSession';
 import type { Log } from '../../shared/log';
 import { LOAD_MORE_COMMAND, REFRESH_COMMAND } from '../keys';
 import { ErrorNode, LoadMoreNode, MessageNode } from '../../shared/nodes';
-import { GrantedObjectNode, RepositoryNode, RoleNode, UserNode, UsersNode } from './permissionsNodes';
-
-export const PAGE_SIZE = 50;
+import { GrantedObjectNode, PAGE_SIZE, RepositoryNode, RoleNode, UserNode, UsersNode } from './permissionsNodes';
 
 type Parent = RepositoryNode | UsersNode | undefined;
 
 /** Root state: the listed repositories of the CodeArts project, page by page. */
 interface RepositoryList {
+  pages: NumberedList<Repository>;
   nodes: RepositoryNode[];
-  /** Repo ids listed, for the next page's duplicate check. */
-  ids: Set<string>;
-  budget: WalkBudget;
-  total: number;
   loaded: boolean;
   error?: unknown;
 }
@@ -104,11 +100,11 @@ export class PermissionsTreeProvider implements vscode.TreeDataProvider<vscode.T
           firstPage ? { command: REFRESH_COMMAND, title: '' } : { command: LOAD_MORE_COMMAND, title: '', arguments: [undefined] },
         ),
       );
-    } else if (this.list.nodes.length < this.list.total) {
+    } else if (this.list.pages.hasMore) {
       items.push(
         new LoadMoreNode(
           { command: LOAD_MORE_COMMAND, title: '', arguments: [undefined] },
-          vscode.l10n.t('{0} of {1}', this.list.nodes.length, this.list.total),
+          vscode.l10n.t('{0} of {1}', this.list.nodes.length, this.list.pages.total),
         ),
       );
     } else if (this.list.nodes.length === 0) {
@@ -131,38 +127,16 @@ export class PermissionsTreeProvider implements vscode.TreeDataProvider<vscode.T
         const page = await api.listRepositories({
           tenantId,
           projectId: codeartsProjectId,
-          pageNo: nextPageNo(list.nodes.length, PAGE_SIZE),
+          pageNo: list.pages.nextPageNo,
           pageSize: PAGE_SIZE,
           qname: this.query || undefined,
         });
         if (list !== this.list) return; // refreshed meanwhile
-        const fresh = unlisted(
-          page.repositories,
-          (id) => list.ids.has(id),
-          (r) => r.name,
-        );
-        checkNumberedPage(page.repositories.length, fresh.length, page.total, list.nodes.length, 'repositories');
-        const kept = list.budget.admit(fresh);
-        for (const r of kept) {
-          list.ids.add(r.name);
-          list.nodes.push(
-            new RepositoryNode(
-              {
-                projectId: r.projectId || codeartsProjectId,
-                repoId: r.name,
-                name: r.displayName || r.repositoryName || r.name,
-                format: r.format,
-                description: r.description,
-              },
-              false,
-            ),
-          );
-        }
-        list.total = totalAfterPage(page.repositories.length, PAGE_SIZE, page.total, list.nodes.length);
+        const { added, capped } = list.pages.accept(page.repositories, page.total);
+        list.nodes.push(...added.map((r) => repositoryNode(r, codeartsProjectId)));
         list.loaded = true;
         list.error = undefined;
-        const capped = kept.length < fresh.length ? list.budget.stop() : undefined;
-        if (capped) throw capped;
+        if (capped) throw capped; // after the items that fit: they stay listed
       } catch (err) {
         if (list !== this.list) return;
         this.log.error('Listing CodeArts Artifact repositories failed', err);
@@ -192,24 +166,24 @@ export class PermissionsTreeProvider implements vscode.TreeDataProvider<vscode.T
 
   private async usersChildren(node: UsersNode): Promise<vscode.TreeItem[]> {
     if (!node.loaded && !node.error) await this.loadUsers(node);
-    const items: vscode.TreeItem[] = node.users.map((u) => new UserNode(u));
+    const items: vscode.TreeItem[] = node.list.items.map((u) => new UserNode(u));
     if (node.error) {
       items.push(
         new ErrorNode(
           node.error,
-          node.users.length
+          node.list.items.length
             ? { command: LOAD_MORE_COMMAND, title: '', arguments: [node] }
             : { command: REFRESH_COMMAND, title: '', arguments: [node] },
         ),
       );
-    } else if (node.users.length < node.total) {
+    } else if (node.list.hasMore) {
       items.push(
         new LoadMoreNode(
           { command: LOAD_MORE_COMMAND, title: '', arguments: [node] },
-          vscode.l10n.t('{0} of {1}', node.users.length, node.total),
+          vscode.l10n.t('{0} of {1}', node.list.items.length, node.list.total),
         ),
       );
-    } else if (node.users.length === 0) {
+    } else if (node.list.items.length === 0) {
       items.push(new MessageNode(vscode.l10n.t('No users.')));
     }
     return items;
@@ -220,23 +194,13 @@ export class PermissionsTreeProvider implements vscode.TreeDataProvider<vscode.T
       try {
         const { api } = await this.session.artifact();
         const { repo } = node.repository;
-        const page = await api.listProjectUsers(repo.projectId, repo.repoId, nextPageNo(node.users.length, PAGE_SIZE), PAGE_SIZE);
-        const fresh = unlisted(
-          page.users,
-          (id) => node.userIds.has(id),
-          (u) => u.userId,
-        );
-        checkNumberedPage(page.users.length, fresh.length, page.total, node.users.length, 'users');
-        const kept = node.budget.admit(fresh);
-        for (const user of kept) {
-          node.userIds.add(user.userId);
-          node.users.push(user);
-        }
-        node.total = totalAfterPage(page.users.length, PAGE_SIZE, page.total, node.users.length);
+        const { list } = node;
+        const page = await api.listProjectUsers(repo.projectId, repo.repoId, list.nextPageNo, PAGE_SIZE);
+        if (list !== node.list) return; // refreshed meanwhile
+        const { capped } = list.accept(page.users, page.total);
         node.loaded = true;
         node.error = undefined;
-        const capped = kept.length < fresh.length ? node.budget.stop() : undefined;
-        if (capped) throw capped;
+        if (capped) throw capped; // after the items that fit: they stay listed
       } catch (err) {
         this.log.error(`Listing the users of repository ${node.repository.repo.repoId} failed`, err);
         node.error = err;
@@ -249,5 +213,18 @@ export class PermissionsTreeProvider implements vscode.TreeDataProvider<vscode.T
 }
 
 function emptyList(): RepositoryList {
-  return { nodes: [], ids: new Set(), budget: new WalkBudget(), total: 0, loaded: false };
+  return { pages: new NumberedList<Repository>(PAGE_SIZE, 'repositories', (r) => r.name), nodes: [], loaded: false };
+}
+
+function repositoryNode(r: Repository, codeartsProjectId: string): RepositoryNode {
+  return new RepositoryNode(
+    {
+      projectId: r.projectId || codeartsProjectId,
+      repoId: r.name,
+      name: r.displayName || r.repositoryName || r.name,
+      format: r.format,
+      description: r.description,
+    },
+    false,
+  );
 }
