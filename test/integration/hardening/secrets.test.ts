@@ -498,7 +498,7 @@ describe('secret canaries (issue 8)', function () {
     const places = report.searched + processes.pids;
     console.log(
       `    canary scan: ${places} places searched: ${sandboxFiles} sandbox files, ${browserFiles} browser profile files (${browserDirs.length} profiles), ` +
-        `${logFiles.length} log files, ${stateStores} state store files (state.vscdb, Local Storage, IndexedDB), ${report.vanished.length} vanished while scanning, ${buffers.size} view/document buffers, ${notifications.texts.length} notifications (${notifications.patched ? 'observed' : 'NOT observable'}), ` +
+        `${logFiles.length} log files, ${stateStores} state store files (state.vscdb, Local Storage, IndexedDB; ${report.tables.length} LevelDB tables also decompressed), ${report.vanished.length} vanished while scanning, ${buffers.size} view/document buffers, ${notifications.texts.length} notifications (${notifications.patched ? 'observed' : 'NOT observable'}), ` +
         `${vscode.workspace.textDocuments.length} open documents, ${processes.pids} processes in ${processes.scans} /proc scans, ${feature.spawned().length} recorded client runs; ` +
         `${needles.length} needle forms; planted found in ${plantedHits.length} places; secret hits: ${secretHits.length ? secretHits.join(' ; ') : 'none'}`,
     );

@@ -3,6 +3,7 @@ import { randomBytes } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
+import { tableDataBlocks } from '../../support/leveldb';
 
 /**
  * Secret canaries: unmistakable values that must never show up anywhere the user (or another
@@ -55,10 +56,12 @@ export interface ScanReport {
   unscanned: string[];
   /** Files that disappeared between listing and reading (temporary files of the workbench or browser). */
   vanished: string[];
+  /** LevelDB tables also searched block by block, decompressed. */
+  tables: string[];
 }
 
 export function emptyReport(): ScanReport {
-  return { searched: 0, hits: [], places: [], unscanned: [], vanished: [] };
+  return { searched: 0, hits: [], places: [], unscanned: [], vanished: [], tables: [] };
 }
 
 /** Searches a text buffer (a notification, a terminal transcript, a document) for every needle. */
@@ -88,6 +91,24 @@ export function scanFile(report: ScanReport, file: string, needles: readonly Nee
   report.searched++;
   report.places.push(file);
   for (const n of needles) if (n.bytes.some((b) => data.includes(b))) report.hits.push(`${file}: ${n.label}`);
+  if (LEVELDB_TABLE.test(file)) scanTableBlocks(report, file, data, needles);
+}
+
+/** Browser storage compacts into LevelDB tables whose Snappy blocks can split a secret: search them decompressed too. */
+const LEVELDB_TABLE = /\.(ldb|sst)$/;
+
+function scanTableBlocks(report: ScanReport, file: string, data: Buffer, needles: readonly Needle[]): void {
+  let blocks: Buffer[];
+  try {
+    blocks = tableDataBlocks(data).blocks;
+  } catch (err) {
+    report.unscanned.push(`${file}: not readable as a LevelDB table (${(err as Error).message})`);
+    return;
+  }
+  report.tables.push(file);
+  for (const n of needles) {
+    if (blocks.some((block) => n.bytes.some((b) => block.includes(b)))) report.hits.push(`${file} (decompressed): ${n.label}`);
+  }
 }
 
 /** Every regular file under `dir`; folders it cannot read or that lie too deep are recorded as unscanned. */
