@@ -1,7 +1,7 @@
 /**
  * Issue 12, findings 4 and 5 in the extension host. A Huawei sign-in stays bound to the hosts it was made with: when a
  * setting later points IAM or CodeArts Artifact elsewhere, nothing carrying the credentials reaches the new host and
- * the user is told why, with Sign In. A sign-in that did not keep the password ends with its token: the user is asked
+ * the user is told why, with Sign In (IAM password and AK/SK sign-ins alike). A sign-in that did not keep the password ends with its token: the user is asked
  * to sign in again, not shown a generic error, and no password is sent anywhere.
  */
 import * as assert from 'node:assert/strict';
@@ -11,7 +11,7 @@ import * as vscode from 'vscode';
 import type { PermissionsFeature } from '../../../src/vscode/permissions';
 import { FAKE_HUAWEI, FakeServer, startFakeServer } from '../../fake/server';
 import { NotificationRecorder, recordNotifications } from '../helpers/canaryNotifications';
-import { PASSWORD_SIGN_IN } from '../helpers/huaweiSignIn';
+import { AKSK_SIGN_IN, PASSWORD_SIGN_IN } from '../helpers/huaweiSignIn';
 import { extensionApi } from '../helpers/profileFixtures';
 
 type Item = vscode.TreeItem;
@@ -106,36 +106,41 @@ describe('Huawei sign-in bounds (issue 12, findings 4 and 5)', function () {
     await server?.close();
   });
 
-  it('Artifact endpoint moved after sign-in: the tree and the matrix send the token nowhere, the user is told why with Sign In', async () => {
-    assert.equal(await signIn(PASSWORD_SIGN_IN), true);
-    assert.ok(
-      (await children()).some((i) => label(i) === 'maven-release'),
-      'signed in: the repositories are listed',
-    );
-    const shownBefore = notifications.shown.length;
-
-    await setEndpoint('endpoint', other.url);
-    const { text, actions } = await rootError();
-    if (ENGLISH)
-      assert.match(
-        text,
-        new RegExp(`made for CodeArts Artifact at 127\\.0\\.0\\.1:${server.port}, but the settings now point it to ${other.host}`),
+  for (const [how, args] of [
+    ['an IAM password', PASSWORD_SIGN_IN],
+    ['an access key (AK/SK)', AKSK_SIGN_IN],
+  ] as const) {
+    it(`Artifact endpoint moved after sign-in with ${how}: the tree and the matrix send no credentials, the user is told why with Sign In`, async () => {
+      assert.equal(await signIn(args), true);
+      assert.ok(
+        (await children()).some((i) => label(i) === 'maven-release'),
+        'signed in: the repositories are listed',
       );
-    assert.ok(actions.includes('Sign In…'), `actions: ${JSON.stringify(actions)}`);
-    await vscode.commands.executeCommand('coscene.permissions.refresh');
-    await children();
-    const example = { ...FAKE_HUAWEI.exampleRepo, name: FAKE_HUAWEI.exampleRepo.repoId };
-    assert.equal(await vscode.commands.executeCommand('coscene.permissions.showMatrix', example), undefined);
-    const refused = notifications.shown.slice(shownBefore).find((n) => n.severity === 'error');
-    assert.ok(refused, 'the matrix command said why it did nothing');
-    assert.ok(refused.message.includes(other.host) && refused.actions.includes('Sign In…'), JSON.stringify(refused));
-    assert.deepEqual(other.requests, [], 'the new host was contacted');
+      const shownBefore = notifications.shown.length;
 
-    // Setting it back uses the same sign-in again.
-    await setEndpoint('endpoint', server.url);
-    assert.ok((await children()).some((i) => label(i) === 'maven-release'));
-    assert.deepEqual(other.requests, []);
-  });
+      await setEndpoint('endpoint', other.url);
+      const { text, actions } = await rootError();
+      if (ENGLISH)
+        assert.match(
+          text,
+          new RegExp(`made for CodeArts Artifact at 127\\.0\\.0\\.1:${server.port}, but the settings now point it to ${other.host}`),
+        );
+      assert.ok(actions.includes('Sign In…'), `actions: ${JSON.stringify(actions)}`);
+      await vscode.commands.executeCommand('coscene.permissions.refresh');
+      await children();
+      const example = { ...FAKE_HUAWEI.exampleRepo, name: FAKE_HUAWEI.exampleRepo.repoId };
+      assert.equal(await vscode.commands.executeCommand('coscene.permissions.showMatrix', example), undefined);
+      const refused = notifications.shown.slice(shownBefore).find((n) => n.severity === 'error');
+      assert.ok(refused, 'the matrix command said why it did nothing');
+      assert.ok(refused.message.includes(other.host) && refused.actions.includes('Sign In…'), JSON.stringify(refused));
+      assert.deepEqual(other.requests, [], 'the new host was contacted');
+
+      // Setting it back uses the same sign-in again.
+      await setEndpoint('endpoint', server.url);
+      assert.ok((await children()).some((i) => label(i) === 'maven-release'));
+      assert.deepEqual(other.requests, []);
+    });
+  }
 
   it('IAM endpoint moved while the token is due for renewal: the stored password is not posted to the new host', async () => {
     skewMs = -23.5 * HOUR; // the fake issues a token that ends in 30 minutes: renewal is due at once
