@@ -262,6 +262,29 @@ describe('container registry (issue 6)', function () {
     // Files: the sandbox (logs, settings, globalStorage, state.vscdb, DOCKER_CONFIG) and the browser's Local Storage and IndexedDB.
     assertNoSecretOnDisk(Object.fromEntries(PASSWORDS.map((p, i) => [`registry password ${i + 1}`, p])));
   });
+
+  // Last: each created credential advances the fake's list of users, which the tests above count on.
+  it('a declined show-password prompt opens no credential document (issue 12, finding 14)', async () => {
+    feature.answerShowPassword(false);
+    const credentialDocs = () => vscode.workspace.textDocuments.filter((d) => d.uri.scheme === 'coscene-registry-credential');
+    const docsBefore = credentialDocs().length;
+    const editorBefore = vscode.window.activeTextEditor?.document;
+    try {
+      const created = await vscode.commands.executeCommand<{ username: string }>('coscene.registry.createCredential', { format: 'json' });
+      assert.ok(created?.username, 'the credential was created');
+      assert.equal(feature.answerShowPassword(undefined), 1, 'the prompt was asked once');
+      assert.equal(credentialDocs().length, docsBefore, 'a credential document opened');
+      assert.equal(vscode.window.activeTextEditor?.document, editorBefore, 'another editor came to the front');
+      const holding = vscode.workspace.textDocuments.filter((d) => d.getText().includes(created.username));
+      assert.deepEqual(
+        holding.map((d) => d.uri.toString()),
+        [],
+        'an open document holds the new credential',
+      );
+    } finally {
+      feature.answerShowPassword(undefined);
+    }
+  });
 });
 
 /** Polls /proc/<pid>/cmdline while a command runs, collecting any process whose argv holds a needle. */

@@ -18,9 +18,9 @@ export function registerProfilesFeature(context: vscode.ExtensionContext, log: L
   const profiles = new ProfileService(context, new Secrets(context.secrets), log);
   const commands: CommandTable<ProfilesCommandId> = {
     'coscene.profile.add': addProfile(profiles, log, acceptScriptedArgs),
-    'coscene.profile.remove': removeProfile(profiles, log),
+    'coscene.profile.remove': removeProfile(profiles, log, acceptScriptedArgs),
     'coscene.profile.switch': switchProfile(profiles, log),
-    'coscene.profile.setToken': setToken(profiles, log),
+    'coscene.profile.setToken': setToken(profiles, log, acceptScriptedArgs),
     'coscene.profile.openConfig': openConfig(profiles, log),
     'coscene.showLogs': () => log.show(),
   };

@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import type { CommandHandler } from '../../shared/commands';
 import { reportError } from '../../shared/errors';
 import type { Log } from '../../shared/log';
+import { scriptedArgs } from '../../shared/testMode';
 import type { ProfileService } from '../profileService';
 
 export interface RemoveProfileArgs {
@@ -10,13 +11,14 @@ export interface RemoveProfileArgs {
 
 /**
  * "coScene: Remove Profile…": removes a profile added in VS Code with its token. Profiles from the cocli file or the
- * env are not ours to remove. With arguments no confirmation is asked. Resolves true when removed.
+ * env are not ours to remove. A `name` argument skips the pick and the confirmation only in test mode
+ * (shared/testMode.ts): elsewhere another extension could delete a profile and its token unasked. Resolves true when removed.
  */
-export function removeProfile(profiles: ProfileService, log: Log): CommandHandler {
+export function removeProfile(profiles: ProfileService, log: Log, acceptScriptedArgs: boolean): CommandHandler {
   return async (args?: RemoveProfileArgs) => {
     try {
       await profiles.ready;
-      const name = args?.name ?? (await pickAndConfirm(profiles));
+      const name = scriptedArgs(acceptScriptedArgs, args)?.name ?? (await pickAndConfirm(profiles));
       if (name === undefined) return false;
       const matches = profiles.list().filter((p) => p.name === name);
       if (!matches.some((p) => p.source === 'extension')) {

@@ -3,6 +3,7 @@ import type { ProfileSource } from '../../../core/profiles/profile';
 import type { CommandHandler } from '../../shared/commands';
 import { reportError } from '../../shared/errors';
 import type { Log } from '../../shared/log';
+import { scriptedArgs } from '../../shared/testMode';
 import type { ListedProfile, ProfileService } from '../profileService';
 import { shortSourceLabel } from '../sourceLabels';
 
@@ -16,14 +17,16 @@ export interface SetTokenArgs {
 /**
  * "coScene: Set Token for Profile…": replaces a rejected token. For a cocli or env profile the new token is kept in
  * SecretStorage and used instead of the file's token; the cocli file is never written. Resolves true once saved.
+ * A `token` argument is taken only in test mode (shared/testMode.ts): elsewhere another extension could swap in a
+ * token of its own; `name`/`source` only choose the profile, the user still types the token.
  */
-export function setToken(profiles: ProfileService, log: Log): CommandHandler {
+export function setToken(profiles: ProfileService, log: Log, acceptScriptedArgs: boolean): CommandHandler {
   return async (args?: SetTokenArgs) => {
     try {
       await profiles.ready;
       const target = await chooseProfile(profiles, args);
       if (!target) return false;
-      const token = args?.token ?? (await askToken(profiles, target));
+      const token = scriptedArgs(acceptScriptedArgs, args)?.token ?? (await askToken(profiles, target));
       if (!token?.trim()) return false;
       await profiles.setToken(target.source, target.name, token.trim());
       log.info(`Replaced the token of coScene profile "${target.name}" (${target.source}).`);
