@@ -20,7 +20,7 @@ export function formatMsg(m: Msg): string {
 }
 
 /** What the user can do about an error; adapters turn these into buttons or tree-item actions. */
-export type ErrorAction = 'retry' | 'setToken' | 'signIn' | 'showLogs' | 'openConfig' | 'addProfile';
+export type ErrorAction = 'retry' | 'setToken' | 'signIn' | 'showLogs' | 'openConfig' | 'openHuaweiSettings' | 'addProfile';
 
 /** Base of every error the core raises on purpose: it knows what to tell the user. */
 export class AccessError extends Error {

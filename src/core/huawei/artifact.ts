@@ -106,7 +106,7 @@ export function createArtifactApi(options: ArtifactApiOptions): ArtifactApi {
     async listRepositories(q, signal) {
       if (!TENANT_ID.test(q.tenantId)) {
         throw new AccessError(msg('The account (tenant) ID must be 8 to 32 letters and digits, but "{0}" was given.', shown(q.tenantId)), [
-          'openConfig',
+          'signIn',
         ]);
       }
       checkProjectId(q.projectId);
@@ -136,7 +136,7 @@ export function createArtifactApi(options: ArtifactApiOptions): ArtifactApi {
 function checkProjectId(projectId: string): void {
   if (!CODEARTS_PROJECT_ID.test(projectId)) {
     throw new AccessError(msg('The CodeArts project ID must be 32 lower-case letters and digits, but "{0}" was given.', shown(projectId)), [
-      'openConfig',
+      'signIn',
     ]);
   }
 }

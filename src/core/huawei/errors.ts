@@ -156,7 +156,7 @@ function describe(info: HuaweiErrorInfo, ids: string, now: number): [Msg, ErrorA
     case 'notFound':
       return [
         msg('The API or repository was not found. Check the endpoint, the region and the repository ID. (code {0}, trace {1})', code, ids),
-        ['openConfig', 'showLogs'],
+        ['openHuaweiSettings', 'showLogs'],
       ];
     case 'serverError':
       if (info.httpStatus === 502 || info.httpStatus === 503 || info.httpStatus === 504) {

@@ -62,7 +62,7 @@ export function createIamApi(options: IamApiOptions): IamApi {
       const ids = projects.map((p) => (typeof p.id === 'string' ? p.id : '')).filter(Boolean);
       if (ids.length === 0) {
         throw new AccessError(msg('No IAM project named "{0}" was found for this account. Check the region.', credentials.region), [
-          'openConfig',
+          'openHuaweiSettings',
         ]);
       }
       if (ids.length > 1) {

@@ -45,7 +45,7 @@ export function originError(decision: Exclude<OriginDecision, { kind: 'ok' }>): 
         'The stored Huawei Cloud sign-in does not record where it was issued, and the endpoint {0} is not a Huawei Cloud host. Sign in again to use it.',
         decision.hosts.join(', '),
       ),
-      ['signIn', 'openConfig'],
+      ['signIn', 'openHuaweiSettings'],
     );
   }
   const issued = hostOf(decision.issued);
@@ -62,7 +62,7 @@ export function originError(decision: Exclude<OriginDecision, { kind: 'ok' }>): 
           issued,
           current,
         );
-  return new AccessError(text, ['signIn', 'openConfig']);
+  return new AccessError(text, ['signIn', 'openHuaweiSettings']);
 }
 
 /** Hosts of the origins that are neither Huawei Cloud hosts nor this machine (each once). */

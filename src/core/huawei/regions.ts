@@ -45,7 +45,7 @@ export function artifactEndpoint(region: string, override?: string): string {
   if (endpoint === undefined) {
     throw new AccessError(
       msg('Unknown Huawei Cloud region "{0}". Choose a listed region or set the CodeArts Artifact endpoint in the settings.', region),
-      ['openConfig'],
+      ['openHuaweiSettings'],
     );
   }
   return endpoint;
@@ -55,7 +55,7 @@ export function artifactEndpoint(region: string, override?: string): string {
 export function iamEndpoint(region: string, override?: string): string {
   if (override?.trim()) return validateEndpointOverride(override);
   if (!REGION_ID.test(region)) {
-    throw new AccessError(msg('"{0}" is not a valid Huawei Cloud region ID (for example cn-north-4).', region), ['openConfig']);
+    throw new AccessError(msg('"{0}" is not a valid Huawei Cloud region ID (for example cn-north-4).', region), ['openHuaweiSettings']);
   }
   return `https://iam.${region}.myhuaweicloud.com`;
 }
@@ -79,6 +79,6 @@ export function validateEndpointOverride(value: string): string {
 function invalidEndpoint(shown: string): AccessError {
   return new AccessError(
     msg('The endpoint "{0}" is not allowed. Use an https:// URL (http:// only for localhost) without user name, query or fragment.', shown),
-    ['openConfig'],
+    ['openHuaweiSettings'],
   );
 }

@@ -4,6 +4,7 @@ import type { Services } from '../shared/services';
 import { AddedRepositories } from './addedRepositories';
 import { addRepository } from './commands/addRepository';
 import { loadMore } from './commands/loadMore';
+import { openSettings } from './commands/openSettings';
 import { refresh } from './commands/refresh';
 import { removeRepository } from './commands/removeRepository';
 import { search } from './commands/search';
@@ -50,6 +51,7 @@ export function registerPermissionsFeature(services: Services): PermissionsFeatu
   const commands: CommandTable<PermissionsCommandId> = {
     'coscene.huawei.signIn': (args?: any) => signInCommand(deps, args),
     'coscene.huawei.signOut': () => signOut(deps),
+    'coscene.huawei.openSettings': () => openSettings(),
     'coscene.permissions.refresh': (node?: any) => refresh(deps, node),
     'coscene.permissions.loadMore': (parent?: any) => loadMore(deps, parent),
     'coscene.permissions.search': (query?: any) => search(deps, query),

@@ -19,6 +19,7 @@ export const PERMISSIONS_INTERNAL_COMMANDS = [LOAD_MORE_COMMAND] as const;
 export const PERMISSIONS_COMMANDS = [
   'coscene.huawei.signIn',
   'coscene.huawei.signOut',
+  'coscene.huawei.openSettings',
   REFRESH_COMMAND,
   'coscene.permissions.search',
   'coscene.permissions.addRepository',

@@ -12,6 +12,7 @@ const ACTION_COMMANDS: Record<Exclude<ErrorAction, 'retry'>, string> = {
   signIn: 'coscene.huawei.signIn',
   showLogs: 'coscene.showLogs',
   openConfig: 'coscene.profile.openConfig',
+  openHuaweiSettings: 'coscene.huawei.openSettings',
   addProfile: 'coscene.profile.add',
 };
 
@@ -27,6 +28,8 @@ export function actionLabel(action: ErrorAction): string {
       return vscode.l10n.t('Show Logs');
     case 'openConfig':
       return vscode.l10n.t('Open Config');
+    case 'openHuaweiSettings':
+      return vscode.l10n.t('Open Settings');
     case 'addProfile':
       return vscode.l10n.t('Add Profile…');
   }

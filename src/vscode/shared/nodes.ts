@@ -27,6 +27,7 @@ const ACTION_ICONS: Record<string, string> = {
   signIn: 'sign-in',
   showLogs: 'output',
   openConfig: 'go-to-file',
+  openHuaweiSettings: 'settings-gear',
   addProfile: 'add',
 };
 

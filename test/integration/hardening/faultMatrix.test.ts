@@ -106,6 +106,7 @@ describe('fault matrix (issue 8)', function () {
           ['Sign In…', 'coscene.huawei.signIn'],
           ['Show Logs', 'coscene.showLogs'],
           ['Open Config', 'coscene.profile.openConfig'],
+          ['Open Settings', 'coscene.huawei.openSettings'],
         ]) {
           const action = actions.find((a) => labelOf(a) === label);
           if (action) assert.equal(action.command!.command, command, `${label} runs ${command}`);

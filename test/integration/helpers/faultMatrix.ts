@@ -171,7 +171,7 @@ export const FAULT_ROWS: FaultRow[] = [
     fault: '404',
     specs: [huawei({ kind: 'huawei-error', errorCode: 'APIGW.0101' })],
     message: /was not found.*APIGW\.0101/,
-    actions: ['Retry', 'Open Config', 'Show Logs'],
+    actions: ['Retry', 'Open Settings', 'Show Logs'],
   },
   {
     family: 'Huawei',

@@ -15,7 +15,9 @@ describe('huawei regions (§1.1)', () => {
     assert.throws(
       () => artifactEndpoint('xx-nowhere-9'),
       (e: unknown) =>
-        e instanceof AccessError && /Unknown Huawei Cloud region "xx-nowhere-9"/.test(e.message) && e.actions.includes('openConfig'),
+        e instanceof AccessError &&
+        /Unknown Huawei Cloud region "xx-nowhere-9"/.test(e.message) &&
+        e.actions.includes('openHuaweiSettings'),
     );
   });
 
