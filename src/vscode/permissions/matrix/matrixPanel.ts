@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { crypto } from '../../../core/lazyNode';
 import * as vscode from 'vscode';
 import { grantedObjectLabel, operationLabel, operationTooltip, parseGrantedObjectPath, UiLanguage } from '../../../core/huawei/labels';
 import { matrixToCsv, matrixToMarkdown, type PermissionMatrix } from '../../../core/huawei/matrix';
@@ -43,7 +43,7 @@ export class MatrixPanel implements vscode.Disposable {
     const html = renderMatrixHtml({
       matrix,
       labels: htmlLabels(repo, language),
-      nonce: randomBytes(16).toString('base64'),
+      nonce: crypto().randomBytes(16).toString('base64'),
       cspSource: this.panel.webview.cspSource,
     });
     this.panel.webview.html = html;

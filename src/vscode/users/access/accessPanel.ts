@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { crypto } from '../../../core/lazyNode';
 import * as vscode from 'vscode';
 import type { UserAccess } from '../../../core/access/matrix';
 import { formatUserAccess, userAccessNotes, userAccessTitle } from '../../../core/format/access';
@@ -40,7 +40,7 @@ export class AccessPanel implements vscode.Disposable {
     this.panel.title = title;
     const html = renderAccessHtml({
       access,
-      nonce: randomBytes(16).toString('base64'),
+      nonce: crypto().randomBytes(16).toString('base64'),
       cspSource: this.panel.webview.cspSource,
       labels: {
         language: vscode.env.language.toLowerCase().startsWith('zh') ? 'zh-CN' : 'en',
