@@ -1,4 +1,4 @@
-import { isIP } from 'node:net';
+import { net } from './lazyNode';
 
 /**
  * The one rule for every endpoint the extension sends credentials to (the coScene OpenAPI, Huawei IAM and
@@ -28,7 +28,8 @@ export function endpointProblem(endpoint: string): EndpointProblem | undefined {
 export function isLoopbackHost(hostname: string): boolean {
   const host = hostname.toLowerCase().replace(/^\[(.*)\]$/, '$1');
   if (host === 'localhost') return true;
-  if (isIP(host) === 4) return host.split('.')[0] === '127';
-  if (isIP(host) === 6) return host === '::1' || host === '0:0:0:0:0:0:0:1';
+  const version = net().isIP(host);
+  if (version === 4) return host.split('.')[0] === '127';
+  if (version === 6) return host === '::1' || host === '0:0:0:0:0:0:0:1';
   return false;
 }

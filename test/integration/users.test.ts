@@ -90,7 +90,9 @@ describe('users views (issue 4)', function () {
     assert.equal(item.description, 'old.account@lark.example.com');
     assert.equal((item.iconPath as vscode.ThemeIcon).id, 'circle-slash');
     assert.equal(item.contextValue, 'coscene.user');
-    const tooltip = shownText(item.tooltip as vscode.MarkdownString);
+    // VS Code asks for a user's tooltip on hover (resolveTreeItem): read it the same way.
+    const shown = orgTree.resolveTreeItem(item, item);
+    const tooltip = shownText(shown.tooltip as vscode.MarkdownString);
     for (const text of [`| ${inactive.id} |`, `users/${inactive.id}`, 'ORGANIZATION_WRITER', 'old.account@lark.example.com', '2024-01-06T'])
       assert.ok(tooltip.includes(text), `${text} in ${tooltip}`);
     const active = items.find((i) => i.user.active)!;

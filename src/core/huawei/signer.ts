@@ -1,5 +1,5 @@
 /** AK/SK request signing, `SDK-HMAC-SHA256` (docs/protocol.md). The SK is the HMAC key; no key derivation. */
-import { createHash, createHmac } from 'node:crypto';
+import { crypto } from '../lazyNode';
 
 export const SIGNING_ALGORITHM = 'SDK-HMAC-SHA256';
 export const EMPTY_BODY_SHA256 = 'e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855';
@@ -70,7 +70,7 @@ export function signRequest(req: SignableRequest, cred: AkSk, opts: SignOptions 
     payloadHash,
   ].join('\n');
   const stringToSign = `${SIGNING_ALGORITHM}\n${headers['x-sdk-date']}\n${sha256Hex(canonicalRequest)}`;
-  const signature = createHmac('sha256', Buffer.from(cred.sk, 'utf8')).update(stringToSign, 'utf8').digest('hex');
+  const signature = crypto().createHmac('sha256', Buffer.from(cred.sk, 'utf8')).update(stringToSign, 'utf8').digest('hex');
   added.Authorization = `${SIGNING_ALGORITHM} Access=${cred.ak}, SignedHeaders=${signedHeaders.join(';')}, Signature=${signature}`;
   return { headers: added, canonicalRequest, stringToSign, signature, signedHeaders };
 }
@@ -137,5 +137,5 @@ function byteCompare(a: string, b: string): number {
 }
 
 export function sha256Hex(data: string): string {
-  return createHash('sha256').update(data, 'utf8').digest('hex');
+  return crypto().createHash('sha256').update(data, 'utf8').digest('hex');
 }

@@ -1,4 +1,4 @@
-import { spawn } from 'node:child_process';
+import { childProcess } from '../lazyNode';
 import type { Msg } from '../errors';
 import { childEnvironment, childWorkingDirectory, resolveExecutable } from './childEnvironment';
 import { abortError, ExecutableNotFoundError, ProcessStartError } from './errors';
@@ -52,7 +52,7 @@ export function runProcess(opts: RunOptions): Promise<RunResult> {
       return reject(new ExecutableNotFoundError(opts.executable, opts.missingExecutable, detail, undefined));
     }
     opts.onSpawn?.([opts.executable, ...opts.args]);
-    const child = spawn(executable, [...opts.args], {
+    const child = childProcess().spawn(executable, [...opts.args], {
       shell: false,
       env,
       cwd: opts.cwd ?? childWorkingDirectory(),

@@ -1,4 +1,4 @@
-import { isIPv4, isIPv6 } from 'node:net';
+import { net } from '../lazyNode';
 import { AccessError, Msg, msg } from '../errors';
 
 /** Endpoint hosts that do not follow the `openapi.` → `cr.` rule (cocli `pkg/cmd/registry/login.go`). */
@@ -81,7 +81,7 @@ export function resolveRegistryHost(input: { setting?: string; endpoint?: string
 
 function splitHostPort(value: string): { host: string; port?: string } | undefined {
   const bracketed = /^\[([^\]]+)\](?::(.*))?$/.exec(value);
-  if (bracketed) return isIPv6(bracketed[1]) ? { host: `[${bracketed[1]}]`, port: bracketed[2] } : undefined;
+  if (bracketed) return net().isIPv6(bracketed[1]) ? { host: `[${bracketed[1]}]`, port: bracketed[2] } : undefined;
   const colons = value.split(':').length - 1;
   if (colons === 0) return { host: value };
   if (colons > 1) return undefined; // a bare IPv6 address is ambiguous with a port
@@ -91,7 +91,7 @@ function splitHostPort(value: string): { host: string; port?: string } | undefin
 
 function isValidHostname(host: string): boolean {
   if (host.startsWith('[')) return true; // checked as IPv6 while splitting
-  if (/^[\d.]+$/.test(host)) return isIPv4(host);
+  if (/^[\d.]+$/.test(host)) return net().isIPv4(host);
   const name = host.endsWith('.') ? host.slice(0, -1) : host;
   return name.length > 0 && name.length <= 253 && name.split('.').every((label) => LABEL.test(label));
 }

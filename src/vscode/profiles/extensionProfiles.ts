@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { crypto } from '../../core/lazyNode';
 import type * as vscode from 'vscode';
 import type { ProfileInfo, ProfileSource } from '../../core/profiles/profile';
 import { type Secrets, type SecretsOf, wholeValue } from '../shared/secrets';
@@ -72,7 +72,7 @@ interface Override {
 const overrideSecrets: SecretsOf<Override> = (o) => [typeof o?.token === 'string' ? o.token : undefined];
 
 function hash(token: string): string {
-  return createHash('sha256').update(token, 'utf8').digest('hex');
+  return crypto().createHash('sha256').update(token, 'utf8').digest('hex');
 }
 
 function toStored(p: ProfileInfo): StoredProfile {

@@ -83,7 +83,10 @@ describe('secret canaries (issue 8)', function () {
       for (const child of children) {
         if (all.length >= limit) return;
         all.push(child);
-        remember(place, itemText(child));
+        // What a hover shows too: VS Code resolves a missing tooltip (users) through resolveTreeItem.
+        const token = new vscode.CancellationTokenSource().token;
+        const shown = child.tooltip === undefined ? ((await tree.resolveTreeItem?.(child, child, token)) ?? child) : child;
+        remember(place, itemText(shown));
         const expandable = child.collapsibleState !== undefined && child.collapsibleState !== vscode.TreeItemCollapsibleState.None;
         if (expandable && depth < maxDepth) await visit(child, depth + 1);
       }

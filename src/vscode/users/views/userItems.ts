@@ -42,8 +42,14 @@ export class UserItem extends vscode.TreeItem {
     this.iconPath = user.active
       ? new vscode.ThemeIcon('account')
       : new vscode.ThemeIcon('circle-slash', new vscode.ThemeColor('disabledForeground'));
-    this.tooltip = userTooltip(user);
+    // No tooltip here: VS Code converts every Markdown tooltip it is given (a Markdown parse each) whenever the list
+    // is sent, which made each "Load more…" re-parse every loaded user's. The provider resolves it on hover instead.
     this.contextValue = 'coscene.user';
+  }
+
+  /** The tooltip, set on first hover (resolveTreeItem) and kept. */
+  resolveTooltip(): void {
+    this.tooltip ??= userTooltip(this.user);
   }
 }
 

@@ -97,6 +97,12 @@ export class UsersTreeProvider implements vscode.TreeDataProvider<vscode.TreeIte
     return element;
   }
 
+  /** VS Code asks on hover (and on click of an item without a command): the users' tooltips are built here. */
+  resolveTreeItem(item: vscode.TreeItem, element: vscode.TreeItem): vscode.TreeItem {
+    if (element instanceof UserItem) element.resolveTooltip();
+    return item;
+  }
+
   getParent(element: vscode.TreeItem): vscode.TreeItem | undefined {
     if (element instanceof UserItem) return element.parent ?? this.parents.get(element);
     return this.parents.get(element);
