@@ -15,6 +15,18 @@ export interface ProfileWithToken extends ProfileInfo {
   readonly active?: boolean;
 }
 
+/**
+ * The one scope a session carries: a coScene token grants the whole access of its user (the OpenAPI), there are no
+ * finer scopes. Not empty on purpose: VS Code drops a pending "Sign in with…" request once a session with the
+ * requested scopes is added, and never matches an empty list (its key "" splits into [""]).
+ */
+export const SESSION_SCOPES: readonly string[] = ['openapi'];
+
+/** Whether a session of ours serves a request for `requested` scopes (none, or only ours). */
+export function servesScopes(requested: readonly string[] | undefined): boolean {
+  return (requested ?? []).every((scope) => SESSION_SCOPES.includes(scope));
+}
+
 /** Not localized: VS Code remembers which extensions may use an account by its label, so labels must not move. */
 const SOURCE_WORD: Record<ProfileSource, string> = { cocli: 'cocli', env: 'COS_*', extension: 'VS Code' };
 
@@ -33,7 +45,7 @@ export function profileSessions(profiles: readonly ProfileWithToken[]): ProfileS
   return ordered.map((p) => {
     const id = profileKey(p.source, p.name);
     const label = count.get(base(p))! > 1 ? `${base(p)} (${SOURCE_WORD[p.source]})` : base(p);
-    return { id, accessToken: p.token!, account: { id, label }, scopes: [] };
+    return { id, accessToken: p.token!, account: { id, label }, scopes: SESSION_SCOPES };
   });
 }
 

@@ -1,5 +1,13 @@
 import * as vscode from 'vscode';
-import { diffSessions, isEmptyChange, profileOfSession, profileSessions, type ProfileSession } from '../../core/profiles/accounts';
+import {
+  diffSessions,
+  isEmptyChange,
+  profileOfSession,
+  profileSessions,
+  servesScopes,
+  SESSION_SCOPES,
+  type ProfileSession,
+} from '../../core/profiles/accounts';
 import type { CommandHandler } from '../shared/commands';
 import { reportError } from '../shared/errors';
 import type { Log } from '../shared/log';
@@ -44,14 +52,15 @@ export class CosceneAuthProvider implements vscode.AuthenticationProvider, vscod
     this.changed.dispose();
   }
 
-  /** coScene tokens carry no scopes: a request for scopes gets no session. */
+  /** A request for scopes other than "openapi" gets no session: a coScene token has no finer scopes. */
   async getSessions(scopes: readonly string[] | undefined): Promise<vscode.AuthenticationSession[]> {
-    if (scopes?.length) return [];
+    if (!servesScopes(scopes)) return [];
     return this.refresh();
   }
 
   async createSession(scopes: readonly string[]): Promise<vscode.AuthenticationSession> {
-    if (scopes.length) throw new Error(vscode.l10n.t('coScene access tokens have no scopes; ask for a session without scopes.'));
+    if (!servesScopes(scopes))
+      throw new Error(vscode.l10n.t('A coScene token has no scope but "openapi"; ask for a session without scopes.'));
     const before = new Set((await this.refresh()).map((s) => s.id));
     await this.signIn();
     const session = (await this.refresh()).find((s) => !before.has(s.id));
@@ -114,7 +123,7 @@ export class CosceneAuthProvider implements vscode.AuthenticationProvider, vscod
     }
     if (this.signInRequested) return;
     this.signInRequested = true;
-    Promise.resolve(vscode.authentication.getSession(AUTH_PROVIDER_ID, [], {})).catch((err: unknown) =>
+    Promise.resolve(vscode.authentication.getSession(AUTH_PROVIDER_ID, SESSION_SCOPES, {})).catch((err: unknown) =>
       this.log.debug(`Offering the coScene sign-in failed: ${err instanceof Error ? err.message : String(err)}`),
     );
   }

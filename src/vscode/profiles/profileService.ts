@@ -240,6 +240,7 @@ export class ProfileService implements ActiveProfile, vscode.Disposable {
       this.rejected = false;
       this.render();
       this.changed.fire();
+      this.fetchOrg(); // a cocli/env profile still has its own token
     }
     this.anyChanged.fire();
   }

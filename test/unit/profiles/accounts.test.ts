@@ -1,5 +1,12 @@
 import * as assert from 'node:assert/strict';
-import { diffSessions, isEmptyChange, profileOfSession, profileSessions, type ProfileWithToken } from '../../../src/core/profiles/accounts';
+import {
+  diffSessions,
+  isEmptyChange,
+  profileOfSession,
+  profileSessions,
+  servesScopes,
+  type ProfileWithToken,
+} from '../../../src/core/profiles/accounts';
 import type { ProfileSource } from '../../../src/core/profiles/profile';
 
 const p = (source: ProfileSource, name: string, extra: Partial<ProfileWithToken> = {}): ProfileWithToken => ({
@@ -22,7 +29,7 @@ describe('Accounts menu: profiles as sessions', () => {
         ['extension:mine', 'extension:mine', 'mine', 'tok-extension-mine'],
       ],
     );
-    assert.ok(sessions.every((s) => s.scopes.length === 0));
+    assert.ok(sessions.every((s) => s.scopes.join() === 'openapi'));
   });
 
   it('leaves out profiles without a token (signed out, or never given one)', () => {
@@ -60,6 +67,14 @@ describe('Accounts menu: profiles as sessions', () => {
     const all = [p('cocli', 'default'), p('extension', 'default')];
     assert.equal(profileOfSession(all, 'extension:default'), all[1]);
     assert.equal(profileOfSession(all, 'cocli:gone'), undefined);
+  });
+
+  it('serves requests for no scope or for "openapi", and none for scopes a coScene token does not have', () => {
+    assert.equal(servesScopes(undefined), true);
+    assert.equal(servesScopes([]), true);
+    assert.equal(servesScopes(['openapi']), true);
+    assert.equal(servesScopes(['openapi', 'admin']), false);
+    assert.equal(servesScopes(['repo']), false);
   });
 
   describe('what changed between two listings', () => {
