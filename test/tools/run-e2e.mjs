@@ -71,6 +71,7 @@ export async function runE2e({ grep } = {}) {
       COSCENE_E2E_URL_ZH: `${chinese.url}?folder=${encodeURIComponent(chinese.folder)}`,
       COSCENE_E2E_ARTIFACTS: ARTIFACTS,
       COSCENE_FAKE_URL: fake.url,
+      COSCENE_E2E_COCLI: cocli, // the English window's cocli file (the Accounts menu suite empties and restores it)
       COSCENE_TEST_RESULT: resultFile,
       COSCENE_E2E_REGISTRY: JSON.stringify(
         registry.server

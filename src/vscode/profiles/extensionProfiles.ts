@@ -55,6 +55,11 @@ export class ExtensionProfiles {
     return override.replaces === hash(sourceToken ?? '') ? override.token : undefined;
   }
 
+  /** Forgets the token kept in VS Code: an extension profile's own, or the override of a cocli/env profile. */
+  deleteToken(source: ProfileSource, name: string): Promise<void> {
+    return this.secrets.delete(tokenKey(source, name));
+  }
+
   setToken(source: ProfileSource, name: string, token: string, sourceToken?: string): Promise<void> {
     if (source === 'extension') return this.secrets.set(tokenKey(source, name), token, wholeValue);
     const override: Override = { token, replaces: hash(sourceToken ?? '') };

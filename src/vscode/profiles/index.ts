@@ -1,7 +1,8 @@
-import type * as vscode from 'vscode';
+import * as vscode from 'vscode';
 import { CommandTable, registerCommands } from '../shared/commands';
 import type { Log } from '../shared/log';
 import { Secrets } from '../shared/secrets';
+import { AUTH_PROVIDER_ID, AUTH_PROVIDER_LABEL, CosceneAuthProvider } from './authProvider';
 import { addProfile } from './commands/addProfile';
 import { openConfig } from './commands/openConfig';
 import { removeProfile } from './commands/removeProfile';
@@ -11,8 +12,8 @@ import type { ProfilesCommandId } from './keys';
 import { ProfileService } from './profileService';
 
 /**
- * Profiles from cocli (~/.cocli.yaml, COS_*) and from VS Code, the status bar item, the profile commands and
- * Show Logs. The returned service is also exposed to tests as `api.features.profiles`.
+ * Profiles from cocli (~/.cocli.yaml, COS_*) and from VS Code, the status bar item, the profile commands,
+ * Show Logs and the Accounts menu (authentication provider `coscene`). The returned service is also exposed to tests as `api.features.profiles`.
  */
 export function registerProfilesFeature(context: vscode.ExtensionContext, log: Log, acceptScriptedArgs: boolean): ProfileService {
   const profiles = new ProfileService(context, new Secrets(context.secrets), log);
@@ -24,6 +25,18 @@ export function registerProfilesFeature(context: vscode.ExtensionContext, log: L
     'coscene.profile.openConfig': openConfig(profiles, log),
     'coscene.showLogs': () => log.show(),
   };
-  context.subscriptions.push(profiles, ...registerCommands(log, commands));
+  const accounts = new CosceneAuthProvider(
+    profiles,
+    { addProfile: commands['coscene.profile.add'], setToken: commands['coscene.profile.setToken'] },
+    log,
+  );
+  context.subscriptions.push(
+    profiles,
+    ...registerCommands(log, commands),
+    accounts,
+    vscode.authentication.registerAuthenticationProvider(AUTH_PROVIDER_ID, AUTH_PROVIDER_LABEL, accounts, {
+      supportsMultipleAccounts: true,
+    }),
+  );
   return profiles;
 }

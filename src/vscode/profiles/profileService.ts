@@ -8,6 +8,7 @@ import type { HttpClient } from '../../core/http/types';
 import { ApiClientCache } from '../../core/profiles/apiClientCache';
 import { parseCocliConfig } from '../../core/profiles/cocliConfig';
 import { ConfigError } from '../../core/profiles/configError';
+import type { ProfileWithToken } from '../../core/profiles/accounts';
 import type { Profile, ProfileInfo, ProfileSource } from '../../core/profiles/profile';
 import { OrgSlugCache } from '../../core/profiles/orgSlugCache';
 import { resolveProfiles } from '../../core/profiles/resolveProfiles';
@@ -44,6 +45,9 @@ const LAST_COCLI_CURRENT_KEY = 'coscene.lastCocliCurrent.v1';
 export class ProfileService implements ActiveProfile, vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<void>();
   readonly onDidChange = this.changed.event;
+  private readonly anyChanged = new vscode.EventEmitter<void>();
+  /** Fires when any profile or token may have changed, not only the active one (the Accounts menu lists them all). */
+  readonly onDidChangeProfiles = this.anyChanged.event;
   readonly statusBar = vscode.window.createStatusBarItem('coscene.profile', vscode.StatusBarAlignment.Left, 50);
   /** Resolves once the first load is done; commands and api() wait for it. */
   readonly ready: Promise<void>;
@@ -74,9 +78,13 @@ export class ProfileService implements ActiveProfile, vscode.Disposable {
     this.statusBar.name = vscode.l10n.t('coScene Profile');
     this.disposables.push(
       this.changed,
+      this.anyChanged,
       this.statusBar,
       vscode.workspace.onDidChangeConfiguration((e) => this.onConfigurationChanged(e)),
-      secrets.onDidChange(() => void this.onSecretChanged()),
+      secrets.onDidChange(() => {
+        this.anyChanged.fire();
+        void this.onSecretChanged();
+      }),
       new vscode.Disposable(() => this.fileWatch?.dispose()),
     );
     this.watchFile();
@@ -204,6 +212,37 @@ export class ProfileService implements ActiveProfile, vscode.Disposable {
       this.changed.fire();
       this.fetchOrg();
     }
+    this.anyChanged.fire();
+  }
+
+  /** Every profile with the token it signs in with (undefined when it has none): for the Accounts menu. */
+  async withTokens(): Promise<ProfileWithToken[]> {
+    await this.ready;
+    return Promise.all(
+      this.list().map(async ({ key: _key, ...p }) => {
+        const token = await this.tokenFor(p).catch(() => this.sourceToken(profileKey(p.source, p.name)));
+        return token ? { ...p, token } : p;
+      }),
+    );
+  }
+
+  /**
+   * Sign Out: forgets the token kept in SecretStorage — an extension profile's own token (the profile stays, without
+   * a token), or the override set for a cocli/env profile. The cocli file and the environment are never changed.
+   */
+  async signOut(source: ProfileSource, name: string): Promise<void> {
+    await this.ready;
+    const key = profileKey(source, name);
+    await this.store.deleteToken(source, name);
+    this.orgs.forget(key);
+    if (key === this.activeKey) {
+      this.clients.clear();
+      this.rejected = false;
+      this.render();
+      this.changed.fire();
+      this.fetchOrg(); // a cocli/env profile still has its own token
+    }
+    this.anyChanged.fire();
   }
 
   // ---- loading ----
@@ -274,6 +313,7 @@ export class ProfileService implements ActiveProfile, vscode.Disposable {
     } else {
       this.render();
     }
+    this.anyChanged.fire();
   }
 
   /** One notification per broken period: later saves of a still-broken file only update the views and status bar. */
