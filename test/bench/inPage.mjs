@@ -2,10 +2,11 @@
 /* global document, performance, requestAnimationFrame, window */
 
 /**
- * Resolves with ms from the user's next action (a mousedown, or a keydown of Enter) to the first animation frame in
+ * Resolves with { ms, at }: ms from the user's next action (a mousedown, or a keydown of Enter) to the first animation frame in
  * which an element matching `selector` is in the DOM inside `pane` (a side-bar view, by title; the whole document when
  * absent), whose aria-label or text contains `text` (when given) and whose aria-setsize is above `minSetSize` (when
- * given: the list grew). Arm it before the action; rejects after 30 s.
+ * given: the list grew); `at` is the action's absolute time (performance.timeOrigin-based, ms since the epoch).
+ * Arm it before the action; rejects after 30 s.
  */
 export function armTimer(page, { trigger = 'mousedown', pane, selector, text, minSetSize = -1 }) {
   return page.evaluate(
@@ -29,7 +30,7 @@ export function armTimer(page, { trigger = 'mousedown', pane, selector, text, mi
           const poll = () => {
             if ([...(scope()?.querySelectorAll(selector) ?? [])].some(matches)) {
               clearTimeout(timeout);
-              resolve(performance.now() - start);
+              resolve({ ms: performance.now() - start, at: performance.timeOrigin + start });
             } else requestAnimationFrame(poll);
           };
           requestAnimationFrame(poll);

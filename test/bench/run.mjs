@@ -244,9 +244,16 @@ await section('userpath', async () => {
       u = { errors: Object.fromEntries(['tree', 'open', 'registry', 'huawei', 'reload'].map((p) => [p, error.message])), rttMs: [] };
     }
     loads.push(`user path @${latency} ms ${loadStart.toFixed(1)} → ${os.loadavg()[0].toFixed(1)}`);
-    for (const [phase, [a, b]] of Object.entries(u.load ?? {})) loads.push(`  ${phase} @${latency} ms ${a.toFixed(1)} → ${b.toFixed(1)}`);
+    for (const [phase, [a, b]] of Object.entries(u.load ?? {})) loads.push(`${phase} @${latency} ms ${a.toFixed(1)} → ${b.toFixed(1)}`);
     const rtt = u.rttMs.length ? median(u.rttMs) : latency;
     const why = (phase) => u.errors?.[phase];
+    /** Where the time went (from the fake's request log): action → first request, last answer → rows in the DOM. */
+    const splitRows = (splits) => {
+      const known = (splits ?? []).filter(([first, tail]) => Number.isFinite(first) && Number.isFinite(tail));
+      if (known.length === 0) return;
+      row(`${tag}   of which user action → first request`, stats(known.map((s) => s[0])), 'ms');
+      row(`${tag}   of which last answer → rows drawn`, stats(known.map((s) => s[1])), 'ms');
+    };
     if (u.rttMs.length) row(`${tag} RTT from Node to the same fake (GetOrganization)`, stats(u.rttMs), 'ms');
 
     const openTarget = `≤ 2 RTT + 30 = ${(2 * rtt + 30).toFixed(0)} ms`;
@@ -254,6 +261,7 @@ await section('userpath', async () => {
     else {
       const open = stats(u.viewOpenMs);
       row(`${tag} view open → first rows (roles + first pages)`, open, 'ms', openTarget, open.median <= 2 * rtt + 30);
+      splitRows(u.viewOpenSplit);
     }
 
     if (why('tree')) {
@@ -261,12 +269,14 @@ await section('userpath', async () => {
       unmeasured(`${tag} Load more → rows`, `≤ 1 RTT + 30 ms`, why('tree'));
     } else {
       row(`${tag} Refresh → groups (roles + first pages)`, stats(u.refreshMs), 'ms');
+      splitRows(u.refreshSplit);
       const expand = stats(u.expandMs);
       const requests = Math.max(...u.expandRequests);
       row(`${tag} expand a loaded role group → rows`, expand, 'ms', '≤ 50 ms', expand.median <= 50);
       row(`${tag}   requests sent by that expand (max)`, requests, 'req', '0', requests === 0);
       const more = stats(u.loadMoreMs);
       row(`${tag} Load more → rows`, more, 'ms', `≤ 1 RTT + 30 = ${(rtt + 30).toFixed(0)} ms`, more.median <= rtt + 30);
+      splitRows(u.loadMoreSplit);
     }
 
     const loginTarget = `≤ 1 RTT + 100 = ${(rtt + 100).toFixed(0)} ms`;
@@ -275,6 +285,7 @@ await section('userpath', async () => {
       const command = stats(u.registryCommandMs);
       const bare = stats(u.registryBareMs);
       row(`${tag} Log In to Container Registry → its notification`, command, 'ms');
+      splitRows(u.registrySplit);
       row(`${tag} bare docker login, same credentials`, bare, 'ms');
       const overhead = command.median - bare.median;
       row(`${tag} registry login command − bare docker login (median − median)`, overhead, 'ms', loginTarget, overhead <= rtt + 100);
@@ -285,6 +296,7 @@ await section('userpath', async () => {
     else {
       const signIn = stats(u.huaweiSignInMs);
       row(`${tag} Huawei sign-in (IAM, last Enter) → repositories`, signIn, 'ms', signInTarget, signIn.median <= 2 * rtt + 50);
+      splitRows(u.huaweiSplit);
     }
 
     const reloadName = `${tag} window reload → first coScene row ÷ same for a static tree view`;

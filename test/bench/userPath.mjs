@@ -47,6 +47,18 @@ const MARKED_ROLE = 'ORGANIZATION_ADMIN'; // renamed per run: its group row show
 const TREE_ROW = '[role="treeitem"]';
 const rowWithLabel = (label) => `${TREE_ROW}[aria-label^="${label}"]`;
 const exactly = (text) => new RegExp(`^\\s*${text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\s*$`);
+/**
+ * Where a timed action's time went, from the fake's request log (arrival times, Date.now(); the page's clock is the
+ * same system clock): [action → first request, last request's answer (arrival + latency) → rows, requests].
+ */
+function split(fake, { ms, at }) {
+  const during = fake.stats.requests.filter((r) => r.timeMs >= at - 1 && r.timeMs <= at + ms);
+  if (during.length === 0) return [NaN, NaN, 0];
+  return [during[0].timeMs - at, at + ms - (during.at(-1).timeMs + latency), during.length];
+}
+const fmtSplit = ([first, tail, n]) =>
+  `${n} requests, first after ${first.toFixed(0)} ms, rows ${tail.toFixed(0)} ms after the last answer`;
+
 const mark = (i) => `r${i}-${randomBytes(3).toString('hex')}`;
 
 /** Median GetOrganization round trip from Node through the extension's HTTP stack (warm connection). */
@@ -157,7 +169,7 @@ function settledOn(fake) {
 // ---- phases in the main workbench ----
 
 async function treePhase({ page, fake, settled }, result) {
-  Object.assign(result, { refreshMs: [], expandMs: [], expandRequests: [], loadMoreMs: [] });
+  Object.assign(result, { refreshMs: [], refreshSplit: [], expandMs: [], expandRequests: [], loadMoreMs: [], loadMoreSplit: [] });
   const role = fake.coscene.rolesByCode.get(MARKED_ROLE);
   const pane = await focusView(page, ORG_VIEW);
   const header = pane.locator('.pane-header');
@@ -171,7 +183,9 @@ async function treePhase({ page, fake, settled }, result) {
     await header.hover();
     const refresh = armTimer(page, { pane: ORG_VIEW, selector: TREE_ROW, text: tag });
     await header.locator('.actions [aria-label^="Refresh"]').click();
-    const refreshMs = await refresh;
+    const refreshed = await refresh;
+    const refreshMs = refreshed.ms;
+    const refreshSplit = split(fake, refreshed);
     await settled();
     await group.waitFor();
     if ((await group.getAttribute('aria-expanded')) === 'true') await group.click();
@@ -180,7 +194,7 @@ async function treePhase({ page, fake, settled }, result) {
     const before = fake.stats.requests.at(-1);
     const expand = armTimer(page, { pane: ORG_VIEW, selector: `${TREE_ROW}[aria-level="2"]` });
     await group.click();
-    const expandMs = await expand;
+    const expandMs = (await expand).ms;
     await settled(200);
     const log0 = fake.stats.requests;
     const expandRequests = log0.length - 1 - log0.lastIndexOf(before);
@@ -193,21 +207,25 @@ async function treePhase({ page, fake, settled }, result) {
     await loadMore.hover(); // the list has stopped scrolling under the pointer
     const more = armTimer(page, { pane: ORG_VIEW, selector: `${TREE_ROW}[aria-level="2"]`, minSetSize: setSize });
     await loadMore.click();
-    const loadMoreMs = await more;
+    const loaded = await more;
+    const loadMoreMs = loaded.ms;
+    const loadMoreSplit = split(fake, loaded);
     await page.keyboard.press('Home');
     if (i === 0) continue;
     result.refreshMs.push(refreshMs);
     result.expandMs.push(expandMs);
     result.expandRequests.push(expandRequests);
     result.loadMoreMs.push(loadMoreMs);
+    result.refreshSplit.push(refreshSplit);
+    result.loadMoreSplit.push(loadMoreSplit);
     log(
-      `[${latency} ms] run ${i}: refresh ${refreshMs.toFixed(0)} ms, expand ${expandMs.toFixed(0)} ms (${expandRequests} requests), load more ${loadMoreMs.toFixed(0)} ms`,
+      `[${latency} ms] run ${i}: refresh ${refreshMs.toFixed(0)} ms, expand ${expandMs.toFixed(0)} ms (${expandRequests} requests), load more ${loadMoreMs.toFixed(0)} ms; refresh: ${fmtSplit(refreshSplit)}; load more: ${fmtSplit(loadMoreSplit)}`,
     );
   }
   await settled();
 }
 
-async function registryPhase({ page, settled, registry, dirs }, result) {
+async function registryPhase({ page, fake, settled, registry, dirs }, result) {
   const { findContainerClient } = require(out('test', 'integration', 'helpers', 'containerClient.js'));
   const docker = findContainerClient('docker');
   const env = { PATH: process.env.PATH, HOME: dirs.home, DOCKER_CONFIG: dirs.dockerConfig };
@@ -234,25 +252,28 @@ async function registryPhase({ page, settled, registry, dirs }, result) {
     // Every login gets the next user the fake hands out: its notification names this run's user.
     const done = armTimer(page, { selector: '.notification-toast', text: `as ${user.username}` });
     await row.click();
-    const ms = await done;
+    const timed = await done;
     await settled(300);
-    return ms;
+    return [timed.ms, split(fake, timed)];
   };
-  Object.assign(result, { registryCommandMs: [], registryBareMs: [] });
+  Object.assign(result, { registryCommandMs: [], registryBareMs: [], registrySplit: [] });
   for (let i = 0; i < runs + 1; i++) {
     const user = registry.users[i];
-    let command, bareMs;
+    let command, parts, bareMs;
     if (i % 2 === 0) {
-      command = await viaCommand(user);
+      [command, parts] = await viaCommand(user);
       bareMs = await bare(user);
     } else {
       bareMs = await bare(user);
-      command = await viaCommand(user);
+      [command, parts] = await viaCommand(user);
     }
     if (i === 0) continue;
     result.registryCommandMs.push(command);
     result.registryBareMs.push(bareMs);
-    log(`[${latency} ms] run ${i}: registry login command ${command.toFixed(0)} ms, bare docker login ${bareMs.toFixed(0)} ms`);
+    result.registrySplit.push(parts);
+    log(
+      `[${latency} ms] run ${i}: registry login command ${command.toFixed(0)} ms (${fmtSplit(parts)}), bare docker login ${bareMs.toFixed(0)} ms`,
+    );
   }
 }
 
@@ -260,7 +281,7 @@ async function huaweiPhase({ page, fake, settled }, result) {
   const { FAKE_HUAWEI } = fakeSeed();
   const pane = await focusView(page, PERMISSIONS_VIEW);
   const marked = fake.huawei.repositories.find((r) => r.projectId === FAKE_HUAWEI.codeartsProjectId && r.status === 'active');
-  result.huaweiSignInMs = [];
+  Object.assign(result, { huaweiSignInMs: [], huaweiSplit: [] });
   for (let i = 0; i < runs + 1; i++) {
     if ((await pane.locator(TREE_ROW).count()) > 0) {
       await runCommand(page, `${CONTAINER}: ${NLS['cmd.huawei.signOut']}`);
@@ -278,11 +299,12 @@ async function huaweiPhase({ page, fake, settled }, result) {
     const last = await answerQuickInput(page, 'CodeArts project ID', FAKE_HUAWEI.codeartsProjectId);
     const shown = armTimer(page, { trigger: 'enter', pane: PERMISSIONS_VIEW, selector: TREE_ROW, text: tag });
     await last.press('Enter');
-    const ms = await shown;
+    const timed = await shown;
     await settled();
     if (i === 0) continue;
-    result.huaweiSignInMs.push(ms);
-    log(`[${latency} ms] run ${i}: Huawei sign-in → repositories ${ms.toFixed(0)} ms`);
+    result.huaweiSignInMs.push(timed.ms);
+    result.huaweiSplit.push(split(fake, timed));
+    log(`[${latency} ms] run ${i}: Huawei sign-in → repositories ${timed.ms.toFixed(0)} ms (${fmtSplit(result.huaweiSplit.at(-1))})`);
   }
 }
 
@@ -290,7 +312,7 @@ async function huaweiPhase({ page, fake, settled }, result) {
 async function openPhase({ page, fake, settled }, result) {
   const role = fake.coscene.rolesByCode.get(MARKED_ROLE);
   await focusView(page, ORG_VIEW); // the coScene container is shown (clicking its tab again would hide the side bar)
-  result.viewOpenMs = [];
+  Object.assign(result, { viewOpenMs: [], viewOpenSplit: [] });
   for (let i = 0; i < runs + 1; i++) {
     await activityTab(page, 'Explorer').click();
     await page.locator('.sidebar .pane-header h3.title', { hasText: exactly(ORG_VIEW) }).waitFor({ state: 'detached' });
@@ -305,11 +327,12 @@ async function openPhase({ page, fake, settled }, result) {
       throw new Error('the reloaded window shows the coScene views already (expected the Explorer)');
     const shown = armTimer(page, { pane: ORG_VIEW, selector: TREE_ROW, text: tag });
     await activityTab(page, CONTAINER).click();
-    const ms = await shown;
+    const timed = await shown;
     await settled();
     if (i === 0) continue;
-    result.viewOpenMs.push(ms);
-    log(`[${latency} ms] run ${i}: view open → groups ${ms.toFixed(0)} ms`);
+    result.viewOpenMs.push(timed.ms);
+    result.viewOpenSplit.push(split(fake, timed));
+    log(`[${latency} ms] run ${i}: view open → groups ${timed.ms.toFixed(0)} ms (${fmtSplit(result.viewOpenSplit.at(-1))})`);
   }
 }
 
