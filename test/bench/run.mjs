@@ -1,6 +1,8 @@
 // `npm run bench`: builds what it needs, runs every benchmark in child processes (bounded runs, everything stops
 // by itself), prints one table (median / min / max) and writes test/bench/RESULTS.md. Exits 1 when a target
 // is missed or a row that has a target could not be measured; the last line names them.
+// `npm run bench -- --only userpath` (= `npm run bench:userpath`; sections: activation, network, memory, access,
+// registry, userpath, package, comma-separated) runs a part and prints its rows without rewriting RESULTS.md.
 import { execFileSync, spawn } from 'node:child_process';
 import { statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
