@@ -3,7 +3,7 @@ import { CosceneApiError } from '../coscene/apiErrors';
 import type { CosceneApi, User } from '../coscene/model';
 import { projectPages } from '../coscene/projects';
 import { AccessError, msg, type Msg } from '../errors';
-import { PageCursor, PAGING_BOUNDS, PagingLoopError } from '../paging';
+import { PageCursor, PAGING_BOUNDS, PagingLoopError, WalkBudget, type WalkCaps } from '../paging';
 import { AdaptiveLimiter, LIMITER_BOUNDS, ThrottleSignal } from './limiter';
 import type { MemberInfo, OrgRoster, ProjectMembers, ProjectScan, ReadStatus, ScanProgress } from './model';
 
@@ -18,7 +18,15 @@ export interface ScanOptions {
   /** 429s the transport saw (and may be retrying) slow the scan down at once. */
   throttle?: ThrottleSignal;
   now?: () => number;
+  /** The caps of the whole scan (default SCAN_CAPS); tests make them small. */
+  caps?: WalkCaps;
 }
+
+/**
+ * What one scan keeps in all, over every project's member list: each list has its own page cap, but a hostile server
+ * could still answer a thousand projects with a full list each. 500 000 memberships is 1000 projects of 500 members.
+ */
+export const SCAN_CAPS: Required<WalkCaps> = { maxItems: 500_000, maxBytes: PAGING_BOUNDS.maxBytes };
 
 /** Largest page ListUsers accepts (cocli's MaxPageSize): fewest round trips. */
 const MEMBER_PAGE_SIZE = 100;
@@ -32,6 +40,11 @@ export async function scanProjects(api: AccessApi, options: ScanOptions = {}): P
   const limiter = options.limiter ?? new AdaptiveLimiter();
   const run = startRun(options);
   const unsubscribe = options.throttle?.subscribe((ms) => limiter.noteThrottled(ms));
+  const budget = new WalkBudget({ ...SCAN_CAPS, ...options.caps });
+  // Over the scan's caps: the whole scan stops with the cap's message (a half-read organization is no overview).
+  const admit = (items: readonly User[]): void => {
+    if (budget.admit(items).length < items.length) run.fail(budget.stop());
+  };
   const users = new Map<string, MemberInfo>();
   const results: (ProjectMembers & { error?: unknown })[] = [];
   const seen = new Set<string>();
@@ -58,8 +71,11 @@ export async function scanProjects(api: AccessApi, options: ScanOptions = {}): P
         const slot: ProjectMembers & { error?: unknown } = { project, status: 'ok', members: new Map() };
         results.push(slot);
         tasks.push(
-          readList(limiter, run.signal, (token, signal) =>
-            api.listUsers({ parent: project.name, pageSize: MEMBER_PAGE_SIZE, pageToken: token }, signal),
+          readList(
+            limiter,
+            run.signal,
+            (token, signal) => api.listUsers({ parent: project.name, pageSize: MEMBER_PAGE_SIZE, pageToken: token }, signal),
+            admit,
           )
             .then(
               (list) => {
@@ -133,10 +149,14 @@ async function readList(
   limiter: AdaptiveLimiter,
   signal: AbortSignal,
   fetch: (token: string, signal?: AbortSignal) => Promise<{ items: User[]; nextPageToken: string; totalSize?: number }>,
+  admit?: (items: readonly User[]) => void,
 ): Promise<User[][]> {
   const pages: User[][] = [];
   const cursor = new PageCursor<User>((token, s) => limited(limiter, (inner) => fetch(token, inner), s, token !== ''));
-  await walk(cursor, signal, (items) => pages.push([...items]));
+  await walk(cursor, signal, (items) => {
+    admit?.(items);
+    pages.push([...items]);
+  });
   return pages;
 }
 

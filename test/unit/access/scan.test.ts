@@ -111,6 +111,14 @@ describe('access scan: the member list of every project', () => {
     assert.ok((stats.byMethod.get('ListUsers') ?? 0) < 40, 'the other lists were stopped');
   });
 
+  it('a scan-wide cap stops the whole scan with its message: many full lists cannot pile up past it', async () => {
+    const { api, stats } = memoryApi(generated(40, 25, users), users, { delayMs: 2 });
+    await assert.rejects(scanProjects(api, { caps: { maxItems: 100 } }), /limit of 100 items/);
+    assert.ok((stats.byMethod.get('ListUsers') ?? 0) < 40, 'the other lists were stopped');
+    const whole = await scanProjects(memoryApi(generated(40, 25, users), users).api, { caps: { maxItems: 1000 } });
+    assert.equal(whole.projects.length, 40, 'exactly at the cap is still a whole scan');
+  });
+
   it('when every list fails the same way, that is one error, not a table of question marks', async () => {
     const { api } = memoryApi(generated(5, 2, users), users, {
       fault: (r) => (r.method === 'ListUsers' ? connectError(503, 'unavailable', 'down') : undefined),
