@@ -24,7 +24,7 @@ async function main() {
   Object.assign(process.env, { COS_ENDPOINT: url, COS_TOKEN: token, COS_PROJECT: project });
   const { commands } = installVscode({ settings: { 'coscene.users.pageSize': 100 } });
   const ext = require(path.join(root, 'dist/extension.js'));
-  const context = createContext(root);
+  const context = createContext(root, 3); // Test mode: the bench reads the features through the test API
   const api = ext.activate(context);
   await api.features.profiles.ready;
   const tree = api.features.users.orgUsers; // the provider the Organization Users view shows

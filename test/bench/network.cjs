@@ -101,7 +101,7 @@ async function main() {
     // 3. The real users tree (bundle + vscode stand-in): open the view (roles + first page of every group), expand a group.
     installVscode({ settings: {} });
     const ext = require(path.join(dist, 'extension.js'));
-    const context = createContext(root);
+    const context = createContext(root, 3); // Test mode: the bench reads the features through the test API
     const extApi = ext.activate(context);
     await extApi.features.profiles.ready;
     const tree = extApi.features.users.orgUsers; // the provider the Organization Users view shows

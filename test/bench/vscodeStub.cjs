@@ -301,7 +301,8 @@ function createVscode(options = {}) {
 }
 
 /** In-memory Memento / SecretStorage and an ExtensionContext whose unknown members are stubs. */
-function createContext(root) {
+/** `mode`: the ExtensionMode; Production (1) by default, as users run it; Test (3) hands out the test API. */
+function createContext(root, mode = 1) {
   const store = new Map();
   const memento = () => {
     const m = new Map();
@@ -337,7 +338,7 @@ function createContext(root) {
     globalStorageUri: Uri.file(path.join(root, '.bench-storage')),
     storageUri: undefined,
     logUri: Uri.file(path.join(root, '.bench-log')),
-    extensionMode: 1,
+    extensionMode: mode,
     asAbsolutePath: (p) => path.join(root, p),
     environmentVariableCollection: anything('environmentVariableCollection'),
   });
