@@ -84,9 +84,9 @@ async function timeMatrix() {
         met: ms <= 1000,
       },
       {
-        name: 'access matrix time in round trips (ceil(50 / 8) = 7 would be the member reads alone)',
+        name: 'access matrix time in round trips (× RTT; ceil(50 / 8) = 7 would be the member reads alone)',
         values: runs.map((r) => r / rttMs),
-        unit: '× RTT',
+        unit: '×',
         target: `RTT ${rttMs.toFixed(1)} ms`,
         met: undefined,
       },
