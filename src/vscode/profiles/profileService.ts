@@ -204,15 +204,7 @@ export class ProfileService implements ActiveProfile, vscode.Disposable {
     registerSecret(token);
     const key = profileKey(source, name);
     await this.store.setToken(source, name, token, this.sourceToken(key));
-    this.orgs.forget(key);
-    if (key === this.activeKey) {
-      this.clients.clear();
-      this.rejected = false;
-      this.render();
-      this.changed.fire();
-      this.fetchOrg();
-    }
-    this.anyChanged.fire();
+    this.tokenChanged(key);
   }
 
   /** Every profile with the token it signs in with (undefined when it has none): for the Accounts menu. */
@@ -234,13 +226,18 @@ export class ProfileService implements ActiveProfile, vscode.Disposable {
     await this.ready;
     const key = profileKey(source, name);
     await this.store.deleteToken(source, name);
+    this.tokenChanged(key); // a cocli/env profile still has its own token: its organization is fetched again
+  }
+
+  /** After a token was set or forgotten: new clients, the organization fetched again, listeners told. */
+  private tokenChanged(key: string): void {
     this.orgs.forget(key);
     if (key === this.activeKey) {
       this.clients.clear();
       this.rejected = false;
       this.render();
       this.changed.fire();
-      this.fetchOrg(); // a cocli/env profile still has its own token
+      this.fetchOrg();
     }
     this.anyChanged.fire();
   }
