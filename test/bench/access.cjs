@@ -6,7 +6,6 @@
 //   node test/bench/access.cjs [--quick]                 time: 50 projects × 100 members → full matrix, 50 ms latency
 //   node --expose-gc test/bench/access.cjs --memory      heap growth for 200 projects × 500 members (matrix kept)
 // Needs `tsc -p .` output in out/. Every server and child stops by itself (bounded lifetimes).
-const { spawn } = require('node:child_process');
 const path = require('node:path');
 
 const root = path.resolve(__dirname, '../..');
@@ -18,24 +17,10 @@ const { throttleListener } = out('src/core/access/limiter.js');
 const { formatAccessMatrix } = out('src/core/format/access.js');
 const { FAKE_COSCENE } = out('test/fake/seed/coscene.js');
 
+const { startFakeProcess } = require('./processes.cjs');
+
 const quick = process.argv.includes('--quick');
 const memoryMode = process.argv.includes('--memory');
-
-function startFake(args) {
-  const child = spawn(process.execPath, [path.join(root, 'out/test/fake/cli.js'), '--port', '0', '--max-lifetime-ms', '600000', ...args], {
-    cwd: root,
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  return new Promise((resolve, reject) => {
-    let buf = '';
-    child.stdout.on('data', (d) => {
-      buf += d;
-      const line = buf.split('\n').find((l) => l.startsWith('{'));
-      if (line) resolve({ url: JSON.parse(line).url, stop: () => child.kill('SIGTERM') });
-    });
-    child.once('exit', (code) => reject(new Error(`fake exited ${code}`)));
-  });
-}
 
 function apiFor(url, http, session) {
   return createCosceneApi({
@@ -54,7 +39,16 @@ const median = (xs) => {
 };
 
 async function timeMatrix() {
-  const fake = await startFake(['--latency', '50', '--seed-users', '500', '--seed-projects', '50', '--project-members', '100']);
+  const fake = await startFakeProcess(root, [
+    '--latency',
+    '50',
+    '--seed-users',
+    '500',
+    '--seed-projects',
+    '50',
+    '--project-members',
+    '100',
+  ]);
   const http = createHttpClient({ env: {} });
   try {
     const probe = apiFor(fake.url, http, new AccessSession());
@@ -104,7 +98,16 @@ function heap() {
 
 async function memory() {
   if (typeof global.gc !== 'function') throw new Error('run with --expose-gc');
-  const fake = await startFake(['--latency', '0', '--seed-users', '2000', '--seed-projects', '200', '--project-members', '500']);
+  const fake = await startFakeProcess(root, [
+    '--latency',
+    '0',
+    '--seed-users',
+    '2000',
+    '--seed-projects',
+    '200',
+    '--project-members',
+    '500',
+  ]);
   const http = createHttpClient({ env: {} });
   try {
     // Warm up (HTTP, JIT) on a small call, then measure the matrix kept in the session cache.

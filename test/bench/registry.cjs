@@ -1,11 +1,10 @@
 /* eslint-disable @typescript-eslint/no-require-imports */
-/* global require, __dirname, process, console, setTimeout, clearTimeout */
+/* global require, __dirname, process, console, setTimeout */
 'use strict';
 // Registry login: the extension's path (CreateBasicCredential against the fake with injected latency, then
 // runProcess `docker login <host> --username <u> --password-stdin`) vs a bare `docker login --password-stdin`,
 // both against a real local registry (Debian docker-registry, htpasswd) on 127.0.0.1, temp DOCKER_CONFIG.
 // Usage: node registry.cjs <latencyMs> <runs>. Prints one JSON line (or {"skipped": reason}).
-const { spawn } = require('node:child_process');
 const fs = require('node:fs');
 const os = require('node:os');
 const path = require('node:path');
@@ -17,23 +16,8 @@ const runs = Math.min(20, Number(process.argv[3] ?? 7));
 // The tests' one finder: the first docker on PATH (npm test installs Debian's docker.io when there is none).
 const { containerClientMissingReason, findContainerClient } = require(path.join(out, 'test/integration/helpers/containerClient.js'));
 const DOCKER = findContainerClient('docker');
+const { bareDockerLogin } = require('./processes.cjs');
 const now = () => Number(process.hrtime.bigint()) / 1e6;
-
-function bareLogin(host, username, password, env) {
-  return new Promise((resolve, reject) => {
-    const child = spawn(DOCKER, ['login', host, '--username', username, '--password-stdin'], { env, stdio: ['pipe', 'ignore', 'pipe'] });
-    let err = '';
-    child.stderr.on('data', (d) => (err += d));
-    const timer = setTimeout(() => child.kill('SIGKILL'), 60_000);
-    child.stdin.end(`${password}\n`);
-    child.once('error', reject);
-    child.once('close', (code) => {
-      clearTimeout(timer);
-      if (code === 0) resolve();
-      else reject(new Error(`docker login exited ${code}: ${err}`));
-    });
-  });
-}
 
 async function main() {
   const { registryUnavailableReason, startRegistryServer } = require(path.join(out, 'test/integration/helpers/registryServer.js'));
@@ -75,7 +59,7 @@ async function main() {
     };
     const bare = async () => {
       const t = now();
-      await bareLogin(registry.host, cred.username, cred.password, env);
+      await bareDockerLogin(DOCKER, registry.host, cred, env);
       return now() - t;
     };
     await bare(); // warm up (page cache, registry)

@@ -8,6 +8,7 @@ import { statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { startFakeProcess } from './processes.cjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const root = path.resolve(here, '../..');
@@ -63,23 +64,6 @@ function node(args, timeoutMs = 600_000) {
       if (code === 0 && line) resolve(JSON.parse(line));
       else reject(new Error(`node ${args.join(' ')} exited ${code}`));
     });
-  });
-}
-
-function startFake(latency) {
-  const child = spawn(
-    process.execPath,
-    ['out/test/fake/cli.js', '--port', '0', '--latency', String(latency), '--seed-users', '10000', '--max-lifetime-ms', '600000'],
-    { cwd: root, stdio: ['ignore', 'pipe', 'inherit'] },
-  );
-  return new Promise((resolve, reject) => {
-    let buf = '';
-    child.stdout.on('data', (d) => {
-      buf += d;
-      const line = buf.split('\n').find((l) => l.startsWith('{'));
-      if (line) resolve({ url: JSON.parse(line).url, stop: () => child.kill('SIGTERM') });
-    });
-    child.once('exit', (code) => reject(new Error(`fake exited ${code}`)));
   });
 }
 
@@ -169,7 +153,7 @@ await section('network', async () => {
 // ---- 4. memory ----
 await section('memory', async () => {
   log('bench: memory (10,000 users in the tree)…');
-  const fake = await startFake(0);
+  const fake = await startFakeProcess(root, ['--latency', '0', '--seed-users', '10000']);
   try {
     const { FAKE_COSCENE } = await import(path.join(root, 'out/test/fake/server.js'));
     const mem = [];

@@ -13,7 +13,6 @@
 // Prints one JSON line: samples per figure, the RTT seen from Node, load averages, and `errors` per failed phase.
 // Needs `tsc -p .` and the vsix.
 /* global window -- read in the page (page.evaluate / waitForFunction) */
-import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { createRequire } from 'node:module';
 import os from 'node:os';
@@ -24,6 +23,7 @@ import { fakeSeed, fakeSettings, writeDemoCocliConfig, writeMachineSettings } fr
 import { ensureHost, installExtension, makeSandbox, startCodeServer, writeUserSettings } from '../tools/host.mjs';
 import { ROOT, VSIX } from '../tools/paths.mjs';
 import { armTimer, firstRowRecorder, reloadFromPage } from './inPage.mjs';
+import { bareDockerLogin } from './processes.cjs';
 import { buildStaticTreeVsix, STATIC_VIEW_TITLE } from './staticTree.mjs';
 
 const latency = Number(process.argv[2] ?? 50);
@@ -229,24 +229,11 @@ async function registryPhase({ page, fake, settled, registry, dirs }, result) {
   const { findContainerClient } = require(out('test', 'integration', 'helpers', 'containerClient.js'));
   const docker = findContainerClient('docker');
   const env = { PATH: process.env.PATH, HOME: dirs.home, DOCKER_CONFIG: dirs.dockerConfig };
-  const bare = ({ username, password }) =>
-    new Promise((resolve, reject) => {
-      const t = performance.now();
-      const child = spawn(docker, ['login', registry.server.host, '--username', username, '--password-stdin'], {
-        env,
-        stdio: ['pipe', 'ignore', 'pipe'],
-      });
-      let err = '';
-      child.stderr.on('data', (d) => (err += d));
-      const timer = setTimeout(() => child.kill('SIGKILL'), 60_000);
-      child.stdin.end(`${password}\n`);
-      child.once('error', reject);
-      child.once('close', (code) => {
-        clearTimeout(timer);
-        if (code === 0) resolve(performance.now() - t);
-        else reject(new Error(`docker login exited ${code}: ${err}`));
-      });
-    });
+  const bare = async (user) => {
+    const t = performance.now();
+    await bareDockerLogin(docker, registry.server.host, user, env);
+    return performance.now() - t;
+  };
   const viaCommand = async (user) => {
     const row = await paletteRow(page, `${CONTAINER}: ${NLS['cmd.registry.login']}`);
     // Every login gets the next user the fake hands out: its notification names this run's user.
