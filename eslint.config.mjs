@@ -19,6 +19,20 @@ export default tseslint.config(
     rules: { 'no-restricted-imports': ['error', { paths: [{ name: 'vscode', message: 'src/core must not import vscode' }] }] },
   },
   {
+    // A `.only` left in a test makes every other test vanish and the run stays green (issue 19). Under CI=true
+    // the mocha runner refuses it too (test/support/mochaRunner.ts); this catches it before a run.
+    rules: {
+      'no-restricted-properties': [
+        'error',
+        ...['describe', 'context', 'suite', 'it', 'specify', 'test'].map((object) => ({
+          object,
+          property: 'only',
+          message: `${object}.only runs this test alone and silently drops every other one: remove .only (use --grep to run a subset).`,
+        })),
+      ],
+    },
+  },
+  {
     files: ['**/*.mjs'],
     languageOptions: {
       globals: {

@@ -1,10 +1,11 @@
 // `npm test`: typecheck, lint, unit, package, integration (extension host in code-server), UI (e2e).
 // `npm test -- --only unit,integration` runs a subset; `--grep <pattern>` filters mocha tests.
 // Ends with exactly one line "N passed, N failed, N skipped"; exit code 1 when anything failed.
-// Under CI=true every skipped test is a failure naming it. A stage that runs no test fails, and so does
-// a --grep that matches no test (in a stage named by --only, or anywhere).
+// Under CI=true every skipped test is a failure naming it, and a `.only` left in a test fails its stage
+// (test/support/mochaRunner.ts). A stage that runs no test fails, and so does a --grep that matches no test
+// (in a stage named by --only, or anywhere).
 import { join } from 'node:path';
-import { ensureDebianPackages } from './debian.mjs';
+import { ensureDebianPackages, ensureDebianPackagesForUnitTests } from './debian.mjs';
 import { ensureHost, ensureRootDependencies } from './host.mjs';
 import { MOCHA_RUN, ROOT, TSC } from './paths.mjs';
 import { makeTempDir, run, stopWhenParentExits } from './proc.mjs';
@@ -67,7 +68,7 @@ function makeSteps(options) {
       5 * 60_000,
     );
   });
-  // Before the first stage that needs them (the unit stage has real-registry tests): chromium, the
+  // Before the first stage that needs them (a whole unit run has real-registry tests): chromium, the
   // registry, htpasswd, a docker client. Needs the compiled tests (the client finder is theirs).
   const debianPackages = once(async () => {
     try {
@@ -75,6 +76,17 @@ function makeSteps(options) {
       return ok();
     } catch (error) {
       return failed('install the Debian packages', error.message);
+    }
+  });
+  // A unit run with --grep: only the packages of the unit tests it selects (debian.mjs UNIT_SUITES_NEEDING_DEBIAN),
+  // often none, so one unit test runs without root or apt-get. Without --grep every unit test runs: the whole set.
+  const unitDebianPackages = once(async () => {
+    if (!options.grep) return debianPackages();
+    try {
+      ensureDebianPackagesForUnitTests(options.grep);
+      return ok();
+    } catch (error) {
+      return failed('install the Debian packages the selected unit tests need', error.message);
     }
   });
   const hostReady = once(async () => {
@@ -85,7 +97,7 @@ function makeSteps(options) {
       return failed('install Node 24 and code-server', error.message);
     }
   });
-  return { tsc, compile, build, buildPackage, debianPackages, hostReady };
+  return { tsc, compile, build, buildPackage, debianPackages, unitDebianPackages, hostReady };
 }
 
 async function unitTests(options) {
@@ -126,7 +138,7 @@ async function runStage(name, steps, options) {
     }
     case 'unit': {
       const compiled = await steps.compile();
-      return merge(compiled, await withPrerequisites(name, [steps.debianPackages], () => unitTests(options)));
+      return merge(compiled, await withPrerequisites(name, [steps.unitDebianPackages], () => unitTests(options)));
     }
     case 'package':
       return countOne(await steps.buildPackage());
