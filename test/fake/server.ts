@@ -14,10 +14,12 @@ import { handleHuawei, huaweiOperation } from './huawei/router';
 import { FIXED_USER_IDS, generateCosceneData, SeedProjects } from './seed/coscene';
 import { applyDataFile, loadDataFile } from './seed/dataFile';
 import { generateHuaweiData } from './seed/huawei';
+import { RecordedRequest, summariseCosceneBody, summariseHuaweiPage } from './requestLog';
 
 export { FAKE_COSCENE, mintCosceneJwt } from './seed/coscene';
 export { FAKE_HUAWEI } from './seed/huawei';
 export type { FaultController, FaultSpec, FaultMatch, FaultKind, FakeApi } from './faults';
+export type { RecordedBody, RecordedPage, RecordedRequest, RequestFilter } from './requestLog';
 
 export interface FakeServerOptions {
   /** 0 (default) = random; always binds 127.0.0.1. */
@@ -36,19 +38,6 @@ export interface FakeServerOptions {
   maxLifetimeMs?: number;
   /** Clock for token expiry and signature skew. */
   now?: () => number;
-}
-
-export interface RecordedRequest {
-  method: string;
-  /** URL path without the query. */
-  path: string;
-  /** Raw query string without '?'. */
-  query: string;
-  api: FakeApi;
-  /** Method / operation name, e.g. 'ListUsers', 'ShowRepositoryRolesPrivilege'. */
-  procedure?: string;
-  headers: Record<string, string>;
-  timeMs: number;
 }
 
 export interface FakeServer {
@@ -76,6 +65,7 @@ export async function startFakeServer(opts: FakeServerOptions = {}): Promise<Fak
   const credentials = new CredentialIssuer(opts.registryCredentials);
   const tokens = new TokenStore();
   const stats = { requests: [] as RecordedRequest[] };
+  let seq = 0;
   const timers = new Set<NodeJS.Timeout>();
 
   const sleep = (ms: number) =>
@@ -123,7 +113,18 @@ export async function startFakeServer(opts: FakeServerOptions = {}): Promise<Fak
   function record(req: FakeRequest, api: FakeApi, procedure: string | undefined): void {
     const headers: Record<string, string> = {};
     for (const [name, values] of Object.entries(req.headersDistinct)) headers[name] = values.join(', ');
-    stats.requests.push({ method: req.method, path: req.path, query: req.rawQuery, api, procedure, headers, timeMs: now() });
+    const shape = api === 'coscene' ? { body: summariseCosceneBody(req.body) } : { page: summariseHuaweiPage(req.query) };
+    stats.requests.push({
+      seq: ++seq,
+      method: req.method,
+      path: req.path,
+      query: req.rawQuery,
+      api,
+      procedure,
+      headers,
+      ...shape,
+      timeMs: now(),
+    });
     if (stats.requests.length > MAX_RECORDED_REQUESTS) stats.requests.splice(0, stats.requests.length - MAX_RECORDED_REQUESTS);
   }
 

@@ -5,9 +5,10 @@ import type { GroupItem } from '../../src/vscode/users/views/userItems';
 import type { RoleItem } from '../../src/vscode/users/views/roles';
 import { waitUntil } from './helpers/profileFixtures';
 import { FakeOrg, labelOf, useFakeOrg } from './helpers/usersFixture';
+import { pageTokensSent, repeated, watchRequestsWhenQuiet } from './helpers/requestLog';
 import { shownText } from './helpers/markdown';
 
-describe('roles view (issue 4)', function () {
+describe('roles view', function () {
   this.timeout(60_000);
   let org: FakeOrg;
   const roleItems = async () => (await org.views.roles.getChildren()) as RoleItem[];
@@ -52,6 +53,40 @@ describe('roles view (issue 4)', function () {
       fakeRolesSorted('organization').map((r) => r.code),
     );
     assert.equal(org.views.rolesView.description, 'Organization roles');
+  });
+
+  it('asks for roles 100 a page, with the level filter only when a level is chosen', async () => {
+    const wire = await watchRequestsWhenQuiet(org.server);
+    await vscode.commands.executeCommand('coscene.roles.filterLevel', 'project');
+    await roleItems();
+    await vscode.commands.executeCommand('coscene.roles.filterLevel', 'all');
+    await roleItems();
+    assert.deepEqual(
+      wire.sent('ListRoles').map((r) => r.body),
+      [{ pageSize: 100, filter: 'level="project"' }, { pageSize: 100 }],
+    );
+  });
+
+  it('walks more than a page of roles, asking for each page once', async () => {
+    const extra = Array.from({ length: 130 }, (_, i) => ({
+      id: `00000000-0000-4000-8000-${String(i).padStart(12, '0')}`,
+      code: `CUSTOM_ROLE_${String(i).padStart(3, '0')}`,
+      displayName: `Custom role ${i}`,
+      level: 'project' as const,
+    }));
+    org.server.coscene.roles.push(...extra);
+    try {
+      const wire = await watchRequestsWhenQuiet(org.server);
+      await vscode.commands.executeCommand('coscene.roles.refresh');
+      assert.equal((await roleItems()).length, fakeRolesSorted().length);
+      const requests = wire.sent('ListRoles');
+      assert.equal(requests.length, 2);
+      assert.ok(requests.every((r) => r.body?.pageSize === 100));
+      assert.deepEqual(repeated(pageTokensSent(requests)), [], 'no page fetched twice');
+    } finally {
+      org.server.coscene.roles.splice(org.server.coscene.roles.length - extra.length, extra.length);
+      await vscode.commands.executeCommand('coscene.roles.refresh');
+    }
   });
 
   it('Show Details opens the role message', async () => {

@@ -8,11 +8,12 @@ import type { UsersTreeProvider } from '../../src/vscode/users/views/usersTree';
 import { expectedLabel, FakeOrg, labelOf, useFakeOrg } from './helpers/usersFixture';
 import { waitUntil } from './helpers/profileFixtures';
 import { shownText } from './helpers/markdown';
+import { pageTokensSent, repeated, RequestWatch, watchRequestsWhenQuiet } from './helpers/requestLog';
 
 const ORG_CODES = ['ORGANIZATION_ADMIN', 'ORGANIZATION_DEVICE', 'ORGANIZATION_READER', 'ORGANIZATION_WRITER'];
 const PROJECT_CODES = ['PROJECT_ADMIN', 'PROJECT_DEVICE', 'PROJECT_LABELER', 'PROJECT_READER', 'PROJECT_WRITER'];
 
-describe('users views (issue 4)', function () {
+describe('users views', function () {
   this.timeout(60_000);
   let org: FakeOrg;
   let orgTree: UsersTreeProvider;
@@ -24,6 +25,9 @@ describe('users views (issue 4)', function () {
   const isGroup = (n: vscode.TreeItem): n is GroupItem => n.contextValue?.startsWith('coscene.userGroup') ?? false;
   const isUser = (n: vscode.TreeItem): n is UserItem => n.contextValue === 'coscene.user';
   const isProject = (n: vscode.TreeItem): n is ProjectItem => n.contextValue?.startsWith('coscene.project') ?? false;
+
+  /** ListUsers of the organization (no parent) sent since `wire` started: the project view may load at the same time. */
+  const orgListings = (wire: RequestWatch) => wire.sent('ListUsers').filter((r) => r.body?.parent === undefined);
 
   async function groups(tree: UsersTreeProvider): Promise<GroupItem[]> {
     return (await tree.getChildren()).filter(isGroup);
@@ -64,6 +68,8 @@ describe('users views (issue 4)', function () {
   it('expands a group one page at a time with "Load more…"', async () => {
     const readers = orgUsersWithRole('ORGANIZATION_READER');
     assert.ok(readers.length > 100 && readers.length <= 200, 'the seed has two pages of readers (page size 100, as cocli)');
+    const wire = await watchRequestsWhenQuiet(org.server);
+    await vscode.commands.executeCommand('coscene.users.refresh');
     const readerGroup = await group(orgTree, 'ORGANIZATION_READER');
     let children = await orgTree.getChildren(readerGroup);
     const users = children.filter(isUser);
@@ -78,6 +84,22 @@ describe('users views (issue 4)', function () {
     assert.deepEqual(more.map(labelOf), readers.map(expectedLabel));
     assert.ok(!children.some((c) => labelOf(c) === 'Load more…'), 'everything is loaded');
     assert.equal(orgTree.getParent(more[0]), readerGroup, 'users know their group (for reveal)');
+
+    const orgLevel = wire.sent('ListRoles').filter((r) => r.body?.filter === 'level="organization"');
+    assert.deepEqual(
+      orgLevel.map((r) => r.body?.pageSize),
+      [100],
+      'the groups come from one listing of the organization roles',
+    );
+    const readerPages = orgListings(wire).filter((r) => r.body?.filter === 'role.code="ORGANIZATION_READER"');
+    assert.ok(
+      readerPages.every((r) => r.body?.pageSize === 100),
+      '100 a page',
+    );
+    const tokens = pageTokensSent(readerPages);
+    assert.equal(tokens.length, 2, 'the first page, then the one Load more asked for');
+    assert.equal(tokens[0], '');
+    assert.deepEqual(repeated(tokens), [], 'no page fetched twice');
   });
 
   it('shows each user with email, active/inactive icon, and every wide field in the tooltip', async () => {
@@ -100,8 +122,14 @@ describe('users views (issue 4)', function () {
   });
 
   it('filters by role code into a flat list and says so in the view description', async () => {
+    const wire = await watchRequestsWhenQuiet(org.server);
     await vscode.commands.executeCommand('coscene.orgUsers.filterByRole', 'ORGANIZATION_ADMIN');
     const nodes = await orgTree.getChildren();
+    assert.deepEqual(
+      orgListings(wire).map((r) => r.body),
+      [{ filter: 'role.code="ORGANIZATION_ADMIN"', pageSize: 100 }],
+      'the role is filtered by the server',
+    );
     const admins = orgUsersWithRole('ORGANIZATION_ADMIN');
     assert.ok(admins.length < 50);
     assert.deepEqual(nodes.filter(isUser).slice(1).map(labelOf), admins.map(expectedLabel));
@@ -114,15 +142,26 @@ describe('users views (issue 4)', function () {
   });
 
   it('finds users by nickname with the server substring match, quotes and backslashes included', async () => {
+    let wire = await watchRequestsWhenQuiet(org.server);
     await vscode.commands.executeCommand('coscene.orgUsers.findByNickname', FAKE_COSCENE.quotedNickname);
     const found = (await orgTree.getChildren()).filter((n): n is UserItem => isUser(n) && !labelOf(n).startsWith('You: '));
     assert.deepEqual(found.map(labelOf), [FAKE_COSCENE.quotedNickname]);
+    assert.deepEqual(
+      orgListings(wire).map((r) => r.body),
+      [{ filter: 'nickname="Eve \\"Q\\" Back\\\\slash"', pageSize: 100 }],
+      'the nickname, Go-quoted, as the server-side filter',
+    );
 
+    wire = await watchRequestsWhenQuiet(org.server);
     await vscode.commands.executeCommand('coscene.orgUsers.findByNickname', 'chen');
     const chens = data().users.filter((u) => (u.nickname ?? '').toLowerCase().includes('chen'));
     const shown = (await orgTree.getChildren()).filter((n): n is UserItem => isUser(n) && !labelOf(n).startsWith('You: '));
     assert.deepEqual(shown.map(labelOf), chens.slice(0, 50).map(expectedLabel));
     assert.match(org.views.orgView.description ?? '', /nickname: chen/);
+    assert.deepEqual(
+      orgListings(wire).map((r) => r.body),
+      [{ filter: 'nickname="chen"', pageSize: 100 }],
+    );
   });
 
   it('toggles between the grouped and the flat list', async () => {
@@ -234,7 +273,38 @@ describe('users views (issue 4)', function () {
     await vscode.commands.executeCommand('coscene.projectUsers.selectProject', 'mcap');
   });
 
+  it("lists the active projects 100 a page, and a project's users with parent = that project", async () => {
+    const wire = await watchRequestsWhenQuiet(org.server);
+    await vscode.commands.executeCommand('coscene.users.refresh');
+    const perception = (await projectTree.getChildren()).filter(isProject).find((p) => p.description === 'perception')!;
+    await projectTree.getChildren(perception);
+    assert.deepEqual(
+      wire.sent('ListProjects').map((r) => [r.body?.pageSize, r.body?.skip ?? 0, r.body?.filter]),
+      [
+        [100, 0, 'is_archived="false"'],
+        [100, 4, 'is_archived="false"'],
+      ],
+      'a short page of 4, then the empty page that ends the list',
+    );
+    const parent = `projects/${FAKE_COSCENE.projectIds.perception}`;
+    const listings = wire.sent('ListUsers').filter((r) => r.body?.parent === parent);
+    assert.deepEqual(
+      listings.filter((r) => r.body?.filter !== undefined).map((r) => [r.body?.filter, r.body?.pageSize]),
+      PROJECT_CODES.map((code) => [`role.code="${code}"`, 100]),
+      "each role group's first page, from that project",
+    );
+    assert.deepEqual(
+      wire
+        .sent('ListRoles')
+        .filter((r) => r.body?.filter === 'level="project"')
+        .map((r) => r.body?.pageSize),
+      [100],
+      'the groups come from one listing of the project roles',
+    );
+  });
+
   it('shows archived projects on request, marked as such', async () => {
+    const wire = await watchRequestsWhenQuiet(org.server);
     await vscode.commands.executeCommand('coscene.projectUsers.showArchived');
     try {
       const projects = (await projectTree.getChildren()).filter(isProject);
@@ -245,6 +315,11 @@ describe('users views (issue 4)', function () {
       const legacy = projects.find((p) => p.description === 'legacy-calib · archived')!;
       assert.equal(labelOf(legacy), '旧标定数据');
       assert.equal(legacy.contextValue, 'coscene.project.archived');
+      assert.deepEqual(
+        wire.sent('ListProjects').map((r) => r.body?.filter),
+        [undefined, undefined],
+        'no archived filter',
+      );
     } finally {
       await vscode.commands.executeCommand('coscene.projectUsers.hideArchived');
     }
@@ -310,6 +385,7 @@ describe('users views (issue 4)', function () {
   it('stops a paging loop with a message instead of loading forever', async () => {
     await vscode.commands.executeCommand('coscene.orgUsers.showFlat');
     org.server.faults.add({ kind: 'repeat-page-token', match: { procedure: 'ListUsers' }, times: Infinity });
+    const wire = await watchRequestsWhenQuiet(org.server);
     await vscode.commands.executeCommand('coscene.users.refresh');
     let nodes = await orgTree.getChildren();
     const loadMore = nodes[nodes.length - 1];
@@ -319,5 +395,8 @@ describe('users views (issue 4)', function () {
     const last = nodes[nodes.length - 1];
     assert.equal(last.contextValue, 'coscene.message');
     assert.match(labelOf(last), /page token it had already sent/);
+    const tokens = pageTokensSent(orgListings(wire));
+    assert.equal(tokens.length, 2, 'the first page, then the token once');
+    assert.deepEqual(repeated(tokens), [], 'the repeated token was not fetched again');
   });
 });

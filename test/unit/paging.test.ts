@@ -1,6 +1,10 @@
 import * as assert from 'node:assert/strict';
 import { collectAll, PageCursor, PagingLoopError } from '../../src/core/paging';
-import type { Page } from '../../src/core/coscene/model';
+import { createCosceneApi } from '../../src/core/coscene/api';
+import type { Page, User } from '../../src/core/coscene/model';
+import { createHttpClient } from '../../src/core/http/undiciHttpClient';
+import { lastSeq, pageTokensSent, repeated, selectRequests } from '../fake/requestLog';
+import { FAKE_COSCENE, FakeServer, startFakeServer } from '../fake/server';
 
 type Script = Record<string, Page<number> | Error>;
 
@@ -114,5 +118,47 @@ describe('collectAll', () => {
       return { items: [1], nextPageToken: token === '' ? 't1' : `${token}x` };
     };
     await assert.rejects(collectAll(fetch, { signal: controller.signal }), (err: Error) => err.name === 'AbortError');
+  });
+});
+
+describe('token walks on the wire (against the fake)', () => {
+  let fake: FakeServer;
+  const http = createHttpClient({ env: {} });
+  const READERS = 'role.code="ORGANIZATION_READER"';
+  before(async () => {
+    fake = await startFakeServer({ seedUsers: 120 });
+  });
+  after(async () => {
+    await http.close();
+    await fake.close();
+  });
+  afterEach(() => fake.faults.clear());
+
+  const readerPages = () => {
+    const api = createCosceneApi({ endpoint: fake.url, token: FAKE_COSCENE.adminToken, profileName: 'fake', http });
+    return (pageToken: string): Promise<Page<User>> => api.listUsers({ pageSize: 10, pageToken: pageToken || undefined, filter: READERS });
+  };
+  const listUsersSince = (mark: number) => selectRequests(fake.stats.requests, { procedure: 'ListUsers', after: mark });
+
+  it('collectAll asks for each page once, with the same filter and page size on every page', async () => {
+    const mark = lastSeq(fake.stats.requests);
+    const { items } = await collectAll(readerPages());
+    const readers = fake.coscene.users.filter((u) => u.orgRoleCode === 'ORGANIZATION_READER').length;
+    assert.equal(items.length, readers);
+    const requests = listUsersSince(mark);
+    assert.equal(requests.length, Math.ceil(readers / 10));
+    assert.ok(requests.every((r) => r.body?.filter === READERS && r.body.pageSize === 10));
+    const tokens = pageTokensSent(requests);
+    assert.equal(tokens[0], '', 'the walk starts without a token');
+    assert.deepEqual(repeated(tokens), [], 'no page fetched twice');
+  });
+
+  it('a server that sends a token again gets no second request for it', async () => {
+    fake.faults.add({ kind: 'repeat-page-token', match: { procedure: 'ListUsers' }, times: Infinity });
+    const mark = lastSeq(fake.stats.requests);
+    await assert.rejects(collectAll(readerPages()), PagingLoopError);
+    const tokens = pageTokensSent(listUsersSince(mark));
+    assert.equal(tokens.length, 2, 'the first page, then the token once');
+    assert.deepEqual(repeated(tokens), []);
   });
 });

@@ -5,6 +5,7 @@ import type { RequestEvent } from '../../../src/core/coscene/transport';
 import { NetworkError } from '../../../src/core/http/networkError';
 import type { HttpClient } from '../../../src/core/http/types';
 import { createHttpClient } from '../../../src/core/http/undiciHttpClient';
+import { lastSeq, pageTokensSent, repeated, selectRequests } from '../../fake/requestLog';
 import { FAKE_COSCENE, startFakeServer, type FakeServer } from '../../fake/server';
 
 describe('CosceneApi end to end against the fake server', function () {
@@ -36,7 +37,11 @@ describe('CosceneApi end to end against the fake server', function () {
     events.length = 0;
   });
 
-  it('walks every page of the organization users with an API key', async () => {
+  /** The fake's log of one procedure from `after` on. */
+  const sent = (procedure: string, after: number) => selectRequests(fake.stats.requests, { procedure, after });
+
+  it('walks every page of the organization users with an API key, each page asked for once', async () => {
+    const mark = lastSeq(fake.stats.requests);
     const api = apiFor(FAKE_COSCENE.adminToken);
     const names = new Set<string>();
     let pageToken = '';
@@ -50,9 +55,17 @@ describe('CosceneApi end to end against the fake server', function () {
     assert.equal(pageToken, '');
     assert.equal(names.size, 120);
     assert.ok(names.has(FAKE_COSCENE.adminUserName));
+    const requests = sent('ListUsers', mark);
+    assert.deepEqual(
+      requests.map((r) => r.body?.pageSize),
+      [50, 50, 50],
+    );
+    assert.equal(requests[0].body?.pageToken, undefined, 'the first page is asked for without a token');
+    assert.deepEqual(repeated(pageTokensSent(requests)), [], 'no page fetched twice');
   });
 
   it('resolves a project slug, lists its users and the roles', async () => {
+    const mark = lastSeq(fake.stats.requests);
     const api = apiFor(FAKE_COSCENE.adminToken);
     const project = await api.getProject('mcap');
     assert.equal(project.name, `projects/${FAKE_COSCENE.projectIds.mcap}`);
@@ -60,6 +73,18 @@ describe('CosceneApi end to end against the fake server', function () {
     assert.ok(users.items.length > 0);
     const roles = await api.listRoles({ filter: 'level="project"', pageSize: 100 });
     assert.ok(roles.items.length > 0 && roles.items.every((r) => r.level === 'project'));
+    assert.deepEqual(
+      sent('GetProject', mark).map((r) => r.body),
+      [{ name: 'projects/mcap' }],
+    );
+    assert.deepEqual(
+      sent('ListUsers', mark).map((r) => r.body),
+      [{ parent: project.name, pageSize: 100 }],
+    );
+    assert.deepEqual(
+      sent('ListRoles', mark).map((r) => r.body),
+      [{ filter: 'level="project"', pageSize: 100 }],
+    );
     assert.equal((await api.getOrganization()).slug, FAKE_COSCENE.orgSlug);
   });
 

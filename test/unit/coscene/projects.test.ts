@@ -4,6 +4,9 @@ import { decodeProjectPage } from '../../../src/core/coscene/decode';
 import type { ListProjectsRequest, Project, SkipPage } from '../../../src/core/coscene/model';
 import { defaultProjectFirst, projectPages } from '../../../src/core/coscene/projects';
 import { collectAll, PageCursor, PagingLoopError } from '../../../src/core/paging';
+import { createHttpClient } from '../../../src/core/http/undiciHttpClient';
+import { lastSeq, selectRequests } from '../../fake/requestLog';
+import { FAKE_COSCENE, startFakeServer } from '../../fake/server';
 import { json, scriptedHttp } from './scriptedHttp';
 
 const project = (i: number, extra: Partial<Project> = {}): Project => ({
@@ -141,5 +144,33 @@ describe('ListProjects: request, decoding, walking', () => {
       defaultProjectFirst(list, 'nope').map((p) => p.slug),
       ['s1', 's2', 's3'],
     );
+  });
+});
+
+describe('ListProjects on the wire (against the fake)', () => {
+  it('walks with pageSize 100, skip 0, 100, 200 and the archived filter, then without the filter when archived are wanted', async () => {
+    const fake = await startFakeServer({ seedUsers: 60, seedProjects: { count: 240, members: 3 } });
+    const http = createHttpClient({ env: {} });
+    try {
+      const api = createCosceneApi({ endpoint: fake.url, token: FAKE_COSCENE.adminToken, profileName: 'fake', http });
+      const sent = (after: number) => selectRequests(fake.stats.requests, { procedure: 'ListProjects', after }).map((r) => r.body);
+      let mark = lastSeq(fake.stats.requests);
+      const { items } = await collectAll(projectPages(api));
+      assert.ok(items.length > 200 && items.length < 300, `${items.length} projects`);
+      assert.deepEqual(
+        sent(mark).map((b) => [b?.pageSize, b?.skip ?? 0, b?.filter]),
+        [0, 100, 200, items.length].map((skip) => [100, skip, 'is_archived="false"']),
+        'pageSize 100, skip 0 (or left out: the proto default), 100, 200, … and the active-only filter on every page',
+      );
+      mark = lastSeq(fake.stats.requests);
+      await collectAll(projectPages(api, { includeArchived: true }));
+      assert.ok(
+        sent(mark).every((b) => b?.filter === undefined && b?.pageSize === 100),
+        'no filter',
+      );
+    } finally {
+      await http.close();
+      await fake.close();
+    }
   });
 });
