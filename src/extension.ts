@@ -12,8 +12,8 @@ import { registerUsersFeature } from './vscode/users';
 export function activate(context: vscode.ExtensionContext): ExtensionApi | undefined {
   const log = createLog(context);
   const acceptScriptedArgs = isTestMode(context.extensionMode);
-  const profiles = registerProfilesFeature(context, log, acceptScriptedArgs);
-  const api: ExtensionApi = { trees: new Map(), features: { profiles } };
+  const { profiles, accounts } = registerProfilesFeature(context, log, acceptScriptedArgs);
+  const api: ExtensionApi = { trees: new Map(), features: { profiles, accounts } };
   const services: Services = { context, log, profiles, api, acceptScriptedArgs };
   registerUsersFeature(services);
   registerPermissionsFeature(services);

@@ -1,20 +1,28 @@
 import * as assert from 'assert';
+import { createHash } from 'crypto';
 import * as fs from 'fs';
-import type { Locator } from 'playwright-core';
 import { FAKE_COSCENE } from '../fake/seed/coscene';
-import { exactly, NLS, screenshot, toast, useWorkbench } from './workbench';
+import { chooseMenuPath, exactly, focusMenuPath, NLS, runCommand, screenshot, toast, useWorkbench } from './workbench';
 
-// Issue 15: the VS Code conventions a user meets first — the Accounts menu (authentication provider "coscene", the
-// cocli profile "demo" run-e2e.mjs writes) and the Get Started walkthrough.
-describe('Accounts menu and Get Started (issue 15)', function () {
+// The VS Code conventions a user meets first: the Accounts menu (authentication provider "coscene"; run-e2e.mjs writes
+// the cocli profile "demo") and the Get Started walkthrough. Menus are driven by keyboard (see chooseMenuPath).
+describe('Accounts menu and Get Started', function () {
   this.timeout(120_000);
   const page = useWorkbench();
+  const ADDED = 'e2e-vscode'; // a profile this suite adds in VS Code, signs out of and removes
 
-  const accountEntry = () =>
-    page()
-      .locator('.monaco-menu .action-item')
-      .filter({ has: page().locator('.action-label', { hasText: exactly('demo (coScene)') }) });
-  const signOutEntry = () => page().locator('.monaco-menu .action-item .action-label', { hasText: exactly('Sign Out') });
+  const cocliFile = () => {
+    const file = process.env.COSCENE_E2E_COCLI;
+    if (!file) throw new Error('COSCENE_E2E_COCLI is not set: run the UI tests through test/tools/run-e2e.mjs');
+    return file;
+  };
+  const sha256 = (file: string) => createHash('sha256').update(fs.readFileSync(file)).digest('hex');
+
+  const menuEntry = (label: string | RegExp) =>
+    page().locator('.context-view .monaco-menu .action-item .action-label', {
+      hasText: typeof label === 'string' ? exactly(label) : label,
+    });
+  const openMenu = () => page().locator('.context-view .monaco-menu').first();
 
   /** The status bar item whose whole text is `text` (the workbench may render its spaces as no-break spaces). */
   const statusItem = (text: string) =>
@@ -22,89 +30,114 @@ describe('Accounts menu and Get Started (issue 15)', function () {
       hasText: new RegExp(`^\\s*${text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/ /g, '\\s+')}\\s*$`),
     });
 
+  /** Escape closes one level: a submenu, then the menu. */
+  const closeMenu = async () => {
+    for (let level = 0; level < 3 && (await openMenu().isVisible()); level++) await page().keyboard.press('Escape');
+    await openMenu().waitFor({ state: 'hidden' });
+  };
+
   /**
-   * Opens the Accounts menu until it shows `entry`. The workbench fills the menu only once every provider answered
-   * (code-server waits for a GitHub provider that never registers), and an open menu does not refresh: so it is
-   * closed and opened again, a bounded number of times.
+   * Opens the Accounts menu once it shows what `ready` says. The workbench fills the menu when every authentication
+   * provider has answered (code-server waits for a GitHub provider that never registers) and updates it after a
+   * provider's sessions change; an open menu is not redrawn. So until then the menu is closed and opened again, at
+   * most 30 times, and every reopening is logged.
    */
-  const openAccountsMenu = async (entry: () => Locator = accountEntry) => {
-    for (let attempt = 0; attempt < 30; attempt++) {
-      await closeMenus();
+  const openAccountsMenu = async (ready: () => Promise<boolean>, what: string) => {
+    for (let opening = 1; ; opening++) {
       await page().locator('.activitybar [aria-label^="Accounts"]').first().click();
-      await page().locator('.monaco-menu').first().waitFor();
-      if (await entry().first().isVisible()) return;
-      await page().keyboard.press('Escape');
+      await openMenu().waitFor();
+      if (await ready()) {
+        if (opening > 1) console.log(`      (the Accounts menu showed ${what} at opening ${opening})`);
+        return;
+      }
+      if (opening === 30) throw new Error(`the Accounts menu never showed ${what}`);
+      await closeMenu();
       await page().waitForTimeout(1000);
     }
-    throw new Error('the Accounts menu never showed the entry looked for');
   };
+  const listed = (account: string) => () => menuEntry(`${account} (coScene)`).first().isVisible();
+  const withAccount = (account: string) => openAccountsMenu(listed(account), `the account "${account}"`);
 
-  /** A menu left open (a click that missed its entry) would swallow the next click on the activity bar. */
-  const closeMenus = async () => {
-    for (let i = 0; i < 3 && (await page().locator('.context-view .monaco-menu').first().isVisible()); i++) {
-      await page().keyboard.press('Escape');
-    }
-  };
-
-  /** Sign Out of "demo" from its submenu; a click the submenu lost (it closes when the pointer leaves) is tried again. */
-  const signOutOfDemo = async (): Promise<Locator> => {
+  /** Accounts → "<account> (coScene)" → Sign Out, by keyboard; resolves with the confirmation dialog. */
+  const signOutThroughMenu = async (account: string) => {
+    await withAccount(account);
+    await chooseMenuPath(page(), [`${account} (coScene)`, 'Sign Out']);
     const dialog = page().locator('.monaco-dialog-box');
-    for (let attempt = 0; attempt < 3; attempt++) {
-      await openAccountsMenu();
-      await accountEntry().first().hover();
-      await signOutEntry().first().click();
-      if (
-        await dialog.waitFor({ timeout: 5000 }).then(
-          () => true,
-          () => false,
-        )
-      )
-        return dialog;
-    }
-    throw new Error('Sign Out in the Accounts menu never asked to confirm');
+    await dialog.waitFor();
+    assert.match(await dialog.innerText(), new RegExp(`Sign out of '${account}'\\?`));
+    return dialog;
   };
 
-  it('the Accounts menu lists the coScene profile "demo" as an account, with Sign Out', async () => {
-    await openAccountsMenu();
-    await accountEntry().first().hover();
-    await signOutEntry().first().waitFor();
+  it('the Accounts menu lists the cocli profile "demo" as an account, with Sign Out', async () => {
+    await withAccount('demo');
+    await focusMenuPath(page(), ['demo (coScene)', 'Sign Out']);
     await screenshot(page(), 'accounts-menu-coscene');
-    await page().keyboard.press('Escape');
-    await page().keyboard.press('Escape');
+    await closeMenu();
   });
 
-  it('Sign Out of a cocli profile says it stays signed in through cocli (the cocli file is not touched)', async () => {
+  it('Sign Out of a cocli profile keeps the cocli file byte for byte and says the profile stays signed in through cocli', async () => {
+    const before = sha256(cocliFile());
     const said = toast(page(), /stays signed in with the token in .*cocli login delete demo/);
-    const dialog = await signOutOfDemo();
+    const dialog = await signOutThroughMenu('demo');
     await dialog.getByRole('button', { name: 'Sign Out' }).click();
     await said.first().waitFor({ timeout: 30_000 });
-    // Still the same profile, with its organization (fetched again with the file's token).
+    assert.equal(sha256(cocliFile()), before, 'the cocli file is unchanged');
+    // Still the same profile, with its organization (fetched again with the file's token), and still an account.
     await statusItem(`demo · ${FAKE_COSCENE.orgSlug}`).waitFor();
     await screenshot(page(), 'accounts-sign-out-cocli');
-    await said
-      .first()
-      .locator('.codicon-notifications-clear')
-      .click({ timeout: 3000 })
-      .catch(() => page().keyboard.press('Escape'));
-    await openAccountsMenu(); // still listed
-    await page().keyboard.press('Escape');
+    await runCommand(page(), 'Notifications: Clear All Notifications');
+    await withAccount('demo');
+    await closeMenu();
+  });
+
+  it('Sign Out of a profile added in VS Code forgets its token: the account leaves the menu, the profile stays', async () => {
+    const fakeUrl = process.env.COSCENE_FAKE_URL;
+    if (!fakeUrl) throw new Error('COSCENE_FAKE_URL is not set: run the UI tests through test/tools/run-e2e.mjs');
+    const widget = page().locator('.quick-input-widget');
+    /** The Add Profile boxes share one title: each is told apart by its prompt. */
+    const answer = async (prompt: string, value: string) => {
+      await widget.locator('.quick-input-message', { hasText: prompt }).waitFor();
+      await widget.locator('.quick-input-box input').fill(value);
+      await widget.locator('.quick-input-box input').press('Enter');
+    };
+    await runCommand(page(), `coScene: ${NLS['cmd.profile.add']}`, { asksNext: true });
+    await answer('Profile name', ADDED);
+    await answer('OpenAPI endpoint', fakeUrl);
+    await answer('Default project slug', 'mcap');
+    await answer('Access token', FAKE_COSCENE.writerToken);
+    await statusItem(`${ADDED} · ${FAKE_COSCENE.orgSlug}`).waitFor({ timeout: 30_000 }); // active, its token accepted
+
+    const said = toast(page(), `Signed out of the coScene profile "${ADDED}": its token is removed from VS Code.`);
+    const dialog = await signOutThroughMenu(ADDED);
+    await dialog.getByRole('button', { name: 'Sign Out' }).click();
+    await said.first().waitFor({ timeout: 30_000 });
+    // Without a token the organization cannot be read: the status bar keeps the profile and drops the organization.
+    await statusItem(ADDED).waitFor();
+    await screenshot(page(), 'accounts-sign-out-vscode-profile');
+    await runCommand(page(), 'Notifications: Clear All Notifications');
+    await openAccountsMenu(async () => (await listed('demo')()) && !(await listed(ADDED)()), `"demo" without "${ADDED}"`);
+    await closeMenu();
+
+    // Leave the window as it was: remove the profile; the cocli profile "demo" is active again.
+    await runCommand(page(), `coScene: ${NLS['cmd.profile.remove']}`, { asksNext: true });
+    await widget.locator('.quick-input-title', { hasText: 'Remove coScene Profile' }).waitFor();
+    await widget.locator('.quick-input-list .monaco-list-row', { hasText: ADDED }).first().click();
+    const confirm = page().locator('.monaco-dialog-box', { hasText: `Remove the profile "${ADDED}"` });
+    await confirm.getByRole('button', { name: 'Remove' }).click();
+    await statusItem(`demo · ${FAKE_COSCENE.orgSlug}`).waitFor({ timeout: 30_000 });
   });
 
   it('with no profile, the Accounts menu offers "Sign in with coScene to use coScene Access", which starts Add Profile', async () => {
-    const file = process.env.COSCENE_E2E_COCLI;
-    if (!file) throw new Error('COSCENE_E2E_COCLI is not set: run the UI tests through test/tools/run-e2e.mjs');
+    const file = cocliFile();
     const original = fs.readFileSync(file, 'utf8');
-    const signIn = () =>
-      page()
-        .locator('.monaco-menu .action-item .action-label')
-        .filter({ hasText: /^\s*Sign in with coScene to use coScene Access/ });
+    const signIn = menuEntry(/^\s*Sign in with coScene to use coScene Access/);
     try {
       fs.writeFileSync(file, ''); // as after `cocli login delete` of the last profile
       await statusItem('coScene').waitFor({ timeout: 30_000 });
-      await openAccountsMenu(signIn);
-      assert.equal(await accountEntry().count(), 0, 'no coScene account without a profile');
+      await openAccountsMenu(() => signIn.first().isVisible(), 'the coScene sign-in offer');
+      assert.equal(await menuEntry(/\(coScene\)\s*$/).count(), 0, 'no coScene account without a profile');
       await screenshot(page(), 'accounts-sign-in-offer');
-      await signIn().first().click();
+      await chooseMenuPath(page(), [(await signIn.first().innerText()).trim()]);
       const widget = page().locator('.quick-input-widget');
       await widget.locator('.quick-input-title', { hasText: 'Add coScene Profile' }).waitFor();
       await page().keyboard.press('Escape');
@@ -113,9 +146,9 @@ describe('Accounts menu and Get Started (issue 15)', function () {
       fs.writeFileSync(file, original);
     }
     await statusItem(`demo · ${FAKE_COSCENE.orgSlug}`).waitFor({ timeout: 30_000 });
-    await openAccountsMenu(); // the account is back, and the sign-in offer gone
-    assert.equal(await signIn().count(), 0, 'the sign-in offer is withdrawn once there is an account');
-    await page().keyboard.press('Escape');
+    await withAccount('demo'); // the account is back
+    assert.equal(await signIn.count(), 0, 'the sign-in offer is withdrawn once there is an account');
+    await closeMenu();
   });
 
   it('Get Started shows the coScene walkthrough with its four steps', async () => {

@@ -212,3 +212,39 @@ export async function until(check: () => Promise<boolean>, what: string, timeout
   }
   throw new Error(`timed out after ${timeoutMs / 1000}s waiting for ${what}`);
 }
+
+/** The label of the item the keyboard is on in the innermost open menu (submenus live inside their parent item). */
+async function focusedMenuLabel(page: Page): Promise<string | undefined> {
+  const focused = page.locator('.monaco-menu .action-item.focused');
+  if ((await focused.count()) === 0) return undefined;
+  return (await focused.last().locator('.action-label').first().innerText()).trim();
+}
+
+/**
+ * Moves the keyboard along `path` (e.g. ['demo (coScene)', 'Sign Out']) in the open context menu: Down to each entry,
+ * Right into a submenu. A pointer is not used: a menu item ignores a mouse-up for its first 100 ms, and a click that
+ * lands in that window (a fast machine) leaves the menu open with the entry highlighted and nothing run.
+ */
+export async function focusMenuPath(page: Page, path: readonly string[]): Promise<void> {
+  await page.locator('.context-view .monaco-menu').first().waitFor();
+  for (const [depth, label] of path.entries()) {
+    if (depth > 0) {
+      await page.keyboard.press('ArrowRight');
+      // The submenu opens with its first entry focused, nested inside the parent's focused entry.
+      await page.locator('.monaco-menu .action-item.focused').nth(depth).waitFor();
+    }
+    const seen: string[] = [];
+    for (let step = 0; (await focusedMenuLabel(page)) !== label; step++) {
+      // A menu is short: more Down presses than entries means the entry is not there.
+      if (step > 20) throw new Error(`the menu has no entry "${label}" (went through: ${seen.join(', ')})`);
+      await page.keyboard.press('ArrowDown');
+      seen.push((await focusedMenuLabel(page)) ?? '');
+    }
+  }
+}
+
+/** Runs the entry at the end of `path` in the open context menu, by keyboard (focusMenuPath, then Enter). */
+export async function chooseMenuPath(page: Page, path: readonly string[]): Promise<void> {
+  await focusMenuPath(page, path);
+  await page.keyboard.press('Enter');
+}

@@ -73,8 +73,16 @@ export class CosceneAuthProvider implements vscode.AuthenticationProvider, vscod
       const profile = profileOfSession(this.profiles.list(), sessionId);
       if (!profile) return;
       await this.profiles.signOut(profile.source, profile.name);
+      await this.refresh(); // VS Code hears that the session went before the notification says so
       this.log.info(`Signed out of coScene profile "${profile.name}" (${profile.source}).`);
-      if (profile.source === 'cocli') {
+      if (profile.source === 'extension') {
+        void vscode.window.showInformationMessage(
+          vscode.l10n.t(
+            'Signed out of the coScene profile "{0}": its token is removed from VS Code. The profile stays; Set Token signs in again.',
+            profile.name,
+          ),
+        );
+      } else if (profile.source === 'cocli') {
         void vscode.window.showInformationMessage(
           vscode.l10n.t(
             'The profile "{0}" stays signed in with the token in {1}, which cocli manages. To sign out there, run "cocli login delete {0}".',

@@ -13,9 +13,13 @@ import { ProfileService } from './profileService';
 
 /**
  * Profiles from cocli (~/.cocli.yaml, COS_*) and from VS Code, the status bar item, the profile commands,
- * Show Logs and the Accounts menu (authentication provider `coscene`). The returned service is also exposed to tests as `api.features.profiles`.
+ * Show Logs and the Accounts menu (authentication provider `coscene`). The service and the provider are also exposed to tests as `api.features.profiles` and `api.features.accounts`.
  */
-export function registerProfilesFeature(context: vscode.ExtensionContext, log: Log, acceptScriptedArgs: boolean): ProfileService {
+export function registerProfilesFeature(
+  context: vscode.ExtensionContext,
+  log: Log,
+  acceptScriptedArgs: boolean,
+): { profiles: ProfileService; accounts: CosceneAuthProvider } {
   const profiles = new ProfileService(context, new Secrets(context.secrets), log);
   const commands: CommandTable<ProfilesCommandId> = {
     'coscene.profile.add': addProfile(profiles, log, acceptScriptedArgs),
@@ -38,5 +42,5 @@ export function registerProfilesFeature(context: vscode.ExtensionContext, log: L
       supportsMultipleAccounts: true,
     }),
   );
-  return profiles;
+  return { profiles, accounts };
 }
