@@ -1,4 +1,5 @@
 import * as assert from 'assert';
+import { operationLabel } from '../../src/core/huawei/labels';
 import { FAKE_HUAWEI } from '../fake/seed/huawei';
 import {
   answerQuickInput,
@@ -55,10 +56,12 @@ describe('repository permissions in the workbench (issue 5)', function () {
     await expandRow(repo);
     for (const role of ['System engineer', 'Project manager', 'Users']) await treeRow(view, role).waitFor();
     await expandRow(treeRow(view, 'System engineer'));
-    await treeRow(view, /^\s*Download\b/i)
-      .or(view.locator('[role="treeitem"][aria-level="4"]'))
-      .first()
-      .waitFor();
+    // The documented example grants System engineer four operations on components and three on the repository;
+    // only that role is expanded, so every operation row (level 4) in the view is one of its.
+    const operations = view.locator('[role="treeitem"][aria-level="4"] .label-name');
+    await operations.first().waitFor();
+    const expected = ['downloadorview', 'import', 'upload', 'export', 'editrepository', 'restore', 'physicdelete'];
+    assert.deepEqual((await operations.allInnerTexts()).map((t) => t.trim()).sort(), expected.map((k) => operationLabel(k, 'en')).sort());
     await screenshot(page(), 'permissions-example-repository');
   });
 

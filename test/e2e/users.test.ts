@@ -1,6 +1,7 @@
 import * as assert from 'assert';
+import { fetchRequestLog, lastSeq } from '../fake/requestLog';
 import { FAKE_COSCENE, generateCosceneData } from '../fake/seed/coscene';
-import { expandRow, focusView, NLS, openViewContainer, screenshot, treeRow, until, useWorkbench } from './workbench';
+import { expandRow, focusView, NLS, openViewContainer, screenshot, treeRow, useWorkbench } from './workbench';
 
 // Issue 4: Organization Users grouped by role, one page (coscene.users.pageSize, 100 as cocli) at a time.
 describe('organization users in the workbench (issue 4)', function () {
@@ -29,7 +30,7 @@ describe('organization users in the workbench (issue 4)', function () {
     const pane = await focusView(page(), NLS['view.orgUsers']);
     const readers = treeRow(pane, 'Organization Reader');
     const total = countOf('ORGANIZATION_READER');
-    assert.ok(total > 100 && total <= 200, `the seed has ${total} readers: two pages`);
+    assert.ok(total > 101 && total <= 200, `the seed has ${total} readers: two pages (101 would look like 100 + Load more)`);
     assert.equal((await readers.locator('.label-description').innerText()).trim(), `${total} · ORGANIZATION_READER`);
     await expandRow(readers);
     await treeRow(pane, '李娜').or(pane.locator('[role="treeitem"][aria-level="2"]')).first().waitFor();
@@ -39,15 +40,25 @@ describe('organization users in the workbench (issue 4)', function () {
     assert.equal((await loadMore.locator('.label-description').innerText()).trim(), `100 of ${total}`);
     await screenshot(page(), 'org-users-load-more');
 
+    const fakeUrl = process.env.COSCENE_FAKE_URL;
+    if (!fakeUrl) throw new Error('COSCENE_FAKE_URL is not set: run the UI tests through test/tools/run-e2e.mjs');
+    const before = lastSeq(await fetchRequestLog(fakeUrl));
     await loadMore.click();
-    // The second page is the last: scroll to the end until the row is gone.
-    await until(
-      async () => {
-        await page().keyboard.press('End');
-        return (await loadMore.count()) === 0;
-      },
-      'Load more… to go away once all ' + total + ' readers are loaded',
-    );
+    await loadMore.waitFor({ state: 'detached' });
+    // The tree tells each row how many siblings it has: the group now holds every reader, and no Load more or
+    // error row (an error row would count as one more sibling and take the last place).
+    const readerRows = pane.locator(`[role="treeitem"][aria-level="2"][aria-setsize="${total}"]`);
+    await readerRows.first().waitFor();
+    await page().keyboard.press('End'); // the tree kept the keyboard focus: to the group's (the view's) last row
+    const last = pane.locator(`[role="treeitem"][aria-level="2"][aria-setsize="${total}"][aria-posinset="${total}"]`);
+    const lastReader = seeded.filter((u) => u.orgRoleCode === 'ORGANIZATION_READER').at(-1)!;
+    assert.equal((await last.locator('.label-name').innerText()).trim(), lastReader.nickname);
+    // One request for the second page: the readers' filter, 100 a page, the first page's token.
+    const sent = (await fetchRequestLog(fakeUrl, { procedure: 'ListUsers', after: before })).filter((r) => r.body?.parent === undefined);
+    assert.equal(sent.length, 1, `Load more sent ${sent.length} ListUsers requests`);
+    assert.equal(sent[0].body?.filter, 'role.code="ORGANIZATION_READER"');
+    assert.equal(sent[0].body?.pageSize, 100);
+    assert.ok(sent[0].body?.pageToken, 'the second page is asked for by its token');
     await screenshot(page(), 'org-users-second-page');
   });
 });
