@@ -1,14 +1,18 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
+import { createHash } from 'node:crypto';
+import type { CosceneAuthProvider } from '../../src/vscode/profiles/authProvider';
 import type { ProfileService } from '../../src/vscode/profiles/profileService';
+import { recordNotifications } from './helpers/canaryNotifications';
 import { FAKE_COSCENE, FakeServer, startFakeServer } from '../fake/server';
 import { CocliFile, cocliYaml, extensionApi, useCocliFile, waitUntil } from './helpers/profileFixtures';
 
-/** The Accounts menu as VS Code sees it: `vscode.authentication` against the provider `coscene` (issue 15). */
-describe('Accounts menu: the coscene authentication provider (issue 15)', function () {
+/** The Accounts menu as VS Code sees it: `vscode.authentication` against the provider `coscene`. */
+describe('Accounts menu: the coscene authentication provider', function () {
   this.timeout(60_000);
   let server: FakeServer;
   let profiles: ProfileService;
+  let provider: CosceneAuthProvider;
   let cocli: CocliFile;
   let events = 0;
   let listener: vscode.Disposable;
@@ -19,7 +23,9 @@ describe('Accounts menu: the coscene authentication provider (issue 15)', functi
 
   before(async () => {
     server = await startFakeServer({ seedUsers: 5 });
-    profiles = (await extensionApi()).features.profiles as ProfileService;
+    const features = (await extensionApi()).features;
+    profiles = features.profiles as ProfileService;
+    provider = features.accounts as CosceneAuthProvider;
     await profiles.ready;
     const current = profiles.current();
     activeBefore = current && { name: current.name, source: current.source };
@@ -52,10 +58,79 @@ describe('Accounts menu: the coscene authentication provider (issue 15)', functi
     assert.ok(ids.includes('cocli:lark') && ids.includes('cocli:io'), `account ids ${ids.join(', ')}`);
   });
 
-  it('hands no token out without the consent prompt: a silent getSession gets nothing', async () => {
+  it('hands no token out without the consent prompt: a silent getSession gets nothing while the provider holds one', async () => {
     await waitUntil(async () => (await labels()).includes('lark'), 'the lark account');
-    const session = await vscode.authentication.getSession('coscene', [], { silent: true });
-    assert.equal(session, undefined);
+    // The provider does have a session with the token: what keeps it from this caller is the missing consent.
+    const held = (await provider.getSessions(['openapi'])).find((s) => s.account.label === 'lark');
+    assert.equal(held?.accessToken, FAKE_COSCENE.adminToken);
+    for (const scopes of [[], ['openapi']]) {
+      const session = await vscode.authentication.getSession('coscene', scopes, { silent: true });
+      assert.equal(session, undefined, `a silent getSession for [${scopes.join(', ')}]`);
+    }
+  });
+
+  it('Sign Out (removeSession) of a VS Code profile deletes its token from SecretStorage and says so; the profile stays', async () => {
+    assert.equal(
+      await vscode.commands.executeCommand('coscene.profile.add', {
+        name: 'acct-signout',
+        endpoint: server.url,
+        project: 'perception',
+        token: FAKE_COSCENE.writerToken,
+        activate: false,
+      }),
+      true,
+    );
+    const stored = async () => (await profiles.withTokens()).find((p) => p.source === 'extension' && p.name === 'acct-signout');
+    assert.equal((await stored())?.token, FAKE_COSCENE.writerToken, 'the token is in SecretStorage before');
+    const session = await waitUntil(
+      async () => (await provider.getSessions(['openapi'])).find((s) => s.account.label === 'acct-signout'),
+      'the session of "acct-signout"',
+    );
+    const notices = recordNotifications();
+    try {
+      await provider.removeSession(session.id);
+      assert.ok(notices.patched, 'notifications can be recorded');
+      assert.deepEqual(
+        notices.shown.map((n) => n.message),
+        [
+          'Signed out of the coScene profile "acct-signout": its token is removed from VS Code. The profile stays; Set Token signs in again.',
+        ],
+      );
+    } finally {
+      notices.restore();
+    }
+    const after = await stored();
+    assert.ok(after, 'the profile stays');
+    assert.equal(after.token, undefined, 'no token in SecretStorage');
+    await waitUntil(async () => !(await labels()).includes('acct-signout'), 'VS Code to stop listing the account');
+    assert.equal(await vscode.commands.executeCommand('coscene.profile.remove', { name: 'acct-signout' }), true);
+  });
+
+  it('Sign Out (removeSession) of a cocli profile forgets the token set in VS Code, keeps the cocli file byte for byte and says so', async () => {
+    const hash = () => createHash('sha256').update(cocli.read()).digest('hex');
+    const before = hash();
+    // A token set in VS Code over the file's (Set Token) is what Sign Out can forget; the file's own token stays.
+    assert.equal(
+      await vscode.commands.executeCommand('coscene.profile.setToken', { name: 'io', source: 'cocli', token: FAKE_COSCENE.writerToken }),
+      true,
+    );
+    const io = async () => (await profiles.withTokens()).find((p) => p.source === 'cocli' && p.name === 'io');
+    assert.equal((await io())?.token, FAKE_COSCENE.writerToken);
+    const notices = recordNotifications();
+    try {
+      await provider.removeSession('cocli:io');
+      assert.deepEqual(
+        notices.shown.map((n) => n.message),
+        [
+          `The profile "io" stays signed in with the token in ${profiles.configPath()}, which cocli manages. To sign out there, run "cocli login delete io".`,
+        ],
+      );
+    } finally {
+      notices.restore();
+    }
+    assert.equal((await io())?.token, FAKE_COSCENE.deviceToken, "back to the cocli file's token");
+    assert.equal(hash(), before, 'the cocli file is unchanged');
+    assert.ok((await labels()).includes('io · acme-robotics'), 'still an account');
   });
 
   it('a profile added in VS Code becomes an account; Sign Out forgets its token and the account, not the profile', async () => {
