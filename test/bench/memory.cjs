@@ -2,15 +2,18 @@
 /* global require, __dirname, process, console, setTimeout, global */
 'use strict';
 // Heap growth with 10,000 users loaded in the organization users tree (flat view, every page loaded, every item
-// built). Run with --expose-gc. Usage: node --expose-gc memory.cjs <fakeUrl> <adminToken> <project>
-// Prints one JSON line. Heap is measured after forced GCs.
+// built). Run with --expose-gc. Usage: node --expose-gc memory.cjs <fakeUrl> <adminToken> <project> <expectedUsers>
+// Prints one JSON line. Heap is measured after forced GCs. `users` counts the distinct users in the tree's rows (the
+// signed-in user's pinned "You" row is not a second user); the runner fails the row unless it is <expectedUsers>, so
+// a Load more that stops early cannot pass with a small heap.
 const fs = require('node:fs');
 const os = require('node:os');
 const path = require('node:path');
 const { installVscode, createContext } = require('./vscodeStub.cjs');
 
 const root = path.resolve(__dirname, '../..');
-const [url, token, project] = process.argv.slice(2);
+const [url, token, project, expected] = process.argv.slice(2);
+const expectedUsers = Number(expected);
 
 function heap() {
   for (let i = 0; i < 4; i++) global.gc();
@@ -19,6 +22,7 @@ function heap() {
 
 async function main() {
   if (typeof global.gc !== 'function') throw new Error('run with --expose-gc');
+  if (!(expectedUsers > 0)) throw new Error('usage: memory.cjs <fakeUrl> <adminToken> <project> <expectedUsers>');
   const home = fs.mkdtempSync(path.join(os.tmpdir(), 'coscene-bench-home-'));
   process.env.HOME = home;
   Object.assign(process.env, { COS_ENDPOINT: url, COS_TOKEN: token, COS_PROJECT: project });
@@ -42,12 +46,20 @@ async function main() {
     await tree.loadMore(more.command.arguments[1]);
     children = await tree.getChildren();
   }
-  const users = children.filter((c) => c.contextValue && /user/i.test(String(c.contextValue))).length;
+  const userRows = children.filter((c) => c.contextValue === 'coscene.user');
+  const users = new Set(userRows.map((c) => c.user?.name)).size;
+  const unnamed = userRows.filter((c) => typeof c.user?.name !== 'string').length;
+  const loadMoreLeft = children.some((c) => c.command?.command === 'coscene.users.loadMore');
   const after = heap();
   const result = {
     pages,
+    loadMoreCalls: pages - 1,
     items: children.length,
+    userRows: userRows.length,
     users,
+    expectedUsers,
+    unnamed,
+    loadMoreLeft,
     heapBeforeMB: before / 2 ** 20,
     heapAfterMB: after / 2 ** 20,
     growthMB: (after - before) / 2 ** 20,

@@ -2,13 +2,14 @@
 /* global require, __dirname, process, console, Buffer, setTimeout, clearTimeout */
 'use strict';
 // Network benchmarks against the fake API (a separate process with injected latency, 10,000 users):
-// first page of a role group, view open, full export listing. Usage: node network.cjs <latencyMs> <runs> <listRuns>
+// RTT (bare node:http, and through the client), first page of a role group, view open, full export listing. Usage: node network.cjs <latencyMs> <runs> <listRuns>
 // Prints one JSON line with the raw samples (milliseconds). Everything it starts stops by itself.
 const { spawn } = require('node:child_process');
 const fs = require('node:fs');
 const os = require('node:os');
 const path = require('node:path');
 const { installVscode, createContext } = require('./vscodeStub.cjs');
+const { bareRtt } = require('./rtt.cjs');
 
 const root = path.resolve(__dirname, '../..');
 const out = path.join(root, 'out');
@@ -86,12 +87,14 @@ async function main() {
     const result = { latency, runs, listRuns, users: USERS };
     // 1. Cold: the first request of the process (requires undici, opens the connection). One sample per process.
     result.firstPageColdMs = await firstPage('ORGANIZATION_WRITER');
-    // RTT as the client sees it: a minimal call (GetOrganization).
-    result.rttMs = [];
+    // The yardstick of the targets: the same small request as a bare node:http POST (none of the product's code).
+    result.bareRttMs = await bareRtt(fake.url, FAKE_COSCENE.adminToken);
+    // For comparison, no target: the same call through the product's client (its overhead included).
+    result.clientRttMs = [];
     for (let i = 0; i < runs; i++) {
       const t = now();
       await api.getOrganization();
-      result.rttMs.push(now() - t);
+      result.clientRttMs.push(now() - t);
     }
     // 2. Warm first page of a role group (what expanding a not yet loaded group costs).
     const codes = ['ORGANIZATION_WRITER', 'ORGANIZATION_READER', 'ORGANIZATION_ADMIN'];

@@ -1,9 +1,10 @@
 /* eslint-disable @typescript-eslint/no-require-imports */
 /* global require, __dirname, process, console, setTimeout */
 'use strict';
-// Registry login: the extension's path (CreateBasicCredential against the fake with injected latency, then
-// runProcess `docker login <host> --username <u> --password-stdin`) vs a bare `docker login --password-stdin`,
-// both against a real local registry (Debian docker-registry, htpasswd) on 127.0.0.1, temp DOCKER_CONFIG.
+// Registry login rebuilt from core calls in plain Node (CreateBasicCredential against the fake with injected latency,
+// then runProcess `docker login <host> --username <u> --password-stdin`) vs a bare `docker login --password-stdin`,
+// both against a real local registry (Debian docker-registry, htpasswd) on 127.0.0.1, temp DOCKER_CONFIG. This is
+// not the command (no VS Code, no progress, no notification): the command is timed in code-server (userPath.mjs).
 // Usage: node registry.cjs <latencyMs> <runs>. Prints one JSON line (or {"skipped": reason}).
 const fs = require('node:fs');
 const os = require('node:os');
@@ -43,7 +44,7 @@ async function main() {
   const http = require('./httpChunk.cjs').createChunkHttpClient({});
   try {
     const api = createCosceneApi({ endpoint: fake.url, token: FAKE_COSCENE.adminToken, profileName: 'bench', http });
-    const extension = async () => {
+    const coreCalls = async () => {
       const t = now();
       const { username, password } = await api.createBasicCredential();
       const r = await runProcess({
@@ -63,16 +64,16 @@ async function main() {
       return now() - t;
     };
     await bare(); // warm up (page cache, registry)
-    await extension(); // and the HTTP chunk
-    const result = { latency, runs, extensionMs: [], bareMs: [] };
+    await coreCalls(); // and the HTTP chunk
+    const result = { latency, runs, coreCallsMs: [], bareMs: [] };
     for (let i = 0; i < runs; i++) {
       // Alternate the order so drift in machine load hits both sides alike.
       if (i % 2 === 0) {
-        result.extensionMs.push(await extension());
+        result.coreCallsMs.push(await coreCalls());
         result.bareMs.push(await bare());
       } else {
         result.bareMs.push(await bare());
-        result.extensionMs.push(await extension());
+        result.coreCallsMs.push(await coreCalls());
       }
     }
     process.stdout.write(`${JSON.stringify(result)}\n`);

@@ -3,6 +3,9 @@
 // is missed or a row that has a target could not be measured; the last line names them.
 // `npm run bench -- --only userpath` (= `npm run bench:userpath`; sections: activation, network, memory, access,
 // registry, userpath, package, comma-separated) runs a part and prints its rows without rewriting RESULTS.md.
+// A section that throws becomes a failed row with its reason and the others still run: a full run always writes
+// every section's rows to RESULTS.md. Every "n RTT + c" target is built on a bare node:http round trip to the same
+// fake (test/bench/rtt.cjs), printed as its own row with the injected latency; never on the product's own client.
 import { execFileSync, spawn } from 'node:child_process';
 import { statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
@@ -21,19 +24,23 @@ const npx = process.platform === 'win32' ? 'npx.cmd' : 'npx';
 const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
 
 const log = (s) => process.stderr.write(`${s}\n`);
-// `--only userpath` (or a comma-separated list of sections) runs just those; the registry rows need the network's RTT.
+// `--only userpath` (or a comma-separated list of sections) runs just those.
 const SECTIONS = ['activation', 'network', 'memory', 'access', 'registry', 'userpath', 'package'];
 const onlyAt = process.argv.indexOf('--only');
 const sections = new Set(onlyAt > 0 ? (process.argv[onlyAt + 1] ?? '').split(',').filter(Boolean) : SECTIONS);
 for (const s of sections) if (!SECTIONS.includes(s)) throw new Error(`bench: unknown section "${s}"; sections: ${SECTIONS.join(', ')}`);
 if (sections.size === 0) throw new Error(`bench: --only needs sections: ${SECTIONS.join(', ')}`);
-if (sections.has('registry')) sections.add('network');
 /** Load average (1 min) at the start and end of each section, for RESULTS.md. */
 const loads = [];
 async function section(name, fn) {
   if (!sections.has(name)) return;
   const before = os.loadavg()[0];
-  await fn();
+  try {
+    await fn();
+  } catch (error) {
+    log(`bench: section ${name} failed: ${error.stack ?? error}`);
+    unmeasured(`Section "${name}" (its rows are missing)`, 'runs', String(error.message ?? error).split('\n')[0]);
+  }
   loads.push(`${name} ${before.toFixed(1)} → ${os.loadavg()[0].toFixed(1)}`);
 }
 const loadBefore = os.loadavg();
@@ -77,13 +84,38 @@ const stats = (xs) => ({ median: median(xs), min: Math.min(...xs), max: Math.max
 const kb = (file) => statSync(path.join(root, file)).size / 1024;
 
 const rows = [];
-/** A row: figure, stats (or a single value), unit, target text, met? */
-function row(name, s, unit, target = '', met = undefined) {
-  rows.push({ name, s: typeof s === 'number' ? { median: s, min: s, max: s, n: 1 } : s, unit, target, met });
+/** A row: figure, stats (or a single value), unit, target text, met?, and why it is not met (when not the figure itself). */
+function row(name, s, unit, target = '', met = undefined, why = undefined) {
+  rows.push({ name, s: typeof s === 'number' ? { median: s, min: s, max: s, n: 1 } : s, unit, target, met, why });
+}
+/** A row whose figure is a word (yes / no), not a number. */
+function textRow(name, text, target = '', met = undefined) {
+  rows.push({ name, s: { median: NaN, min: NaN, max: NaN, n: 1 }, text, unit: '', target, met });
 }
 /** A row with a target that could not be measured: it counts like a missed target, with the reason. */
 function unmeasured(name, target, reason) {
   rows.push({ name, s: { median: NaN, min: NaN, max: NaN, n: 0 }, unit: 'ms', target, met: false, unmeasured: reason });
+}
+
+/** "≤ n RTT + c = x ms" (the RTT's median, in ms), or without "= x" when there is no RTT. */
+const rttTarget = (n, c, rtt) => `≤ ${n} RTT + ${c}${Number.isFinite(rtt) ? ` = ${(n * rtt + c).toFixed(0)}` : ''} ms`;
+
+/**
+ * The RTT rows of one fake: the bare node:http round trip (the targets' yardstick; it must include the injected
+ * latency, or the fake is not the one the figures assume) and, with no target, the same call through the product's
+ * client. Returns the median bare RTT.
+ */
+function rttRows(tag, latency, bareMs, clientMs) {
+  const bare = stats(bareMs);
+  row(
+    `${tag} RTT: bare node:http POST GetOrganization to the fake, injected latency ${latency} ms`,
+    bare,
+    'ms',
+    latency > 0 ? `≥ ${latency} ms (the injected latency)` : '',
+    latency > 0 ? bare.median >= latency : undefined,
+  );
+  if (clientMs?.length) row(`${tag}   GetOrganization through the product's client (for comparison)`, stats(clientMs), 'ms');
+  return bare.median;
 }
 
 // ---- build ----
@@ -105,8 +137,8 @@ await section('activation', async () => {
   row('  profiles ready (cocli file read + parsed), cold', stats(act.map((a) => a.cold.readyMs)), 'ms');
   httpLoaded = act.some((a) => a.cold.undiciLoadedDuringActivation || a.warm.some((w) => w.undiciLoadedDuringActivation));
   const yamlLoaded = act.some((a) => a.cold.yamlLoadedDuringActivation || a.warm.some((w) => w.yamlLoadedDuringActivation));
-  row('  undici (dist/undici.js) loaded during activation', httpLoaded ? 1 : 0, httpLoaded ? 'YES' : 'no', 'no', !httpLoaded);
-  row('  yaml (dist/yaml.js) loaded during activation', yamlLoaded ? 1 : 0, yamlLoaded ? 'YES' : 'no', 'no', !yamlLoaded);
+  textRow('  undici (dist/undici.js) loaded during activation', httpLoaded ? 'YES' : 'no', 'no', !httpLoaded);
+  textRow('  yaml (dist/yaml.js) loaded during activation', yamlLoaded ? 'YES' : 'no', 'no', !yamlLoaded);
   row('Size dist/extension.js', kb('dist/extension.js'), 'KB', '≤ 200 KB', kb('dist/extension.js') <= 200);
   row('Size dist/undici.js (lazy)', kb('dist/undici.js'), 'KB');
   row('Size dist/yaml.js (lazy)', kb('dist/yaml.js'), 'KB');
@@ -121,15 +153,14 @@ await section('network', async () => {
   }
   for (const latency of LATENCIES) {
     const n = net[latency];
-    const rtt = median(n.rttMs);
+    const rtt = rttRows(`[${latency} ms]`, latency, n.bareRttMs, n.clientRttMs);
     const fp = stats(n.firstPageMs);
     const at50 = latency === 50;
-    row(`[${latency} ms] RTT (GetOrganization)`, stats(n.rttMs), 'ms');
     row(
       `[${latency} ms] First page of a role group (50 users)`,
       fp,
       'ms',
-      at50 ? `≤ 1 RTT + 15 = ${(rtt + 15).toFixed(0)} ms` : '',
+      at50 ? rttTarget(1, 15, rtt) : '',
       at50 ? fp.median <= rtt + 15 : undefined,
     );
     row(`[${latency} ms]   first request of the process (loads undici)`, n.firstPageColdMs, 'ms');
@@ -140,7 +171,7 @@ await section('network', async () => {
     if (latency > 0) {
       const ratioNominal = stats(n.listMs.map((x) => x / (n.pages * latency)));
       const ratioRtt = stats(n.listMs.map((x) => x / (n.pages * rtt)));
-      row(`[${latency} ms]   ratio to pages × measured RTT`, ratioRtt, '×', '≤ 1.1', ratioRtt.median <= 1.1);
+      row(`[${latency} ms]   ratio to pages × RTT`, ratioRtt, '×', '≤ 1.1', ratioRtt.median <= 1.1);
       row(`[${latency} ms]   ratio to pages × injected latency`, ratioNominal, '×');
     } else {
       row(`[${latency} ms]   per page (server + client, no latency)`, stats(n.listMs.map((x) => x / n.pages)), 'ms');
@@ -151,9 +182,11 @@ await section('network', async () => {
 });
 
 // ---- 4. memory ----
+const MEMORY_USERS = 10_000;
+let memoryUsers;
 await section('memory', async () => {
   log('bench: memory (10,000 users in the tree)…');
-  const fake = await startFakeProcess(root, ['--latency', '0', '--seed-users', '10000']);
+  const fake = await startFakeProcess(root, ['--latency', '0', '--seed-users', String(MEMORY_USERS)]);
   try {
     const { FAKE_COSCENE } = await import(path.join(root, 'out/test/fake/server.js'));
     const mem = [];
@@ -166,13 +199,27 @@ await section('memory', async () => {
             fake.url,
             FAKE_COSCENE.adminToken,
             `${FAKE_COSCENE.orgSlug}/${FAKE_COSCENE.projectSlugs[0]}`,
+            String(MEMORY_USERS),
           ],
           300_000,
         ),
       );
     }
     const growth = stats(mem.map((m) => m.growthMB));
-    row(`Heap growth, ${mem[0].users} users in the tree (after GC)`, growth, 'MB', '≤ 30 MB', growth.median <= 30);
+    // The heap of a tree that did not load every user says nothing: such a run fails the row, with the count.
+    const short = mem.find((m) => m.users !== MEMORY_USERS);
+    const why = short
+      ? `only ${short.users} of ${MEMORY_USERS} users loaded after ${short.loadMoreCalls} Load more calls${short.loadMoreLeft ? ', Load more still shown' : ''}`
+      : undefined;
+    memoryUsers = Math.min(...mem.map((m) => m.users));
+    row(
+      `Heap growth, ${memoryUsers} users loaded in the tree (after GC)`,
+      growth,
+      'MB',
+      `≤ 30 MB, all ${MEMORY_USERS} users loaded`,
+      !short && growth.median <= 30,
+      why,
+    );
   } finally {
     fake.stop();
   }
@@ -190,34 +237,28 @@ await section('access', async () => {
 });
 
 // ---- 5. registry login ----
+// Plain Node: CreateBasicCredential + `docker login` rebuilt from core calls, next to a bare `docker login`. No target:
+// it is not the command (the command's figure, with its target, is the code-server row).
 await section('registry', async () => {
   for (const latency of LATENCIES) {
     log(`bench: registry login at ${latency} ms…`);
     const r = await node(['test/bench/registry.cjs', String(latency), String(RUNS)], 300_000);
     if (r.skipped) {
-      unmeasured(`[${latency} ms]   overhead (median − median)`, '≤ 1 RTT + 100 ms', r.skipped);
+      textRow(`[${latency} ms] Registry login from core calls (not the command)`, `not measured: ${r.skipped}`);
       continue;
     }
-    const ext = stats(r.extensionMs);
+    const core = stats(r.coreCallsMs);
     const bare = stats(r.bareMs);
-    const overhead = ext.median - bare.median;
-    const rtt = latency === 0 ? median(net[0].rttMs) : median(net[latency].rttMs);
-    row(`[${latency} ms] Registry login, extension path`, ext, 'ms');
+    row(`[${latency} ms] Registry login from core calls (not the command)`, core, 'ms');
     row(`[${latency} ms] Registry login, bare docker login`, bare, 'ms');
-    row(
-      `[${latency} ms]   overhead (median − median)`,
-      overhead,
-      'ms',
-      `≤ 1 RTT + 100 = ${(rtt + 100).toFixed(0)} ms`,
-      overhead <= rtt + 100,
-    );
+    row(`[${latency} ms]   core calls − bare docker login (median − median)`, core.median - bare.median, 'ms');
   }
 });
 
 // ---- 6. the user's path in the real extension host (code-server + the vsix, chromium) ----
 // One child per latency drives one workbench through every phase (and a second one for the reload row); a phase
-// that fails leaves its rows unmeasured, with the reason, and the others still count. RTT: the child's own
-// GetOrganization round trips against the fake the workbench uses.
+// that fails leaves its rows unmeasured, with the reason, and the others still count. RTT: the child's bare
+// node:http round trips to the fake the workbench uses (test/bench/rtt.cjs).
 await section('userpath', async () => {
   for (const latency of LATENCIES) {
     log(`bench: user path in code-server at ${latency} ms (${RUNS} runs per figure)…`);
@@ -227,12 +268,15 @@ await section('userpath', async () => {
     try {
       u = await node(['test/bench/userPath.mjs', String(latency), String(RUNS)], 30 * 60_000);
     } catch (error) {
-      u = { errors: Object.fromEntries(['tree', 'open', 'registry', 'huawei', 'reload'].map((p) => [p, error.message])), rttMs: [] };
+      u = { errors: Object.fromEntries(['tree', 'open', 'registry', 'huawei', 'reload'].map((p) => [p, error.message])) };
     }
     loads.push(`user path @${latency} ms ${loadStart.toFixed(1)} → ${os.loadavg()[0].toFixed(1)}`);
     for (const [phase, [a, b]] of Object.entries(u.load ?? {})) loads.push(`${phase} @${latency} ms ${a.toFixed(1)} → ${b.toFixed(1)}`);
-    const rtt = u.rttMs.length ? median(u.rttMs) : latency;
-    const why = (phase) => u.errors?.[phase];
+    const rtt = u.bareRttMs?.length ? rttRows(tag, latency, u.bareRttMs, u.clientRttMs) : NaN;
+    // Without the RTT no "n RTT + c" target can be judged: those rows are unmeasured, and say so.
+    const noRtt = Number.isNaN(rtt) ? 'no RTT measured' : undefined;
+    /** Why a phase's rows (or, with `rttBased`, its "n RTT + c" rows) cannot be judged, if they cannot. */
+    const why = (phase, rttBased = true) => u.errors?.[phase] ?? (rttBased ? noRtt : undefined);
     /** Where the time went (from the fake's request log): action → first request, last answer → rows in the DOM. */
     const splitRows = (splits) => {
       const known = (splits ?? []).filter(([first, tail]) => Number.isFinite(first) && Number.isFinite(tail));
@@ -240,9 +284,8 @@ await section('userpath', async () => {
       row(`${tag}   of which user action → first request`, stats(known.map((s) => s[0])), 'ms');
       row(`${tag}   of which last answer → rows drawn`, stats(known.map((s) => s[1])), 'ms');
     };
-    if (u.rttMs.length) row(`${tag} RTT from Node to the same fake (GetOrganization)`, stats(u.rttMs), 'ms');
 
-    const openTarget = `≤ 2 RTT + 30 = ${(2 * rtt + 30).toFixed(0)} ms`;
+    const openTarget = rttTarget(2, 30, rtt);
     if (why('open')) unmeasured(`${tag} view open → first rows (roles + first pages)`, openTarget, why('open'));
     else {
       const open = stats(u.viewOpenMs);
@@ -250,22 +293,24 @@ await section('userpath', async () => {
       splitRows(u.viewOpenSplit);
     }
 
-    if (why('tree')) {
-      unmeasured(`${tag} expand a loaded role group → rows`, '≤ 50 ms, no request', why('tree'));
-      unmeasured(`${tag} Load more → rows`, `≤ 1 RTT + 30 ms`, why('tree'));
-    } else {
+    if (why('tree', false)) unmeasured(`${tag} expand a loaded role group → rows`, '≤ 50 ms, no request', why('tree', false));
+    else {
       row(`${tag} Refresh → groups (roles + first pages)`, stats(u.refreshMs), 'ms');
       splitRows(u.refreshSplit);
       const expand = stats(u.expandMs);
       const requests = Math.max(...u.expandRequests);
       row(`${tag} expand a loaded role group → rows`, expand, 'ms', '≤ 50 ms', expand.median <= 50);
       row(`${tag}   requests sent by that expand (max)`, requests, 'req', '0', requests === 0);
+    }
+    const moreTarget = rttTarget(1, 30, rtt);
+    if (why('tree')) unmeasured(`${tag} Load more → rows`, moreTarget, why('tree'));
+    else {
       const more = stats(u.loadMoreMs);
-      row(`${tag} Load more → rows`, more, 'ms', `≤ 1 RTT + 30 = ${(rtt + 30).toFixed(0)} ms`, more.median <= rtt + 30);
+      row(`${tag} Load more → rows`, more, 'ms', moreTarget, more.median <= rtt + 30);
       splitRows(u.loadMoreSplit);
     }
 
-    const loginTarget = `≤ 1 RTT + 100 = ${(rtt + 100).toFixed(0)} ms`;
+    const loginTarget = rttTarget(1, 100, rtt);
     if (why('registry')) unmeasured(`${tag} registry login command − bare docker login`, loginTarget, why('registry'));
     else {
       const command = stats(u.registryCommandMs);
@@ -277,7 +322,7 @@ await section('userpath', async () => {
       row(`${tag} registry login command − bare docker login (median − median)`, overhead, 'ms', loginTarget, overhead <= rtt + 100);
     }
 
-    const signInTarget = `≤ 2 RTT + 50 = ${(2 * rtt + 50).toFixed(0)} ms`;
+    const signInTarget = rttTarget(2, 50, rtt);
     if (why('huawei')) unmeasured(`${tag} Huawei sign-in → repositories`, signInTarget, why('huawei'));
     else {
       const signIn = stats(u.huaweiSignInMs);
@@ -286,7 +331,7 @@ await section('userpath', async () => {
     }
 
     const reloadName = `${tag} window reload → first coScene row ÷ same for a static tree view`;
-    if (why('reload')) unmeasured(reloadName, '≤ 1.2 ×', why('reload'));
+    if (why('reload', false)) unmeasured(reloadName, '≤ 1.2 ×', why('reload', false));
     else {
       row(`${tag} window reload → first coScene row`, stats(u.reloadCosceneMs), 'ms');
       row(`${tag} window reload → first row of the static tree view`, stats(u.reloadStaticMs), 'ms');
@@ -313,17 +358,20 @@ const machine = {
   os: `${os.type()} ${os.release()}`,
   load: `${loadBefore.map((l) => l.toFixed(2)).join(' ')} → ${loadAfter.map((l) => l.toFixed(2)).join(' ')}`,
 };
+/** A reason inside a table cell (a '|' would end the cell). */
+const esc = (text) => String(text).replace(/\|/g, '\\|');
 const header = '| Figure | median | min | max | n | target | met |';
 const lines = [header, '|---|--:|--:|--:|--:|---|---|'];
 for (const r of rows) {
-  const unitOnly = !['ms', 'KB', 'MB', '×', 'req'].includes(r.unit);
-  const cell = (x) => (unitOnly ? r.unit : `${fmt(x)} ${r.unit}`);
   if (r.unmeasured) {
-    lines.push(`| ${r.name} | not measured: ${r.unmeasured} | | | 0 | ${r.target} | **no** |`);
+    lines.push(`| ${r.name} | not measured: ${esc(r.unmeasured)} | | | 0 | ${r.target} | **no** |`);
     continue;
   }
+  // Every figure prints its number: a unit the table does not know still follows the number, never replaces it.
+  const cell = (x) => (r.text !== undefined ? esc(r.text) : `${fmt(x)} ${r.unit}`);
+  const met = r.met === undefined ? '' : r.met ? 'yes' : `**no**${r.why ? `: ${esc(r.why)}` : ''}`;
   lines.push(
-    `| ${r.name} | ${cell(r.s.median)} | ${r.s.n > 1 ? cell(r.s.min) : ''} | ${r.s.n > 1 ? cell(r.s.max) : ''} | ${r.s.n} | ${r.target} | ${r.met === undefined ? '' : r.met ? 'yes' : '**no**'} |`,
+    `| ${r.name} | ${cell(r.s.median)} | ${r.s.n > 1 ? cell(r.s.min) : ''} | ${r.s.n > 1 ? cell(r.s.max) : ''} | ${r.s.n} | ${r.target} | ${met} |`,
   );
 }
 const machineText = `${machine.cpu}, ${machine.cores} cores, ${machine.memGB} GB RAM, Node ${machine.node}, ${machine.os}; load average (1/5/15 min) ${machine.load}`;
@@ -351,7 +399,14 @@ Notes: "cold" is the first require of dist/extension.js in a fresh process (Node
 "warm" loads and activates it again in that process after dropping it from the require cache. The first
 page target is measured with the calls the users tree makes for a group not yet loaded (PageCursor → ListUsers,
 role.code filter, page size 50); in the real view every group's first page is already loaded when the view opens,
-so expanding costs no request (row "Expand a role group"). RTT is the median GetOrganization round trip at that latency.
+so expanding costs no request (row "Expand a role group").
+
+RTT, the yardstick of every "n RTT + c" target and ratio: the median of 9 bare \`node:http\` POSTs of GetOrganization
+(the client's small request and headers; keep-alive agent, 2 untimed warm-up requests; test/bench/rtt.cjs) to the very
+fake the figure is measured against, shown in its own row with the latency the fake injects (it must be at least
+that). The product's own client is never on that path; its GetOrganization time is shown below it, with no target.
+"Registry login from core calls" rebuilds the login in plain Node (CreateBasicCredential, then \`docker login\`
+through runProcess): it is not the command and has no target; the command's figure is the code-server row.
 
 code-server rows (test/bench/userPath.mjs): the built vsix in code-server, driven in Debian chromium; each time runs
 in the page from the user's mousedown (or the Enter that ends the sign-in) to the first animation frame with the
@@ -362,7 +417,7 @@ a reload with the Explorer shown (extension active, status bar entry drawn, no r
 "Logged in … as <user>" notification, minus a bare \`docker login --password-stdin\` with the same credentials run
 from Node, alternating the order. "Window reload": from the reload to the first tree row of any coScene view and of a
 static three-row tree view (test/bench/staticTree.mjs, same view container) in the same reload; the ratio is the
-median of the per-reload ratios. RTT for these rows: GetOrganization from Node to the same fake.
+median of the per-reload ratios. RTT for these rows: the bare node:http round trip to the fake code-server talks to.
 `,
   );
 
@@ -379,9 +434,9 @@ const h = [
   fig('Package') && `vsix ${fig('Package')} KB`,
   fig('[50 ms] First page') && `first page @50 ms ${fig('[50 ms] First page')} ms (RTT ${fig('[50 ms] RTT')} ms)`,
   fig('[50 ms] Full listing') &&
-    `10,000-user listing @50 ms ${fig('[50 ms] Full listing', 1000)} s = ${fig('[50 ms]   ratio to pages × measured RTT')} × pages×RTT`,
-  fig('Heap growth') && `heap for 10,000 users ${fig('Heap growth')} MB`,
-  fig('[50 ms]   overhead') && `registry login overhead @50 ms ${fig('[50 ms]   overhead')} ms`,
+    `10,000-user listing @50 ms ${fig('[50 ms] Full listing', 1000)} s = ${fig('[50 ms]   ratio to pages × RTT')} × pages×RTT`,
+  fig('Heap growth') && `heap for ${memoryUsers} of ${MEMORY_USERS} users loaded ${fig('Heap growth')} MB`,
+  fig('[50 ms]   core calls') && `registry login from core calls − bare @50 ms ${fig('[50 ms]   core calls')} ms`,
   ...['view open', 'Load more', 'registry login command', 'Huawei sign-in', 'window reload → first coScene row ÷'].map((what) => {
     const name = `[50 ms] code-server: ${what}`;
     const r = rows.find((x) => x.name.startsWith(name));
@@ -391,7 +446,7 @@ const h = [
 process.stdout.write(`\nHeadline: ${h.join('; ')}\n`);
 const missed = rows
   .filter((r) => r.met === false && !r.unmeasured)
-  .map((r) => `${r.name.trim()} (${fmt(r.s.median)} ${r.unit}, target ${r.target})`);
+  .map((r) => `${r.name.trim()} (${r.text ?? `${fmt(r.s.median)} ${r.unit}`}, target ${r.target}${r.why ? `: ${r.why}` : ''})`);
 const notMeasured = rows.filter((r) => r.unmeasured).map((r) => `${r.name.trim()} (${r.unmeasured})`);
 const verdict = [
   missed.length ? `Targets missed: ${missed.join('; ')}` : '',

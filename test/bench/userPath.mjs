@@ -10,7 +10,8 @@
 //   huawei   IAM sign-in (last Enter) → the repositories
 //   reload   window reload with the coScene views open → first coScene row, and the first row of a static tree
 //            view (test/bench/staticTree.mjs) in the same side bar (its own code-server)
-// Prints one JSON line: samples per figure, the RTT seen from Node, load averages, and `errors` per failed phase.
+// Prints one JSON line: samples per figure, the RTT from Node (bare node:http, the targets' yardstick, and through
+// the extension's client), load averages, and `errors` per failed phase.
 // Needs `tsc -p .` and the vsix.
 /* global window -- read in the page (page.evaluate / waitForFunction) */
 import { randomBytes } from 'node:crypto';
@@ -24,6 +25,7 @@ import { ensureHost, installExtension, makeSandbox, startCodeServer, writeUserSe
 import { ROOT, VSIX } from '../tools/paths.mjs';
 import { armTimer, firstRowRecorder, reloadFromPage } from './inPage.mjs';
 import { bareDockerLogin } from './processes.cjs';
+import { bareRtt } from './rtt.cjs';
 import { buildStaticTreeVsix, STATIC_VIEW_TITLE } from './staticTree.mjs';
 
 const latency = Number(process.argv[2] ?? 50);
@@ -61,9 +63,13 @@ const fmtSplit = ([first, tail, n]) =>
 
 const mark = (i) => `r${i}-${randomBytes(3).toString('hex')}`;
 
-/** Median GetOrganization round trip from Node through the extension's HTTP stack (warm connection). */
+/**
+ * GetOrganization round trips from Node to the fake: `bare` (the targets' RTT) as a bare keep-alive node:http POST
+ * (test/bench/rtt.cjs), `client` (for comparison only) through the extension's HTTP stack, warm connection.
+ */
 async function measureRtt(url) {
   const { FAKE_COSCENE } = fakeSeed();
+  const bare = await bareRtt(url, FAKE_COSCENE.adminToken);
   const { createCosceneApi } = require(out('src', 'core', 'coscene', 'api.js'));
   const http = require('./httpChunk.cjs').createChunkHttpClient({});
   const api = createCosceneApi({ endpoint: url, token: FAKE_COSCENE.adminToken, profileName: 'bench', http });
@@ -78,7 +84,7 @@ async function measureRtt(url) {
   } finally {
     await http.close();
   }
-  return samples;
+  return { bare, client: samples };
 }
 
 /** A sandbox with the vsix (and `extraVsix`) installed, code-server on it, and the workbench open in chromium. */
@@ -376,7 +382,8 @@ async function main() {
     registryCredentials: registry.users ?? [],
     maxLifetimeMs: 30 * 60_000,
   });
-  const result = { latency, runs, phases, rttMs: await measureRtt(fake.url), load: {}, errors: {} };
+  const rtt = await measureRtt(fake.url);
+  const result = { latency, runs, phases, bareRttMs: rtt.bare, clientRttMs: rtt.client, load: {}, errors: {} };
   const settled = settledOn(fake);
   const measure = async (phase, fn) => {
     if (!phases.includes(phase)) return;
