@@ -4,6 +4,7 @@ import { FAKE_HUAWEI, FakeServer, startFakeServer } from '../fake/server';
 import type { PermissionsFeature } from '../../src/vscode/permissions';
 import { AKSK_SIGN_IN, PASSWORD_SIGN_IN } from './helpers/huaweiSignIn';
 import { assertNoSecretOnDisk } from './helpers/canaryScan';
+import { huaweiSecrets } from '../fake/huawei/secrets';
 import { extensionApi } from './helpers/profileFixtures';
 
 type Item = vscode.TreeItem;
@@ -117,7 +118,10 @@ describe('Repository Permissions view (Huawei Cloud CodeArts Artifact)', functio
 
     const [list] = huaweiRequests('ListAllRepositories');
     assert.equal(list.path, `/cloudartifact/v5/${FAKE_HUAWEI.domainId}/${FAKE_HUAWEI.codeartsProjectId}/repositories`);
-    assert.match(list.query, /(^|&)page_size=100(&|$)/);
+    assert.deepEqual(
+      huaweiRequests('ListAllRepositories').map((r) => r.page),
+      [{ pageNo: 1, pageSize: 100 }],
+    );
     assert.ok(list.headers['x-auth-token'], 'token auth');
     assert.equal(list.headers['x-language'], ENGLISH ? 'en-us' : 'zh-cn');
     assert.match(feature.viewDescription() ?? '', new RegExp(`${FAKE_HUAWEI.domainName}/${FAKE_HUAWEI.iamUser}`));
@@ -194,9 +198,10 @@ describe('Repository Permissions view (Huawei Cloud CodeArts Artifact)', functio
     const [request] = huaweiRequests('ListProjectUsers');
     assert.equal(request.path, `/cloudartifact/v5/projects/${FAKE_HUAWEI.codeartsProjectId}/users`);
     assert.match(request.query, new RegExp(`repo_id=${encodeURIComponent(MAVEN_RELEASE)}`));
+    assert.deepEqual(request.page, { pageNo: 1, pageSize: 100 });
   });
 
-  it('pages repositories and users by 50 with "Load more…"', async () => {
+  it('pages repositories and users by 100 with "Load more…", asking for page_no 1 then 2', async () => {
     // The seed has 21 repositories and 12 members, pages hold 100: add clones for this test only, removed again below.
     const data = server.huawei;
     const template = data.repositories.find((r) => r.name === MAVEN_RELEASE)!;
@@ -226,9 +231,13 @@ describe('Repository Permissions view (Huawei Cloud CodeArts Artifact)', functio
       root = await children();
       assert.equal(root.filter((i) => i.contextValue === 'coscene.repository').length, 111);
       assert.ok(!root.some((i) => i.contextValue === 'coscene.loadMore'));
+      const pages = [
+        { pageNo: 1, pageSize: 100 },
+        { pageNo: 2, pageSize: 100 },
+      ];
       assert.deepEqual(
-        huaweiRequests('ListAllRepositories').map((r) => /page_no=(\d+)/.exec(r.query)?.[1]),
-        ['1', '2'],
+        huaweiRequests('ListAllRepositories').map((r) => r.page),
+        pages,
       );
 
       const usersNode = byLabel(await children(byLabel(root, 'maven-release')), 'Users');
@@ -240,6 +249,10 @@ describe('Repository Permissions view (Huawei Cloud CodeArts Artifact)', functio
       users = await children(usersNode);
       assert.equal(users.length, 107);
       assert.equal(new Set(labels(users)).size, 107, 'no user twice');
+      assert.deepEqual(
+        huaweiRequests('ListProjectUsers').map((r) => r.page),
+        pages,
+      );
     } finally {
       data.repositories.splice(data.repositories.length - clones.length, clones.length);
       members.splice(members.length - memberClones.length, memberClones.length);
@@ -418,7 +431,8 @@ describe('Repository Permissions view (Huawei Cloud CodeArts Artifact)', functio
     assert.ok(list.timeMs >= tokenRequests[1].timeMs);
   });
 
-  it('keeps the password, token and secret key out of settings, globalState and files', async () => {
+  it('keeps the password, token and secret key out of settings, globalState and files', async function () {
+    this.timeout(60_000); // the disk scan waits for its control to reach the state stores
     assert.equal(await signIn(PASSWORD_SIGN_IN), true);
     // As a new window would: read the split credentials (globalState + SecretStorage) back.
     await feature.session.reload();
@@ -426,15 +440,20 @@ describe('Repository Permissions view (Huawei Cloud CodeArts Artifact)', functio
     assert.deepEqual(labels(await children(await exampleNode())), ['System engineer', 'Project manager', 'Users']);
     const token = huaweiRequests().find((r) => r.headers['x-auth-token'])?.headers['x-auth-token'];
     assert.ok(token, 'a token was used');
-    const secrets = [FAKE_HUAWEI.iamPassword, token, FAKE_HUAWEI.sk, FAKE_HUAWEI.tempSk, FAKE_HUAWEI.securityToken];
+    // What the fake knows at the time of asking: the password, every SK and security token, and every IAM token
+    // it has issued during this suite (not only the one in use now).
+    const secrets = () => huaweiSecrets(server.huawei);
+    assert.ok(Object.values(secrets()).includes(token), 'the token in use is among those the fake issued');
+    assert.ok(Object.values(secrets()).includes(FAKE_HUAWEI.tempSk), 'the temporary SK is among the secrets');
     const settings = JSON.stringify(vscode.workspace.getConfiguration().inspect('coscene'));
     const state = JSON.stringify(feature.globalStateSnapshot());
-    for (const secret of secrets) {
-      assert.ok(!settings.includes(secret), 'secret in settings');
-      assert.ok(!state.includes(secret), 'secret in globalState');
+    for (const [name, secret] of Object.entries(secrets())) {
+      assert.ok(!settings.includes(secret), `${name} in settings`);
+      assert.ok(!state.includes(secret), `${name} in globalState`);
     }
     assert.ok(state.includes(FAKE_HUAWEI.codeartsProjectId), 'the CodeArts project ID (not secret) is kept in globalState');
-    // Files: logs, settings, globalStorage, state.vscdb, and the browser's Local Storage and IndexedDB.
-    assertNoSecretOnDisk(Object.fromEntries(secrets.map((secret, i) => [`Huawei secret ${i + 1}`, secret])));
+    // Files: logs, settings, globalStorage, state.vscdb, TMPDIR, and the browser's Local Storage and IndexedDB, after a
+    // planted control proved the scan finds a value in a file and in the extension's storage.
+    await assertNoSecretOnDisk(secrets);
   });
 });

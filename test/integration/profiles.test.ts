@@ -12,7 +12,7 @@ const NEW_TOKEN = FAKE_COSCENE.writerToken;
 /** A token no other test uses (a JWT with an odd expiry), so finding it on disk can only mean this test leaked it. */
 const ADDED_TOKEN = mintCosceneJwt(FAKE_COSCENE.writerUserName, 4102444800 + Math.floor(Math.random() * 1e6));
 
-describe('profiles (issue 3)', function () {
+describe('profiles', function () {
   this.timeout(60_000);
   let server: FakeServer;
   let profiles: ProfileService;
@@ -133,9 +133,9 @@ describe('profiles (issue 3)', function () {
     const sandbox = process.env.COSCENE_TEST_TMP;
     assert.ok(sandbox, 'COSCENE_TEST_TMP is set by the runner');
     // Logs, settings.json, globalStorage, state stores: nothing may hold the token. The scan must see the
-    // log file, else it proves nothing.
+    // log file, and find a control planted in a file and written through the extension's storage, else it proves nothing.
     await waitUntil(() => filesContaining(sandbox, 'Added coScene profile "vsc-added"').length > 0, 'the log line on disk');
-    assertNoSecretOnDisk({ 'added profile token': token });
+    await assertNoSecretOnDisk({ 'added profile token': token });
   });
 
   it('rejects an http:// endpoint that is not loopback', async () => {

@@ -1,4 +1,5 @@
 import * as assert from 'node:assert/strict';
+import { randomBytes } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
@@ -7,7 +8,7 @@ import type { ProfileService } from '../../src/vscode/profiles/profileService';
 import type { RegistryFeatureApi } from '../../src/vscode/registry';
 import { FAKE_COSCENE, FakeServer, startFakeServer } from '../fake/server';
 import { NotificationRecorder, recordNotifications } from './helpers/canaryNotifications';
-import { assertNoSecretOnDisk } from './helpers/canaryScan';
+import { assertNoSecretOnDisk, assertProcessWatch, secretNeedles, watchProcesses } from './helpers/canaryScan';
 import { CocliFile, cocliYaml, extensionApi, makeTempDir, useCocliFile, waitUntil } from './helpers/profileFixtures';
 import { containerClientMissingReason, findContainerClient } from './helpers/containerClient';
 import { registryUnavailableReason, RegistryServer, startRegistryServer } from './helpers/registryServer';
@@ -15,14 +16,18 @@ import { skipBecause } from '../support/mochaRunner';
 
 const ENGLISH = !vscode.env.language.toLowerCase().startsWith('zh');
 
-// The API hands these out in order; the registry knows only alice and carol.
-const ALICE = { username: 'cr-temp-alice', password: 'Alice-registry-pw-4f9c2d' };
-const BOB = { username: 'cr-temp-bob', password: 'Bob-unknown-pw-8e1a7b' };
-const CAROL = { username: 'cr-temp-carol', password: 'Carol-registry-pw-3b6d0f' };
-const DAVE = { username: 'cr-temp-dave', password: 'Dave-unknown-pw-5c2e9a' };
+// The API hands these out in order; the registry knows only alice and carol. The passwords are this run's own: the
+// /proc watcher sees every process on the machine, other test runs' included.
+const RUN = randomBytes(6).toString('hex');
+const ALICE = { username: 'cr-temp-alice', password: `Alice-registry-pw-${RUN}` };
+const BOB = { username: 'cr-temp-bob', password: `Bob-unknown-pw-${RUN}` };
+const CAROL = { username: 'cr-temp-carol', password: `Carol-registry-pw-${RUN}` };
+const DAVE = { username: 'cr-temp-dave', password: `Dave-unknown-pw-${RUN}` };
 const PASSWORDS = [ALICE.password, BOB.password, CAROL.password, DAVE.password];
+const PASSWORD_NAMES = Object.fromEntries(PASSWORDS.map((p, i) => [`registry password ${i + 1}`, p]));
+const escape = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
-describe('container registry (issue 6)', function () {
+describe('container registry', function () {
   this.timeout(90_000);
   let registry: RegistryServer;
   let server: FakeServer;
@@ -87,13 +92,18 @@ describe('container registry (issue 6)', function () {
   });
 
   it('logs in through the terminal with the password on stdin and docker stores the login', async () => {
-    const watcher = watchCommandLines(PASSWORDS);
+    // Every process's argv and environment while the client runs; it must see the docker client itself.
+    const watcher = watchProcesses(
+      secretNeedles(PASSWORD_NAMES),
+      new RegExp(`(^|/)docker login ${escape(registry.host)} --username ${ALICE.username} --password-stdin$`),
+    );
     const outcome = await login();
     const seen = await watcher.stop();
     assert.equal(outcome.ok, true, JSON.stringify(notice()));
     assert.equal(outcome.username, ALICE.username);
     assert.ok(registry.host in auths(), `no auth entry for ${registry.host}: ${JSON.stringify(auths())}`);
-    assert.deepEqual(seen.hits, [], 'a process had the password in its command line');
+    assertProcessWatch(seen, `"docker login" process`);
+    assert.deepEqual(seen.hits, [], 'a process had a password in its argv or environment');
 
     if (ENGLISH) assert.equal(notice()?.message, `Logged in to ${registry.host} as ${ALICE.username}`);
     const text = feature.terminalText();
@@ -246,7 +256,7 @@ describe('container registry (issue 6)', function () {
     }
   });
 
-  it('never puts a password in argv, the terminal, notifications or files the extension host writes', () => {
+  it('never puts a password in argv, the terminal, notifications or files the extension host writes', async () => {
     const argv = JSON.stringify(feature.spawned());
     const terminal = feature.terminalText();
     for (const password of PASSWORDS) {
@@ -259,12 +269,13 @@ describe('container registry (issue 6)', function () {
         'password in settings',
       );
     }
-    // Files: the sandbox (logs, settings, globalStorage, state.vscdb, DOCKER_CONFIG) and the browser's Local Storage and IndexedDB.
-    assertNoSecretOnDisk(Object.fromEntries(PASSWORDS.map((p, i) => [`registry password ${i + 1}`, p])));
+    // Files: the sandbox (logs, settings, globalStorage, state.vscdb, DOCKER_CONFIG, TMPDIR) and the browser's Local Storage
+    // and IndexedDB, after a planted control proved the scan finds a value in a file and in the extension's storage.
+    await assertNoSecretOnDisk(PASSWORD_NAMES);
   });
 
   // Last: each created credential advances the fake's list of users, which the tests above count on.
-  it('a declined show-password prompt opens no credential document (issue 12, finding 14)', async () => {
+  it('a declined show-password prompt opens no credential document', async () => {
     feature.answerShowPassword(false);
     const credentialDocs = () => vscode.workspace.textDocuments.filter((d) => d.uri.scheme === 'coscene-registry-credential');
     const docsBefore = credentialDocs().length;
@@ -286,38 +297,3 @@ describe('container registry (issue 6)', function () {
     }
   });
 });
-
-/** Polls /proc/<pid>/cmdline while a command runs, collecting any process whose argv holds a needle. */
-function watchCommandLines(needles: readonly string[]): { stop(): Promise<{ hits: string[]; scans: number }> } {
-  let running = true;
-  const hits: string[] = [];
-  let scans = 0;
-  const loop = (async () => {
-    while (running) {
-      let pids: string[] = [];
-      try {
-        pids = (await fs.promises.readdir('/proc')).filter((p) => /^\d+$/.test(p));
-      } catch {
-        return; // no /proc (not Linux): the wrapper-client test covers argv
-      }
-      await Promise.all(
-        pids.map(async (pid) => {
-          try {
-            const cmdline = (await fs.promises.readFile(`/proc/${pid}/cmdline`, 'utf8')).split('\0').join(' ');
-            if (needles.some((n) => cmdline.includes(n))) hits.push(`${pid}: ${cmdline}`);
-          } catch {
-            // the process ended meanwhile
-          }
-        }),
-      );
-      scans++;
-    }
-  })();
-  return {
-    stop: async () => {
-      running = false;
-      await loop;
-      return { hits, scans };
-    },
-  };
-}

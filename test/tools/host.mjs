@@ -1,7 +1,7 @@
 // The VS Code host for tests and the demo: code-server 4.139.1 running on Node 24, both from npm,
 // each in its own folder (test/node24, test/vscode-host) so the root `npm ci` stays on Node 20.
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, openSync, readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, openSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -79,7 +79,9 @@ export async function freePort() {
 
 /**
  * A fresh sandbox: user-data-dir, extensions-dir, HOME and DOCKER_CONFIG in one temp dir, so the
- * user's real ~/.cocli.yaml and docker credentials are out of reach.
+ * user's real ~/.cocli.yaml and docker credentials are out of reach. TMPDIR and the XDG folders of
+ * code-server (and of everything it starts: the extension host, docker) lie in it too, so the secret
+ * scans of the integration tests, which search the whole sandbox, see what is written there.
  */
 export function makeSandbox(name) {
   const base = makeTempDir(name);
@@ -90,10 +92,25 @@ export function makeSandbox(name) {
     home: join(base, 'home'),
     dockerConfig: join(base, 'docker'),
     workspace: join(base, 'workspace'),
+    ...hostWriteDirs(base),
   };
   for (const dir of Object.values(dirs)) mkdirSync(dir, { recursive: true });
+  // As XDG asks of the runtime dir: the user's own, mode 0700 (the path stays short: sockets live there).
+  chmodSync(dirs.xdgRuntime, 0o700);
   writeUserSettings(dirs);
   return dirs;
+}
+
+/** The sandbox folders behind TMPDIR and XDG_* (see hostEnv). */
+function hostWriteDirs(base) {
+  return {
+    tmp: join(base, 'tmp'),
+    xdgConfig: join(base, 'xdg', 'config'),
+    xdgCache: join(base, 'xdg', 'cache'),
+    xdgData: join(base, 'xdg', 'data'),
+    xdgState: join(base, 'xdg', 'state'),
+    xdgRuntime: join(base, 'xdg', 'run'),
+  };
 }
 
 /** Test settings plus `extra`; unless `extra` names one, the cocli config is an empty file. */
@@ -106,7 +123,19 @@ export function writeUserSettings(dirs, extra = {}) {
 }
 
 function hostEnv(dirs) {
-  const env = node24Env({ HOME: dirs.home, DOCKER_CONFIG: dirs.dockerConfig });
+  const write = hostWriteDirs(dirs.base);
+  const env = node24Env({
+    HOME: dirs.home,
+    DOCKER_CONFIG: dirs.dockerConfig,
+    TMPDIR: write.tmp,
+    TMP: write.tmp,
+    TEMP: write.tmp,
+    XDG_CONFIG_HOME: write.xdgConfig,
+    XDG_CACHE_HOME: write.xdgCache,
+    XDG_DATA_HOME: write.xdgData,
+    XDG_STATE_HOME: write.xdgState,
+    XDG_RUNTIME_DIR: write.xdgRuntime,
+  });
   for (const key of Object.keys(env)) {
     // Variables of an outer VS Code (when run from its terminal) would confuse code-server.
     if (key.startsWith('VSCODE_') || key === 'ELECTRON_RUN_AS_NODE') delete env[key];

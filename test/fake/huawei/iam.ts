@@ -2,6 +2,7 @@ import { FakeReply, FakeRequest, header } from '../http';
 import { IssuedToken, TokenStore } from './auth';
 import { huaweiJson } from './errors';
 import { HuaweiData } from './model';
+import { recordIssuedToken } from './secrets';
 
 /** IAM's own error shape (unconfirmed, docs/protocol.md: IAM.0004 for bad credentials, the rest invented). */
 function iamError(status: number, code: string, message: string, requestId: string): FakeReply {
@@ -62,6 +63,7 @@ export function createToken(req: FakeRequest, data: HuaweiData, tokens: TokenSto
     return iamError(401, 'IAM.0004', 'The domain in the scope does not match the user.', requestId);
   }
   const issued = tokens.issue(nowMs, project?.id);
+  recordIssuedToken(data, issued.token);
   const withCatalog = !req.query.get('nocatalog');
   return huaweiJson(201, { token: tokenBody(issued, data, project, withCatalog) }, requestId, { 'x-subject-token': issued.token });
 }

@@ -44,7 +44,7 @@ async function startOtherHost(): Promise<{ url: string; host: string; requests: 
   };
 }
 
-describe('Huawei sign-in bounds (issue 12, findings 4 and 5)', function () {
+describe('a Huawei sign-in stays bound to the hosts it was made with', function () {
   this.timeout(30_000);
   let server: FakeServer;
   let other: Awaited<ReturnType<typeof startOtherHost>>;

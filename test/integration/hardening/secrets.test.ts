@@ -1,5 +1,4 @@
 import * as assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
@@ -8,7 +7,19 @@ import type { PermissionsFeature } from '../../../src/vscode/permissions';
 import type { RegistryFeatureApi } from '../../../src/vscode/registry';
 import { FAKE_COSCENE, FAKE_HUAWEI, FakeServer, startFakeServer } from '../../fake/server';
 import { recordNotifications, NotificationRecorder } from '../helpers/canaryNotifications';
-import { canary, Needle, needlesFor, ProcessWatch, scanDisk, scanText, STATE_STORE, watchProcesses } from '../helpers/canaryScan';
+import {
+  assertProcessWatch,
+  canary,
+  growingNeedles,
+  Needle,
+  needlesFor,
+  ProcessWatch,
+  scanDiskWithControl,
+  scanText,
+  STATE_STORE,
+  watchProcesses,
+} from '../helpers/canaryScan';
+import { huaweiSecrets, issuedIamTokens } from '../../fake/huawei/secrets';
 import { readyFeatures } from '../helpers/features';
 import { extensionApi, listFiles, makeTempDir, waitUntil } from '../helpers/profileFixtures';
 import { containerClientMissingReason, findContainerClient } from '../helpers/containerClient';
@@ -31,10 +42,12 @@ const REGISTRY = [1, 2, 3, 4].map((i) => ({
   username: `cr-canary-${i}-${canary('u').slice(9, 17).toLowerCase()}`,
   password: canary(`registry-password-${i}`),
 }));
-/** Not a secret: planted where the scanners must find it, to prove each scanner can fail. */
+/** Not a secret: a profile name shown in the log, notifications and globalState, to prove the in-memory scanners can fail. */
 const PLANTED = canary('planted');
 
 const PROFILE = `canary-${PLANTED}`;
+/** The registry client the test sets: a wrapper that lives long enough for the /proc watcher to see it. */
+const SLOW_CLIENT = 'coscene-slow-docker';
 
 function label(item: Item): string {
   return typeof item.label === 'string' ? item.label : (item.label?.label ?? '');
@@ -46,7 +59,7 @@ function itemText(item: Item): string {
   return [label(item), String(item.description ?? ''), tooltip, item.command?.command ?? '', ...args].join('\n');
 }
 
-describe('secret canaries (issue 8)', function () {
+describe('secret canaries', function () {
   this.timeout(240_000);
   let server: FakeServer;
   let registry: RegistryServer | undefined;
@@ -63,7 +76,8 @@ describe('secret canaries (issue 8)', function () {
   const previous: Record<string, unknown> = {};
   /** Text of every tree item, details document, command result… seen during the run, by place. */
   const buffers = new Map<string, string>();
-  const issuedIamTokens = new Set<string>();
+  /** The secrets: the canaries, and what the fake holds or has issued so far (IAM tokens join as they are issued). */
+  let secretNeedles: () => readonly Needle[];
   const remember = (place: string, text: string): void => void buffers.set(place, `${buffers.get(place) ?? ''}\n${text}`);
 
   const SETTINGS: [string, string][] = [
@@ -109,16 +123,15 @@ describe('secret canaries (issue 8)', function () {
     );
   }
 
-  const huaweiTokens = () => {
-    for (const r of server.stats.requests) if (r.headers['x-auth-token']) issuedIamTokens.add(r.headers['x-auth-token']);
-  };
-
   before(async function () {
     server = await startFakeServer({ registryCredentials: REGISTRY });
     // The fake accepts the canaries as real credentials.
     const admin = FAKE_COSCENE.adminUserName.slice('users/'.length);
     server.coscene.apiKeys.set(COS_TOKEN, admin);
     server.huawei.iamUser.password = IAM_PASSWORD;
+    // Only the canary keys: the seeded ones are constants that other runs on this machine carry (the demo's sign-in is
+    // in its code-server's environment), and everything the fake holds is searched for (huaweiSecrets).
+    server.huawei.accessKeys.clear();
     server.huawei.accessKeys.set(AK, { sk: SK });
     server.huawei.accessKeys.set(TEMP_AK, { sk: TEMP_SK, securityToken: SECURITY_TOKEN });
 
@@ -139,7 +152,7 @@ describe('secret canaries (issue 8)', function () {
     process.env.DOCKER_CONFIG = dockerConfig;
     // A client wrapper that lives long enough for the /proc watcher to see it, then runs docker.
     wrapperDir = makeTempDir('canary-client-');
-    const wrapper = path.join(wrapperDir, `docker-${PLANTED}`);
+    const wrapper = path.join(wrapperDir, SLOW_CLIENT);
     fs.writeFileSync(wrapper, `#!/bin/sh\nsleep 0.4\nexec ${findContainerClient('docker')} "$@"\n`, { mode: 0o755 });
     if (registry) {
       await setGlobal('coscene.registry', 'host', registry.host);
@@ -149,8 +162,10 @@ describe('secret canaries (issue 8)', function () {
     await vscode.commands.executeCommand('coscene.registry.forgetCredential');
     await vscode.commands.executeCommand('coscene.huawei.signOut');
 
+    secretNeedles = growingNeedles(() => huaweiSecrets(server.huawei), fixedNeedles());
     notifications = recordNotifications();
-    watch = watchProcesses(allNeedles(), PLANTED);
+    // From here on every process's argv and environment, against a needle list that grows as the fake issues tokens.
+    watch = watchProcesses(() => secretNeedles(), new RegExp(`/${SLOW_CLIENT} login \\S+ --username \\S+ --password-stdin$`));
   });
 
   after(async () => {
@@ -173,7 +188,8 @@ describe('secret canaries (issue 8)', function () {
     for (const dir of [exportDir, dockerConfig, wrapperDir]) if (dir) fs.rmSync(dir, { recursive: true, force: true });
   });
 
-  function secretNeedles(): Needle[] {
+  /** The canaries; the IAM password, SKs, security tokens and IAM tokens come from the fake (huaweiSecrets). */
+  function fixedNeedles(): Needle[] {
     const registryNeedles = REGISTRY.flatMap((c, i) =>
       needlesFor(`registry password ${i + 1}`, c.password, {
         'base64 user:password': Buffer.from(`${c.username}:${c.password}`).toString('base64'),
@@ -182,13 +198,8 @@ describe('secret canaries (issue 8)', function () {
     return [
       ...needlesFor('coScene token', COS_TOKEN),
       ...needlesFor('rejected coScene token', COS_BAD_TOKEN),
-      ...needlesFor('IAM password', IAM_PASSWORD),
       ...needlesFor('AK', AK),
-      ...needlesFor('SK', SK),
       ...needlesFor('temporary AK', TEMP_AK),
-      ...needlesFor('temporary SK', TEMP_SK),
-      ...needlesFor('security token', SECURITY_TOKEN),
-      ...[...issuedIamTokens].flatMap((t, i) => needlesFor(`IAM token ${i + 1}`, t)),
       ...registryNeedles,
     ];
   }
@@ -333,15 +344,18 @@ describe('secret canaries (issue 8)', function () {
     const shown = await vscode.commands.executeCommand<{ html: string } | undefined>('coscene.permissions.showMatrix', repo);
     assert.ok(shown?.html, 'matrix rendered');
     remember('permission matrix webview', shown.html);
-    huaweiTokens();
-    assert.ok(issuedIamTokens.size > 0, 'an IAM token was issued and used');
+    const issued = issuedIamTokens(server.huawei);
+    assert.ok(
+      server.stats.requests.some((r) => issued.includes(r.headers['x-auth-token'])),
+      'an IAM token was issued and used',
+    );
 
     // IAM token rejected (401) and a server failure (500) while the token is in flight.
     server.faults.add({ kind: 'huawei-error', errorCode: 'APIGW.0301', httpStatus: 401, match: { procedure: 'ListAllRepositories' } });
     await vscode.commands.executeCommand('coscene.permissions.refresh');
     await walk('Repository Permissions view (401)', tree, 0);
     // The server echoes what is in flight: the IAM token (and the password, for good measure).
-    const [inFlight] = issuedIamTokens;
+    const inFlight = issued.at(-1);
     server.faults.add({
       kind: 'huawei-error',
       errorCode: 'CR.5000',
@@ -357,7 +371,6 @@ describe('secret canaries (issue 8)', function () {
       name: FAKE_HUAWEI.exampleRepo.repoId,
     });
     server.faults.clear();
-    huaweiTokens();
 
     assert.equal(
       await vscode.commands.executeCommand('coscene.huawei.signIn', {
@@ -400,7 +413,12 @@ describe('secret canaries (issue 8)', function () {
       true,
     );
     await walk('Repository Permissions view (password again)', tree, 0);
-    huaweiTokens();
+    assert.ok(issuedIamTokens(server.huawei).length > issued.length, 'signing in again issued another IAM token');
+    const secrets = Object.keys(huaweiSecrets(server.huawei));
+    assert.ok(
+      secrets.includes(`IAM token ${issuedIamTokens(server.huawei).length}`),
+      `the last IAM token is among the secrets searched for: ${secrets.join(', ')}`,
+    );
   });
 
   it('registry: login, credential as JSON (read-only, not on disk), copy username, logout, a rejected credential', async function () {
@@ -437,16 +455,12 @@ describe('secret canaries (issue 8)', function () {
     assert.ok(spawned.some((argv) => argv.includes('login')) && spawned.some((argv) => argv.includes('logout')), JSON.stringify(spawned));
   });
 
-  it('finds no canary in logs, settings, state, terminal, files, notifications, documents, views or process argv', async () => {
+  it('finds no canary in logs, settings, state, terminal, files, notifications, documents, views, or process argv and environment', async () => {
     const needles = allNeedles();
     const sandbox = process.env.COSCENE_TEST_TMP;
     assert.ok(sandbox, 'COSCENE_TEST_TMP is set by the runner');
 
-    // Planted: prove each scanner finds what it looks for.
-    const plantedFile = path.join(makeTempDir('canary-planted-'), 'planted.bin');
-    fs.writeFileSync(plantedFile, Buffer.concat([Buffer.from('x'), Buffer.from(PLANTED, 'utf16le')]));
-    const planted = spawn('/bin/sh', ['-c', 'sleep 0.6', PLANTED], { stdio: 'ignore' });
-    await new Promise((r) => planted.once('exit', r));
+    // Planted: prove the notification recorder finds what it looks for (the disk scan and the /proc watcher plant their own).
     assert.equal(await vscode.commands.executeCommand('coscene.profile.switch', { name: `no-such-${PLANTED}` }), false);
 
     // 1. The log channel, as written to disk.
@@ -460,9 +474,10 @@ describe('secret canaries (issue 8)', function () {
     );
 
     // 2. Everything on disk: the sandbox (user-data-dir with settings, logs, globalStorage and state.vscdb;
-    // HOME; DOCKER_CONFIG; the workspace; exports; code-server's log) and the workbench browser's profile
-    // (code-server keeps globalState in its Local Storage / IndexedDB). Unreadable or oversized files fail below.
-    const disk = scanDisk(needles);
+    // HOME; DOCKER_CONFIG; TMPDIR and the XDG folders; the workspace; exports; code-server's log) and the workbench
+    // browser's profile (code-server keeps globalState in its Local Storage / IndexedDB), after its planted control
+    // (a file, and a value written through the extension's storage) was found. Unreadable or oversized files fail below.
+    const disk = await scanDiskWithControl(needles);
     const report = disk.report;
     const browserFiles = report.places.filter((p) => disk.browserDirs.some((d) => p.startsWith(d))).length;
     const sandboxFiles = report.places.length - browserFiles;
@@ -502,37 +517,25 @@ describe('secret canaries (issue 8)', function () {
     console.log(
       `    canary scan: ${places} places searched: ${sandboxFiles} sandbox files, ${browserFiles} browser profile files (${browserDirs.length} profiles), ` +
         `${logFiles.length} log files, ${stateStores} state store files (state.vscdb, Local Storage, IndexedDB; ${report.tables.length} LevelDB tables also decompressed), ${report.vanished.length} vanished while scanning, ${buffers.size} view/document buffers, ${notifications.texts.length} notifications (${notifications.patched ? 'observed' : 'NOT observable'}), ` +
-        `${vscode.workspace.textDocuments.length} open documents, ${processes.pids} processes in ${processes.scans} /proc scans, ${feature.spawned().length} recorded client runs; ` +
-        `${needles.length} needle forms; planted found in ${plantedHits.length} places; secret hits: ${secretHits.length ? secretHits.join(' ; ') : 'none'}`,
+        `${vscode.workspace.textDocuments.length} open documents, ${processes.pids} processes in ${processes.scans} /proc scans (${processes.expected.length} registry client runs seen; control seen in argv: ${processes.control.argv}, environment: ${processes.control.environ}), ${feature.spawned().length} recorded client runs; ` +
+        `${needles.length} needle forms (${issuedIamTokens(server.huawei).length} IAM tokens issued); disk control found in ${disk.control.hits.length} places (state stores after ${disk.control.storageMs} ms); ` +
+        `planted profile name found in ${plantedHits.length} places; secret hits: ${secretHits.length ? secretHits.join(' ; ') : 'none'}`,
     );
-
     console.log(`    planted canary found in: ${plantedHits.map((h) => h.replace(sandbox, '<sandbox>')).join(' ; ')}`);
     const plantedInStores = plantedHits.filter((h) => STATE_STORE.test(h.split(': ')[0]));
     console.log(
       `    planted canary in state stores: ${plantedInStores.length ? plantedInStores.map((h) => h.replace(sandbox, '<sandbox>')).join(' ; ') : 'none'}`,
     );
-    // The planted canary proves the scanners work…
-    assert.ok(
-      plantedHits.some((h) => h.startsWith(plantedFile)),
-      'the file scanner found the planted UTF-16 file',
-    );
-    assert.ok(plantedInStores.length > 0, 'the scan of the state stores found the planted profile name (globalState)');
+    // The controls prove the scanners work…
     for (const f of logFiles)
       if (fs.readFileSync(f, 'utf8').includes(PROFILE))
         assert.ok(
           plantedHits.some((h) => h.startsWith(f)),
           `the planted profile name found in the log ${f}`,
         );
-    assert.ok(
-      plantedHits.some((h) => /argv: PLANTED/.test(h)),
-      'the /proc watcher saw the planted process',
-    );
     // Without the registry the client never ran, so its argv and terminal were not scanned: not clean.
     assert.ok(registry, `the registry part of the scan could not run: ${registrySkipped}`);
-    assert.ok(
-      processes.argvWithMarker.some((a) => / login .*--password-stdin/.test(a)),
-      `the /proc watcher saw the registry client: ${processes.argvWithMarker.join(' / ')}`,
-    );
+    assertProcessWatch(processes, `registry client (${SLOW_CLIENT} login … --password-stdin)`);
     assert.equal(notifications.patched, true, 'notifications could be observed');
     assert.ok(
       plantedHits.some((h) => h.startsWith('notification')),

@@ -1,13 +1,18 @@
 import * as assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
+import type { ProfileService } from '../../../src/vscode/profiles/profileService';
 import { tableDataBlocks } from '../../support/leveldb';
+import { extensionApi } from './profileFixtures';
 
 /**
  * Secret canaries: unmistakable values that must never show up anywhere the user (or another
- * process) can read them, plus scanners for files, text buffers and process command lines.
+ * process) can read them, plus scanners for files, text buffers and process command lines. Every scanner
+ * comes with a planted control it must find (scanDiskWithControl, watchProcesses + assertProcessWatch):
+ * a scan that cannot fail proves nothing.
  */
 
 export interface Needle {
@@ -143,8 +148,46 @@ export function scanTree(report: ScanReport, dir: string, needles: readonly Need
   return files.length;
 }
 
+/** Needles known up front, or a function asked again at each use: secrets issued during a test join the search as they are issued. */
+export type NeedleSource = readonly Needle[] | (() => readonly Needle[]);
+
+export function needlesOf(source: NeedleSource): readonly Needle[] {
+  return typeof source === 'function' ? source() : source;
+}
+
+/** `secrets` (name → value) in their usual forms (needlesFor). */
+export function secretNeedles(secrets: Record<string, string>): Needle[] {
+  return Object.entries(secrets).flatMap(([name, value]) => needlesFor(name, value));
+}
+
+/**
+ * A needle list that grows: each call asks `secrets` (name → value) again, e.g. the fake's list of the tokens it has
+ * issued so far, and returns the same array while nothing new came (so a watcher checks a process only once per list).
+ */
+export function growingNeedles(secrets: () => Record<string, string>, fixed: readonly Needle[] = []): () => readonly Needle[] {
+  const known = new Set<string>();
+  let list: Needle[] = [...fixed];
+  return () => {
+    const added = Object.entries(secrets()).filter(([name, value]) => value && !known.has(`${name}\0${value}`));
+    if (added.length === 0) return list;
+    for (const [name, value] of added) known.add(`${name}\0${value}`);
+    list = [...list, ...added.flatMap(([name, value]) => needlesFor(name, value))];
+    return list;
+  };
+}
+
 /** Where VS Code keeps globalState and secrets: state.vscdb (desktop), the browser's Local Storage and IndexedDB (code-server). */
 export const STATE_STORE = /state\.vscdb|Local Storage|IndexedDB/;
+
+/** What code-server and every process it starts write to besides the sandbox's named folders (test/tools/host.mjs points them into it). */
+export const HOST_WRITE_DIRS = [
+  'TMPDIR',
+  'XDG_CONFIG_HOME',
+  'XDG_CACHE_HOME',
+  'XDG_DATA_HOME',
+  'XDG_STATE_HOME',
+  'XDG_RUNTIME_DIR',
+] as const;
 
 export interface DiskScan {
   report: ScanReport;
@@ -155,15 +198,30 @@ export interface DiskScan {
   stateStoreFiles: string[];
 }
 
-/**
- * Searches everything the extension host and the workbench may have written: the sandbox (user-data-dir
- * with logs, settings, globalStorage and state.vscdb; HOME; DOCKER_CONFIG; the workspace) and, in a
- * browser workbench, the browser's profile (Local Storage, IndexedDB). Fails when there is no sandbox or
- * no state store to search: a scan that cannot see the stores proves nothing.
- */
-export function scanDisk(needles: readonly Needle[]): DiskScan {
+function sandboxDir(): string {
   const sandbox = process.env.COSCENE_TEST_TMP;
   assert.ok(sandbox, 'COSCENE_TEST_TMP is not set: run the integration tests through the runner (npm test -- --only integration)');
+  return sandbox;
+}
+
+const inside = (dir: string | undefined, root: string): boolean =>
+  !!dir && (path.resolve(dir) === path.resolve(root) || path.resolve(dir).startsWith(path.resolve(root) + path.sep));
+
+/**
+ * Searches everything the extension host and the workbench may have written: the sandbox (user-data-dir
+ * with logs, settings, globalStorage and state.vscdb; HOME; DOCKER_CONFIG; the workspace; TMPDIR and the XDG
+ * folders) and, in a browser workbench, the browser's profile (Local Storage, IndexedDB). Fails when there is no
+ * sandbox, when code-server's TMPDIR or XDG folders lie outside it, or when there is no state store to search:
+ * a scan that cannot see where things are written proves nothing.
+ */
+export function scanDisk(needles: readonly Needle[]): DiskScan {
+  const sandbox = sandboxDir();
+  if (process.env.COSCENE_TEST_HOST !== 'desktop') {
+    const outside = HOST_WRITE_DIRS.filter((key) => !inside(process.env[key], sandbox)).map(
+      (key) => `${key}=${process.env[key] ?? '(unset)'}`,
+    );
+    assert.deepEqual(outside, [], `the extension host writes to folders outside the scanned sandbox ${sandbox}`);
+  }
   const report = emptyReport();
   scanTree(report, sandbox, needles);
   // The runner puts the workbench browser's profile into the sandbox (COSCENE_TEST_BROWSER_PROFILE).
@@ -171,7 +229,7 @@ export function scanDisk(needles: readonly Needle[]): DiskScan {
   const browserDirs = vscode.env.uiKind === vscode.UIKind.Web ? [profile ?? ''] : [];
   for (const dir of browserDirs)
     assert.ok(dir && fs.existsSync(dir), `the workbench browser's profile (COSCENE_TEST_BROWSER_PROFILE=${dir}) is missing`);
-  for (const dir of browserDirs) if (!dir.startsWith(sandbox)) scanTree(report, dir, needles);
+  for (const dir of browserDirs) if (!inside(dir, sandbox)) scanTree(report, dir, needles);
   const stateStoreFiles = report.places.filter((p) => STATE_STORE.test(p));
   assert.ok(
     stateStoreFiles.length > 0,
@@ -180,10 +238,112 @@ export function scanDisk(needles: readonly Needle[]): DiskScan {
   return { report, sandbox, browserDirs, stateStoreFiles };
 }
 
-/** The disk scan for `secrets` (name → value) in their usual forms: no hit, nothing unscanned. */
-export function assertNoSecretOnDisk(secrets: Record<string, string>): DiskScan {
-  const needles = Object.entries(secrets).flatMap(([name, value]) => needlesFor(name, value));
-  const scan = scanDisk(needles);
+/** The label of the planted control's needles (a control is not a secret). */
+export const CONTROL_LABEL = 'planted control';
+
+export interface ControlledDiskScan extends DiskScan {
+  control: {
+    /** The file planted in the sandbox. */
+    file: string;
+    /** The profile whose name holds the control, written through the extension's globalState (undefined with `storage: false`). */
+    storageProfile?: string;
+    /** How long the state stores took to show the control written through the extension's storage. */
+    storageMs?: number;
+    /** Where the scan found the control. */
+    hits: string[];
+  };
+}
+
+export interface ControlOptions {
+  /** Also write the control through the extension's storage (globalState) and require a state store to show it. Default true. */
+  storage?: boolean;
+  /** How long to wait for the state stores to show the control (the workbench writes storage asynchronously). */
+  storageTimeoutMs?: number;
+}
+
+/** The state store files under the sandbox and the browser profile that hold a control needle. */
+function stateStoresHolding(sandbox: string, needles: readonly Needle[]): string[] {
+  const report = emptyReport();
+  const roots = [sandbox, process.env.COSCENE_TEST_BROWSER_PROFILE].filter((d): d is string => !!d && fs.existsSync(d));
+  const files = new Set(roots.flatMap((root) => filesUnder(report, root)).filter((f) => STATE_STORE.test(f)));
+  for (const f of files) scanFile(report, f, needles);
+  return report.hits;
+}
+
+/**
+ * The disk scan with its planted control, so that it can fail. Before searching for `needles` it plants a control
+ * canary where the scan must find it: a file in the sandbox (UTF-16 at an odd offset, as browser storage keeps strings)
+ * and, unless `storage: false`, a value written through the extension's own storage (a profile whose name holds the
+ * control, kept in globalState: the browser's LevelDB under code-server, state.vscdb on the desktop). Fails unless the
+ * scan found the control in the file and (with storage) in a state store; removes the control afterwards. The
+ * report's `hits` are the needles' hits only (the control's are in `control.hits`).
+ */
+export async function scanDiskWithControl(needles: NeedleSource, opts: ControlOptions = {}): Promise<ControlledDiskScan> {
+  const sandbox = sandboxDir();
+  const value = canary('scan-control');
+  const controlNeedles = needlesFor(CONTROL_LABEL, value);
+  const dir = fs.mkdtempSync(path.join(sandbox, 'scan-control-'));
+  const file = path.join(dir, 'control.bin');
+  fs.writeFileSync(file, Buffer.concat([Buffer.from('x'), Buffer.from(value, 'utf16le')]));
+  let profiles: ProfileService | undefined;
+  let storageProfile: string | undefined;
+  let storageMs: number | undefined;
+  try {
+    if (opts.storage !== false) {
+      profiles = (await extensionApi()).features.profiles as ProfileService;
+      await profiles.ready;
+      storageProfile = `scan-control-${value}`;
+      const started = Date.now();
+      // Not activated: the profile in use stays, nothing is fetched for this one.
+      await profiles.addProfile(
+        { name: storageProfile, endpoint: 'https://scan-control.invalid', project: 'scan-control' },
+        canary('scan-control-token'),
+        false,
+      );
+      const deadline = started + (opts.storageTimeoutMs ?? 15_000);
+      while (stateStoresHolding(sandbox, controlNeedles).length === 0 && Date.now() < deadline)
+        await new Promise((r) => setTimeout(r, 250));
+      storageMs = Date.now() - started;
+    }
+    const scan = scanDisk([...needlesOf(needles), ...controlNeedles]);
+    const isControl = (hit: string): boolean => hit.includes(`: ${CONTROL_LABEL} (`);
+    const hits = scan.report.hits.filter(isControl);
+    scan.report.hits = scan.report.hits.filter((h) => !isControl(h));
+    const where = (hit: string): string => hit.slice(0, hit.lastIndexOf(`: ${CONTROL_LABEL} (`)).replace(/ \(decompressed\)$/, '');
+    const shown = hits.map((h) => h.replace(sandbox, '<sandbox>'));
+    assert.ok(
+      hits.some((h) => where(h) === file),
+      `the scan did not find the control planted in ${file.replace(sandbox, '<sandbox>')}; it found it in: ${shown.join(' ; ') || 'nothing'}`,
+    );
+    if (storageProfile)
+      assert.ok(
+        hits.some((h) => STATE_STORE.test(where(h))),
+        `the scan did not find the control written through the extension's storage (globalState) in any state store ` +
+          `(${scan.stateStoreFiles.length} searched, waited ${storageMs} ms); it found it in: ${shown.join(' ; ') || 'nothing'}`,
+      );
+    return { ...scan, control: { file, storageProfile, storageMs, hits } };
+  } finally {
+    if (profiles && storageProfile) await profiles.removeProfile(storageProfile);
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/**
+ * The disk scan for `secrets` (name → value, or a function asked at scan time for secrets issued meanwhile) in their
+ * usual forms, with its planted control: no hit, nothing unscanned.
+ */
+export async function assertNoSecretOnDisk(
+  secrets: Record<string, string> | (() => Record<string, string>),
+  opts: ControlOptions = {},
+): Promise<ControlledDiskScan> {
+  const names = () => (typeof secrets === 'function' ? secrets() : secrets);
+  const scan = await scanDiskWithControl(() => secretNeedles(names()), opts);
+  console.log(
+    `    disk scan: ${scan.report.searched} files (${scan.stateStoreFiles.length} state store files, ${scan.report.tables.length} LevelDB tables decompressed), ` +
+      `${Object.keys(names()).length} secrets; control found in ${scan.control.hits.length} places ` +
+      `(${scan.control.hits.map((h) => h.replace(scan.sandbox, '<sandbox>')).join(' ; ')})` +
+      (scan.control.storageMs === undefined ? '' : ` (state stores showed it after ${scan.control.storageMs} ms)`),
+  );
   assert.deepEqual(scan.report.unscanned, [], 'files that could not be searched count as not clean');
   assert.deepEqual(
     scan.report.hits.map((h) => h.replace(scan.sandbox, '<sandbox>')),
@@ -193,63 +353,151 @@ export function assertNoSecretOnDisk(secrets: Record<string, string>): DiskScan 
   return scan;
 }
 
-export interface ProcessWatch {
-  /** Stops polling; resolves with what was seen. Idempotent. */
-  stop(): Promise<{ hits: string[]; pids: number; scans: number; argvWithMarker: string[] }>;
+export interface ProcessWatchReport {
+  /** `process <pid> (<name>) argv|environment: <needle label>`; never a secret value. */
+  hits: string[];
+  /** Distinct processes (pid and argv) seen. */
+  pids: number;
+  /** Complete passes over /proc. */
+  scans: number;
+  /** How long the watcher ran. */
+  ms: number;
+  /** argv (joined with spaces) of every process that matched `expect`: what the caller watches for. */
+  expected: string[];
+  /** Whether the control process (planted by stop()) was seen with its canary in argv and in its environment. */
+  control: { argv: boolean; environ: boolean };
 }
 
+export interface ProcessWatch {
+  /**
+   * Plants the control (a process of the test's own with a canary in argv and environment, kept until the watcher saw
+   * it, 10 s at most), then stops polling and resolves with what was seen. Idempotent.
+   */
+  stop(): Promise<ProcessWatchReport>;
+}
+
+const CONTROL_ENV = 'COSCENE_SCAN_CONTROL';
+
 /**
- * Polls /proc/<pid>/cmdline and /proc/<pid>/environ of every process (until stop() or `maxMs`),
- * recording each process whose argv or environment holds a needle. `marker` (not a secret) lets the
- * caller prove the watcher sees short-lived processes: argv containing it are collected.
+ * Polls /proc/<pid>/cmdline and /proc/<pid>/environ of every process (until stop() or `maxMs`), recording each
+ * process whose argv or environment holds a needle; `needles` may grow while it runs (a function is asked on every
+ * pass). Processes matching `expect` (on argv joined with spaces) are collected, so the caller can prove the watcher
+ * saw what it watches for; stop() plants a control process to prove it finds a canary. See assertProcessWatch.
  */
-export function watchProcesses(needles: readonly Needle[], marker: string, maxMs = 10 * 60_000): ProcessWatch {
+export function watchProcesses(needles: NeedleSource, expect: RegExp, maxMs = 10 * 60_000): ProcessWatch {
   let running = true;
   const hits = new Set<string>();
   const seen = new Set<string>();
-  const withMarker = new Set<string>();
+  const expected = new Set<string>();
+  const control = { value: canary('process-control'), argv: false, environ: false };
+  // Searched like any needle, so a watcher that cannot find a needle cannot find the control either.
+  const [controlNeedle] = needlesFor(CONTROL_LABEL, control.value);
+  /** pid → what was last checked against which needle list: a process is searched again only when it or the list changed. */
+  const checked = new Map<string, { cmdline: Buffer; environ?: Buffer; list: readonly Needle[] }>();
   let scans = 0;
-  const deadline = Date.now() + maxMs;
-  const texts = needles.map((n) => ({ label: n.label, bytes: n.bytes[0] }));
-  const markerBytes = Buffer.from(marker, 'utf8');
-  const readProc = async (pid: string, what: 'cmdline' | 'environ'): Promise<Buffer | undefined> => {
+  const started = Date.now();
+  const deadline = started + maxMs;
+  // Synchronous reads, a batch of processes at a time: an asynchronous read costs four thread-pool round trips, which
+  // made a pass over a few hundred processes take over 100 ms, long enough to miss a short-lived client.
+  const readProc = (pid: string, what: 'cmdline' | 'environ'): Buffer | undefined => {
     try {
-      return await fs.promises.readFile(`/proc/${pid}/${what}`);
+      return fs.readFileSync(`/proc/${pid}/${what}`);
     } catch {
       return undefined; // ended meanwhile, or not ours to read
+    }
+  };
+  const check = (pid: string, list: readonly Needle[]): void => {
+    const cmdline = readProc(pid, 'cmdline');
+    if (!cmdline) return;
+    // A process's environment is fixed at exec, when its argv changes too: read it again only then.
+    const last = checked.get(pid);
+    const sameProcess = last?.cmdline.equals(cmdline) ?? false;
+    if (sameProcess && last?.list === list) return;
+    const environ = sameProcess ? last?.environ : readProc(pid, 'environ');
+    checked.set(pid, { cmdline, environ, list });
+    const argvText = cmdline.toString('utf8').split('\0').filter(Boolean).join(' ');
+    seen.add(`${pid}:${argvText}`);
+    if (expect.test(argvText)) expected.add(argvText);
+    const name = path.basename(cmdline.toString('utf8').split('\0')[0]);
+    for (const n of [...list, controlNeedle]) {
+      const inArgv = cmdline.includes(n.bytes[0]);
+      const inEnviron = environ?.includes(n.bytes[0]) ?? false;
+      if (n === controlNeedle) {
+        control.argv ||= inArgv;
+        control.environ ||= inEnviron;
+        continue;
+      }
+      if (inArgv) hits.add(`process ${pid} (${name}) argv: ${n.label}`);
+      if (inEnviron) hits.add(`process ${pid} (${name}) environment: ${n.label}`);
     }
   };
   const loop = (async () => {
     while (running && Date.now() < deadline) {
       let pids: string[];
       try {
-        pids = (await fs.promises.readdir('/proc')).filter((p) => /^\d+$/.test(p));
+        pids = fs.readdirSync('/proc').filter((p) => /^\d+$/.test(p));
       } catch {
         return;
       }
-      await Promise.all(
-        pids.map(async (pid) => {
-          const [cmdline, environ] = await Promise.all([readProc(pid, 'cmdline'), readProc(pid, 'environ')]);
-          if (!cmdline) return;
-          const key = `${pid}:${cmdline.toString('utf8')}`;
-          seen.add(key);
-          if (cmdline.includes(markerBytes)) withMarker.add(cmdline.toString('utf8').split('\0').join(' ').trim());
-          for (const n of texts) {
-            const argv = cmdline.toString('utf8').split('\0')[0];
-            if (cmdline.includes(n.bytes)) hits.add(`process ${pid} (${path.basename(argv)}) argv: ${n.label}`);
-            if (environ?.includes(n.bytes)) hits.add(`process ${pid} (${path.basename(argv)}) environment: ${n.label}`);
-          }
-        }),
-      );
+      const list = needlesOf(needles);
+      for (let i = 0; i < pids.length; i += 50) {
+        for (const pid of pids.slice(i, i + 50)) check(pid, list);
+        await new Promise((r) => setImmediate(r)); // let the extension host breathe between batches
+      }
       scans++;
       await new Promise((r) => setTimeout(r, 5));
     }
   })();
-  return {
-    stop: async () => {
-      running = false;
-      await loop;
-      return { hits: [...hits], pids: seen.size, scans, argvWithMarker: [...withMarker] };
-    },
+  const plantControl = async (): Promise<void> => {
+    // `read` is a shell builtin: the shell itself waits, with the canary in its argv and environment, until stdin closes.
+    const child = spawn('/bin/sh', ['-c', 'read -r line', control.value], {
+      stdio: ['pipe', 'ignore', 'ignore'],
+      env: { PATH: '/usr/bin:/bin', [CONTROL_ENV]: control.value },
+    });
+    const exited = new Promise<void>((resolve) => {
+      child.once('exit', () => resolve());
+      child.once('error', () => resolve());
+    });
+    const until = Date.now() + 10_000;
+    while (!(control.argv && control.environ) && Date.now() < until && child.exitCode === null) await new Promise((r) => setTimeout(r, 20));
+    child.stdin?.end();
+    const force = setTimeout(() => child.kill('SIGKILL'), 2000);
+    await exited;
+    clearTimeout(force);
   };
+  let stopped: Promise<ProcessWatchReport> | undefined;
+  return {
+    stop: () =>
+      (stopped ??= (async () => {
+        await plantControl();
+        running = false;
+        await loop;
+        return {
+          hits: [...hits],
+          pids: seen.size,
+          scans,
+          ms: Date.now() - started,
+          expected: [...expected],
+          control: { argv: control.argv, environ: control.environ },
+        };
+      })()),
+  };
+}
+
+/**
+ * Fails unless the watcher could have failed: it made passes over /proc and saw processes, found the planted control
+ * process's canary in its argv and in its environment, and saw at least one process of the kind it watched for (`what`).
+ */
+export function assertProcessWatch(report: ProcessWatchReport, what: string): void {
+  console.log(
+    `    /proc watch: ${report.pids} processes in ${report.scans} passes over ${report.ms} ms; control seen in argv: ${report.control.argv}, ` +
+      `environment: ${report.control.environ}; ${report.expected.length} ${what} seen; secret hits: ${report.hits.length}`,
+  );
+  assert.ok(report.scans > 0 && report.pids > 0, `the /proc watcher made ${report.scans} passes and saw ${report.pids} processes`);
+  assert.ok(report.control.argv, `the /proc watcher did not find the planted control process by its argv (${report.scans} passes)`);
+  assert.ok(
+    report.control.environ,
+    `the /proc watcher did not find the planted control process by its environment (${report.scans} passes)`,
+  );
+  assert.ok(report.expected.length > 0, `the /proc watcher saw no ${what} among ${report.pids} processes in ${report.scans} passes`);
 }
