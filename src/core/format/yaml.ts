@@ -90,26 +90,21 @@ function plainAllowed(s: string): boolean {
   if (/^[-?:,[\]{}#&*!|>'"%@`]/.test(s) && !/^[-?:][^\s]/.test(s)) return false;
   if (s.startsWith('---') || s.startsWith('...')) return false;
   if (/: |:$| #/.test(s)) return false;
-  if ([...s].some(isSpecialChar)) return false;
   return true;
 }
 
-/** Characters libyaml will not write in a plain scalar (controls other than tab/newline, NEL, LS, PS, BOM). */
-function isSpecialChar(ch: string): boolean {
-  const cp = ch.codePointAt(0)!;
-  return (
-    (cp < 0x20 && cp !== 0x09 && cp !== 0x0a && cp !== 0x0d) ||
-    cp === 0x7f ||
-    cp === 0x85 ||
-    cp === 0x2028 ||
-    cp === 0x2029 ||
-    cp === 0xfeff
-  );
-}
+/**
+ * Characters a YAML reader may take for a line break or fold into a space (CR, NEL, LS, PS in YAML 1.1 readers such as
+ * PyYAML and libyaml) or drop: every C0 control (tab and newline included), DEL, every C1 control, LS, PS and the BOM.
+ * A string holding one is written double-quoted with the character escaped, so a crafted nickname cannot start a new
+ * line, a new key or a new list item in the export.
+ */
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
+const MUST_ESCAPE = /[\x00-\x1f\x7f-\x9f\u2028\u2029\ufeff]/;
 
 function scalar(s: string): string {
   if (resolvesToNonString(s)) return doubleQuoted(s);
-  if (s.includes('\n')) return doubleQuoted(s);
+  if (MUST_ESCAPE.test(s)) return doubleQuoted(s);
   if (plainAllowed(s)) return s;
   if (/^[\x20-\x7e\u00a0-\ud7ff\ue000-\ufffd]*$/.test(s)) return `'${s.replace(/'/g, "''")}'`;
   return doubleQuoted(s);
@@ -123,7 +118,8 @@ function doubleQuoted(s: string): string {
     else if (ch === '\n') out += '\\n';
     else if (ch === '\t') out += '\\t';
     else if (ch === '\r') out += '\\r';
-    else if (cp < 0x20 || cp === 0x7f) out += `\\x${cp.toString(16).toUpperCase().padStart(2, '0')}`;
+    else if (cp < 0x20 || (cp >= 0x7f && cp <= 0x9f)) out += `\\x${cp.toString(16).toUpperCase().padStart(2, '0')}`;
+    else if (cp === 0x2028 || cp === 0x2029 || cp === 0xfeff) out += `\\u${cp.toString(16).toUpperCase()}`;
     else out += ch;
   }
   return `${out}"`;
