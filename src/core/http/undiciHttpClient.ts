@@ -22,12 +22,13 @@ export const DEFAULTS = {
 
 /** What the client asks for and can read; the body limit applies to the decoded size. */
 export const ACCEPT_ENCODING = 'gzip, br';
-const DECODERS: Record<string, () => NodeJS.ReadWriteStream> = {
-  gzip: createGunzip,
-  'x-gzip': createGunzip,
-  br: createBrotliDecompress,
-  deflate: createInflate,
-};
+/** A Map, not an object: the server names the key, and `constructor` or `__proto__` must find nothing. */
+const DECODERS = new Map<string, () => NodeJS.ReadWriteStream>([
+  ['gzip', createGunzip],
+  ['x-gzip', createGunzip],
+  ['br', createBrotliDecompress],
+  ['deflate', createInflate],
+]);
 
 /** HttpClient over undici: one keep-alive Agent per client, proxies per target, extra CAs, timeouts and a body limit. */
 export function createHttpClient(options: HttpClientOptions): HttpClient {
@@ -133,7 +134,7 @@ async function readBody(body: Readable, headers: Record<string, string>, max: nu
   let decoded: Readable = body;
   let decoder: NodeJS.ReadWriteStream | undefined;
   if (encoding && encoding !== 'identity') {
-    const make = DECODERS[encoding];
+    const make = DECODERS.get(encoding);
     if (!make) {
       discard();
       throw new NetworkError(
