@@ -3,6 +3,7 @@ import { formatMsg, msg, type Msg } from '../errors';
 import type { ProtoObject } from './protojson';
 import { Column, renderCsv } from './table';
 import { toYamlText } from './yaml';
+import { markdownText } from './markdownText';
 
 export type AccessFormat = 'csv' | 'markdown' | 'json' | 'yaml';
 export const ACCESS_FORMATS: readonly AccessFormat[] = ['csv', 'markdown', 'json', 'yaml'];
@@ -244,20 +245,6 @@ function userAccessObject(access: UserAccess): ProtoObject {
 function markdownTable(header: string[], rows: string[][]): string {
   const line = (cells: string[]) => `| ${cells.map(markdownText).join(' | ')} |`;
   return [line(header), `|${header.map(() => ' --- ').join('|')}|`, ...rows.map(line)].join('\n') + '\n';
-}
-
-/**
- * Server text in Markdown: characters that start markup or HTML anywhere are escaped, `_` only where it could
- * start or end emphasis (so ROLE_CODES stay readable when pasted), list and heading markers only at the start;
- * line breaks become spaces.
- */
-export function markdownText(text: string): string {
-  return text
-    .replace(/\r\n?|\n/g, ' ')
-    .replace(/[\\`*[\]<>|~&]/g, (c) => `\\${c}`)
-    .replace(/(?<![\p{L}\p{N}])_|_(?![\p{L}\p{N}])/gu, '\\_')
-    .replace(/^(\s*)([#+\-=])/, '$1\\$2')
-    .replace(/^(\s*\d+)([.)])/, '$1\\$2');
 }
 
 function isoTime(ms: number): string {

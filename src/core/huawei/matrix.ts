@@ -12,6 +12,7 @@ import {
 } from './labels';
 import type { RepositoryPrivileges } from './model';
 import { neutraliseFormula } from '../format/csvCell';
+import { markdownText } from '../format/markdownText';
 
 export interface MatrixColumn {
   keyword: string;
@@ -113,13 +114,9 @@ function tableRows(matrix: PermissionMatrix, lang: UiLanguage, mark: string): st
 }
 
 export function matrixToMarkdown(matrix: PermissionMatrix, lang: UiLanguage): string {
-  const escape = (cell: string): string =>
-    cell
-      .replace(/\\/g, '\\\\')
-      .replace(/\|/g, '\\|')
-      .replace(/\r?\n|\r/g, ' ');
   const [header, ...body] = tableRows(matrix, lang, '✓');
-  const line = (cells: string[]): string => `| ${cells.map(escape).join(' | ')} |`;
+  // Role names, unknown operation keywords and object paths come from the server: no markup or HTML may pass.
+  const line = (cells: string[]): string => `| ${cells.map(markdownText).join(' | ')} |`;
   return [line(header), `|${header.map(() => ' --- ').join('|')}|`, ...body.map(line)].join('\n') + '\n';
 }
 
