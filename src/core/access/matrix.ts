@@ -1,5 +1,5 @@
 import type { Project, User } from '../coscene/model';
-import type { Msg } from '../errors';
+import { AccessError, msg, type Msg } from '../errors';
 import type { MemberInfo, OrgRoster, ProjectScan, ReadStatus } from './model';
 
 export interface MatrixProject {
@@ -28,8 +28,16 @@ export interface AccessMatrix {
   finishedAt: number;
 }
 
+/**
+ * Users × projects one matrix may hold. The scan caps bound the inputs (users, memberships), not their product: a server
+ * answering 100,000 users and 5,000 projects would ask for 5×10⁸ cells (~4 GB), and the extension host would die with
+ * every extension in it. 20 million cell slots are ~160 MB, and filtering or exporting them stays within seconds.
+ */
+export const MAX_MATRIX_CELLS = 20_000_000;
+
 /** Rows: the roster's users in server order, then members the roster did not list (or all, without a roster). */
 export function buildAccessMatrix(scan: ProjectScan, roster?: OrgRoster): AccessMatrix {
+  checkMatrixSize(scan, roster);
   const projects = scan.projects.map(({ project, status, problem }) => ({ project, status, ...(problem ? { problem } : {}) }));
   const cellsOf = (name: string): AccessCell[] => scan.projects.map((p) => (p.status === 'ok' ? (p.members.get(name) ?? '') : undefined));
   const rows: AccessRow[] = [];
@@ -51,6 +59,21 @@ export function buildAccessMatrix(scan: ProjectScan, roster?: OrgRoster): Access
     includeArchived: scan.includeArchived,
     finishedAt: scan.finishedAt,
   };
+}
+
+/** Counts the rows before any cell exists; past MAX_MATRIX_CELLS the matrix is refused with what to do instead. */
+function checkMatrixSize(scan: ProjectScan, roster: OrgRoster | undefined): void {
+  const users = new Set<string>(scan.users.keys());
+  for (const { info } of roster?.users ?? []) users.add(info.name);
+  if (users.size * scan.projects.length <= MAX_MATRIX_CELLS) return;
+  throw new AccessError(
+    msg(
+      'The access matrix would have {0} users × {1} projects, more cells than the {2} one matrix can hold. Use Show Access for User… for one user at a time.',
+      users.size.toLocaleString('en-US'),
+      scan.projects.length.toLocaleString('en-US'),
+      MAX_MATRIX_CELLS.toLocaleString('en-US'),
+    ),
+  );
 }
 
 export interface MatrixFilter {
