@@ -36,17 +36,38 @@ const SOURCE_WORD: Record<ProfileSource, string> = { cocli: 'cocli', env: 'COS_*
  * fetched later is left out: a label that changed after a fetch would lose the extensions' consent); names shared
  * by several sources get the source added.
  */
-export function profileSessions(profiles: readonly ProfileWithToken[]): ProfileSession[] {
+export function profileSessions(profiles: readonly ProfileWithToken[], labels = new SessionLabels()): ProfileSession[] {
   const withToken = profiles.filter((p) => typeof p.token === 'string' && p.token !== '');
   const ordered = [...withToken.filter((p) => p.active), ...withToken.filter((p) => !p.active)];
   const base = (p: ProfileInfo) => oneLine(p.org ? `${p.name} · ${p.org}` : p.name);
   const count = new Map<string, number>();
   for (const p of ordered) count.set(base(p), (count.get(base(p)) ?? 0) + 1);
+  const taken = new Set<string>();
   return ordered.map((p) => {
     const id = profileKey(p.source, p.name);
-    const label = count.get(base(p))! > 1 ? `${base(p)} (${SOURCE_WORD[p.source]})` : base(p);
+    const wanted = count.get(base(p))! > 1 ? `${base(p)} (${SOURCE_WORD[p.source]})` : base(p);
+    const label = labels.claim(id, wanted, taken);
+    taken.add(label);
     return { id, accessToken: p.token!, account: { id, label }, scopes: SESSION_SCOPES };
   });
+}
+
+/**
+ * VS Code grants another extension an account by its label. So no two sessions share a label (a VS Code profile named
+ * "demo (cocli)" beside cocli's "demo" and another "demo"), and a label once held by one session id is never given to
+ * another in the same window (removing a profile would otherwise hand its label, and the consent with it, to
+ * another profile's token, possibly for another endpoint). The record lives as long as the provider.
+ */
+export class SessionLabels {
+  private readonly owners = new Map<string, string>();
+
+  /** `wanted`, or `wanted #2`, `#3`… : the first that no other id ever held and no session of this listing took. */
+  claim(id: string, wanted: string, taken: ReadonlySet<string>): string {
+    let label = wanted;
+    for (let n = 2; taken.has(label) || (this.owners.get(label) ?? id) !== id; n++) label = `${wanted} #${n}`;
+    this.owners.set(label, id);
+    return label;
+  }
 }
 
 /** The profile a session id names, if it still exists. */

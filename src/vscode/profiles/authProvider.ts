@@ -6,6 +6,7 @@ import {
   profileSessions,
   servesScopes,
   SESSION_SCOPES,
+  SessionLabels,
   type ProfileSession,
 } from '../../core/profiles/accounts';
 import type { CommandHandler } from '../shared/commands';
@@ -34,6 +35,7 @@ export class CosceneAuthProvider implements vscode.AuthenticationProvider, vscod
   readonly onDidChangeSessions = this.changed.event;
   private readonly subscription: vscode.Disposable;
   private known: ProfileSession[] = [];
+  private readonly labels = new SessionLabels();
   private queue: Promise<unknown> = Promise.resolve();
   private pending?: Promise<ProfileSession[]>;
   private signInRequested = false;
@@ -108,7 +110,7 @@ export class CosceneAuthProvider implements vscode.AuthenticationProvider, vscod
     if (this.pending) return this.pending; // queued and not started: it will see this change too
     const run = this.queue.then(async () => {
       this.pending = undefined;
-      const sessions = profileSessions(await this.profiles.withTokens());
+      const sessions = profileSessions(await this.profiles.withTokens(), this.labels);
       const change = diffSessions(this.known, sessions);
       this.known = sessions;
       if (!isEmptyChange(change)) this.changed.fire(change);
