@@ -2,6 +2,7 @@ import type * as vscode from 'vscode';
 import { registerPermissionsFeature } from './vscode/permissions';
 import { registerProfilesFeature } from './vscode/profiles';
 import { registerRegistryFeature } from './vscode/registry';
+import { runFinishers } from './vscode/shared/deactivation';
 import { extensionExports } from './vscode/shared/exports';
 import { createLog } from './vscode/shared/log';
 import { isTestMode } from './vscode/shared/testMode';
@@ -21,6 +22,7 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi | undef
   return extensionExports(context.extensionMode, api);
 }
 
-export function deactivate(): void {
-  // Everything is disposed through context.subscriptions.
+/** Everything is disposed through context.subscriptions; what must finish first (a clipboard clear) is awaited here. */
+export function deactivate(): Promise<void> {
+  return runFinishers();
 }

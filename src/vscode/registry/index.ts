@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { ClipboardExpiry } from '../../core/clipboardExpiry';
+import { finishBeforeDeactivate } from '../shared/deactivation';
 import type { StoredCredential } from '../../core/registry/storedCredential';
 import { CommandTable, registerCommands } from '../shared/commands';
 import { Secrets } from '../shared/secrets';
@@ -59,7 +60,14 @@ export function registerRegistryFeature(services: Services): RegistryFeatureApi 
     'coscene.registry.createCredential': (args?: CreateCredentialArgs) => createCredential(ctx, docs, args),
     'coscene.registry.forgetCredential': () => forgetCredential(ctx),
   };
-  context.subscriptions.push(terminal, state, docs, clipboard, ...registerCommands(services.log, commands));
+  context.subscriptions.push(
+    terminal,
+    state,
+    docs,
+    clipboard,
+    finishBeforeDeactivate(() => clipboard.clear()), // a password copied less than a minute ago leaves with the window
+    ...registerCommands(services.log, commands),
+  );
 
   const feature: RegistryFeatureApi = {
     terminalText: () => terminal.text(),
