@@ -3,7 +3,8 @@ import { withAbortSignal } from '../shared/commands';
 import { scriptedArgs } from '../shared/testMode';
 import { extensionFor, isOutputFormat, OUTPUT_FORMATS, OutputFormat } from '../../core/format/output';
 
-export type ExportTarget = 'editor' | { file: string };
+/** A file chosen in the save dialog keeps its URI (its scheme: a virtual workspace's file is not a local path). */
+export type ExportTarget = 'editor' | { file: string } | { uri: vscode.Uri };
 
 export interface ExportResult {
   count: number;
@@ -71,7 +72,7 @@ export async function pickTargetFor(
     defaultUri: folder ? vscode.Uri.joinPath(folder, `${defaultName}.${ext}`) : undefined,
     filters: { [ext.toUpperCase()]: [ext] },
   });
-  return uri ? { file: uri.fsPath } : undefined;
+  return uri ? { uri } : undefined;
 }
 
 const LANGUAGES: Record<OutputFormat, string> = { table: 'plaintext', wide: 'plaintext', json: 'json', yaml: 'yaml', csv: 'csv' };
@@ -88,7 +89,7 @@ export async function writeText(text: string, language: string, target: ExportTa
     await vscode.window.showTextDocument(doc, { preview: false });
     return doc.uri;
   }
-  const uri = vscode.Uri.file(target.file);
+  const uri = 'uri' in target ? target.uri : vscode.Uri.file(target.file);
   await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(text));
   return uri;
 }

@@ -3,6 +3,7 @@ import { filterAccessMatrix, roleCodesIn, type AccessMatrix, type MatrixFilter }
 import { ACCESS_FORMATS, accessFileExtension, formatAccessMatrix, type AccessFormat } from '../../../core/format/access';
 import type { CommandHandler } from '../../shared/commands';
 import { localize, reportError } from '../../shared/errors';
+import { scriptedArgs } from '../../shared/testMode';
 import type { AccessRunner } from '../access/accessRunner';
 import { ExportTarget, pickTargetFor, writeText } from '../exportDestination';
 import type { UsersViews } from '../views/usersViews';
@@ -30,8 +31,12 @@ const LANGUAGE: Record<AccessFormat, string> = { csv: 'csv', markdown: 'markdown
  * as CSV, Markdown, JSON or YAML, filtered by role code and project, to an editor or a file.
  */
 export function exportAccessMatrix(views: UsersViews, runner: AccessRunner): CommandHandler {
-  return async (args: ExportAccessArgs = {}): Promise<ExportAccessResult | undefined> => {
+  return async (given?: ExportAccessArgs): Promise<ExportAccessResult | undefined> => {
     try {
+      // Arguments answer the questions only in test mode: elsewhere another extension could choose what is exported
+      // and where (a format is also the file's extension).
+      const args = { ...(scriptedArgs(views.services.acceptScriptedArgs, given) ?? {}) };
+      if (args.format !== undefined && !ACCESS_FORMATS.includes(args.format)) args.format = undefined;
       const format = args.format ?? (await pickFormat());
       if (!format) return undefined;
       const includeArchived = args.includeArchived ?? views.project.includeArchived;
