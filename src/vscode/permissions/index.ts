@@ -70,7 +70,7 @@ export function registerPermissionsFeature(services: Services): PermissionsFeatu
     session.onDidChange(() => tree.refresh()),
     session.onDidChange(describeView),
     tree.onDidChangeTreeData(describeView),
-    ...registerCommands(log, commands),
+    ...registerCommands(log, commands, services.acceptScriptedArgs),
   );
 
   const feature: PermissionsFeature = {

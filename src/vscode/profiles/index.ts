@@ -36,7 +36,7 @@ export function registerProfilesFeature(
   );
   context.subscriptions.push(
     profiles,
-    ...registerCommands(log, commands),
+    ...registerCommands(log, commands, acceptScriptedArgs),
     accounts,
     vscode.authentication.registerAuthenticationProvider(AUTH_PROVIDER_ID, AUTH_PROVIDER_LABEL, accounts, {
       supportsMultipleAccounts: true,

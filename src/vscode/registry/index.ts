@@ -66,7 +66,7 @@ export function registerRegistryFeature(services: Services): RegistryFeatureApi 
     docs,
     clipboard,
     finishBeforeDeactivate(() => clipboard.clear()), // a password copied less than a minute ago leaves with the window
-    ...registerCommands(services.log, commands),
+    ...registerCommands(services.log, commands, services.acceptScriptedArgs),
   );
 
   const feature: RegistryFeatureApi = {

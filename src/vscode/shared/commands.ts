@@ -8,7 +8,7 @@ export type CommandHandler = (...args: any[]) => unknown;
 
 /**
  * A feature's commands: every id the feature declares (its `*_COMMANDS` list, checked against package.json by
- * test/unit/commandTables.test.ts) maps to exactly one handler; a missing or extra id does not compile.
+ * test/unit/vscode/commandTables.test.ts) maps to exactly one handler; a missing or extra id does not compile.
  */
 export type CommandTable<Id extends string> = Record<Id, CommandHandler>;
 
@@ -16,11 +16,17 @@ export type CommandTable<Id extends string> = Record<Id, CommandHandler>;
  * Registers a feature's table. A handler that throws is reported once (reportError, without waiting for the
  * notification) and its command resolves to undefined; handlers that report their own failures return normally.
  */
-export function registerCommands<Id extends string>(log: Log, table: CommandTable<Id>): vscode.Disposable[] {
+/**
+ * Registers the table's commands with one error policy. Outside test mode (`returnResults` false) a command returns
+ * nothing to its caller: any extension can run our commands, and a result (user details, a scan's memberships, a
+ * credential) would hand it data without the user.
+ */
+export function registerCommands<Id extends string>(log: Log, table: CommandTable<Id>, returnResults: boolean): vscode.Disposable[] {
   return Object.entries<CommandHandler>(table).map(([id, handler]) =>
     vscode.commands.registerCommand(id, async (...args: unknown[]) => {
       try {
-        return await handler(...args);
+        const result: unknown = await handler(...args);
+        return returnResults ? result : undefined;
       } catch (err) {
         reportError(log, `Command ${id} failed`, err);
         return undefined;

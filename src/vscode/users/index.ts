@@ -118,7 +118,7 @@ export function registerUsersFeature(services: Services): UsersViews {
     vscode.workspace.onDidChangeConfiguration((e) => {
       if (e.affectsConfiguration('coscene.users.pageSize')) refreshUsersViews(views);
     }),
-    ...registerCommands(services.log, commands),
+    ...registerCommands(services.log, commands, services.acceptScriptedArgs),
   );
 
   services.api.trees.set(ORG_USERS_VIEW, orgUsers);
