@@ -242,6 +242,44 @@ describe('profiles', function () {
     );
   });
 
+  it('a token set in VS Code is not sent when the profile moves to another endpoint; the view says why', async () => {
+    const other = await startFakeServer({ seedUsers: 5 });
+    try {
+      await vscode.commands.executeCommand('coscene.profile.switch', { name: 'stale', source: 'cocli' });
+      assert.equal(await vscode.commands.executeCommand('coscene.profile.setToken', { token: NEW_TOKEN }), true);
+      assert.equal((await (await profiles.api()).getUser('users/current')).name, FAKE_COSCENE.writerUserName);
+      // The file's endpoint moves (cocli login set -e), its token stays: the override was set for the first host.
+      const moved = cocliYaml('lark', [
+        { name: 'lark', endpoint: server.url, token: FAKE_COSCENE.adminToken, project: 'mcap' },
+        { name: 'io', endpoint: server.url, token: FAKE_COSCENE.deviceToken, project: 'lidar-tests', org: 'acme-robotics' },
+        { name: 'stale', endpoint: other.url, token: FAKE_COSCENE.inactiveToken, project: 'mcap' },
+      ]);
+      cocli.write(moved);
+      await waitUntil(
+        () => profiles.current()?.endpoint.startsWith(other.url.replace(/\/$/, '')),
+        'the profile to point to the second host',
+      );
+      await assert.rejects(profiles.api(), /was set for http:\/\/127\.0\.0\.1:\d+, but the profile now points to http:\/\/127\.0\.0\.1/);
+      const tree = (await extensionApi()).trees.get('coscene.orgUsers') as vscode.TreeDataProvider<unknown>;
+      await vscode.commands.executeCommand('coscene.users.refresh');
+      const roots = (await tree.getChildren()) ?? [];
+      const items = await Promise.all(roots.map((r) => tree.getTreeItem(r)));
+      const shown = items
+        .map((i) => `${typeof i.label === 'string' ? i.label : (i.label?.label ?? '')} ${String(i.tooltip ?? '')}`)
+        .join('\n');
+      assert.match(shown, /not sent to a different host/, shown);
+      assert.deepEqual(
+        other.stats.requests.filter((r) => r.headers.authorization !== undefined).map((r) => r.procedure),
+        [],
+        'the second host received a token',
+      );
+    } finally {
+      cocli.write(originalText);
+      await waitUntil(() => profiles.current()?.endpoint.startsWith(server.url.replace(/\/$/, '')), 'the original endpoint');
+      await other.close();
+    }
+  });
+
   it('builds the HTTP client from settings and rebuilds it when they change', async () => {
     const http = vscode.workspace.getConfiguration('http');
     const ours = vscode.workspace.getConfiguration('coscene.http');

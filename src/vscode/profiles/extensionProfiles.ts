@@ -1,3 +1,4 @@
+import { AccessError, msg } from '../../core/errors';
 import { crypto } from '../../core/lazyNode';
 import type * as vscode from 'vscode';
 import type { ProfileInfo, ProfileSource } from '../../core/profiles/profile';
@@ -47,12 +48,23 @@ export class ExtensionProfiles {
     await this.secrets.delete(tokenKey('extension', name));
   }
 
-  /** The extension profile's token, or the override for a cocli/env profile whose own token is `sourceToken`. */
-  async token(source: ProfileSource, name: string, sourceToken?: string): Promise<string | undefined> {
+  /**
+   * The extension profile's token, or the override for a cocli/env profile whose own token is `sourceToken`. An override
+   * is bound to the origin of the endpoint it was set for: when the profile points elsewhere now, OverrideMovedError
+   * (the token is not sent to a host it was not given for). One kept before origins were recorded is bound now.
+   */
+  async token(source: ProfileSource, name: string, sourceToken: string | undefined, endpoint: string): Promise<string | undefined> {
     if (source === 'extension') return this.secrets.get(tokenKey(source, name), wholeValue);
     const override = await this.secrets.get(tokenKey(source, name), overrideSecrets);
     if (!override || typeof override.token !== 'string') return undefined;
-    return override.replaces === hash(sourceToken ?? '') ? override.token : undefined;
+    if (override.replaces !== hash(sourceToken ?? '')) return undefined;
+    const origin = originOf(endpoint);
+    if (override.origin === undefined) {
+      await this.secrets.set(tokenKey(source, name), { ...override, origin }, overrideSecrets);
+      return override.token;
+    }
+    if (override.origin !== origin) throw new OverrideMovedError(name, override.origin, origin);
+    return override.token;
   }
 
   /** Forgets the token kept in VS Code: an extension profile's own, or the override of a cocli/env profile. */
@@ -60,9 +72,9 @@ export class ExtensionProfiles {
     return this.secrets.delete(tokenKey(source, name));
   }
 
-  setToken(source: ProfileSource, name: string, token: string, sourceToken?: string): Promise<void> {
+  setToken(source: ProfileSource, name: string, token: string, sourceToken: string | undefined, endpoint: string): Promise<void> {
     if (source === 'extension') return this.secrets.set(tokenKey(source, name), token, wholeValue);
-    const override: Override = { token, replaces: hash(sourceToken ?? '') };
+    const override: Override = { token, replaces: hash(sourceToken ?? ''), origin: originOf(endpoint) };
     return this.secrets.set(tokenKey(source, name), override, overrideSecrets);
   }
 }
@@ -71,6 +83,32 @@ interface Override {
   token: string;
   /** sha256 of the file or env token this override replaced. */
   replaces: string;
+  /** Origin of the profile's endpoint when the override was set; absent in overrides kept by earlier versions. */
+  origin?: string;
+}
+
+/** `scheme://host[:port]`; an endpoint that is no URL has no origin any override could match. */
+function originOf(endpoint: string): string {
+  try {
+    return new URL(endpoint).origin;
+  } catch {
+    return `invalid:${endpoint}`;
+  }
+}
+
+/** A Set Token override kept for another endpoint than the profile's now. */
+export class OverrideMovedError extends AccessError {
+  constructor(name: string, setFor: string, now: string) {
+    super(
+      msg(
+        'The token set in VS Code for the profile "{0}" was set for {1}, but the profile now points to {2}. It is not sent to a different host: set the token again for the new endpoint, or sign out of the profile to use the token in the cocli config.',
+        name,
+        setFor,
+        now,
+      ),
+      ['setToken'],
+    );
+  }
 }
 
 /** The hash it replaces is not a secret. */

@@ -20,7 +20,7 @@ import type { Log } from '../shared/log';
 import { holdSecrets, type Secrets } from '../shared/secrets';
 import type { ActiveProfile } from '../shared/services';
 import { cocliConfigPath, readCocliFile, watchCocliFile } from './cocliFile';
-import { ExtensionProfiles, StoredProfile } from './extensionProfiles';
+import { ExtensionProfiles, OverrideMovedError, StoredProfile } from './extensionProfiles';
 import { guardUnauthenticated } from './guardedApi';
 import { renderStatusBar } from './profileStatusBar';
 
@@ -203,7 +203,8 @@ export class ProfileService implements ActiveProfile, vscode.Disposable {
     await this.ready;
     registerSecret(token);
     const key = profileKey(source, name);
-    await this.store.setToken(source, name, token, this.sourceToken(key));
+    const endpoint = this.list().find((p) => p.key === key)?.endpoint ?? '';
+    await this.store.setToken(source, name, token, this.sourceToken(key), endpoint);
     this.tokenChanged(key);
   }
 
@@ -212,7 +213,10 @@ export class ProfileService implements ActiveProfile, vscode.Disposable {
     await this.ready;
     return Promise.all(
       this.list().map(async ({ key: _key, ...p }) => {
-        const token = await this.tokenFor(p).catch(() => this.sourceToken(profileKey(p.source, p.name)));
+        // A keyring that fails leaves the file's token; an override set for another endpoint leaves none.
+        const token = await this.tokenFor(p).catch((err: unknown) =>
+          err instanceof OverrideMovedError ? undefined : this.sourceToken(profileKey(p.source, p.name)),
+        );
         return token ? { ...p, token } : p;
       }),
     );
@@ -325,7 +329,7 @@ export class ProfileService implements ActiveProfile, vscode.Disposable {
 
   private async tokenFor(profile: ProfileInfo): Promise<string | undefined> {
     const own = this.sourceToken(profileKey(profile.source, profile.name));
-    return (await this.store.token(profile.source, profile.name, own)) ?? own;
+    return (await this.store.token(profile.source, profile.name, own, profile.endpoint)) ?? own;
   }
 
   /** The token in the cocli file or COS_TOKEN; undefined for extension profiles. */
