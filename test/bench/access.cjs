@@ -1,7 +1,7 @@
 /* eslint-disable @typescript-eslint/no-require-imports */
 /* global require, __dirname, process, console, setTimeout, global, performance */
 'use strict';
-// Access overview benchmarks (issue 14), self-contained: starts its own fake (a child process), runs the core scan
+// Access overview benchmarks (Show Access, Export Access Matrix), self-contained: starts its own fake (a child process), runs the core scan
 // over real HTTP and prints one JSON line {rows:[{name, values, unit, target, met}]} for the bench runner.
 //   node test/bench/access.cjs [--quick]                 time: 50 projects × 100 members → full matrix, 50 ms latency
 //   node --expose-gc test/bench/access.cjs --memory      heap growth for 200 projects × 500 members (matrix kept)
@@ -17,7 +17,8 @@ const { throttleListener } = out('src/core/access/limiter.js');
 const { formatAccessMatrix } = out('src/core/format/access.js');
 const { FAKE_COSCENE } = out('test/fake/seed/coscene.js');
 
-const { startFakeProcess } = require('./processes.cjs');
+const { startFakeApi } = require('../support/fakeApi.cjs');
+const { median } = require('../support/median.cjs');
 const { bareRtt } = require('./rtt.cjs');
 
 const quick = process.argv.includes('--quick');
@@ -34,23 +35,13 @@ function apiFor(url, http, session) {
   });
 }
 
-const median = (xs) => {
-  const s = [...xs].sort((a, b) => a - b);
-  const m = s.length >> 1;
-  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
-};
-
 async function timeMatrix() {
-  const fake = await startFakeProcess(root, [
-    '--latency',
-    String(LATENCY),
-    '--seed-users',
-    '500',
-    '--seed-projects',
-    '50',
-    '--project-members',
-    '100',
-  ]);
+  const fake = await startFakeApi({
+    latencyMs: LATENCY,
+    seedUsers: 500,
+    seedProjects: { count: 50, members: 100 },
+    maxLifetimeMs: 600_000,
+  });
   const http = createHttpClient({ env: {} });
   try {
     // The yardstick: a bare node:http round trip to the same fake (none of the product's code on it).
@@ -103,16 +94,12 @@ function heap() {
 
 async function memory() {
   if (typeof global.gc !== 'function') throw new Error('run with --expose-gc');
-  const fake = await startFakeProcess(root, [
-    '--latency',
-    '0',
-    '--seed-users',
-    '2000',
-    '--seed-projects',
-    '200',
-    '--project-members',
-    '500',
-  ]);
+  const fake = await startFakeApi({
+    latencyMs: 0,
+    seedUsers: 2000,
+    seedProjects: { count: 200, members: 500 },
+    maxLifetimeMs: 600_000,
+  });
   const http = createHttpClient({ env: {} });
   try {
     // Warm up (HTTP, JIT) on a small call, then measure the matrix kept in the session cache.

@@ -8,7 +8,7 @@
 const fs = require('node:fs');
 const os = require('node:os');
 const path = require('node:path');
-const { installVscode, createContext } = require('./vscodeStub.cjs');
+const { installVscode, createContext } = require('../support/vscodeStub.cjs');
 
 const WARM_RUNS = 5;
 const root = path.resolve(__dirname, '../..');

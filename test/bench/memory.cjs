@@ -9,7 +9,7 @@
 const fs = require('node:fs');
 const os = require('node:os');
 const path = require('node:path');
-const { installVscode, createContext } = require('./vscodeStub.cjs');
+const { installVscode, createContext } = require('../support/vscodeStub.cjs');
 
 const root = path.resolve(__dirname, '../..');
 const [url, token, project, expected] = process.argv.slice(2);

@@ -1,14 +1,14 @@
 /* eslint-disable @typescript-eslint/no-require-imports */
-/* global require, __dirname, process, console, Buffer, setTimeout, clearTimeout */
+/* global require, __dirname, process, console, Buffer, setTimeout */
 'use strict';
 // Network benchmarks against the fake API (a separate process with injected latency, 10,000 users):
 // RTT (bare node:http, and through the client), first page of a role group, view open, full export listing. Usage: node network.cjs <latencyMs> <runs> <listRuns>
 // Prints one JSON line with the raw samples (milliseconds). Everything it starts stops by itself.
-const { spawn } = require('node:child_process');
 const fs = require('node:fs');
 const os = require('node:os');
 const path = require('node:path');
-const { installVscode, createContext } = require('./vscodeStub.cjs');
+const { installVscode, createContext } = require('../support/vscodeStub.cjs');
+const { startFakeApi } = require('../support/fakeApi.cjs');
 const { bareRtt } = require('./rtt.cjs');
 
 const root = path.resolve(__dirname, '../..');
@@ -20,44 +20,10 @@ const listRuns = Math.min(15, Number(process.argv[4] ?? 7));
 const USERS = 10_000;
 const now = () => Number(process.hrtime.bigint()) / 1e6;
 
-/** The fake in its own process (so its CPU does not share our event loop); killed at the end, and it stops itself. */
-function startFake() {
-  const child = spawn(
-    process.execPath,
-    [
-      path.join(out, 'test/fake/cli.js'),
-      '--port',
-      '0',
-      '--latency',
-      String(latency),
-      '--seed-users',
-      String(USERS),
-      '--max-lifetime-ms',
-      '600000',
-    ],
-    { stdio: ['ignore', 'pipe', 'inherit'] },
-  );
-  return new Promise((resolve, reject) => {
-    let buf = '';
-    const timer = setTimeout(() => {
-      child.kill();
-      reject(new Error('fake did not start in 30 s'));
-    }, 30_000);
-    child.stdout.on('data', (d) => {
-      buf += d;
-      const line = buf.split('\n').find((l) => l.startsWith('{'));
-      if (line) {
-        clearTimeout(timer);
-        resolve({ url: JSON.parse(line).url, stop: () => child.kill('SIGTERM') });
-      }
-    });
-    child.once('exit', (code) => reject(new Error(`fake exited (${code})`)));
-  });
-}
-
 async function main() {
   const { FAKE_COSCENE } = require(path.join(out, 'test/fake/server.js'));
-  const fake = await startFake();
+  // In its own process, so its CPU does not share our event loop; stopped at the end, and it stops itself.
+  const fake = await startFakeApi({ latencyMs: latency, seedUsers: USERS, maxLifetimeMs: 600_000 });
   const home = fs.mkdtempSync(path.join(os.tmpdir(), 'coscene-bench-home-'));
   try {
     process.env.HOME = home;

@@ -17,6 +17,7 @@ const runs = Math.min(20, Number(process.argv[3] ?? 7));
 // The tests' one finder: the first docker on PATH (npm test installs Debian's docker.io when there is none).
 const { containerClientMissingReason, findContainerClient } = require(path.join(out, 'test/integration/helpers/containerClient.js'));
 const DOCKER = findContainerClient('docker');
+const { startFakeApi } = require('../support/fakeApi.cjs');
 const { bareDockerLogin } = require('./processes.cjs');
 const now = () => Number(process.hrtime.bigint()) / 1e6;
 
@@ -27,14 +28,15 @@ async function main() {
     process.stdout.write(`${JSON.stringify({ skipped: why })}\n`);
     return;
   }
-  const { startFakeServer, FAKE_COSCENE } = require(path.join(out, 'test/fake/server.js'));
+  const { FAKE_COSCENE } = require(path.join(out, 'test/fake/server.js'));
   const { createCosceneApi } = require(path.join(out, 'src/core/coscene/api.js'));
   const { runProcess } = require(path.join(out, 'src/core/process/runProcess.js'));
   const { loginArgv } = require(path.join(out, 'src/core/registry/argv.js'));
 
   const cred = { username: 'bench-robot', password: 'bench-Secret-0123456789' };
   const registry = await startRegistryServer([cred], { maxLifetimeMs: 5 * 60_000 });
-  const fake = await startFakeServer({
+  const fake = await startFakeApi({
+    inProcess: true, // it hands out registryCredentials
     latencyMs: latency,
     registryCredentials: Array.from({ length: runs * 2 + 4 }, () => cred),
     maxLifetimeMs: 5 * 60_000,
@@ -79,7 +81,7 @@ async function main() {
     process.stdout.write(`${JSON.stringify(result)}\n`);
   } finally {
     await http.close();
-    await fake.close();
+    await fake.stop();
     await registry.stop();
     fs.rmSync(dockerConfig, { recursive: true, force: true });
   }

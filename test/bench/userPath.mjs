@@ -19,7 +19,8 @@ import { createRequire } from 'node:module';
 import os from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { launchChromium } from '../tools/browser.mjs';
+import { launchChromium } from '../support/browser.cjs';
+import { startFakeApi } from '../support/fakeApi.cjs';
 import { fakeSeed, fakeSettings, writeDemoCocliConfig, writeMachineSettings } from '../tools/fake-env.mjs';
 import { ensureHost, installExtension, makeSandbox, startCodeServer, writeUserSettings } from '../tools/host.mjs';
 import { ROOT, VSIX } from '../tools/paths.mjs';
@@ -35,7 +36,10 @@ const phases = (process.argv[4] ?? ALL_PHASES.join(',')).split(',').filter(Boole
 for (const p of phases) if (!ALL_PHASES.includes(p)) throw new Error(`unknown phase ${p}; phases: ${ALL_PHASES.join(', ')}`);
 const require = createRequire(import.meta.url);
 const out = (...p) => join(ROOT, 'out', ...p);
-const { startFakeServer } = require(out('test', 'fake', 'server.js'));
+// The UI tests' workbench driver (test/support/workbenchDriver.ts, compiled): the same clicks and waits as test/e2e.
+const { activityTab, answerQuickInput, exactly, fillQuickInput, focusView, paletteRow, pickQuickItem, runCommand, viewPane } = require(
+  out('test', 'support', 'workbenchDriver.js'),
+);
 const log = (s) => process.stderr.write(`userPath: ${s}\n`);
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
@@ -48,7 +52,6 @@ const GROUP = 'Organization Reader'; // more users than one page (see test/e2e/u
 const MARKED_ROLE = 'ORGANIZATION_ADMIN'; // renamed per run: its group row shows that run's mark
 const TREE_ROW = '[role="treeitem"]';
 const rowWithLabel = (label) => `${TREE_ROW}[aria-label^="${label}"]`;
-const exactly = (text) => new RegExp(`^\\s*${text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\s*$`);
 /**
  * Where a timed action's time went, from the fake's request log (arrival times, Date.now(); the page's clock is the
  * same system clock): [action → first request, last request's answer (arrival + latency) → rows, requests].
@@ -108,57 +111,6 @@ async function openWorkbench(fake, { name, extraVsix = [], settings = {} }) {
     await server.stop();
   };
   return { dirs, page, close };
-}
-
-const activityTab = (page, name) => page.locator('.activitybar').getByRole('tab', { name });
-const viewPane = (page, title) =>
-  page.locator('.sidebar .pane', { has: page.locator('.pane-header h3.title', { hasText: exactly(title) }) });
-
-/** Expands the view `title` and collapses the container's other views (rows render only in an expanded pane). */
-async function focusView(page, title) {
-  await viewPane(page, title).waitFor();
-  const names = (await page.locator('.sidebar .pane-header h3.title').allInnerTexts()).map((t) => t.trim());
-  for (const name of [...names.filter((n) => n.toLowerCase() !== title.toLowerCase()), title]) {
-    const header = viewPane(page, name).locator('.pane-header');
-    const want = name === title ? 'true' : 'false';
-    if ((await header.getAttribute('aria-expanded')) === want) continue;
-    await header.locator('h3.title').click();
-    await header.and(page.locator(`[aria-expanded="${want}"]`)).waitFor();
-  }
-  return viewPane(page, title);
-}
-
-/** Opens the palette on `title` and waits for its row; the caller clicks it (so a timer can be armed first). */
-async function paletteRow(page, title) {
-  await page.keyboard.press('F1');
-  await page.locator('.quick-input-widget input').fill(`>${title}`);
-  const row = page
-    .locator('.quick-input-list .monaco-list-row')
-    .filter({ has: page.locator('.label-name', { hasText: exactly(title) }) })
-    .first();
-  await row.waitFor();
-  return row;
-}
-
-async function runCommand(page, title) {
-  await (await paletteRow(page, title)).click();
-}
-
-async function answerQuickInput(page, title, value) {
-  const widget = page.locator('.quick-input-widget');
-  await widget.locator('.quick-input-title', { hasText: title }).waitFor();
-  const input = widget.locator('.quick-input-box input');
-  await input.fill(value);
-  return input;
-}
-
-async function pickQuickItem(page, title, label) {
-  const widget = page.locator('.quick-input-widget');
-  await widget.locator('.quick-input-title', { hasText: title }).waitFor();
-  const input = widget.locator('.quick-input-box input');
-  await input.fill(label);
-  await widget.locator('.quick-input-list .monaco-list-row', { hasText: label }).first().waitFor();
-  await input.press('Enter');
 }
 
 /** Resolves once the fake has answered nothing new for `quietMs` (the request log is capped: compare its last entry). */
@@ -282,14 +234,14 @@ async function huaweiPhase({ page, fake, settled }, result) {
     }
     const tag = mark(i);
     marked.repositoryName = marked.displayName = `bench-${tag}`;
-    await runCommand(page, `${CONTAINER}: ${NLS['cmd.huawei.signIn']}`);
+    await runCommand(page, `${CONTAINER}: ${NLS['cmd.huawei.signIn']}`, { asksNext: true });
     await pickQuickItem(page, 'Sign in to Huawei Cloud', 'IAM user and password');
-    await (await answerQuickInput(page, 'IAM user name', FAKE_HUAWEI.iamUser)).press('Enter');
-    await (await answerQuickInput(page, `Password of IAM user ${FAKE_HUAWEI.iamUser}`, FAKE_HUAWEI.iamPassword)).press('Enter');
-    await (await answerQuickInput(page, 'Account name', FAKE_HUAWEI.domainName)).press('Enter');
+    await answerQuickInput(page, 'IAM user name', FAKE_HUAWEI.iamUser);
+    await answerQuickInput(page, `Password of IAM user ${FAKE_HUAWEI.iamUser}`, FAKE_HUAWEI.iamPassword);
+    await answerQuickInput(page, 'Account name', FAKE_HUAWEI.domainName);
     await pickQuickItem(page, 'Region', FAKE_HUAWEI.region);
     await pickQuickItem(page, 'Keep the password?', 'Keep the password in the OS keyring to renew the token');
-    const last = await answerQuickInput(page, 'CodeArts project ID', FAKE_HUAWEI.codeartsProjectId);
+    const last = await fillQuickInput(page, 'CodeArts project ID', FAKE_HUAWEI.codeartsProjectId); // Enter once the timer is armed
     const shown = armTimer(page, { trigger: 'enter', pane: PERMISSIONS_VIEW, selector: TREE_ROW, text: tag });
     await last.press('Enter');
     const timed = await shown;
@@ -376,12 +328,13 @@ async function reloadPhase(fake, result) {
 async function main() {
   await ensureHost();
   const registry = phases.includes('registry') ? await startRegistry() : {};
-  const fake = await startFakeServer({
-    port: 0,
+  const fakeApi = await startFakeApi({
+    inProcess: true, // its request log times the splits; it hands out the registry users
     latencyMs: latency,
     registryCredentials: registry.users ?? [],
     maxLifetimeMs: 30 * 60_000,
   });
+  const fake = fakeApi.server;
   const rtt = await measureRtt(fake.url);
   const result = { latency, runs, phases, bareRttMs: rtt.bare, clientRttMs: rtt.client, load: {}, errors: {} };
   const settled = settledOn(fake);
@@ -416,7 +369,7 @@ async function main() {
     await measure('reload', () => reloadPhase(fake, result));
     process.stdout.write(`${JSON.stringify(result)}\n`);
   } finally {
-    await fake.close();
+    await fakeApi.stop();
     await registry.server?.stop();
   }
 }

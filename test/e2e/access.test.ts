@@ -1,9 +1,10 @@
 import * as assert from 'assert';
 import { FAKE_COSCENE } from '../fake/seed/coscene';
-import { answerQuickInput, expandRow, focusView, NLS, openViewContainer, runCommand, screenshot, treeRow, useWorkbench } from './workbench';
+import { answerQuickInput, expandRow, focusView, openViewContainer, runCommand, treeRow } from '../support/workbenchDriver';
+import { NLS, screenshot, useWorkbench } from './workbench';
 
-// Issue 14: projects in the Project Users view, and Show Access for a user (a webview table).
-describe('projects and the access overview in the workbench (issue 14)', function () {
+// Projects in the Project Users view, and Show Access for a user (a webview table).
+describe('projects and the access overview in the workbench', function () {
   this.timeout(120_000);
   const page = useWorkbench();
 

@@ -2,7 +2,8 @@ import * as assert from 'assert';
 import { createHash } from 'crypto';
 import * as fs from 'fs';
 import { FAKE_COSCENE } from '../fake/seed/coscene';
-import { chooseMenuPath, exactly, focusMenuPath, NLS, runCommand, screenshot, toast, useWorkbench } from './workbench';
+import { chooseMenuPath, exactly, focusMenuPath, runCommand, toast } from '../support/workbenchDriver';
+import { NLS, screenshot, useWorkbench } from './workbench';
 
 // The VS Code conventions a user meets first: the Accounts menu (authentication provider "coscene"; run-e2e.mjs writes
 // the cocli profile "demo") and the Get Started walkthrough. Menus are driven by keyboard (see chooseMenuPath).

@@ -4,17 +4,14 @@ import {
   answerQuickInput,
   expandRow,
   focusView,
-  NLS_ZH,
   openViewContainer,
   pickQuickItem,
   runCommand,
-  screenshot,
   toast,
   treeRow,
-  useWorkbench,
   viewHeader,
-  zh,
-} from './workbench';
+} from '../support/workbenchDriver';
+import { NLS_ZH, screenshot, useWorkbench, zh } from './workbench';
 
 // The zh-CN UI seen in a workbench: run-e2e.mjs opens a second code-server with --locale zh-cn and a local language
 // pack (test/tools/language-pack.mjs); a CJK font (fonts-wqy-microhei) makes the screenshots show the characters.

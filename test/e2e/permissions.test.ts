@@ -1,22 +1,12 @@
 import * as assert from 'assert';
 import { operationLabel } from '../../src/core/huawei/labels';
 import { FAKE_HUAWEI } from '../fake/seed/huawei';
-import {
-  answerQuickInput,
-  expandRow,
-  focusView,
-  NLS,
-  openViewContainer,
-  pickQuickItem,
-  runCommand,
-  screenshot,
-  treeRow,
-  useWorkbench,
-} from './workbench';
+import { answerQuickInput, expandRow, focusView, openViewContainer, pickQuickItem, runCommand, treeRow } from '../support/workbenchDriver';
+import { NLS, screenshot, useWorkbench } from './workbench';
 
-// Issue 5: Repository Permissions after a Huawei Cloud sign-in through the real quick inputs.
+// Repository Permissions after a Huawei Cloud sign-in through the real quick inputs.
 // run-e2e.mjs points coscene.huawei.endpoint and coscene.huawei.iamEndpoint at the fake.
-describe('repository permissions in the workbench (issue 5)', function () {
+describe('repository permissions in the workbench after a Huawei Cloud sign-in', function () {
   this.timeout(120_000);
   const page = useWorkbench();
   const { exampleRepo } = FAKE_HUAWEI;

@@ -2,8 +2,8 @@ import * as assert from 'assert';
 import { FAKE_COSCENE } from '../fake/seed/coscene';
 import { screenshot, useWorkbench } from './workbench';
 
-// Issue 3: the active profile (from the cocli file run-e2e.mjs writes) is shown in the status bar.
-describe('profiles in the workbench (issue 3)', function () {
+// The active profile (from the cocli file run-e2e.mjs writes) is shown in the status bar.
+describe('profiles in the workbench: the status bar', function () {
   this.timeout(120_000);
   const page = useWorkbench();
 

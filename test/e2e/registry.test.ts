@@ -2,9 +2,11 @@ import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
 import { skipBecause } from '../support/mochaRunner';
-import { NLS, runCommand, screenshot, terminalText, toast, until, useWorkbench } from './workbench';
+import { waitUntil } from '../support/waitUntil';
+import { runCommand, terminalText, toast } from '../support/workbenchDriver';
+import { NLS, screenshot, useWorkbench } from './workbench';
 
-// Issue 6: "Log In to Container Registry" against a real docker-registry (htpasswd) that run-e2e.mjs
+// "Log In to Container Registry" against a real docker-registry (htpasswd) that run-e2e.mjs
 // starts on 127.0.0.1; the fake's CreateBasicCredential hands out the user it knows.
 interface RegistryEnv {
   host?: string;
@@ -16,7 +18,7 @@ interface RegistryEnv {
 
 const registry: RegistryEnv = JSON.parse(process.env.COSCENE_E2E_REGISTRY || '{"skip":"COSCENE_E2E_REGISTRY is not set"}');
 
-describe('container registry login in the workbench (issue 6)', function () {
+describe('container registry login in the workbench', function () {
   this.timeout(120_000);
   before(function () {
     if (registry.skip) skipBecause(this, `registry UI test: ${registry.skip}`);
@@ -30,7 +32,12 @@ describe('container registry login in the workbench (issue 6)', function () {
     await loggedIn;
     const expectedLine = `docker login ${host} --username ${username} --password-stdin`;
     let text = '';
-    await until(async () => (text = await terminalText(page())).includes(expectedLine), `"${expectedLine}" in the terminal`);
+    await waitUntil(
+      async () => (text = await terminalText(page())).includes(expectedLine),
+      `"${expectedLine}" in the terminal`,
+      20_000,
+      250,
+    );
     await screenshot(page(), 'registry-login');
     assert.match(text, /Login Succeeded/);
     // Long lines wrap into several rows: look for the password in the joined text too.

@@ -1,10 +1,11 @@
 import * as assert from 'assert';
 import { fetchRequestLog, lastSeq } from '../fake/requestLog';
 import { FAKE_COSCENE, generateCosceneData } from '../fake/seed/coscene';
-import { expandRow, focusView, NLS, openViewContainer, screenshot, treeRow, useWorkbench } from './workbench';
+import { expandRow, focusView, openViewContainer, treeRow } from '../support/workbenchDriver';
+import { NLS, screenshot, useWorkbench } from './workbench';
 
-// Issue 4: Organization Users grouped by role, one page (coscene.users.pageSize, 100 as cocli) at a time.
-describe('organization users in the workbench (issue 4)', function () {
+// Organization Users grouped by role, one page (coscene.users.pageSize, 100 as cocli) at a time.
+describe('organization users in the workbench, grouped by role and paged', function () {
   this.timeout(120_000);
   const page = useWorkbench();
   const seeded = generateCosceneData(FAKE_COSCENE.defaultSeedUsers).users;

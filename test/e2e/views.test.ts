@@ -1,5 +1,6 @@
 import * as assert from 'assert';
-import { NLS, openViewContainer, runCommand, screenshot, useWorkbench, viewHeader } from './workbench';
+import { openViewContainer, runCommand, viewHeader } from '../support/workbenchDriver';
+import { NLS, screenshot, useWorkbench } from './workbench';
 
 describe('coScene in the workbench (installed vsix)', function () {
   this.timeout(120_000);

@@ -5,8 +5,8 @@ import { FAKE_COSCENE } from '../fake/server';
 import type { UserItem } from '../../src/vscode/users/views/userItems';
 import { FakeOrg, useFakeOrg } from './helpers/usersFixture';
 
-/** Show Access and Export Access Matrix (issue 14) against the fake, in the real extension host. */
-describe('access overview (issue 14)', function () {
+/** Show Access and Export Access Matrix against the fake, in the real extension host. */
+describe('access overview: Show Access and Export Access Matrix', function () {
   this.timeout(90_000);
   let org: FakeOrg;
   const WRITER = FAKE_COSCENE.writerUserName;

@@ -5,7 +5,8 @@ import type { CosceneAuthProvider } from '../../src/vscode/profiles/authProvider
 import type { ProfileService } from '../../src/vscode/profiles/profileService';
 import { recordNotifications } from './helpers/canaryNotifications';
 import { FAKE_COSCENE, FakeServer, startFakeServer } from '../fake/server';
-import { CocliFile, cocliYaml, extensionApi, useCocliFile, waitUntil } from './helpers/profileFixtures';
+import { waitUntil } from '../support/waitUntil';
+import { CocliFile, cocliYaml, extensionApi, useCocliFile } from './helpers/profileFixtures';
 
 /** The Accounts menu as VS Code sees it: `vscode.authentication` against the provider `coscene`. */
 describe('Accounts menu: the coscene authentication provider', function () {

@@ -4,10 +4,10 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { FAKE_COSCENE } from '../fake/server';
 import type { ExportResult } from '../../src/vscode/users/exportDestination';
-import { makeTempDir } from './helpers/profileFixtures';
+import { makeTempDir } from '../support/tempDir.cjs';
 import { FakeOrg, useFakeOrg } from './helpers/usersFixture';
 
-describe('export (issue 4)', function () {
+describe('Export Users and Export Roles: every page, each format, to a file or an editor', function () {
   this.timeout(90_000);
   let org: FakeOrg;
   let dir: string;

@@ -3,7 +3,7 @@ import * as vscode from 'vscode';
 import { FAKE_COSCENE } from '../fake/server';
 import type { GroupItem } from '../../src/vscode/users/views/userItems';
 import type { RoleItem } from '../../src/vscode/users/views/roles';
-import { waitUntil } from './helpers/profileFixtures';
+import { waitUntil } from '../support/waitUntil';
 import { FakeOrg, labelOf, useFakeOrg } from './helpers/usersFixture';
 import { pageTokensSent, repeated, watchRequestsWhenQuiet } from './helpers/requestLog';
 import { shownText } from './helpers/markdown';

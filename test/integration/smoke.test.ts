@@ -1,6 +1,7 @@
 import * as assert from 'assert';
 import * as vscode from 'vscode';
-import { extensionApi, waitUntil } from './helpers/profileFixtures';
+import { waitUntil } from '../support/waitUntil';
+import { extensionApi } from './helpers/profileFixtures';
 
 const EXTENSION_ID = 'coscene.coscene-access';
 const VIEWS = ['coscene.orgUsers', 'coscene.projectUsers', 'coscene.roles', 'coscene.permissions'];

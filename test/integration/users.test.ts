@@ -6,7 +6,7 @@ import type { GroupItem, UserItem } from '../../src/vscode/users/views/userItems
 import type { ProjectItem } from '../../src/vscode/users/views/projectItems';
 import type { UsersTreeProvider } from '../../src/vscode/users/views/usersTree';
 import { expectedLabel, FakeOrg, labelOf, useFakeOrg } from './helpers/usersFixture';
-import { waitUntil } from './helpers/profileFixtures';
+import { waitUntil } from '../support/waitUntil';
 import { shownText } from './helpers/markdown';
 import { pageTokensSent, repeated, RequestWatch, watchRequestsWhenQuiet } from './helpers/requestLog';
 

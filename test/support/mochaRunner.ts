@@ -5,6 +5,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import Mocha from 'mocha';
+import { REPO_ROOT } from './repoRoot';
 
 export interface SkippedTest {
   title: string;
@@ -18,8 +19,6 @@ export interface Summary {
   failures: { title: string; message: string }[];
   skippedTests: SkippedTest[];
 }
-
-const REPO_ROOT = path.resolve(__dirname, '..', '..', '..');
 
 /** Compiled tests whose .ts source was deleted linger in out/; they are not run. */
 function hasSource(compiled: string): boolean {

@@ -59,7 +59,7 @@ export function ensureDebianPackages(packages = DEBIAN_PACKAGES, { containerClie
  */
 export const UNIT_SUITES_NEEDING_DEBIAN = [
   {
-    file: 'test/unit/registry/runProcess.test.ts',
+    file: 'test/unit/core/process/runProcess.test.ts',
     suite: 'process runner with the real docker CLI and registry',
     packages: ['docker-registry', 'apache2-utils'],
     containerClient: true,

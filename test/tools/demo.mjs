@@ -9,11 +9,11 @@ import {
   demoHuaweiSignIn,
   fakeSettings,
   registryCredentialsFor,
-  startFakeApiInProcess,
   startLocalRegistry,
   writeDemoCocliConfig,
   writeMachineSettings,
 } from './fake-env.mjs';
+import { startFakeApi } from '../support/fakeApi.cjs';
 import { ensureHost, ensureRootDependencies, installExtension, makeSandbox, startCodeServer, writeUserSettings } from './host.mjs';
 import { ROOT, TSC, VSIX } from './paths.mjs';
 import { run, stopWhenParentExits } from './proc.mjs';
@@ -36,7 +36,7 @@ async function main() {
 
   const lifetime = 8 * 60 * 60_000;
   const registry = await startLocalRegistry(lifetime);
-  const fake = await startFakeApiInProcess({ maxLifetimeMs: lifetime, registryCredentials: registryCredentialsFor(registry) });
+  const fake = await startFakeApi({ inProcess: true, maxLifetimeMs: lifetime, registryCredentials: registryCredentialsFor(registry) });
   const dirs = makeSandbox('demo');
   const cocli = writeDemoCocliConfig(join(dirs.base, 'cocli.yaml'), fake.url);
   const settings = { ...fakeSettings(cocli, fake.url), ...(registry.server ? { 'coscene.registry.host': registry.server.host } : {}) };

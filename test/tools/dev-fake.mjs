@@ -4,11 +4,13 @@
 // Needs `tsc -p .` first (the preLaunchTask does it). Never touches ~/.cocli.yaml or your own VS Code settings.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { fakeSettings, startFakeApi, writeDemoCocliConfig } from './fake-env.mjs';
+import { startFakeApi } from '../support/fakeApi.cjs';
+import { fakeSettings, writeDemoCocliConfig } from './fake-env.mjs';
 import { ROOT } from './paths.mjs';
+import { startProcess } from './proc.mjs';
 
 const hostDir = join(ROOT, '.vscode-test', 'dev-host');
-const fake = await startFakeApi();
+const fake = await startFakeApi({ startProcess }); // a child of this script, stopped with it
 const cocli = writeDemoCocliConfig(join(hostDir, 'cocli.yaml'), fake.url);
 mkdirSync(join(hostDir, 'User'), { recursive: true });
 writeFileSync(join(hostDir, 'User', 'settings.json'), JSON.stringify(fakeSettings(cocli, fake.url), null, 2));

@@ -1,56 +1,17 @@
-// The fake coScene + Huawei API (out/test/fake/cli.js) and a throw-away cocli config pointing at it,
-// for the demo and the UI tests. Needs `tsc -p .` first.
+// What the demo, the UI tests and the bench point at the fake coScene + Huawei API (started with
+// test/support/fakeApi.cjs): a throw-away cocli config, settings, a local registry. Needs `tsc -p .` first.
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
-import { createInterface } from 'node:readline';
 import { ROOT } from './paths.mjs';
-import { startProcess } from './proc.mjs';
 
-const FAKE_CLI = join(ROOT, 'out', 'test', 'fake', 'cli.js');
 const require = createRequire(import.meta.url);
 
 export function fakeSeed() {
   const { FAKE_COSCENE } = require(join(ROOT, 'out', 'test', 'fake', 'seed', 'coscene.js'));
   const { FAKE_HUAWEI } = require(join(ROOT, 'out', 'test', 'fake', 'seed', 'huawei.js'));
   return { FAKE_COSCENE, FAKE_HUAWEI };
-}
-
-/** Starts the fake API on a free 127.0.0.1 port; it also stops by itself after maxLifetimeMs. */
-export async function startFakeApi({ maxLifetimeMs = 8 * 60 * 60_000 } = {}) {
-  if (!existsSync(FAKE_CLI)) throw new Error(`${FAKE_CLI} is missing: run tsc -p . first`);
-  const fake = startProcess(process.execPath, [FAKE_CLI, '--port', '0', '--max-lifetime-ms', String(maxLifetimeMs)], {
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  const lines = createInterface({ input: fake.child.stdout });
-  const firstLine = new Promise((resolve) => lines.once('line', resolve));
-  const startTimeout = new Promise((resolve) => setTimeout(resolve, 20_000, undefined).unref());
-  const line = await Promise.race([firstLine, fake.exited.then(() => undefined), startTimeout]);
-  if (!line) {
-    await fake.stop();
-    throw new Error('the fake API did not report its URL');
-  }
-  const { url, port } = JSON.parse(line);
-  return { url: url.replace(/\/$/, ''), port, exited: fake.exited, stop: () => fake.stop() };
-}
-
-/**
- * The fake API inside this process, for options the CLI does not take (registryCredentials: what
- * CreateBasicCredential hands out, in order). Same shape as startFakeApi(); closes itself after maxLifetimeMs.
- */
-export async function startFakeApiInProcess({ maxLifetimeMs = 8 * 60 * 60_000, registryCredentials } = {}) {
-  const serverJs = join(ROOT, 'out', 'test', 'fake', 'server.js');
-  if (!existsSync(serverJs)) throw new Error(`${serverJs} is missing: run tsc -p . first`);
-  const { startFakeServer } = require(serverJs);
-  const server = await startFakeServer({ port: 0, maxLifetimeMs, registryCredentials });
-  let markExited;
-  const exited = new Promise((resolve) => (markExited = resolve));
-  const stop = async () => {
-    await server.close();
-    markExited({ code: 0, signal: null });
-  };
-  return { url: server.url.replace(/\/$/, ''), port: server.port, exited, stop };
 }
 
 /** A cocli config with one profile "demo" on the fake (admin token, project mcap). */

@@ -1,9 +1,9 @@
 // Child processes and temp dirs that never outlive the script: every one is tracked and cleaned up
 // on exit, Ctrl+C or SIGTERM. Children run in their own process group so grandchildren die too.
 import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { makeTempDir as newTempDir } from '../support/tempDir.cjs';
 
 const liveChildren = new Set();
 const tempDirs = new Set();
@@ -32,8 +32,9 @@ for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) {
   });
 }
 
+/** A new temp folder `coscene-<prefix>-XXXXXX` in the OS temp folder (test/support/tempDir.cjs), removed on exit. */
 export function makeTempDir(prefix) {
-  const dir = mkdtempSync(join(tmpdir(), `coscene-${prefix}-`));
+  const dir = newTempDir(`coscene-${prefix}-`, tmpdir());
   tempDirs.add(dir);
   return dir;
 }

@@ -10,11 +10,11 @@ import {
   demoHuaweiSignIn,
   fakeSettings,
   registryCredentialsFor,
-  startFakeApiInProcess,
   startLocalRegistry,
   writeDemoCocliConfig,
   writeMachineSettings,
 } from './fake-env.mjs';
+import { startFakeApi } from '../support/fakeApi.cjs';
 import { ensureHost, installExtension, makeSandbox, startCodeServer, writeUserSettings } from './host.mjs';
 import { buildChineseLanguagePack, registerChineseLanguagePack } from './language-pack.mjs';
 import { ARTIFACTS, MOCHA_RUN, ROOT, VSIX } from './paths.mjs';
@@ -37,7 +37,7 @@ export async function runE2e({ grep } = {}) {
   let chinese;
   try {
     // The same user for every CreateBasicCredential (a login, a retry, a fresh credential).
-    fake = await startFakeApiInProcess({ maxLifetimeMs: lifetime, registryCredentials: registryCredentialsFor(registry) });
+    fake = await startFakeApi({ inProcess: true, maxLifetimeMs: lifetime, registryCredentials: registryCredentialsFor(registry) });
     const dirs = makeSandbox('e2e');
     const cocli = writeDemoCocliConfig(join(dirs.base, 'cocli.yaml'), fake.url);
     const registrySettings = registry.server ? { 'coscene.registry.host': registry.server.host } : {};

@@ -5,7 +5,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { format } from 'node:util';
-import { launchChromiumWithProfile } from './browser.mjs';
+import { launchChromiumWithProfile } from '../support/browser.cjs';
 import { ensureHost, makeSandbox, startCodeServer } from './host.mjs';
 import { ROOT } from './paths.mjs';
 import { run } from './proc.mjs';

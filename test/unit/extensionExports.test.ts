@@ -1,13 +1,13 @@
 /**
- * activate() in plain Node with the benchmarks' vscode stand-in: the exports other extensions can read carry
- * the test API only in ExtensionMode.Test. The real-host counterpart is test/integration/hardening/exports.test.ts.
+ * activate() in plain Node with the vscode stand-in (test/support/vscodeStub.cjs): the exports other extensions can
+ * read carry the test API only in ExtensionMode.Test. The real-host counterpart is
+ * test/integration/hardening/exports.test.ts.
  */
 import * as assert from 'node:assert/strict';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-
-const root = join(__dirname, __dirname.includes(join('out', 'test')) ? '../../..' : '../..');
+import { REPO_ROOT as root } from '../support/repoRoot';
 
 interface Stub {
   installVscode(options: { settings: Record<string, unknown> }): unknown;
@@ -22,7 +22,7 @@ describe('extension exports (activate in plain Node)', () => {
     home = mkdtempSync(join(tmpdir(), 'coscene-exports-'));
     process.env.HOME = home;
     process.env.USERPROFILE = home;
-    (require(join(root, 'test/bench/vscodeStub.cjs')) as Stub).installVscode({
+    (require(join(root, 'test/support/vscodeStub.cjs')) as Stub).installVscode({
       settings: { 'coscene.cocliConfigPath': join(home, '.cocli.yaml') },
     });
   });
@@ -34,7 +34,7 @@ describe('extension exports (activate in plain Node)', () => {
   });
 
   const activateIn = (mode: number): unknown => {
-    const stub = require(join(root, 'test/bench/vscodeStub.cjs')) as Stub;
+    const stub = require(join(root, 'test/support/vscodeStub.cjs')) as Stub;
     const context = stub.createContext(root);
     context.extensionMode = mode;
     const extension = require(join(root, 'out/src/extension.js')) as { activate(c: unknown): unknown };

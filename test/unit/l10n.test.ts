@@ -1,9 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-
-/** Finds the repo root from out/test/unit (compiled) or test/unit (source). */
-const root = join(__dirname, __dirname.includes(`${join('out', 'test')}`) ? '../../..' : '../..');
+import { REPO_ROOT as root } from '../support/repoRoot';
 
 function walk(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {

@@ -1,8 +1,8 @@
 import * as assert from 'node:assert/strict';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { REPO_ROOT as root } from '../support/repoRoot';
 
-const root = join(__dirname, __dirname.includes(join('out', 'test')) ? '../../..' : '../..');
 const manifest = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
 const setting = (key: string) => manifest.contributes.configuration.properties[key];
 

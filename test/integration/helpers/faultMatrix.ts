@@ -2,7 +2,8 @@ import * as vscode from 'vscode';
 import { FAKE_COSCENE, FakeServer, FaultSpec, startFakeServer } from '../../fake/server';
 import type { ProfileService } from '../../../src/vscode/profiles/profileService';
 import { AKSK_SIGN_IN } from './huaweiSignIn';
-import { CocliFile, cocliYaml, extensionApi, useCocliFile, waitUntil } from './profileFixtures';
+import { waitUntil } from '../../support/waitUntil';
+import { CocliFile, cocliYaml, extensionApi, useCocliFile } from './profileFixtures';
 
 /** Tree items: the extension's classes come from the bundle, so tests go by contextValue and label only. */
 export type Item = vscode.TreeItem;

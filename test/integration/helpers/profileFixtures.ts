@@ -1,8 +1,12 @@
 import * as fs from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { ExtensionApi } from '../../../src/vscode/shared/services';
+import { makeTempDir } from '../../support/tempDir.cjs';
+
+// The shared wait and temp-folder helpers (test/support), also exported here for the tests that import them from this file.
+export { makeTempDir };
+export { waitUntil } from '../../support/waitUntil';
 
 export const EXTENSION_ID = 'coscene.coscene-access';
 
@@ -10,28 +14,6 @@ export async function extensionApi(): Promise<ExtensionApi> {
   const extension = vscode.extensions.getExtension<ExtensionApi>(EXTENSION_ID);
   if (!extension) throw new Error(`${EXTENSION_ID} is not loaded`);
   return extension.activate();
-}
-
-/** Polls `condition` until it returns a truthy value; fails with `what` after `timeoutMs`. */
-export async function waitUntil<T>(condition: () => T | Promise<T>, what: string, timeoutMs = 10_000): Promise<NonNullable<T>> {
-  const deadline = Date.now() + timeoutMs;
-  let last: unknown;
-  for (;;) {
-    try {
-      const value = await condition();
-      if (value) return value as NonNullable<T>;
-    } catch (err) {
-      last = err;
-    }
-    if (Date.now() > deadline)
-      throw new Error(`Timed out after ${timeoutMs} ms waiting for ${what}${last ? ` (last error: ${String(last)})` : ''}`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
-
-/** A temp directory inside the test sandbox (COSCENE_TEST_TMP) when there is one. */
-export function makeTempDir(prefix: string): string {
-  return fs.mkdtempSync(path.join(process.env.COSCENE_TEST_TMP || os.tmpdir(), prefix));
 }
 
 export interface CocliProfileFixture {

@@ -3,7 +3,8 @@ import type { FakeUser } from '../../fake/coscene/model';
 import { FAKE_COSCENE, FakeServer, startFakeServer } from '../../fake/server';
 import type { ProfileService } from '../../../src/vscode/profiles/profileService';
 import type { UsersViews } from '../../../src/vscode/users/views/usersViews';
-import { CocliFile, cocliYaml, extensionApi, useCocliFile, waitUntil } from './profileFixtures';
+import { waitUntil } from '../../support/waitUntil';
+import { CocliFile, cocliYaml, extensionApi, useCocliFile } from './profileFixtures';
 
 export interface FakeOrg {
   server: FakeServer;

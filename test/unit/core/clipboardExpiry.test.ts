@@ -1,4 +1,4 @@
-/** Issue 12, finding 14: a copied registry password leaves the clipboard after 60 s unless something else replaced it. */
+/** A copied registry password leaves the clipboard after 60 s unless something else replaced it. */
 import * as assert from 'node:assert/strict';
 import { CLIPBOARD_SECRET_MS, ClipboardExpiry, type StartTimer } from '../../../src/core/clipboardExpiry';
 
@@ -25,7 +25,7 @@ function setup() {
   return { clipboard, timers, fire, expiry: new ClipboardExpiry(clipboard, CLIPBOARD_SECRET_MS, startTimer) };
 }
 
-describe('ClipboardExpiry (issue 12, finding 14)', () => {
+describe('ClipboardExpiry: a copied registry password leaves the clipboard', () => {
   it('clears the copied password after 60 s', async () => {
     const { clipboard, timers, fire, expiry } = setup();
     await expiry.copy('s3cret-pass');

@@ -1,13 +1,12 @@
 /**
- * Issue 12, finding 5: the no-keyring advice must not defeat the keyring. `--password-store=basic` only obfuscates
- * with a fixed key, so no message (English or Chinese) may recommend it or promise that nothing is in plain text.
+ * The no-keyring advice must not defeat the keyring. `--password-store=basic` only obfuscates with a fixed key, so no
+ * message (English or Chinese) may recommend it or promise that nothing is in plain text.
  */
 import * as assert from 'node:assert/strict';
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { keyringUnavailable } from '../../src/core/keyring';
-
-const root = join(__dirname, __dirname.includes(join('out', 'test')) ? '../../..' : '../..');
+import { keyringUnavailable } from '../../../src/core/keyring';
+import { REPO_ROOT as root } from '../../support/repoRoot';
 
 function filesUnder(dir: string, ext: string): string[] {
   return readdirSync(dir).flatMap((name) => {
@@ -23,7 +22,7 @@ function zhBundle(): Record<string, string> {
   );
 }
 
-describe('keyring advice (issue 12, finding 5)', () => {
+describe('keyring advice never recommends the basic password store', () => {
   it('no source file or translation recommends the basic password store or promises "nothing in plain text"', () => {
     const texts = [
       ...filesUnder(join(root, 'src'), '.ts'),

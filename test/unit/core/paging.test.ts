@@ -1,10 +1,10 @@
 import * as assert from 'node:assert/strict';
-import { collectAll, PageCursor, PagingLoopError } from '../../src/core/paging';
-import { createCosceneApi } from '../../src/core/coscene/api';
-import type { Page, User } from '../../src/core/coscene/model';
-import { createHttpClient } from '../../src/core/http/undiciHttpClient';
-import { lastSeq, pageTokensSent, repeated, selectRequests } from '../fake/requestLog';
-import { FAKE_COSCENE, FakeServer, startFakeServer } from '../fake/server';
+import { collectAll, PageCursor, PagingLoopError } from '../../../src/core/paging';
+import { createCosceneApi } from '../../../src/core/coscene/api';
+import type { Page, User } from '../../../src/core/coscene/model';
+import { createHttpClient } from '../../../src/core/http/undiciHttpClient';
+import { lastSeq, pageTokensSent, repeated, selectRequests } from '../../fake/requestLog';
+import { FAKE_COSCENE, FakeServer, startFakeServer } from '../../fake/server';
 
 type Script = Record<string, Page<number> | Error>;
 

@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { forgetSecret, redact, registerSecret } from '../../src/core/redact';
+import { forgetSecret, redact, registerSecret } from '../../../src/core/redact';
 
 describe('redact', () => {
   it('masks registered secrets and the Basic apikey form of them', () => {

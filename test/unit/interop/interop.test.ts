@@ -7,6 +7,7 @@ import { CosceneApiError } from '../../../src/core/coscene/apiErrors';
 import { createCosceneApi } from '../../../src/core/coscene/api';
 import type { Page } from '../../../src/core/coscene/model';
 import { NetworkError } from '../../../src/core/http/networkError';
+import { waitUntil } from '../../support/waitUntil';
 import { makeTestPki, type TestPki } from './certs';
 import { controlApi, type ControlOptions } from './control';
 import { CURRENT_USER, PROJECT, USERS } from './dataset';
@@ -259,7 +260,7 @@ describe('interop: the extension client against the official Connect implementat
       assert.match(e.message, /took too long/);
       assert.equal(ext.events.length, 1);
       assert.equal(server.seen.at(-1)!.timeoutMs! <= 900, true);
-      await until(() => server.seen.at(-1)?.aborted !== undefined);
+      await waitUntil(() => server.seen.at(-1)?.aborted !== undefined, 'the server to see the call end', 2_000, 20);
     });
 
     it('caps the whole call, retries included, and says so', async () => {
@@ -288,7 +289,7 @@ describe('interop: the extension client against the official Connect implementat
       setTimeout(() => controller.abort(), 100);
       const e = await failure(ext.api.getUser('users/hang', controller.signal), NetworkError);
       assert.equal(e.name, 'AbortError');
-      await until(() => server.seen.at(-1)?.aborted !== undefined);
+      await waitUntil(() => server.seen.at(-1)?.aborted !== undefined, 'the server to see the call end', 2_000, 20);
       const ctlController = new AbortController();
       setTimeout(() => ctlController.abort(), 100);
       const ce = await failure(control(server).getUser('users/hang', { signal: ctlController.signal }), ConnectError);
@@ -386,8 +387,3 @@ describe('interop: the extension client against the official Connect implementat
     return s;
   }
 });
-
-async function until(condition: () => boolean): Promise<void> {
-  for (let i = 0; i < 100 && !condition(); i++) await new Promise((r) => setTimeout(r, 20));
-  assert.ok(condition(), 'condition not met within 2 s');
-}

@@ -1,8 +1,9 @@
 // Runs a Node script of the repository in a child process, for the runner's own tests.
 import { spawn } from 'node:child_process';
-import { join } from 'node:path';
 
-export const REPO_ROOT = join(__dirname, '..', '..', '..', '..');
+import { REPO_ROOT } from '../../support/repoRoot';
+
+export { REPO_ROOT };
 
 export interface ChildEnd {
   code: number | null;

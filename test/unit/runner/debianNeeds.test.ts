@@ -1,5 +1,5 @@
 /**
- * Issue 19: a unit run with --grep installs Debian packages only when it selects a unit test that needs them
+ * A unit run with --grep installs Debian packages only when it selects a unit test that needs them
  * (test/tools/debian.mjs UNIT_SUITES_NEEDING_DEBIAN). The list must follow renames: each entry names a suite with tests.
  */
 import * as assert from 'node:assert/strict';

@@ -1,5 +1,5 @@
 /**
- * Issue 19: a `.only` left in a test makes every other test vanish while the run stays green. Under CI=true the
+ * A `.only` left in a test makes every other test vanish while the run stays green. Under CI=true the
  * runner (test/support/mochaRunner.ts, behind mocha-run.mjs for unit and e2e and behind the integration entry)
  * refuses it. The test files with `.only` are written at run time into a temp folder: a fixture in the repository
  * would be linted (and a *.test.ts one picked up by the unit glob).

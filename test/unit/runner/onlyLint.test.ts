@@ -1,4 +1,4 @@
-/** Issue 19: the lint stage rejects a `.only` on describe/it/context/suite/test/specify (eslint.config.mjs). */
+/** The lint stage rejects a `.only` on describe/it/context/suite/test/specify (eslint.config.mjs). */
 import * as assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { REPO_ROOT, runNode } from './childRun';

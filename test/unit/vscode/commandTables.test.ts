@@ -1,13 +1,11 @@
 import * as assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { PERMISSIONS_COMMANDS, PERMISSIONS_INTERNAL_COMMANDS } from '../../src/vscode/permissions/keys';
-import { PROFILES_COMMANDS } from '../../src/vscode/profiles/keys';
-import { REGISTRY_COMMANDS } from '../../src/vscode/registry/keys';
-import { USERS_COMMANDS, USERS_INTERNAL_COMMANDS } from '../../src/vscode/users/keys';
-
-/** Finds the repo root from out/test/unit (compiled) or test/unit (source). */
-const root = join(__dirname, __dirname.includes(`${join('out', 'test')}`) ? '../../..' : '../..');
+import { PERMISSIONS_COMMANDS, PERMISSIONS_INTERNAL_COMMANDS } from '../../../src/vscode/permissions/keys';
+import { PROFILES_COMMANDS } from '../../../src/vscode/profiles/keys';
+import { REGISTRY_COMMANDS } from '../../../src/vscode/registry/keys';
+import { USERS_COMMANDS, USERS_INTERNAL_COMMANDS } from '../../../src/vscode/users/keys';
+import { REPO_ROOT as root } from '../../support/repoRoot';
 
 interface Manifest {
   contributes: { commands: { command: string }[]; menus: Record<string, { command?: string }[]> };

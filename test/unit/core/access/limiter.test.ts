@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { AdaptiveLimiter, clampConcurrency, ThrottleSignal, throttleListener } from '../../../src/core/access/limiter';
+import { AdaptiveLimiter, clampConcurrency, ThrottleSignal, throttleListener } from '../../../../src/core/access/limiter';
 
 const tick = (ms = 0) => new Promise((r) => setTimeout(r, ms));
 

@@ -1,5 +1,5 @@
-import { errorFromResponse } from '../../../src/core/coscene/apiErrors';
-import type { CosceneApi, ListProjectsRequest, ListUsersRequest, Page, Project, SkipPage, User } from '../../../src/core/coscene/model';
+import { errorFromResponse } from '../../../../src/core/coscene/apiErrors';
+import type { CosceneApi, ListProjectsRequest, ListUsersRequest, Page, Project, SkipPage, User } from '../../../../src/core/coscene/model';
 
 export interface MemoryProject {
   project: Project;

@@ -1,12 +1,12 @@
 import * as assert from 'node:assert/strict';
-import { throttleListener } from '../../../src/core/access/limiter';
-import { filterAccessMatrix, roleCodesIn, type AccessMatrix } from '../../../src/core/access/matrix';
-import { AccessSession } from '../../../src/core/access/session';
-import { createCosceneApi } from '../../../src/core/coscene/api';
-import { formatAccessMatrix, formatUserAccess } from '../../../src/core/format/access';
-import type { HttpClient } from '../../../src/core/http/types';
-import { createHttpClient } from '../../../src/core/http/undiciHttpClient';
-import { FAKE_COSCENE, startFakeServer, type FakeServer } from '../../fake/server';
+import { throttleListener } from '../../../../src/core/access/limiter';
+import { filterAccessMatrix, roleCodesIn, type AccessMatrix } from '../../../../src/core/access/matrix';
+import { AccessSession } from '../../../../src/core/access/session';
+import { createCosceneApi } from '../../../../src/core/coscene/api';
+import { formatAccessMatrix, formatUserAccess } from '../../../../src/core/format/access';
+import type { HttpClient } from '../../../../src/core/http/types';
+import { createHttpClient } from '../../../../src/core/http/undiciHttpClient';
+import { FAKE_COSCENE, startFakeServer, type FakeServer } from '../../../fake/server';
 
 const WRITER = FAKE_COSCENE.writerUserName;
 const READER = FAKE_COSCENE.readerUserName;

@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
-import { AdaptiveLimiter, ThrottleSignal } from '../../../src/core/access/limiter';
-import type { ScanProgress } from '../../../src/core/access/model';
-import { readOrgRoster, scanProjects } from '../../../src/core/access/scan';
+import { AdaptiveLimiter, ThrottleSignal } from '../../../../src/core/access/limiter';
+import type { ScanProgress } from '../../../../src/core/access/model';
+import { readOrgRoster, scanProjects } from '../../../../src/core/access/scan';
 import { connectError, generated, memoryApi, project, user } from './memoryApi';
 
 const users = Array.from({ length: 40 }, (_, i) => user(i + 1));

@@ -1,10 +1,10 @@
 import * as assert from 'node:assert/strict';
-import { AccessSession } from '../../../src/core/access/session';
-import { parseUserQuery, searchByNickname } from '../../../src/core/access/userQuery';
-import { createCosceneApi } from '../../../src/core/coscene/api';
-import type { HttpClient } from '../../../src/core/http/types';
-import { createHttpClient } from '../../../src/core/http/undiciHttpClient';
-import { FAKE_COSCENE, startFakeServer, type FakeServer } from '../../fake/server';
+import { AccessSession } from '../../../../src/core/access/session';
+import { parseUserQuery, searchByNickname } from '../../../../src/core/access/userQuery';
+import { createCosceneApi } from '../../../../src/core/coscene/api';
+import type { HttpClient } from '../../../../src/core/http/types';
+import { createHttpClient } from '../../../../src/core/http/undiciHttpClient';
+import { FAKE_COSCENE, startFakeServer, type FakeServer } from '../../../fake/server';
 
 describe('Show Access for User…: what the user typed', function () {
   this.timeout(20_000);

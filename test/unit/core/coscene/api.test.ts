@@ -1,11 +1,11 @@
 import * as assert from 'node:assert/strict';
 import type { IncomingHttpHeaders } from 'node:http';
-import { createCosceneApi, userName } from '../../../src/core/coscene/api';
-import { InvalidResponseError } from '../../../src/core/coscene/apiErrors';
-import type { CosceneApi } from '../../../src/core/coscene/model';
-import type { HttpClient } from '../../../src/core/http/types';
-import { createHttpClient } from '../../../src/core/http/undiciHttpClient';
-import { redact } from '../../../src/core/redact';
+import { createCosceneApi, userName } from '../../../../src/core/coscene/api';
+import { InvalidResponseError } from '../../../../src/core/coscene/apiErrors';
+import type { CosceneApi } from '../../../../src/core/coscene/model';
+import type { HttpClient } from '../../../../src/core/http/types';
+import { createHttpClient } from '../../../../src/core/http/undiciHttpClient';
+import { redact } from '../../../../src/core/redact';
 import { readBody, startLocalServer, type LocalServer } from '../http/localServer';
 
 interface Seen {

@@ -5,7 +5,7 @@ import {
   CosceneApiError,
   errorFromResponse,
   type ConnectCode,
-} from '../../../src/core/coscene/apiErrors';
+} from '../../../../src/core/coscene/apiErrors';
 
 const CTX = { procedure: 'UserService/ListUsers', profileName: 'saas', origin: 'https://openapi.coscene.cn' };
 const connect = (code: string, message = 'boom', status = 500) =>

@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { authHeader, authHeaders } from '../../../src/core/coscene/auth';
+import { authHeader, authHeaders } from '../../../../src/core/coscene/auth';
 
 describe('auth header rule', () => {
   it('uses Basic apikey for a plain key (contract example)', () => {

@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { decodeBasicCredential, decodeRolePage, decodeUser, decodeUserPage, ResponseShapeError } from '../../../src/core/coscene/decode';
+import { decodeBasicCredential, decodeRolePage, decodeUser, decodeUserPage, ResponseShapeError } from '../../../../src/core/coscene/decode';
 
 describe('protojson decoding', () => {
   it('decodes the contract ListUsers example, totalSize as a string', () => {

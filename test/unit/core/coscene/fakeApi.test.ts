@@ -1,12 +1,12 @@
 import * as assert from 'node:assert/strict';
-import { createCosceneApi, type CosceneApiOptions } from '../../../src/core/coscene/api';
-import { CosceneApiError, InvalidResponseError } from '../../../src/core/coscene/apiErrors';
-import type { RequestEvent } from '../../../src/core/coscene/transport';
-import { NetworkError } from '../../../src/core/http/networkError';
-import type { HttpClient } from '../../../src/core/http/types';
-import { createHttpClient } from '../../../src/core/http/undiciHttpClient';
-import { lastSeq, pageTokensSent, repeated, selectRequests } from '../../fake/requestLog';
-import { FAKE_COSCENE, startFakeServer, type FakeServer } from '../../fake/server';
+import { createCosceneApi, type CosceneApiOptions } from '../../../../src/core/coscene/api';
+import { CosceneApiError, InvalidResponseError } from '../../../../src/core/coscene/apiErrors';
+import type { RequestEvent } from '../../../../src/core/coscene/transport';
+import { NetworkError } from '../../../../src/core/http/networkError';
+import type { HttpClient } from '../../../../src/core/http/types';
+import { createHttpClient } from '../../../../src/core/http/undiciHttpClient';
+import { lastSeq, pageTokensSent, repeated, selectRequests } from '../../../fake/requestLog';
+import { FAKE_COSCENE, startFakeServer, type FakeServer } from '../../../fake/server';
 
 describe('CosceneApi end to end against the fake server', function () {
   this.timeout(20_000);

@@ -1,12 +1,12 @@
 import * as assert from 'node:assert/strict';
-import { createCosceneApi } from '../../../src/core/coscene/api';
-import { decodeProjectPage } from '../../../src/core/coscene/decode';
-import type { ListProjectsRequest, Project, SkipPage } from '../../../src/core/coscene/model';
-import { defaultProjectFirst, projectPages } from '../../../src/core/coscene/projects';
-import { collectAll, PageCursor, PagingLoopError } from '../../../src/core/paging';
-import { createHttpClient } from '../../../src/core/http/undiciHttpClient';
-import { lastSeq, selectRequests } from '../../fake/requestLog';
-import { FAKE_COSCENE, startFakeServer } from '../../fake/server';
+import { createCosceneApi } from '../../../../src/core/coscene/api';
+import { decodeProjectPage } from '../../../../src/core/coscene/decode';
+import type { ListProjectsRequest, Project, SkipPage } from '../../../../src/core/coscene/model';
+import { defaultProjectFirst, projectPages } from '../../../../src/core/coscene/projects';
+import { collectAll, PageCursor, PagingLoopError } from '../../../../src/core/paging';
+import { createHttpClient } from '../../../../src/core/http/undiciHttpClient';
+import { lastSeq, selectRequests } from '../../../fake/requestLog';
+import { FAKE_COSCENE, startFakeServer } from '../../../fake/server';
 import { json, scriptedHttp } from './scriptedHttp';
 
 const project = (i: number, extra: Partial<Project> = {}): Project => ({

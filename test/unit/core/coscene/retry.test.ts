@@ -1,9 +1,9 @@
 import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { errorFromResponse } from '../../../src/core/coscene/apiErrors';
-import { backoffDelayMs, isRetryable, parseRetryAfter, RETRY_POLICY } from '../../../src/core/coscene/retry';
-import { msg } from '../../../src/core/errors';
-import { NetworkError, type NetworkErrorKind } from '../../../src/core/http/networkError';
+import { errorFromResponse } from '../../../../src/core/coscene/apiErrors';
+import { backoffDelayMs, isRetryable, parseRetryAfter, RETRY_POLICY } from '../../../../src/core/coscene/retry';
+import { msg } from '../../../../src/core/errors';
+import { NetworkError, type NetworkErrorKind } from '../../../../src/core/http/networkError';
 
 const CTX = { procedure: 'RoleService/ListRoles', profileName: 'p', origin: 'https://h' };
 

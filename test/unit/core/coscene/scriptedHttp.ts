@@ -1,4 +1,4 @@
-import type { HttpClient, HttpRequest, HttpResponse } from '../../../src/core/http/types';
+import type { HttpClient, HttpRequest, HttpResponse } from '../../../../src/core/http/types';
 
 export type Step = HttpResponse | Error | ((req: HttpRequest) => HttpResponse | Error | Promise<HttpResponse>);
 

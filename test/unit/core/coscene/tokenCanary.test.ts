@@ -1,9 +1,9 @@
 import * as assert from 'node:assert/strict';
 import * as net from 'node:net';
-import { createCosceneApi } from '../../../src/core/coscene/api';
-import { CosceneApiError } from '../../../src/core/coscene/apiErrors';
-import type { RequestEvent } from '../../../src/core/coscene/transport';
-import { createHttpClient } from '../../../src/core/http/undiciHttpClient';
+import { createCosceneApi } from '../../../../src/core/coscene/api';
+import { CosceneApiError } from '../../../../src/core/coscene/apiErrors';
+import type { RequestEvent } from '../../../../src/core/coscene/transport';
+import { createHttpClient } from '../../../../src/core/http/undiciHttpClient';
 import { startLocalServer, type LocalServer } from '../http/localServer';
 
 const CANARY = 'canary-TOKEN-0042x';

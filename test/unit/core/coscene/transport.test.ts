@@ -1,8 +1,8 @@
 import * as assert from 'node:assert/strict';
-import { CosceneApiError, InvalidResponseError } from '../../../src/core/coscene/apiErrors';
-import { createTransport, procedureUrl, type RequestEvent, type TransportOptions } from '../../../src/core/coscene/transport';
-import { msg } from '../../../src/core/errors';
-import { NetworkError } from '../../../src/core/http/networkError';
+import { CosceneApiError, InvalidResponseError } from '../../../../src/core/coscene/apiErrors';
+import { createTransport, procedureUrl, type RequestEvent, type TransportOptions } from '../../../../src/core/coscene/transport';
+import { msg } from '../../../../src/core/errors';
+import { NetworkError } from '../../../../src/core/http/networkError';
 import { json, scriptedHttp, type Step } from './scriptedHttp';
 
 const unavailable = json(503, { code: 'unavailable', message: 'down' });

@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { demoSignIn } from '../../../src/core/demo/demoSignIn';
+import { demoSignIn } from '../../../../src/core/demo/demoSignIn';
 
 describe('demo sign-in offer (npm start)', () => {
   const aksk = {

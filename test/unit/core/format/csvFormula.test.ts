@@ -1,11 +1,11 @@
 /** CSV exports opened in a spreadsheet: server text (nicknames, role names) never runs as a formula. */
 import * as assert from 'node:assert/strict';
 import * as fc from 'fast-check';
-import { neutraliseFormula } from '../../../src/core/format/csvCell';
-import { formatRoles } from '../../../src/core/format/roles';
-import { formatUsers } from '../../../src/core/format/users';
-import { buildPermissionMatrix, matrixToCsv } from '../../../src/core/huawei/matrix';
-import { anyString, fuzz, FUZZ_TIMEOUT_MS } from '../fuzz/fuzz';
+import { neutraliseFormula } from '../../../../src/core/format/csvCell';
+import { formatRoles } from '../../../../src/core/format/roles';
+import { formatUsers } from '../../../../src/core/format/users';
+import { buildPermissionMatrix, matrixToCsv } from '../../../../src/core/huawei/matrix';
+import { anyString, fuzz, FUZZ_TIMEOUT_MS } from '../../fuzz/fuzz';
 import { ALICE, PROJECT_WRITER } from './fixtures';
 
 /** Minimal RFC 4180 reader (quoted fields, doubled quotes, CRLF or LF), enough to see each cell as a spreadsheet does. */

@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { goQuote, levelFilter, nicknameFilter, roleCodeFilter } from '../../../src/core/format/filter';
+import { goQuote, levelFilter, nicknameFilter, roleCodeFilter } from '../../../../src/core/format/filter';
 
 describe('filters with Go %q quoting', () => {
   it('builds the three filters cocli sends', () => {

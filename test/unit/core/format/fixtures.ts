@@ -1,4 +1,4 @@
-import type { Role, User } from '../../../src/core/coscene/model';
+import type { Role, User } from '../../../../src/core/coscene/model';
 
 export const ORG_ADMIN: Role = {
   name: 'roles/1f2e3d4c-0000-4000-8000-000000000001',

@@ -1,8 +1,8 @@
 import * as assert from 'node:assert/strict';
-import { groupUsersByRole, pagesOfOtherRoles, usersWithOtherRoles } from '../../src/core/format/grouping';
-import { collectAll, PageCursor } from '../../src/core/paging';
-import type { User } from '../../src/core/coscene/model';
-import { ALICE, BOB, ORG_ADMIN, ORG_READER } from './format/fixtures';
+import { groupUsersByRole, pagesOfOtherRoles, usersWithOtherRoles } from '../../../../src/core/format/grouping';
+import { collectAll, PageCursor } from '../../../../src/core/paging';
+import type { User } from '../../../../src/core/coscene/model';
+import { ALICE, BOB, ORG_ADMIN, ORG_READER } from './fixtures';
 
 const carol: User = {
   ...BOB,

@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { formatRole, formatRoles, sortRoles } from '../../../src/core/format/roles';
+import { formatRole, formatRoles, sortRoles } from '../../../../src/core/format/roles';
 import { ORG_ADMIN, ORG_READER, PROJECT_ADMIN, PROJECT_WRITER } from './fixtures';
 
 const unsorted = [PROJECT_WRITER, ORG_READER, PROJECT_ADMIN, ORG_ADMIN];

@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
-import { formatUser, formatUsers } from '../../../src/core/format/users';
-import { fixedZoneOffset } from '../../../src/core/format/time';
+import { formatUser, formatUsers } from '../../../../src/core/format/users';
+import { fixedZoneOffset } from '../../../../src/core/format/time';
 import { ALICE, BOB } from './fixtures';
 
 const CST = fixedZoneOffset(8 * 60);

@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
-import { formatRoles } from '../../../src/core/format/roles';
-import { fixedZoneOffset } from '../../../src/core/format/time';
-import { formatUsers } from '../../../src/core/format/users';
+import { formatRoles } from '../../../../src/core/format/roles';
+import { fixedZoneOffset } from '../../../../src/core/format/time';
+import { formatUsers } from '../../../../src/core/format/users';
 import { ALICE, BOB, ORG_ADMIN, PROJECT_WRITER } from './fixtures';
 
 const CST = fixedZoneOffset(8 * 60);

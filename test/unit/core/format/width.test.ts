@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { stringWidth, truncate } from '../../../src/core/format/width';
+import { stringWidth, truncate } from '../../../../src/core/format/width';
 
 describe('cell width (go-runewidth rules)', () => {
   it('counts East-Asian wide and fullwidth characters and emoji as 2', () => {

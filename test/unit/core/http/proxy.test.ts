@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { displayProxy, matchesNoProxy, selectProxy } from '../../../src/core/http/proxy';
+import { displayProxy, matchesNoProxy, selectProxy } from '../../../../src/core/http/proxy';
 
 const API = 'https://openapi.coscene.cn/x';
 

@@ -5,14 +5,15 @@ import * as https from 'node:https';
 import * as net from 'node:net';
 import * as path from 'node:path';
 import * as zlib from 'node:zlib';
-import { formatMsg } from '../../../src/core/errors';
-import { NetworkError } from '../../../src/core/http/networkError';
-import { userAgent, type HttpClient, type HttpClientOptions } from '../../../src/core/http/types';
-import { createHttpClient } from '../../../src/core/http/undiciHttpClient';
+import { formatMsg } from '../../../../src/core/errors';
+import { NetworkError } from '../../../../src/core/http/networkError';
+import { userAgent, type HttpClient, type HttpClientOptions } from '../../../../src/core/http/types';
+import { createHttpClient } from '../../../../src/core/http/undiciHttpClient';
 import { readBody, startLocalServer, type LocalServer } from './localServer';
+import { REPO_ROOT } from '../../../support/repoRoot';
 
 // Self-signed for localhost / 127.0.0.1, valid for 100 years; only used by these tests.
-const FIXTURES = path.join(__dirname, '../../../../test/unit/http/fixtures');
+const FIXTURES = path.join(REPO_ROOT, 'test/unit/core/http/fixtures');
 const CERT_FILE = path.join(FIXTURES, 'localhost-cert.pem');
 
 async function rejection(p: Promise<unknown>): Promise<NetworkError> {
@@ -192,6 +193,27 @@ describe('undici HttpClient', function () {
       server = await startLocalServer(answer('zstd-x', Buffer.from('whatever')));
       const unknown = await rejection(client!.request({ method: 'GET', url: server.url, headers: {} }));
       assert.match(unknown.message, /compressed as "zstd-x", which the extension cannot read/);
+    });
+
+    it('an encoding named like an object member (constructor, __proto__, toString) is unknown, and the connection stays usable', async () => {
+      let answered = 0;
+      let encoding = '';
+      server = await startLocalServer((_req, res) => {
+        answered++;
+        if (!encoding) return void res.end('plain');
+        res.writeHead(200, { 'Content-Encoding': encoding, 'Content-Type': 'application/json' });
+        res.end('{"x":1}');
+      });
+      const http1 = open();
+      for (const name of ['constructor', '__proto__', 'toString', 'hasOwnProperty']) {
+        encoding = name;
+        const e = await rejection(http1.request({ method: 'GET', url: server.url, headers: {} }));
+        assert.equal(e.kind, 'other', `${name}: ${e.kind} ${e.message}`);
+        assert.match(e.message, new RegExp(`compressed as "${name}", which the extension cannot read`, 'i'), name);
+        encoding = '';
+        assert.equal((await http1.request({ method: 'GET', url: server.url, headers: {} })).body, 'plain', `after ${name}`);
+      }
+      assert.equal(answered, 8);
     });
   });
 

@@ -1,8 +1,8 @@
 import * as assert from 'node:assert/strict';
-import { AccessError } from '../../../src/core/errors';
-import { ArtifactApiOptions, createArtifactApi } from '../../../src/core/huawei/artifact';
-import { HuaweiApiError } from '../../../src/core/huawei/errors';
-import type { HuaweiCredentials } from '../../../src/core/huawei/model';
+import { AccessError } from '../../../../src/core/errors';
+import { ArtifactApiOptions, createArtifactApi } from '../../../../src/core/huawei/artifact';
+import { HuaweiApiError } from '../../../../src/core/huawei/errors';
+import type { HuaweiCredentials } from '../../../../src/core/huawei/model';
 import { json, nodeHttpClient, readFixture, Reply, startServer, TestServer, verifyAkSk } from './helpers';
 
 const PROJECT = '0123456789abcdef0123456789abcdef';

@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
-import { createArtifactApi } from '../../../src/core/huawei/artifact';
-import { HuaweiApiError } from '../../../src/core/huawei/errors';
-import { FAKE_HUAWEI, FakeServer, startFakeServer } from '../../fake/server';
+import { createArtifactApi } from '../../../../src/core/huawei/artifact';
+import { HuaweiApiError } from '../../../../src/core/huawei/errors';
+import { FAKE_HUAWEI, FakeServer, startFakeServer } from '../../../fake/server';
 import { nodeHttpClient } from './helpers';
 
 /** The switchable clock-skew fault of the fake: what a user with a wrong system clock sees when signing with AK/SK. */

@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { joinCredentials, splitCredentials, StoredCredentials, tokenStep } from '../../../src/core/huawei/credentials';
+import { joinCredentials, splitCredentials, StoredCredentials, tokenStep } from '../../../../src/core/huawei/credentials';
 
 const ORIGINS = { iam: 'https://iam.cn-north-4.myhuaweicloud.com', artifact: 'https://cloudartifacts-ext.cn-north-4.myhuaweicloud.com' };
 const TOKEN = { token: 'MIIT-token-value', expiresAt: '2024-01-03T03:04:05.000Z', projectId: 'p1', domainId: 'd1', userName: 'dev' };

@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
-import { formatMsg } from '../../../src/core/errors';
-import { HuaweiApiError, parseHuaweiError, parseHuaweiResponse } from '../../../src/core/huawei/errors';
-import { registerSecret } from '../../../src/core/redact';
+import { formatMsg } from '../../../../src/core/errors';
+import { HuaweiApiError, parseHuaweiError, parseHuaweiResponse } from '../../../../src/core/huawei/errors';
+import { registerSecret } from '../../../../src/core/redact';
 
 const text = (e: HuaweiApiError): string => formatMsg(e.userMessage);
 

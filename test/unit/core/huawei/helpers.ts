@@ -4,7 +4,8 @@ import * as fs from 'node:fs';
 import * as http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import * as path from 'node:path';
-import type { HttpClient, HttpResponse } from '../../../src/core/http/types';
+import type { HttpClient, HttpResponse } from '../../../../src/core/http/types';
+import { REPO_ROOT } from '../../../support/repoRoot';
 
 export interface ReceivedRequest {
   method: string;
@@ -71,8 +72,8 @@ export function nodeHttpClient(): HttpClient {
 }
 
 export function readFixture(name: string): string {
-  // Compiled tests run from out/test/unit/huawei; fixtures stay in the source tree.
-  const candidates = [path.join(__dirname, 'fixtures', name), path.resolve(__dirname, '../../../../test/unit/huawei/fixtures', name)];
+  // Compiled tests run from out/test/unit/core/huawei; fixtures stay in the source tree.
+  const candidates = [path.join(__dirname, 'fixtures', name), path.join(REPO_ROOT, 'test/unit/core/huawei/fixtures', name)];
   const found = candidates.find((p) => fs.existsSync(p));
   if (!found) throw new Error(`fixture ${name} not found`);
   return fs.readFileSync(found, 'utf8');

@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
-import { AccessError } from '../../../src/core/errors';
-import { createIamApi, tokenNeedsRenewal } from '../../../src/core/huawei/iam';
+import { AccessError } from '../../../../src/core/errors';
+import { createIamApi, tokenNeedsRenewal } from '../../../../src/core/huawei/iam';
 import { json, nodeHttpClient, Reply, startServer, TestServer, verifyAkSk } from './helpers';
 
 const IAM_PROJECT = 'fedcba9876543210fedcba9876543210';

@@ -9,7 +9,7 @@ import {
   parseOperations,
   roleLabel,
   uiLanguageForLocale,
-} from '../../../src/core/huawei/labels';
+} from '../../../../src/core/huawei/labels';
 
 describe('huawei labels: operations (§6.1)', () => {
   it('splits, trims, drops empties and repeats, and sorts by the enum order', () => {

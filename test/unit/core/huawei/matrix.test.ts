@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
-import { buildPermissionMatrix, matrixToCsv, matrixToMarkdown } from '../../../src/core/huawei/matrix';
-import type { Privilege, RepositoryPrivileges } from '../../../src/core/huawei/model';
+import { buildPermissionMatrix, matrixToCsv, matrixToMarkdown } from '../../../../src/core/huawei/matrix';
+import type { Privilege, RepositoryPrivileges } from '../../../../src/core/huawei/model';
 
 function priv(path: string, operations: string): Privilege {
   return {
@@ -84,10 +84,28 @@ describe('huawei permission matrix', () => {
     assert.match(md[0], /^\| Role \| Create a repository \| Edit a repository \|.* \| teleport \| Granted on \|$/);
     assert.equal(md[1], `|${' --- |'.repeat(15)}`);
     assert.equal(md[2], '| Developer |  | ✓ |  |  |  |  |  |  | ✓ |  | ✓ |  | ✓ | Artifacts in repository repo1; All repositories |');
-    assert.ok(md[4].startsWith('| =cmd\\|, "x" |'));
+    assert.ok(md[4].startsWith('| \\=cmd\\|, "x" |'), md[4]);
     const zh = matrixToMarkdown(matrix, 'zh');
     assert.match(zh, /^\| 角色 \| 创建仓库 \|/);
     assert.match(zh, /\| 开发人员 \|.*仓库 repo1 中的组件; 所有仓库 \|/);
+  });
+
+  it('Markdown lets no markup or HTML from the server through: role names, unknown operations, object paths', () => {
+    const hostile = buildPermissionMatrix({
+      traceId: 't',
+      roles: [
+        {
+          key: 'evil',
+          roleName: '<img src=x onerror=alert(1)> [click](https://evil.example) *bold* `code`',
+          roleChineseName: '<b>x</b>',
+          privileges: [priv('/codeartsartifact/artifact/component/<script>alert(1)</script>', 'upload,<a_href>'), priv(REPO, '[x](y)')],
+        },
+      ],
+    });
+    const md = matrixToMarkdown(hostile, 'en');
+    // Each markup character is preceded by a backslash.
+    for (const raw of [/(?<!\\)</, /(?<!\\)>/, /(?<!\\)\[/, /(?<!\\)\*/, /(?<!\\)`/]) assert.doesNotMatch(md, raw);
+    assert.match(md, /\\<img src=x onerror=alert\(1\)\\> \\\[click\\\]\(https:\/\/evil\.example\) \\\*bold\\\* \\`code\\`/);
   });
 
   it('renders RFC 4180 CSV with CRLF, quoting and formula neutralisation', () => {

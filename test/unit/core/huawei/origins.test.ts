@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
-import { formatMsg } from '../../../src/core/errors';
-import { decideOrigins, isHuaweiCloudHost, nonHuaweiHosts, originError, originOf } from '../../../src/core/huawei/origins';
-import { artifactEndpoint, iamEndpoint } from '../../../src/core/huawei/regions';
+import { formatMsg } from '../../../../src/core/errors';
+import { decideOrigins, isHuaweiCloudHost, nonHuaweiHosts, originError, originOf } from '../../../../src/core/huawei/origins';
+import { artifactEndpoint, iamEndpoint } from '../../../../src/core/huawei/regions';
 
 const HUAWEI = { iam: 'https://iam.cn-north-4.myhuaweicloud.com', artifact: 'https://cloudartifacts-ext.cn-north-4.myhuaweicloud.com' };
 

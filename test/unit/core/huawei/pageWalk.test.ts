@@ -1,9 +1,9 @@
 import * as assert from 'node:assert/strict';
-import { createArtifactApi } from '../../../src/core/huawei/artifact';
-import type { ProjectUser } from '../../../src/core/huawei/model';
-import { NumberedList } from '../../../src/core/paging';
-import { lastSeq, selectRequests } from '../../fake/requestLog';
-import { FAKE_HUAWEI, FakeServer, startFakeServer } from '../../fake/server';
+import { createArtifactApi } from '../../../../src/core/huawei/artifact';
+import type { ProjectUser } from '../../../../src/core/huawei/model';
+import { NumberedList } from '../../../../src/core/paging';
+import { lastSeq, selectRequests } from '../../../fake/requestLog';
+import { FAKE_HUAWEI, FakeServer, startFakeServer } from '../../../fake/server';
 import { nodeHttpClient } from './helpers';
 
 const H = FAKE_HUAWEI;

@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
-import { AccessError } from '../../../src/core/errors';
-import { artifactEndpoint, HUAWEI_REGIONS, iamEndpoint, validateEndpointOverride } from '../../../src/core/huawei/regions';
+import { AccessError } from '../../../../src/core/errors';
+import { artifactEndpoint, HUAWEI_REGIONS, iamEndpoint, validateEndpointOverride } from '../../../../src/core/huawei/regions';
 
 describe('huawei regions (§1.1)', () => {
   it('maps regions to the documented hosts, including the five artifact.* ones', () => {

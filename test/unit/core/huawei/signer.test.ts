@@ -7,7 +7,7 @@ import {
   sha256Hex,
   signRequest,
   SignHeaderPolicy,
-} from '../../../src/core/huawei/signer';
+} from '../../../../src/core/huawei/signer';
 
 const CRED = { ak: 'AccessKey', sk: 'SecretKey' };
 const E = EMPTY_BODY_SHA256;

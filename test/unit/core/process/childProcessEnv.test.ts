@@ -1,11 +1,11 @@
-/** Issue 12, finding 12: docker/podman get a minimal environment, start in the home folder, and are found on PATH only. */
+/** docker/podman get a minimal environment, start in the home folder, and are found on PATH only. */
 import * as assert from 'node:assert/strict';
 import { chmodSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { homedir, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { resolveExecutable } from '../../../src/core/process/childEnvironment';
-import { ExecutableNotFoundError } from '../../../src/core/process/errors';
-import { runProcess } from '../../../src/core/process/runProcess';
+import { resolveExecutable } from '../../../../src/core/process/childEnvironment';
+import { ExecutableNotFoundError } from '../../../../src/core/process/errors';
+import { runProcess } from '../../../../src/core/process/runProcess';
 
 /** A `#!/bin/sh` script that prints its environment and working directory as JSON lines. */
 function reporter(dir: string, name: string): string {
@@ -15,7 +15,7 @@ function reporter(dir: string, name: string): string {
   return file;
 }
 
-describe('child processes: environment, working directory, executable (issue 12, finding 12)', function () {
+describe('child processes: environment, working directory, executable', function () {
   this.timeout(15_000);
   let dir: string;
   const saved = { ...process.env };

@@ -2,13 +2,13 @@ import * as assert from 'node:assert/strict';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { msg } from '../../../src/core/errors';
-import { ExecutableNotFoundError } from '../../../src/core/process/errors';
-import { runProcess } from '../../../src/core/process/runProcess';
-import { loginArgv, logoutArgv } from '../../../src/core/registry/argv';
-import { containerClientMissingReason, findContainerClient } from '../../integration/helpers/containerClient';
-import { registryUnavailableReason, RegistryServer, startRegistryServer } from '../../integration/helpers/registryServer';
-import { skipBecause } from '../../support/mochaRunner';
+import { msg } from '../../../../src/core/errors';
+import { ExecutableNotFoundError } from '../../../../src/core/process/errors';
+import { runProcess } from '../../../../src/core/process/runProcess';
+import { loginArgv, logoutArgv } from '../../../../src/core/registry/argv';
+import { containerClientMissingReason, findContainerClient } from '../../../integration/helpers/containerClient';
+import { registryUnavailableReason, RegistryServer, startRegistryServer } from '../../../integration/helpers/registryServer';
+import { skipBecause } from '../../../support/mochaRunner';
 
 const node = process.execPath;
 

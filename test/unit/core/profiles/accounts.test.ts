@@ -6,8 +6,8 @@ import {
   profileSessions,
   servesScopes,
   type ProfileWithToken,
-} from '../../../src/core/profiles/accounts';
-import type { ProfileSource } from '../../../src/core/profiles/profile';
+} from '../../../../src/core/profiles/accounts';
+import type { ProfileSource } from '../../../../src/core/profiles/profile';
 
 const p = (source: ProfileSource, name: string, extra: Partial<ProfileWithToken> = {}): ProfileWithToken => ({
   name,

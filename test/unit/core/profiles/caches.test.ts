@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
-import { ApiClientCache } from '../../../src/core/profiles/apiClientCache';
-import { OrgSlugCache } from '../../../src/core/profiles/orgSlugCache';
+import { ApiClientCache } from '../../../../src/core/profiles/apiClientCache';
+import { OrgSlugCache } from '../../../../src/core/profiles/orgSlugCache';
 
 const KEY = 'cocli:saas';
 const ENDPOINT = 'https://openapi.coscene.cn';

@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
-import { formatMsg } from '../../../src/core/errors';
-import { defaultCocliConfigPath, parseCocliConfig } from '../../../src/core/profiles/cocliConfig';
-import { ConfigError } from '../../../src/core/profiles/configError';
+import { formatMsg } from '../../../../src/core/errors';
+import { defaultCocliConfigPath, parseCocliConfig } from '../../../../src/core/profiles/cocliConfig';
+import { ConfigError } from '../../../../src/core/profiles/configError';
 
 const FILE = '/home/me/.cocli.yaml';
 

@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { checkEndpoint, endpointProblem, isLoopbackHost, normalizeEndpoint } from '../../../src/core/profiles/endpoint';
+import { checkEndpoint, endpointProblem, isLoopbackHost, normalizeEndpoint } from '../../../../src/core/profiles/endpoint';
 
 describe('endpoint rule', () => {
   it('accepts any https host, including the env-scoped and private ones cocli would reject', () => {

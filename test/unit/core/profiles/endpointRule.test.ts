@@ -1,12 +1,12 @@
 /** One endpoint rule for coScene profiles (settings, cocli file) and the Huawei IAM / Artifact overrides. */
 import * as assert from 'node:assert/strict';
 import * as fc from 'fast-check';
-import { AccessError, formatMsg } from '../../../src/core/errors';
-import { validateEndpointOverride } from '../../../src/core/huawei/regions';
-import { parseCocliConfig } from '../../../src/core/profiles/cocliConfig';
-import { ConfigError } from '../../../src/core/profiles/configError';
-import { checkEndpoint, endpointProblem } from '../../../src/core/profiles/endpoint';
-import { fuzz } from '../fuzz/fuzz';
+import { AccessError, formatMsg } from '../../../../src/core/errors';
+import { validateEndpointOverride } from '../../../../src/core/huawei/regions';
+import { parseCocliConfig } from '../../../../src/core/profiles/cocliConfig';
+import { ConfigError } from '../../../../src/core/profiles/configError';
+import { checkEndpoint, endpointProblem } from '../../../../src/core/profiles/endpoint';
+import { fuzz } from '../../fuzz/fuzz';
 
 const huaweiAccepts = (url: string): boolean => {
   try {

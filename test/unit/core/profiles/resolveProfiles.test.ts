@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { ENV_PROFILE_NAME, resolveProfiles } from '../../../src/core/profiles/resolveProfiles';
+import { ENV_PROFILE_NAME, resolveProfiles } from '../../../../src/core/profiles/resolveProfiles';
 
 const FILE = '/home/me/.cocli.yaml';
 const TWO_PROFILES =

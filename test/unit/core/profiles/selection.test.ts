@@ -1,12 +1,12 @@
 import * as assert from 'node:assert/strict';
-import type { ProfileInfo, ProfileSource } from '../../../src/core/profiles/profile';
+import type { ProfileInfo, ProfileSource } from '../../../../src/core/profiles/profile';
 import {
   chooseActiveProfile,
   defaultProfile,
   followCocliSwitch,
   profileFingerprint,
   profileKey,
-} from '../../../src/core/profiles/selection';
+} from '../../../../src/core/profiles/selection';
 
 const p = (source: ProfileSource, name: string, extra: Partial<ProfileInfo> = {}): ProfileInfo => ({
   name,

@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { clientName, displayCommandLine, loginArgv, logoutArgv } from '../../../src/core/registry/argv';
+import { clientName, displayCommandLine, loginArgv, logoutArgv } from '../../../../src/core/registry/argv';
 
 describe('registry client argv', () => {
   it('login passes the password on stdin, never as an argument', () => {

@@ -7,7 +7,7 @@ import {
   credentialAsTable,
   credentialAsYaml,
   formatCredential,
-} from '../../../src/core/registry/credentialFormat';
+} from '../../../../src/core/registry/credentialFormat';
 
 const cred = { username: 'cr-temp-7f3a9c', password: 'q9H-secret_value' };
 

@@ -1,12 +1,12 @@
 import * as assert from 'node:assert/strict';
-import { formatMsg } from '../../../src/core/errors';
+import { formatMsg } from '../../../../src/core/errors';
 import {
   inferRegistryHost,
   registryHostProblem,
   RegistryHostInferenceError,
   resolveRegistryHost,
   validateRegistryHost,
-} from '../../../src/core/registry/host';
+} from '../../../../src/core/registry/host';
 
 describe('registry host inference (cocli login.go table)', () => {
   const cases: [string, string][] = [

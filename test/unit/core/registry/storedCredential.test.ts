@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
-import { clientFailureSummary } from '../../../src/core/registry/clientOutput';
-import { isReusable, StoredCredential } from '../../../src/core/registry/storedCredential';
+import { clientFailureSummary } from '../../../../src/core/registry/clientOutput';
+import { isReusable, StoredCredential } from '../../../../src/core/registry/storedCredential';
 
 const stored: StoredCredential = {
   host: 'cr.coscene.cn',

@@ -1,9 +1,9 @@
-/** Issue 12, findings 8 and 9 (core): server text reaching a terminal, a notification or a Markdown tooltip. */
+/** Server text reaching a terminal, a notification or a Markdown tooltip. */
 import * as assert from 'node:assert/strict';
 import * as fc from 'fast-check';
-import { decodeBasicCredential, ResponseShapeError } from '../../src/core/coscene/decode';
-import { escapeMarkdown, escapeNotificationLinks, isSafeRegistryUsername, stripControls } from '../../src/core/text/serverText';
-import { anyString, fuzz, FUZZ_TIMEOUT_MS } from './fuzz/fuzz';
+import { decodeBasicCredential, ResponseShapeError } from '../../../../src/core/coscene/decode';
+import { escapeMarkdown, escapeNotificationLinks, isSafeRegistryUsername, stripControls } from '../../../../src/core/text/serverText';
+import { anyString, fuzz, FUZZ_TIMEOUT_MS } from '../../fuzz/fuzz';
 
 /** VS Code's notification link pattern (parseLinkedText in src/vs/base/common/linkedText.ts). */
 const NOTIFICATION_LINK = /\[([^\]]+)\]\(((?:https?:\/\/|command:|file:)[^)\s]+)(?: (["'])(.+?)(\3))?\)/;

@@ -1,13 +1,13 @@
 /**
  * Server text shown in a notification cannot render as a link: the shared error path (reportError), the registry
- * notices and the "try another" warnings pass it through escapeNotificationLinks. Runs with the benchmarks'
- * vscode stand-in and records what each notification would show.
+ * notices and the "try another" warnings pass it through escapeNotificationLinks. Runs with the vscode stand-in
+ * (test/support/vscodeStub.cjs) and records what each notification would show.
  */
 import * as assert from 'node:assert/strict';
 import { join } from 'node:path';
-import { AccessError, msg } from '../../src/core/errors';
+import { AccessError, msg } from '../../../../src/core/errors';
+import { REPO_ROOT as root } from '../../../support/repoRoot';
 
-const root = join(__dirname, __dirname.includes(join('out', 'test')) ? '../../..' : '../..');
 const HOSTILE =
   'Denied. [Open the console](https://127.0.0.1:1/phish) or [fix it](command:workbench.action.terminal.sendSequence) ![i](http://127.0.0.1:1/p.png)';
 const LINK = /\]\s*\(/;
@@ -26,7 +26,7 @@ describe('server text in notifications', () => {
     try {
       vscode = require('vscode') as typeof vscode;
     } catch {
-      (require(join(root, 'test/bench/vscodeStub.cjs')) as { installVscode(o: object): unknown }).installVscode({ settings: {} });
+      (require(join(root, 'test/support/vscodeStub.cjs')) as { installVscode(o: object): unknown }).installVscode({ settings: {} });
       vscode = require('vscode') as typeof vscode;
     }
     const record = async (message: string) => {
@@ -43,7 +43,7 @@ describe('server text in notifications', () => {
   const log = { error() {}, warn() {}, info() {}, debug() {} };
 
   it('reportError: an API message with link syntax is shown as text, not as links', () => {
-    const { reportError } = require('../../src/vscode/shared/errors') as typeof import('../../src/vscode/shared/errors');
+    const { reportError } = require('../../../../src/vscode/shared/errors') as typeof import('../../../../src/vscode/shared/errors');
     reportError(log as never, 'ctx', new AccessError(msg('The server refused: {0}', HOSTILE)));
     reportError(log as never, 'ctx', new Error(HOSTILE));
     assert.equal(shown.length, 2);
@@ -55,8 +55,9 @@ describe('server text in notifications', () => {
 
   it('registry notices and "try another" warnings escape links too', () => {
     const { notifyInfo } =
-      require('../../src/vscode/registry/registryContext') as typeof import('../../src/vscode/registry/registryContext');
-    const { offerAnother } = require('../../src/vscode/users/offerAnother') as typeof import('../../src/vscode/users/offerAnother');
+      require('../../../../src/vscode/registry/registryContext') as typeof import('../../../../src/vscode/registry/registryContext');
+    const { offerAnother } =
+      require('../../../../src/vscode/users/offerAnother') as typeof import('../../../../src/vscode/users/offerAnother');
     const ctx = {} as Parameters<typeof notifyInfo>[0];
     void notifyInfo(ctx, `Logged in as ${HOSTILE}`);
     offerAnother(`User not found: ${HOSTILE}`, 'Try Another', () => undefined);

@@ -1,17 +1,16 @@
 /**
- * Issue 12, finding 13: a command run with arguments by someone other than the user (another extension, a link)
- * must still ask. Only in ExtensionMode.Test (the integration tests) may arguments skip the questions and
- * confirmations. activate() runs in plain Node with the benchmarks' vscode stand-in and the fake on 127.0.0.1; each
- * command that reads such arguments is called with a hostile set, in every mode, and what the user would have been
- * asked and what changed are recorded.
+ * A command run with arguments by someone other than the user (another extension, a link) must still ask. Only in
+ * ExtensionMode.Test (the integration tests) may arguments skip the questions and confirmations. activate() runs in
+ * plain Node with the vscode stand-in (test/support/vscodeStub.cjs) and the fake on 127.0.0.1; each command that
+ * reads such arguments is called with a hostile set, in every mode, and what the user would have been asked and what
+ * changed are recorded.
  */
 import * as assert from 'node:assert/strict';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { FAKE_COSCENE, FAKE_HUAWEI, startFakeServer, type FakeServer } from '../fake/server';
-
-const root = join(__dirname, __dirname.includes(join('out', 'test')) ? '../../..' : '../..');
+import { FAKE_COSCENE, FAKE_HUAWEI, startFakeServer, type FakeServer } from '../../../fake/server';
+import { REPO_ROOT as root } from '../../../support/repoRoot';
 
 const MODES = { Production: 1, Development: 2, Test: 3 } as const;
 type Mode = keyof typeof MODES;
@@ -51,7 +50,7 @@ const ATTACKER_TOKEN = 'attacker-token-9d2e';
 /** The user's own profile, added in VS Code. */
 const OWN = { name: 'mine', endpoint: 'http://127.0.0.1:1', project: 'mcap', token: 'own-token-7c3a' };
 
-describe('command arguments outside test mode (issue 12, finding 13)', function () {
+describe('command arguments from someone other than the user still ask, outside test mode', function () {
   this.timeout(30_000);
   let vscode: Vscode;
   let fake: FakeServer;
@@ -82,7 +81,7 @@ describe('command arguments outside test mode (issue 12, finding 13)', function 
     try {
       vscode = require('vscode') as Vscode;
     } catch {
-      (require(join(root, 'test/bench/vscodeStub.cjs')) as Stub).installVscode({ settings: {} });
+      (require(join(root, 'test/support/vscodeStub.cjs')) as Stub).installVscode({ settings: {} });
       vscode = require('vscode') as Vscode;
     }
     fake = await startFakeServer({ seedUsers: 12, maxLifetimeMs: 60_000 });
@@ -122,7 +121,7 @@ describe('command arguments outside test mode (issue 12, finding 13)', function 
       writeText: async (text: string) => void seen.clipboard.push(text),
     });
 
-    context = (require(join(root, 'test/bench/vscodeStub.cjs')) as Stub).createContext(home);
+    context = (require(join(root, 'test/support/vscodeStub.cjs')) as Stub).createContext(home);
     const { store, delete: remove } = context.secrets;
     context.secrets.store = async (k, v) => {
       seen.storedSecrets.push(v);
@@ -147,7 +146,8 @@ describe('command arguments outside test mode (issue 12, finding 13)', function 
   });
 
   it('the decision: only ExtensionMode.Test takes no-UI arguments', () => {
-    const { isTestMode, scriptedArgs } = require('../../src/vscode/shared/testMode') as typeof import('../../src/vscode/shared/testMode');
+    const { isTestMode, scriptedArgs } =
+      require('../../../../src/vscode/shared/testMode') as typeof import('../../../../src/vscode/shared/testMode');
     assert.equal(isTestMode(vscode.ExtensionMode.Test as never), true);
     assert.equal(isTestMode(vscode.ExtensionMode.Production as never), false);
     assert.equal(isTestMode(vscode.ExtensionMode.Development as never), false);
@@ -206,7 +206,7 @@ describe('command arguments outside test mode (issue 12, finding 13)', function 
     {
       command: 'coscene.access.exportMatrix',
       args: () => ({ format: 'csv', roleCodes: [], projects: [], target: { file: exportFile('access.csv') } }),
-      asks: /^pick: Export To$/,
+      asks: /^pick: Export Format$/, // not even the format is taken: it would also choose the file's extension
       unchanged: (o) => assert.deepEqual(o.written, [], 'a file was written'),
     },
     {
@@ -244,6 +244,16 @@ describe('command arguments outside test mode (issue 12, finding 13)', function 
           c.unchanged(o);
         });
       }
+    });
+  }
+
+  // Any extension can run our commands: a result would hand it data (here a user's details) without the user.
+  for (const mode of ['Production', 'Development', 'Test'] as const) {
+    it(`in ExtensionMode.${mode} coscene.user.get hands ${mode === 'Test' ? 'the details document' : 'nothing'} to its caller`, async () => {
+      activate(mode);
+      const { result } = await run('coscene.user.get', 'users/current');
+      if (mode === 'Test') assert.ok(result && typeof result === 'object' && 'document' in result, JSON.stringify(result));
+      else assert.equal(result, undefined);
     });
   }
 

@@ -5,8 +5,8 @@
  */
 import * as assert from 'node:assert/strict';
 import type * as vscode from 'vscode';
-import { redact } from '../../src/core/redact';
-import { holdSecrets, Secrets, wholeValue, type SecretsOf } from '../../src/vscode/shared/secrets';
+import { redact } from '../../../../src/core/redact';
+import { holdSecrets, Secrets, wholeValue, type SecretsOf } from '../../../../src/vscode/shared/secrets';
 
 function memoryStorage(): vscode.SecretStorage {
   const data = new Map<string, string>();

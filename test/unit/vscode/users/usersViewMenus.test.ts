@@ -7,10 +7,8 @@ import {
   PROJECT_USERS_CONTEXT_KEYS,
   PROJECT_USERS_VIEW,
   UsersViewContextKeys,
-} from '../../src/vscode/users/keys';
-
-/** Finds the repo root from out/test/unit (compiled) or test/unit (source). */
-const root = join(__dirname, __dirname.includes(`${join('out', 'test')}`) ? '../../..' : '../..');
+} from '../../../../src/vscode/users/keys';
+import { REPO_ROOT as root } from '../../../support/repoRoot';
 
 interface MenuEntry {
   command: string;

@@ -1,9 +1,9 @@
 import * as assert from 'node:assert/strict';
-import { operationLabel } from '../../../src/core/huawei/labels';
-import { buildPermissionMatrix, type MatrixColumn, type MatrixRow } from '../../../src/core/huawei/matrix';
-import type { Privilege, RepositoryPrivileges, RolePrivileges } from '../../../src/core/huawei/model';
-import { columnGroups, renderMatrixHtml, type MatrixHtmlLabels } from '../../../src/vscode/permissions/matrix/matrixHtml';
-import { contentSecurityPolicy } from '../../../src/vscode/shared/html';
+import { operationLabel } from '../../../../../src/core/huawei/labels';
+import { buildPermissionMatrix, type MatrixColumn, type MatrixRow } from '../../../../../src/core/huawei/matrix';
+import type { Privilege, RepositoryPrivileges, RolePrivileges } from '../../../../../src/core/huawei/model';
+import { columnGroups, renderMatrixHtml, type MatrixHtmlLabels } from '../../../../../src/vscode/permissions/matrix/matrixHtml';
+import { contentSecurityPolicy } from '../../../../../src/vscode/shared/html';
 
 function privilege(path: string, operations: string): Privilege {
   return {

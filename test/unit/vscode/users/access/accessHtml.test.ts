@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
-import type { UserAccess } from '../../../src/core/access/matrix';
-import { renderAccessHtml, type AccessHtmlLabels } from '../../../src/vscode/users/access/accessHtml';
+import type { UserAccess } from '../../../../../src/core/access/matrix';
+import { renderAccessHtml, type AccessHtmlLabels } from '../../../../../src/vscode/users/access/accessHtml';
 
 const project = (slug: string, displayName: string) => ({ name: `projects/${slug}`, slug, displayName, description: '', archived: false });
 

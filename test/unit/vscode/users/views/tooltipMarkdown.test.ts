@@ -4,8 +4,8 @@
  * character that could start such syntax is backslash-escaped, and un-escaping gives back the server's text.
  */
 import * as assert from 'node:assert/strict';
-import type { Role, User } from '../../src/core/coscene/model';
-import { roleTooltipMarkdown, userTooltipMarkdown } from '../../src/vscode/users/views/tooltipMarkdown';
+import type { Role, User } from '../../../../../src/core/coscene/model';
+import { roleTooltipMarkdown, userTooltipMarkdown } from '../../../../../src/vscode/users/views/tooltipMarkdown';
 
 const HOSTILE = '![x](http://127.0.0.1:1/p.png) [a](command:x) ` <img src=x> www.example.com http://127.0.0.1:1/';
 const role: Role = { name: `roles/${HOSTILE}`, displayName: HOSTILE, code: `c${HOSTILE}`, level: `l${HOSTILE}` };

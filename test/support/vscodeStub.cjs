@@ -1,9 +1,10 @@
 /* eslint-disable @typescript-eslint/no-require-imports */
 /* global require, module */
 'use strict';
-// A minimal, generic `vscode` stand-in for the benchmarks: real classes where the extension extends or reads them
-// (TreeItem, EventEmitter, Disposable, ThemeIcon, Uri, …), a Proxy "anything" for the rest, so new API calls made
-// during activation do not break the benchmark. Installed with a Module._load hook.
+// A minimal, generic `vscode` stand-in for the benchmarks (test/bench) and the unit tests that activate the extension
+// in plain Node: real classes where the extension extends or reads them (TreeItem, EventEmitter, Disposable,
+// ThemeIcon, Uri, …), a Proxy "anything" for the rest, so new API calls made during activation do not break a
+// benchmark. Installed with a Module._load hook.
 const Module = require('node:module');
 const path = require('node:path');
 
