@@ -19,7 +19,7 @@ export default tseslint.config(
     rules: { 'no-restricted-imports': ['error', { paths: [{ name: 'vscode', message: 'src/core must not import vscode' }] }] },
   },
   {
-    // A `.only` left in a test makes every other test vanish and the run stays green (issue 19). Under CI=true
+    // A `.only` left in a test makes every other test vanish and the run stays green. Under CI=true
     // the mocha runner refuses it too (test/support/mochaRunner.ts); this catches it before a run.
     rules: {
       'no-restricted-properties': [

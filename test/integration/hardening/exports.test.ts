@@ -1,5 +1,5 @@
 /**
- * Finding 1 of issue 12: another extension reads `getExtension('coscene.coscene-access').exports`. Outside
+ * Another extension reads `getExtension('coscene.coscene-access').exports`. Outside
  * ExtensionMode.Test that must carry no function and no string: nothing to call, nothing that reaches a secret.
  */
 import * as assert from 'node:assert/strict';
@@ -38,7 +38,7 @@ function reachable(value: unknown): { functions: string[]; strings: string[] } {
   return found;
 }
 
-describe('extension exports (issue 12, finding 1)', () => {
+describe('extension exports: other extensions get the test API only in ExtensionMode.Test', () => {
   let api: ExtensionApi;
 
   before(async () => {

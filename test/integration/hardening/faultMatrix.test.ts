@@ -6,11 +6,11 @@ import { Family, FAULT_ROWS, FaultRow, formatMatrix, Item, labelOf, MatrixEnv, R
 import { waitUntil } from '../helpers/profileFixtures';
 
 /**
- * Issue 8, fault matrix: every fault of the fake against both API families. For each row the user must see
+ * The fault matrix: every fault of the fake against both API families. For each row the user must see
  * ONE error node whose label names the fault, with the right actions; Retry (after the fault is cleared)
  * must bring the data back; and the cocli file must not change by a byte.
  */
-describe('fault matrix (issue 8)', function () {
+describe('fault matrix: every fault of the fake against both API families', function () {
   this.timeout(60_000);
   let env: MatrixEnv;
   const results: RowResult[] = [];

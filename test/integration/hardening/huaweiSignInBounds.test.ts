@@ -1,5 +1,5 @@
 /**
- * Issue 12, findings 4 and 5 in the extension host. A Huawei sign-in stays bound to the hosts it was made with: when a
+ * In the extension host. A Huawei sign-in stays bound to the hosts it was made with: when a
  * setting later points IAM or CodeArts Artifact elsewhere, nothing carrying the credentials reaches the new host and
  * the user is told why, with Sign In (IAM password and AK/SK sign-ins alike). A sign-in that did not keep the password ends with its token: the user is asked
  * to sign in again, not shown a generic error, and no password is sent anywhere.

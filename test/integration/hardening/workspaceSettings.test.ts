@@ -55,7 +55,7 @@ function label(item: vscode.TreeItem): string {
   return typeof item.label === 'string' ? item.label : (item.label?.label ?? '');
 }
 
-describe('workspace trust and settings (issue 8)', function () {
+describe('workspace trust and settings: a workspace cannot redirect endpoints, hosts or executables', function () {
   this.timeout(180_000);
   let legit: FakeServer;
   let hostile: FakeServer;
