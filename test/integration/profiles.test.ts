@@ -54,6 +54,8 @@ describe('profiles', function () {
 
   after(async () => {
     listener?.dispose();
+    // Tokens set over the file's (Set Token) are bound to this suite's fake: later suites point "lark" elsewhere.
+    for (const name of ['lark', 'io', 'stale']) await profiles?.signOut('cocli', name);
     await vscode.commands.executeCommand('coscene.profile.remove', { name: 'vsc-added' });
     await cocli?.restore();
     await server?.close();

@@ -157,9 +157,12 @@ export class HuaweiSession implements vscode.Disposable {
     if (!c || !codeartsProjectId) {
       throw new AccessError(msg('Sign in to Huawei Cloud to see repository permissions.'), ['signIn']);
     }
-    c = await this.boundToCurrentOrigins(c);
+    // One reading of the settings, checked against the sign-in and then used for every request below: a setting
+    // changed while the renewal is on the wire must not redirect the token (or the password) to an unchecked host.
+    const endpoints = this.currentEndpoints(c.region);
+    c = await this.boundToOrigins(c, endpoints);
     const step = tokenStep(c, new Date());
-    if (step === 'renew' && c.kind === 'password') c = await this.renew(c);
+    if (step === 'renew' && c.kind === 'password') c = await this.renew(c, endpoints.iam);
     if (step === 'signInAgain' && c.kind === 'tokenOnly') throw this.signInEnded(c);
     const credentials: HuaweiCredentials =
       c.kind !== 'aksk'
@@ -174,7 +177,7 @@ export class HuaweiSession implements vscode.Disposable {
             domainId: c.domainId,
           };
     const api = createArtifactApi({
-      endpoint: artifactEndpoint(c.region, huaweiSetting('endpoint')),
+      endpoint: endpoints.artifact,
       credentials,
       http: this.http,
       language: huaweiLanguage(),
@@ -188,10 +191,11 @@ export class HuaweiSession implements vscode.Disposable {
     void this.http.close();
   }
 
-  private renew(c: PasswordCredentials): Promise<PasswordCredentials> {
+  private renew(c: PasswordCredentials, iamUrl: string): Promise<PasswordCredentials> {
     this.renewal ??= (async () => {
       try {
-        const token = await this.iam(c.region).passwordToken(c);
+        const iam = createIamApi({ endpoint: iamUrl, http: this.http, timeoutMs: requestTimeoutMs() });
+        const token = await iam.passwordToken(c);
         const renewed: PasswordCredentials = { ...c, token };
         this.credentials = renewed;
         await this.store.save(renewed);
@@ -204,17 +208,20 @@ export class HuaweiSession implements vscode.Disposable {
     return this.renewal;
   }
 
-  /** The origins the settings give now for the region of a sign-in (throws on an invalid override). */
-  private currentOrigins(region: string): HuaweiOrigins {
-    return {
-      iam: originOf(iamEndpoint(region, huaweiSetting('iamEndpoint'))),
-      artifact: originOf(artifactEndpoint(region, huaweiSetting('endpoint'))),
-    };
+  /** The IAM and CodeArts Artifact endpoints the settings give now for a region (throws on an invalid override). */
+  private currentEndpoints(region: string): { iam: string; artifact: string } {
+    return { iam: iamEndpoint(region, huaweiSetting('iamEndpoint')), artifact: artifactEndpoint(region, huaweiSetting('endpoint')) };
   }
 
-  /** Refuses (with the old and new host) when the settings moved an endpoint since sign-in; binds older credentials. */
-  private async boundToCurrentOrigins(c: StoredCredentials): Promise<StoredCredentials> {
-    const decision = decideOrigins(c.origins, this.currentOrigins(c.region));
+  /** The origins the settings give now for the region of a sign-in (throws on an invalid override). */
+  private currentOrigins(region: string): HuaweiOrigins {
+    const endpoints = this.currentEndpoints(region);
+    return { iam: originOf(endpoints.iam), artifact: originOf(endpoints.artifact) };
+  }
+
+  /** Refuses (with the old and new host) when `endpoints` are not those of the sign-in; binds older credentials. */
+  private async boundToOrigins(c: StoredCredentials, endpoints: { iam: string; artifact: string }): Promise<StoredCredentials> {
+    const decision = decideOrigins(c.origins, { iam: originOf(endpoints.iam), artifact: originOf(endpoints.artifact) });
     if (decision.kind !== 'ok') {
       const error = originError(decision);
       this.log.warn(error.message);

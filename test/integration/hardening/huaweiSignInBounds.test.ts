@@ -13,6 +13,7 @@ import { FAKE_HUAWEI, FakeServer, startFakeServer } from '../../fake/server';
 import { NotificationRecorder, recordNotifications } from '../helpers/canaryNotifications';
 import { AKSK_SIGN_IN, PASSWORD_SIGN_IN } from '../helpers/huaweiSignIn';
 import { extensionApi } from '../helpers/profileFixtures';
+import { waitUntil } from '../../support/waitUntil';
 
 type Item = vscode.TreeItem;
 const HOUR = 60 * 60 * 1000;
@@ -165,6 +166,26 @@ describe('a Huawei sign-in stays bound to the hosts it was made with', function 
     assert.ok((await children()).some((i) => label(i) === 'maven-release'));
     assert.equal(huaweiRequests('KeystoneCreateUserTokenByPassword').length, 2, 'renewed at the original IAM host');
     assert.deepEqual(other.requests, []);
+  });
+
+  it('Artifact endpoint moved while the renewal is on the wire: the renewed token goes only to the host that was checked', async () => {
+    await vscode.commands.executeCommand('coscene.huawei.signOut');
+    skewMs = -23.5 * HOUR; // renewal due at the next call
+    assert.equal(await signIn(PASSWORD_SIGN_IN), true);
+    skewMs = 0;
+    const renewals = () => huaweiRequests('KeystoneCreateUserTokenByPassword').length;
+    const before = renewals();
+    server.faults.add({ kind: 'latency', ms: 500, match: { procedure: 'KeystoneCreateUserTokenByPassword' } });
+    await vscode.commands.executeCommand('coscene.permissions.refresh');
+    const listing = children();
+    await waitUntil(() => renewals() > before, 'the renewal to reach IAM', 10_000);
+    await setEndpoint('endpoint', other.url); // while IAM takes its 500 ms
+    try {
+      await listing;
+      assert.deepEqual(other.requests, [], 'the renewed token went to the host the settings named during the renewal');
+    } finally {
+      await setEndpoint('endpoint', server.url);
+    }
   });
 
   it('"Use the password once": when the token ends the user is asked to sign in again, and no password is sent', async () => {
