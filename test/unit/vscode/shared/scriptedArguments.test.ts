@@ -257,6 +257,16 @@ describe('command arguments from someone other than the user still ask, outside 
     });
   }
 
+  it('closing the window (deactivate) clears a registry password copied less than a minute ago', async () => {
+    activate('Test');
+    const { seen: o } = await run('coscene.registry.createCredential', { format: 'json', copy: 'password' });
+    const password = o.clipboard.at(-1);
+    assert.ok(password, 'the password was copied');
+    const extension = require(join(root, 'out/src/extension.js')) as { deactivate(): Promise<void> };
+    await extension.deactivate();
+    assert.equal(o.clipboard.at(-1), '', `the clipboard still holds the password after deactivate: ${JSON.stringify(o.clipboard)}`);
+  });
+
   // The same calls in test mode skip the questions and take effect: the checks above can fail.
   describe('in ExtensionMode.Test (the integration tests)', () => {
     before(() => activate('Test'));
