@@ -5,6 +5,11 @@ import { net } from './lazyNode';
  * CodeArts Artifact): https, or plain http to this machine only; never a user name or password in the URL
  * (it would be sent as Basic auth to whoever answers, and shown wherever the endpoint is shown).
  */
+/** `scheme://host[:port]` of an endpoint base URL, the unit credentials are bound to (throws on a non-URL). */
+export function originOf(endpoint: string): string {
+  return new URL(endpoint).origin;
+}
+
 export type EndpointProblem = 'not-a-url' | 'not-https' | 'http-not-loopback' | 'userinfo';
 
 export function endpointProblem(endpoint: string): EndpointProblem | undefined {

@@ -2,7 +2,7 @@
  * Huawei credentials are bound to the IAM and CodeArts Artifact origins they were issued for: the stored
  * password (renewal) and the token / AK/SK signature (every Artifact call) go to those origins only.
  */
-import { isLoopbackHost } from '../endpointRule';
+import { isLoopbackHost, originOf } from '../endpointRule';
 import { AccessError, msg } from '../errors';
 import { HUAWEI_CLOUD_DOMAINS } from './regions';
 
@@ -16,10 +16,7 @@ export type OriginDecision =
   | { kind: 'mismatch'; service: 'iam' | 'artifact'; issued: string; current: string }
   | { kind: 'unbound'; hosts: string[] };
 
-/** `https://host[:port]` of an endpoint base URL (already validated by the endpoint rule). */
-export function originOf(endpoint: string): string {
-  return new URL(endpoint).origin;
-}
+export { originOf };
 
 /**
  * Compares the origins the credentials were issued for with the ones the current settings give.

@@ -39,6 +39,10 @@ export interface ArtifactContext {
   codeartsProjectId: string;
 }
 
+function originsOf(endpoints: { iam: string; artifact: string }): HuaweiOrigins {
+  return { iam: originOf(endpoints.iam), artifact: originOf(endpoints.artifact) };
+}
+
 function huaweiSetting(name: 'region' | 'endpoint' | 'iamEndpoint'): string {
   return vscode.workspace.getConfiguration('coscene.huawei').get<string>(name)?.trim() ?? '';
 }
@@ -105,7 +109,11 @@ export class HuaweiSession implements vscode.Disposable {
   }
 
   iam(region: string): IamApi {
-    return createIamApi({ endpoint: iamEndpoint(region, huaweiSetting('iamEndpoint')), http: this.http, timeoutMs: requestTimeoutMs() });
+    return this.iamAt(iamEndpoint(region, huaweiSetting('iamEndpoint')));
+  }
+
+  private iamAt(endpoint: string): IamApi {
+    return createIamApi({ endpoint, http: this.http, timeoutMs: requestTimeoutMs() });
   }
 
   async signInWithPassword(input: PasswordSignIn, codeartsProjectId: string, signal?: AbortSignal): Promise<void> {
@@ -194,8 +202,7 @@ export class HuaweiSession implements vscode.Disposable {
   private renew(c: PasswordCredentials, iamUrl: string): Promise<PasswordCredentials> {
     this.renewal ??= (async () => {
       try {
-        const iam = createIamApi({ endpoint: iamUrl, http: this.http, timeoutMs: requestTimeoutMs() });
-        const token = await iam.passwordToken(c);
+        const token = await this.iamAt(iamUrl).passwordToken(c);
         const renewed: PasswordCredentials = { ...c, token };
         this.credentials = renewed;
         await this.store.save(renewed);
@@ -215,13 +222,12 @@ export class HuaweiSession implements vscode.Disposable {
 
   /** The origins the settings give now for the region of a sign-in (throws on an invalid override). */
   private currentOrigins(region: string): HuaweiOrigins {
-    const endpoints = this.currentEndpoints(region);
-    return { iam: originOf(endpoints.iam), artifact: originOf(endpoints.artifact) };
+    return originsOf(this.currentEndpoints(region));
   }
 
   /** Refuses (with the old and new host) when `endpoints` are not those of the sign-in; binds older credentials. */
   private async boundToOrigins(c: StoredCredentials, endpoints: { iam: string; artifact: string }): Promise<StoredCredentials> {
-    const decision = decideOrigins(c.origins, { iam: originOf(endpoints.iam), artifact: originOf(endpoints.artifact) });
+    const decision = decideOrigins(c.origins, originsOf(endpoints));
     if (decision.kind !== 'ok') {
       const error = originError(decision);
       this.log.warn(error.message);

@@ -1,3 +1,4 @@
+import { originOf } from '../../core/endpointRule';
 import { AccessError, msg } from '../../core/errors';
 import { crypto } from '../../core/lazyNode';
 import type * as vscode from 'vscode';
@@ -58,7 +59,7 @@ export class ExtensionProfiles {
     const override = await this.secrets.get(tokenKey(source, name), overrideSecrets);
     if (!override || typeof override.token !== 'string') return undefined;
     if (override.replaces !== hash(sourceToken ?? '')) return undefined;
-    const origin = originOf(endpoint);
+    const origin = overrideOrigin(endpoint);
     if (override.origin === undefined) {
       await this.secrets.set(tokenKey(source, name), { ...override, origin }, overrideSecrets);
       return override.token;
@@ -74,7 +75,7 @@ export class ExtensionProfiles {
 
   setToken(source: ProfileSource, name: string, token: string, sourceToken: string | undefined, endpoint: string): Promise<void> {
     if (source === 'extension') return this.secrets.set(tokenKey(source, name), token, wholeValue);
-    const override: Override = { token, replaces: hash(sourceToken ?? ''), origin: originOf(endpoint) };
+    const override: Override = { token, replaces: hash(sourceToken ?? ''), origin: overrideOrigin(endpoint) };
     return this.secrets.set(tokenKey(source, name), override, overrideSecrets);
   }
 }
@@ -87,10 +88,10 @@ interface Override {
   origin?: string;
 }
 
-/** `scheme://host[:port]`; an endpoint that is no URL has no origin any override could match. */
-function originOf(endpoint: string): string {
+/** An endpoint that is no URL has no origin any override could match. */
+function overrideOrigin(endpoint: string): string {
   try {
-    return new URL(endpoint).origin;
+    return originOf(endpoint);
   } catch {
     return `invalid:${endpoint}`;
   }

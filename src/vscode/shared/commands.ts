@@ -15,11 +15,8 @@ export type CommandTable<Id extends string> = Record<Id, CommandHandler>;
 /**
  * Registers a feature's table. A handler that throws is reported once (reportError, without waiting for the
  * notification) and its command resolves to undefined; handlers that report their own failures return normally.
- */
-/**
- * Registers the table's commands with one error policy. Outside test mode (`returnResults` false) a command returns
- * nothing to its caller: any extension can run our commands, and a result (user details, a scan's memberships, a
- * credential) would hand it data without the user.
+ * Outside test mode (`returnResults` false) a command returns nothing to its caller: any extension can run our
+ * commands, and a result (user details, a scan's memberships, a credential) would hand it data without the user.
  */
 export function registerCommands<Id extends string>(log: Log, table: CommandTable<Id>, returnResults: boolean): vscode.Disposable[] {
   return Object.entries<CommandHandler>(table).map(([id, handler]) =>
