@@ -7,15 +7,24 @@ import { extensionExports } from './vscode/shared/exports';
 import { createLog } from './vscode/shared/log';
 import { isTestMode } from './vscode/shared/testMode';
 import type { ExtensionApi, Services } from './vscode/shared/services';
+import { ReplaceableUi, windowUi } from './vscode/shared/ui';
 import { registerUsersFeature } from './vscode/users';
 
 /** Wiring only: build the log and the profile service, then let each feature register its views and commands. */
 export function activate(context: vscode.ExtensionContext): ExtensionApi | undefined {
   const log = createLog(context);
   const acceptScriptedArgs = isTestMode(context.extensionMode);
+  // Only in test mode can the window be replaced (by the integration tests' scripted answers).
+  const testUi = acceptScriptedArgs ? new ReplaceableUi() : undefined;
+  const ui = testUi ?? windowUi;
   const { profiles, accounts } = registerProfilesFeature(context, log, acceptScriptedArgs);
-  const api: ExtensionApi = { trees: new Map(), features: { profiles, accounts } };
-  const services: Services = { context, log, profiles, api, acceptScriptedArgs };
+  const api: ExtensionApi = {
+    trees: new Map(),
+    features: { profiles, accounts },
+    ui: { use: (scripted) => testUi?.use(scripted) },
+    globalState: context.globalState,
+  };
+  const services: Services = { context, extension: context, log, ui, profiles, api, acceptScriptedArgs };
   registerUsersFeature(services);
   registerPermissionsFeature(services);
   registerRegistryFeature(services);

@@ -2,6 +2,13 @@ import * as vscode from 'vscode';
 import { AccessError, ErrorAction, Msg, msg } from '../../core/errors';
 import { escapeNotificationLinks } from '../../core/text/serverText';
 import type { Log } from './log';
+import { type Ui, windowUi } from './ui';
+
+/** Where an error is logged and shown. */
+export interface Reporter {
+  readonly log: Log;
+  readonly ui: Ui;
+}
 
 export function localize(m: Msg): string {
   return vscode.l10n.t(m.template, ...m.args);
@@ -57,8 +64,9 @@ export function describeError(err: unknown): Described {
  * resolves at once. `retry` is offered only when given. Cancellation (AbortError) is silent: the user asked for it.
  * Returns the message shown, link syntax escaped (undefined when cancelled).
  */
-export function reportError(log: Log, context: string, err: unknown, retry?: () => unknown): string | undefined {
+export function reportError(to: Reporter | Log, context: string, err: unknown, retry?: () => unknown): string | undefined {
   if (err instanceof Error && err.name === 'AbortError') return undefined;
+  const { log, ui } = 'ui' in to ? to : { log: to, ui: windowUi };
   log.error(context, err);
   const described = describeError(err);
   // Error messages carry server text (API messages, names): `[x](command:…)` must not become a link.
@@ -67,7 +75,7 @@ export function reportError(log: Log, context: string, err: unknown, retry?: () 
   const usable = actions.filter((a) => a !== 'retry' || retry);
   if (!usable.includes('showLogs')) usable.push('showLogs');
   const labels = usable.map(actionLabel);
-  void vscode.window.showErrorMessage(message, ...labels).then((picked) => {
+  void ui.showErrorMessage(message, ...labels).then((picked) => {
     const action = usable[labels.indexOf(picked ?? '')];
     if (!action) return;
     const run = action === 'retry' ? retry : () => vscode.commands.executeCommand(ACTION_COMMANDS[action]);

@@ -2,7 +2,9 @@ import type * as vscode from 'vscode';
 import type { CosceneApi } from '../../core/coscene/model';
 import type { AccessError } from '../../core/errors';
 import type { ProfileInfo } from '../../core/profiles/profile';
+import type { FeatureContext } from './featureContext';
 import type { Log } from './log';
+import type { Ui } from './ui';
 
 /** The active coScene profile, as every view and command sees it. Implemented in profiles/profileService.ts. */
 export interface ActiveProfile {
@@ -24,10 +26,14 @@ export interface ActiveProfile {
 export interface ExtensionApi {
   readonly trees: Map<string, vscode.TreeDataProvider<unknown>>;
   readonly features: Record<string, unknown>;
+  /** Replaces the window every question and notification goes to (undefined: VS Code's window again). */
+  readonly ui: { use(ui: Ui | undefined): void };
+  /** The extension's globalState (tests check that no secret ends up there). */
+  readonly globalState: vscode.Memento;
 }
 
-/** Built once in activate() and handed to every adapter. */
-export interface Services {
+/** Legacy (being replaced by FeatureContext): built once in activate() and handed to every adapter. */
+export interface Services extends FeatureContext {
   readonly context: vscode.ExtensionContext;
   readonly log: Log;
   readonly profiles: ActiveProfile;

@@ -1,0 +1,247 @@
+import type * as vscode from 'vscode';
+import type { PickItem, Ui } from '../../../src/vscode/shared/ui';
+import { extensionApi } from './profileFixtures';
+
+/** A notification the extension showed (not a modal question). */
+export interface ShownMessage {
+  severity: 'info' | 'warning' | 'error';
+  message: string;
+  actions: string[];
+}
+
+/** A question the extension asked, in order, with the answer the script gave. */
+export interface AskedQuestion {
+  kind: 'quickPick' | 'quickPickMany' | 'input' | 'confirm' | 'save' | 'open';
+  title?: string;
+  /** Quick picks: the items' labels; input boxes: the prompt; confirmations: the message and its actions. */
+  offered: string[];
+  answer?: string;
+}
+
+/** Chooses among quick pick items: a label or description (exact, `$(icon)` prefixes ignored), or a predicate. */
+export type Choose = string | ((item: PickItem & Record<string, unknown>) => boolean);
+
+type Answer =
+  | { kind: 'quickPick'; choose: Choose | undefined }
+  | { kind: 'quickPickMany'; choose: ((item: PickItem & Record<string, unknown>) => boolean) | undefined }
+  | { kind: 'input'; values: (string | undefined)[] }
+  | { kind: 'confirm'; action: string | undefined }
+  | { kind: 'save'; uri: vscode.Uri | undefined }
+  | { kind: 'open'; uris: vscode.Uri[] | undefined };
+
+const plain = (label: string) => label.replace(/^\$\([^)]*\)\s*/, '');
+
+/**
+ * The integration tests' window: questions are answered from a script queued beforehand, in order, and a question
+ * the script did not expect fails the command with an error naming it (so a test never hangs on a hidden prompt).
+ * Notifications are recorded; one offering an action queued with `click` gets that action. The clipboard is kept in
+ * memory.
+ */
+export class ScriptedUi implements Ui {
+  readonly shown: ShownMessage[] = [];
+  readonly asked: AskedQuestion[] = [];
+  /** Messages the input boxes' validation gave for values the script typed. */
+  readonly validationMessages: string[] = [];
+  /** Questions nobody scripted an answer for (each also failed its command). */
+  readonly unexpected: string[] = [];
+  private readonly answers: Answer[] = [];
+  private readonly clicks: string[] = [];
+  private clipboardText = '';
+  private readonly waiters: (() => void)[] = [];
+
+  readonly clipboard: vscode.Clipboard = {
+    readText: async () => this.clipboardText,
+    writeText: async (value: string) => {
+      this.clipboardText = value;
+    },
+  };
+
+  /** Next quick pick: the item chosen (undefined: the user presses Escape). */
+  pick(choose: Choose | undefined): this {
+    this.answers.push({ kind: 'quickPick', choose });
+    return this;
+  }
+  /** Next multi-select quick pick: every item the predicate accepts (undefined: Escape). */
+  pickMany(choose: ((item: PickItem & Record<string, unknown>) => boolean) | undefined): this {
+    this.answers.push({ kind: 'quickPickMany', choose });
+    return this;
+  }
+  /**
+   * Next input box: each value is typed in turn and checked with the box's validation (messages recorded in
+   * `validationMessages`); the first valid one is accepted. undefined: Escape.
+   */
+  input(...values: (string | undefined)[]): this {
+    this.answers.push({ kind: 'input', values });
+    return this;
+  }
+  /** Next modal question (ui.confirm): the action chosen (undefined: Cancel). */
+  answerConfirm(action: string | undefined): this {
+    this.answers.push({ kind: 'confirm', action });
+    return this;
+  }
+  /** Next save dialog: the file chosen (undefined: Cancel). */
+  saveAs(uri: vscode.Uri | undefined): this {
+    this.answers.push({ kind: 'save', uri });
+    return this;
+  }
+  /** Next open dialog: the files chosen (undefined: Cancel). */
+  openFiles(uris: vscode.Uri[] | undefined): this {
+    this.answers.push({ kind: 'open', uris });
+    return this;
+  }
+  /** The next notification offering `action` gets it clicked. */
+  click(action: string): this {
+    this.clicks.push(action);
+    return this;
+  }
+
+  /** Throws unless every queued answer was used and no question came unscripted. */
+  assertAllAnswered(): void {
+    const left = this.answers.map((a) => a.kind);
+    if (this.unexpected.length || left.length)
+      throw new Error(`unscripted questions: [${this.unexpected.join('; ')}]; answers not used: [${left.join(', ')}]`);
+  }
+
+  /** The notifications of one severity, messages only. */
+  messages(severity?: ShownMessage['severity']): string[] {
+    return this.shown.filter((s) => !severity || s.severity === severity).map((s) => s.message);
+  }
+
+  /** Resolves with the first notification (already shown or to come) that `test` accepts; rejects after `timeoutMs`. */
+  async waitForMessage(test: (m: ShownMessage) => boolean, timeoutMs = 10_000): Promise<ShownMessage> {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      const found = this.shown.find(test);
+      if (found) return found;
+      const left = deadline - Date.now();
+      if (left <= 0) throw new Error(`no such notification within ${timeoutMs} ms; shown: ${JSON.stringify(this.messages())}`);
+      await new Promise<void>((resolve) => {
+        const timer = setTimeout(resolve, Math.min(left, 1_000));
+        this.waiters.push(() => {
+          clearTimeout(timer);
+          resolve();
+        });
+      });
+    }
+  }
+
+  private next<K extends Answer['kind']>(kind: K, describe: string): Extract<Answer, { kind: K }> {
+    const answer = this.answers[0];
+    if (!answer || answer.kind !== kind) {
+      const problem = `${describe} (next answer: ${answer?.kind ?? 'none'})`;
+      this.unexpected.push(problem);
+      throw new Error(`Unscripted question: ${problem}`);
+    }
+    this.answers.shift();
+    return answer as Extract<Answer, { kind: K }>;
+  }
+
+  async showQuickPick<T extends PickItem>(
+    items: readonly T[] | Thenable<readonly T[]>,
+    options: vscode.QuickPickOptions,
+  ): Promise<T | undefined> {
+    const list = await items;
+    const asked: AskedQuestion = { kind: 'quickPick', title: options.title, offered: list.map((i) => i.label) };
+    this.asked.push(asked);
+    const { choose } = this.next('quickPick', `quick pick "${options.title ?? options.placeHolder ?? ''}"`);
+    if (choose === undefined) return undefined;
+    const found = list.find((item) =>
+      typeof choose === 'string'
+        ? plain(item.label) === choose || item.description === choose
+        : choose(item as unknown as PickItem & Record<string, unknown>),
+    );
+    if (!found) throw new Error(`quick pick "${options.title ?? ''}" has no item ${String(choose)}; items: ${asked.offered.join(' | ')}`);
+    asked.answer = found.label;
+    return found;
+  }
+
+  async showQuickPickMany<T extends PickItem>(
+    items: readonly T[] | Thenable<readonly T[]>,
+    options: vscode.QuickPickOptions,
+  ): Promise<readonly T[] | undefined> {
+    const list = await items;
+    this.asked.push({ kind: 'quickPickMany', title: options.title, offered: list.map((i) => i.label) });
+    const { choose } = this.next('quickPickMany', `multi-select quick pick "${options.title ?? ''}"`);
+    return choose === undefined ? undefined : list.filter((item) => choose(item as unknown as PickItem & Record<string, unknown>));
+  }
+
+  async showLoadingQuickPick<T extends PickItem>(
+    first: readonly T[],
+    more: Thenable<readonly T[]>,
+    options: vscode.QuickPickOptions,
+  ): Promise<T | undefined> {
+    const loaded = await Promise.resolve(more).then(
+      (items) => [...items, ...first],
+      () => [...first],
+    );
+    return this.showQuickPick(loaded, options);
+  }
+
+  async showInputBox(options: vscode.InputBoxOptions): Promise<string | undefined> {
+    const asked: AskedQuestion = { kind: 'input', title: options.title, offered: [options.prompt ?? ''] };
+    this.asked.push(asked);
+    const { values } = this.next('input', `input box "${options.title ?? options.prompt ?? ''}"`);
+    for (const value of values) {
+      if (value === undefined) return undefined;
+      const verdict = await options.validateInput?.(value);
+      const message = typeof verdict === 'string' ? verdict : verdict?.message;
+      if (message) {
+        this.validationMessages.push(message);
+        continue;
+      }
+      asked.answer = options.password ? '•••' : value;
+      return value;
+    }
+    throw new Error(`input box "${options.title ?? ''}": every scripted value was rejected (${this.validationMessages.join('; ')})`);
+  }
+
+  private notify(severity: ShownMessage['severity'], message: string, actions: string[]): Promise<string | undefined> {
+    this.shown.push({ severity, message, actions });
+    for (const wake of this.waiters.splice(0)) wake();
+    const index = this.clicks.findIndex((c) => actions.includes(c));
+    return Promise.resolve(index < 0 ? undefined : this.clicks.splice(index, 1)[0]);
+  }
+  showInformationMessage(message: string, ...actions: string[]): Promise<string | undefined> {
+    return this.notify('info', message, actions);
+  }
+  showWarningMessage(message: string, ...actions: string[]): Promise<string | undefined> {
+    return this.notify('warning', message, actions);
+  }
+  showErrorMessage(message: string, ...actions: string[]): Promise<string | undefined> {
+    return this.notify('error', message, actions);
+  }
+
+  async confirm(message: string, detail: string | undefined, ...actions: string[]): Promise<string | undefined> {
+    const asked: AskedQuestion = { kind: 'confirm', title: message, offered: [detail ?? '', ...actions] };
+    this.asked.push(asked);
+    const { action } = this.next('confirm', `confirmation "${message}"`);
+    if (action !== undefined && !actions.includes(action))
+      throw new Error(`confirmation "${message}" offers [${actions.join(', ')}], not ${action}`);
+    asked.answer = action;
+    return action;
+  }
+
+  async showSaveDialog(options: vscode.SaveDialogOptions): Promise<vscode.Uri | undefined> {
+    this.asked.push({ kind: 'save', title: options.title, offered: [options.defaultUri?.toString() ?? ''] });
+    return this.next('save', `save dialog "${options.title ?? options.defaultUri?.path ?? ''}"`).uri;
+  }
+
+  async showOpenDialog(options: vscode.OpenDialogOptions): Promise<readonly vscode.Uri[] | undefined> {
+    this.asked.push({ kind: 'open', title: options.title, offered: [] });
+    return this.next('open', `open dialog "${options.title ?? ''}"`).uris;
+  }
+}
+
+/**
+ * Installs a new ScriptedUi as the extension's window and returns it; `restoreUi()` (or the next call) puts it back.
+ * Use in `beforeEach` / `afterEach`.
+ */
+export async function scriptUi(): Promise<ScriptedUi> {
+  const ui = new ScriptedUi();
+  (await extensionApi()).ui.use(ui);
+  return ui;
+}
+
+export async function restoreUi(): Promise<void> {
+  (await extensionApi()).ui.use(undefined);
+}
