@@ -3,7 +3,8 @@ import { CosceneApiError } from '../coscene/apiErrors';
 import type { CosceneApi, User } from '../coscene/model';
 import { projectPages } from '../coscene/projects';
 import { AccessError, msg, type Msg } from '../errors';
-import { PageCursor, PAGING_BOUNDS, PagingLoopError, WalkBudget, type WalkCaps } from '../paging';
+import { PageCursor } from '../paging/pageCursor';
+import { PAGING_BOUNDS, PagingLoopError, WalkBudget, type WalkCaps } from '../paging/walkBudget';
 import { AdaptiveLimiter, LIMITER_BOUNDS, ThrottleSignal } from './limiter';
 import type { MemberInfo, OrgRoster, ProjectMembers, ProjectScan, ReadStatus, ScanProgress } from './model';
 

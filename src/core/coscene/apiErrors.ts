@@ -1,5 +1,6 @@
 import { AccessError, msg, type ErrorAction, type Msg } from '../errors';
 import { redact } from '../redact';
+import { isRecord } from '../json';
 
 /** In gRPC number order (1 = canceled … 16 = unauthenticated): codeFromGrpcNumber relies on it. */
 export const CONNECT_CODES = [
@@ -182,8 +183,8 @@ function parseConnectError(body: string): { code: ConnectCode; message: string }
   } catch {
     return undefined;
   }
-  if (!value || typeof value !== 'object' || Array.isArray(value)) return undefined;
-  const { code, message } = value as { code?: unknown; message?: unknown };
+  if (!isRecord(value)) return undefined;
+  const { code, message } = value;
   const known = typeof code === 'number' ? codeFromGrpcNumber(code) : typeof code === 'string' ? codeFromName(code) : undefined;
   if (!known) return undefined;
   return { code: known, message: typeof message === 'string' ? message : '' };

@@ -1,6 +1,7 @@
 import { isSafeRegistryUsername } from '../text/serverText';
 import type { BasicCredential, Organization, Page, Project, Role, SkipPage, User } from './model';
 import { PROJECT_PROTOCOL } from './projects';
+import { isRecord } from '../json';
 
 /**
  * Lenient protojson decoding: defaults for missing fields, camelCase or snake_case names, int64 as string or number,
@@ -105,7 +106,7 @@ function decodePage<T>(value: unknown, key: string, item: (v: unknown, path: str
 // ---- field readers ----
 
 function object(value: unknown, path: string): Json {
-  if (value === null || typeof value !== 'object' || Array.isArray(value)) throw new ResponseShapeError(path, 'an object');
+  if (!isRecord(value)) throw new ResponseShapeError(path, 'an object');
   return value as Json;
 }
 

@@ -1,6 +1,6 @@
 import type { CosceneApi, Page, Project } from './model';
-import type { FetchPage } from '../paging';
-import { PagingLoopError } from '../paging';
+import type { FetchPage } from '../paging/pageCursor';
+import { PagingLoopError } from '../paging/walkBudget';
 
 /**
  * ProjectService/ListProjects as cocli calls it (`cocli project list --all`): `pageSize` 100, `skip` 0, 100, 200 …,

@@ -1,5 +1,6 @@
 import type { Page, Role, User } from '../coscene/model';
-import { FetchPage, PageCursor, PAGING_BOUNDS } from '../paging';
+import { FetchPage, PageCursor } from '../paging/pageCursor';
+import { PAGING_BOUNDS } from '../paging/walkBudget';
 import { sortRoles } from './roles';
 
 export interface RoleGroup {

@@ -2,6 +2,7 @@
 import { AccessError, ErrorAction, Msg, msg } from '../errors';
 import type { HttpResponse } from '../http/types';
 import { redact } from '../redact';
+import { isRecord } from '../json';
 
 export type HuaweiErrorKind =
   'noPermission' | 'forbidden' | 'authFailed' | 'tokenExpired' | 'clockSkew' | 'throttled' | 'notFound' | 'serverError' | 'requestFailed';
@@ -307,8 +308,4 @@ function scalar(v: unknown): string {
 
 function stringField(json: unknown, key: string): string | undefined {
   return isRecord(json) ? scalar(json[key]) || undefined : undefined;
-}
-
-export function isRecord(v: unknown): v is Record<string, unknown> {
-  return typeof v === 'object' && v !== null && !Array.isArray(v);
 }

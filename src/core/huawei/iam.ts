@@ -2,7 +2,8 @@
 import { AccessError, msg } from '../errors';
 import type { HttpClient, HttpResponse } from '../http/types';
 import { registerSecret } from '../redact';
-import { isRecord, parseHuaweiError, parseHuaweiResponse, unreadableResponse } from './errors';
+import { isRecord } from '../json';
+import { parseHuaweiError, parseHuaweiResponse, unreadableResponse } from './errors';
 import type { IamApi, IamToken } from './model';
 import { encodeRfc3986, signRequest } from './signer';
 

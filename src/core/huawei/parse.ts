@@ -2,7 +2,7 @@
  * Tolerant readers for the CloudArtifact v5 `result` payloads (docs/protocol.md). Return undefined when the shape is wrong.
  * The SDK models mark `result`, `repositories` and `list` omitempty: absent (or null) means an empty list.
  */
-import { isRecord } from './errors';
+import { isRecord } from '../json';
 import type { Privilege, ProjectUser, Repository, RepositoryPrivileges, RolePrivileges } from './model';
 
 /** `{status, trace_id, result: {<role>: Privilege[]}}`; roles in server key order. */
