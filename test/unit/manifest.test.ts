@@ -65,6 +65,107 @@ describe('command palette', () => {
   });
 });
 
+/**
+ * A when-clause as VS Code reads the ones this manifest uses: `||` of `&&` of `key`, `!key`, `key == value`,
+ * `key =~ /re/` (no parentheses). Unknown keys are false.
+ */
+function holds(when: string | undefined, context: Record<string, string | boolean>): boolean {
+  if (when === undefined) return true;
+  return when.split('||').some((all) =>
+    all.split('&&').every((term) => {
+      const t = term.trim();
+      const eq = /^([\w.]+) == ([\w.]+)$/.exec(t);
+      if (eq) return context[eq[1]] === eq[2];
+      const re = /^([\w.]+) =~ \/(.*)\/$/.exec(t);
+      if (re) return new RegExp(re[2]).test(String(context[re[1]] ?? ''));
+      if (t === 'false') return false;
+      if (t === 'true') return true;
+      const negated = t.startsWith('!');
+      const value = Boolean(context[negated ? t.slice(1) : t]);
+      return negated ? !value : value;
+    }),
+  );
+}
+
+/** Every combination of the given boolean keys. */
+function states(keys: string[]): Record<string, boolean>[] {
+  return Array.from({ length: 2 ** keys.length }, (_, n) => Object.fromEntries(keys.map((k, i) => [k, Boolean(n & (1 << i))])));
+}
+
+describe('title bars', () => {
+  const titleMenu = manifest.contributes.menus['view/title'] as { command: string; when?: string; group?: string }[];
+  const keys = [
+    'coscene.hasProfile',
+    'coscene.orgUsers.flat',
+    'coscene.orgUsers.filtered',
+    'coscene.projectUsers.flat',
+    'coscene.projectUsers.filtered',
+    'coscene.projectUsers.archived',
+    'coscene.huawei.signedIn',
+  ];
+  for (const view of ['coscene.orgUsers', 'coscene.projectUsers', 'coscene.roles', 'coscene.permissions']) {
+    it(`${view}: at most four buttons in the title bar in any state, the rest in its … menu`, () => {
+      for (const state of states(keys)) {
+        const inline = titleMenu.filter((e) => e.group?.startsWith('navigation') && holds(e.when, { ...state, view }));
+        assert.ok(inline.length <= 4, `${JSON.stringify(state)}: ${inline.map((e) => e.command).join(', ')}`);
+      }
+    });
+  }
+
+  it('Organization Users leads with Show Access; flat/grouped and archived live in the … menu', () => {
+    const first = titleMenu.find((e) => e.group === 'navigation@0' && holds(e.when, { view: 'coscene.orgUsers' }));
+    assert.equal(first?.command, 'coscene.user.showAccess');
+    const inlineIds = titleMenu.filter((e) => e.group?.startsWith('navigation')).map((e) => e.command);
+    for (const id of ['showFlat', 'showGrouped', 'showArchived', 'hideArchived'])
+      assert.ok(!inlineIds.some((c) => c.endsWith(`.${id}`)), `${id} is inline`);
+  });
+
+  it('Sign In to Huawei Cloud leaves the … menu once signed in; Refresh shows only when there is something to refresh', () => {
+    const visible = (signedIn: boolean) =>
+      titleMenu.filter((e) => holds(e.when, { view: 'coscene.permissions', 'coscene.huawei.signedIn': signedIn })).map((e) => e.command);
+    assert.ok(visible(false).includes('coscene.huawei.signIn') && !visible(true).includes('coscene.huawei.signIn'));
+    assert.ok(visible(true).includes('coscene.permissions.refresh') && !visible(false).includes('coscene.permissions.refresh'));
+  });
+});
+
+describe('command palette gating', () => {
+  const palette = manifest.contributes.menus.commandPalette as { command: string; when?: string }[];
+  const inPalette = (command: string, context: Record<string, boolean>) => {
+    const entry = palette.find((e) => e.command === command);
+    return holds(entry?.when, context);
+  };
+  const needProfile = [
+    'coscene.users.refresh',
+    'coscene.roles.refresh',
+    'coscene.user.get',
+    'coscene.user.showAccess',
+    'coscene.access.exportMatrix',
+    'coscene.export.users',
+    'coscene.export.roles',
+    'coscene.projectUsers.selectProject',
+    'coscene.registry.login',
+    'coscene.registry.createCredential',
+  ];
+
+  it('users, roles, access, export and registry commands need a profile', () => {
+    for (const command of needProfile) {
+      assert.equal(inPalette(command, {}), false, `${command} without a profile`);
+      assert.equal(inPalette(command, { 'coscene.hasProfile': true }), true, `${command} with a profile`);
+    }
+  });
+
+  it('Log Out of Container Registry only when logged in; Huawei commands only when signed in; Add Profile always', () => {
+    assert.equal(inPalette('coscene.registry.logout', { 'coscene.hasProfile': true }), false);
+    assert.equal(inPalette('coscene.registry.logout', { 'coscene.registry.loggedIn': true }), true);
+    for (const command of ['coscene.permissions.refresh', 'coscene.permissions.search', 'coscene.huawei.signOut']) {
+      assert.equal(inPalette(command, {}), false, command);
+      assert.equal(inPalette(command, { 'coscene.huawei.signedIn': true }), true, command);
+    }
+    assert.equal(inPalette('coscene.profile.add', {}), true);
+    assert.equal(inPalette('coscene.huawei.signIn', {}), true);
+  });
+});
+
 describe('Get Started walkthrough', () => {
   const [walkthrough] = manifest.contributes.walkthroughs as {
     steps: { id: string; completionEvents: string[]; media: { image: string } }[];
