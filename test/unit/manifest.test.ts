@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { REPO_ROOT as root } from '../support/repoRoot';
 
@@ -168,21 +168,25 @@ describe('command palette gating', () => {
 
 describe('Get Started walkthrough', () => {
   const [walkthrough] = manifest.contributes.walkthroughs as {
-    steps: { id: string; completionEvents: string[]; media: { image: string } }[];
+    steps: { id: string; completionEvents: string[]; media: { svg: string } }[];
   }[];
   const source = (dir: string): string[] =>
     readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
       e.isDirectory() ? source(join(dir, e.name)) : [readFileSync(join(dir, e.name), 'utf8')],
     );
 
-  it('has the four steps, each with an image in media/', () => {
+  it('has the four steps, each with a theme-aware SVG in media/ (no emoji, no hard-coded words)', () => {
     assert.deepEqual(
       walkthrough.steps.map((s) => s.id),
       ['connectProfile', 'browseUsers', 'huaweiSignIn', 'registryLogin'],
     );
     for (const step of walkthrough.steps) {
-      assert.match(step.media.image, /^media\//);
-      assert.ok(existsSync(join(root, step.media.image)), step.media.image);
+      // `svg` (not `image`): VS Code inlines it, so var(--vscode-…) colours follow the theme.
+      assert.match(step.media.svg, /^media\/.*\.svg$/);
+      const svg = readFileSync(join(root, step.media.svg), 'utf8');
+      assert.match(svg, /var\(--vscode-/, `${step.media.svg} uses theme colours`);
+      assert.doesNotMatch(svg, /<text\b/, `${step.media.svg} has no text to translate`);
+      assert.doesNotMatch(svg, /\p{Extended_Pictographic}/u, `${step.media.svg} has no emoji`);
     }
   });
 
