@@ -181,6 +181,7 @@ describe('secret canaries', function () {
   after(async () => {
     notifications?.restore();
     await watch?.stop();
+    await restoreUi();
     // The example repository added by ID, removed from its tree item (listed while signed in).
     const permissionsRoot = ((await permissions?.tree.getChildren()) ?? []) as Item[];
     for (const node of permissionsRoot.filter(
@@ -331,75 +332,72 @@ describe('secret canaries', function () {
     const tree = api.trees.get(PERMISSIONS_VIEW_ID) as vscode.TreeDataProvider<Item>;
     const base = { region: FAKE_HUAWEI.region, codeartsProjectId: FAKE_HUAWEI.codeartsProjectId };
     const password = { method: 'password', userName: FAKE_HUAWEI.iamUser, domainName: FAKE_HUAWEI.domainName, ...base } as const;
-    // Answers the questions; what it is shown is searched like every other notification (buffers).
+    // Answers the sign-in's and Add Repository's questions.
     const ui = await scriptUi();
-    let issued: string[] = [];
-    try {
-      // A wrong password first (IAM answers 401), then the canary one.
-      assert.equal((await signInThroughUi(ui, { ...password, password: `${IAM_PASSWORD}x` })).length, 1, 'the wrong password fails');
-      assert.deepEqual(await signInThroughUi(ui, { ...password, password: IAM_PASSWORD }), []);
-      ui.input(FAKE_HUAWEI.exampleRepo.projectId).input(FAKE_HUAWEI.exampleRepo.repoId);
-      await vscode.commands.executeCommand(ADD_REPOSITORY_COMMAND);
-      const items = await walk('Repository Permissions view (password)', tree, 3, 300);
-      const example = items.find((i) => i.contextValue === ADDED_REPOSITORY_CONTEXT && label(i) === FAKE_HUAWEI.exampleRepo.repoId);
-      assert.ok(example, 'the example repository was added');
-      const repo = items.find((i) => label(i) === 'maven-release');
-      assert.ok(repo, 'repositories listed');
-      await vscode.commands.executeCommand(SHOW_MATRIX_COMMAND, repo);
-      const shown = permissions.matrix.last;
-      assert.ok(shown?.html && shown.repo.name === 'maven-release', 'matrix rendered');
-      remember('permission matrix webview', shown.html);
-      issued = issuedIamTokens(server.huawei);
-      assert.ok(
-        server.stats.requests.some((r) => issued.includes(r.headers['x-auth-token'])),
-        'an IAM token was issued and used',
-      );
+    // A wrong password first (IAM answers 401), then the canary one.
+    assert.equal((await signInThroughUi(ui, { ...password, password: `${IAM_PASSWORD}x` })).length, 1, 'the wrong password fails');
+    assert.deepEqual(await signInThroughUi(ui, { ...password, password: IAM_PASSWORD }), []);
+    ui.input(FAKE_HUAWEI.exampleRepo.projectId).input(FAKE_HUAWEI.exampleRepo.repoId);
+    await vscode.commands.executeCommand(ADD_REPOSITORY_COMMAND);
+    const items = await walk('Repository Permissions view (password)', tree, 3, 300);
+    const example = items.find((i) => i.contextValue === ADDED_REPOSITORY_CONTEXT && label(i) === FAKE_HUAWEI.exampleRepo.repoId);
+    assert.ok(example, 'the example repository was added');
+    const repo = items.find((i) => label(i) === 'maven-release');
+    assert.ok(repo, 'repositories listed');
+    await vscode.commands.executeCommand(SHOW_MATRIX_COMMAND, repo);
+    const shown = permissions.matrix.last;
+    assert.ok(shown?.html && shown.repo.name === 'maven-release', 'matrix rendered');
+    remember('permission matrix webview', shown.html);
+    const issued = issuedIamTokens(server.huawei);
+    assert.ok(
+      server.stats.requests.some((r) => issued.includes(r.headers['x-auth-token'])),
+      'an IAM token was issued and used',
+    );
 
-      // IAM token rejected (401) and a server failure (500) while the token is in flight.
-      server.faults.add({ kind: 'huawei-error', errorCode: 'APIGW.0301', httpStatus: 401, match: { procedure: 'ListAllRepositories' } });
-      await vscode.commands.executeCommand(REFRESH_COMMAND);
-      await walk('Repository Permissions view (401)', tree, 0);
-      // The server echoes what is in flight: the IAM token (and the password, for good measure).
-      const inFlight = issued.at(-1);
-      server.faults.add({
-        kind: 'huawei-error',
-        errorCode: 'CR.5000',
-        httpStatus: 500,
-        times: Infinity,
-        message: `echo ${inFlight} ${IAM_PASSWORD}`,
-        match: { api: 'huawei' },
-      });
-      await vscode.commands.executeCommand(REFRESH_COMMAND);
-      await walk('Repository Permissions view (500)', tree, 0);
-      await vscode.commands.executeCommand(SHOW_MATRIX_COMMAND, example);
-      server.faults.clear();
+    // IAM token rejected (401) and a server failure (500) while the token is in flight.
+    server.faults.add({ kind: 'huawei-error', errorCode: 'APIGW.0301', httpStatus: 401, match: { procedure: 'ListAllRepositories' } });
+    await vscode.commands.executeCommand(REFRESH_COMMAND);
+    await walk('Repository Permissions view (401)', tree, 0);
+    // The server echoes what is in flight: the IAM token (and the password, for good measure).
+    const inFlight = issued.at(-1);
+    server.faults.add({
+      kind: 'huawei-error',
+      errorCode: 'CR.5000',
+      httpStatus: 500,
+      times: Infinity,
+      message: `echo ${inFlight} ${IAM_PASSWORD}`,
+      match: { api: 'huawei' },
+    });
+    await vscode.commands.executeCommand(REFRESH_COMMAND);
+    await walk('Repository Permissions view (500)', tree, 0);
+    await vscode.commands.executeCommand(SHOW_MATRIX_COMMAND, example);
+    server.faults.clear();
 
-      assert.deepEqual(await signInThroughUi(ui, { method: 'aksk', ak: AK, sk: SK, domainId: FAKE_HUAWEI.domainId, ...base }), []);
-      await walk('Repository Permissions view (AK/SK)', tree, 2, 200);
-      assert.deepEqual(
-        await signInThroughUi(ui, {
-          method: 'aksk',
-          ak: TEMP_AK,
-          sk: TEMP_SK,
-          securityToken: SECURITY_TOKEN,
-          domainId: FAKE_HUAWEI.domainId,
-          ...base,
-        }),
-        [],
-      );
-      const temp = await walk('Repository Permissions view (temporary AK/SK)', tree, 2, 200);
-      assert.ok(temp.some((i) => label(i) === 'maven-release'));
-      assert.ok(
-        server.stats.requests.some((r) => r.headers['x-security-token'] === SECURITY_TOKEN),
-        'the security token was sent',
-      );
-      remember('Repository Permissions view description', permissions.viewDescription() ?? '');
-      // Sign in with the password again, so the session kept at the end holds a password and token.
-      assert.deepEqual(await signInThroughUi(ui, { ...password, password: IAM_PASSWORD }), []);
-    } finally {
-      remember('Huawei notifications (scripted UI)', ui.shown.map((m) => [m.message, ...m.actions].join('\n')).join('\n'));
-      await restoreUi();
-    }
+    assert.deepEqual(await signInThroughUi(ui, { method: 'aksk', ak: AK, sk: SK, domainId: FAKE_HUAWEI.domainId, ...base }), []);
+    await walk('Repository Permissions view (AK/SK)', tree, 2, 200);
+    assert.deepEqual(
+      await signInThroughUi(ui, {
+        method: 'aksk',
+        ak: TEMP_AK,
+        sk: TEMP_SK,
+        securityToken: SECURITY_TOKEN,
+        domainId: FAKE_HUAWEI.domainId,
+        ...base,
+      }),
+      [],
+    );
+    const temp = await walk('Repository Permissions view (temporary AK/SK)', tree, 2, 200);
+    assert.ok(temp.some((i) => label(i) === 'maven-release'));
+    assert.ok(
+      server.stats.requests.some((r) => r.headers['x-security-token'] === SECURITY_TOKEN),
+      'the security token was sent',
+    );
+    remember('Repository Permissions view description', permissions.viewDescription() ?? '');
+    // Sign in with the password again, so the session kept at the end holds a password and token.
+    assert.deepEqual(await signInThroughUi(ui, { ...password, password: IAM_PASSWORD }), []);
+    // What the scripted window was shown is searched like every other notification.
+    remember('Huawei notifications (scripted UI)', ui.shown.map((m) => [m.message, ...m.actions].join('\n')).join('\n'));
+    await restoreUi();
     await walk('Repository Permissions view (password again)', tree, 0);
     assert.ok(issuedIamTokens(server.huawei).length > issued.length, 'signing in again issued another IAM token');
     const secrets = Object.keys(huaweiSecrets(server.huawei));
