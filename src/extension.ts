@@ -1,5 +1,6 @@
 import type * as vscode from 'vscode';
 import { registerPermissionsFeature } from './vscode/permissions';
+import { PERMISSIONS_VIEW_ID } from './vscode/permissions/keys';
 import { registerProfilesFeature } from './vscode/profiles';
 import { registerRegistryFeature } from './vscode/registry';
 import { runFinishers } from './vscode/shared/deactivation';
@@ -18,15 +19,17 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi | undef
   const testUi = acceptScriptedArgs ? new ReplaceableUi() : undefined;
   const ui = testUi ?? windowUi;
   const { profiles, accounts } = registerProfilesFeature(context, log, acceptScriptedArgs);
+  const permissions = registerPermissionsFeature({ extension: context, log, ui, profiles });
   const api: ExtensionApi = {
     trees: new Map(),
     features: { profiles, accounts },
     ui: { use: (scripted) => testUi?.use(scripted) },
     globalState: context.globalState,
+    permissions,
   };
+  api.trees.set(PERMISSIONS_VIEW_ID, permissions.tree);
   const services: Services = { context, extension: context, log, ui, profiles, api, acceptScriptedArgs };
   registerUsersFeature(services);
-  registerPermissionsFeature(services);
   registerRegistryFeature(services);
   return extensionExports(context.extensionMode, api);
 }

@@ -1,12 +1,11 @@
 import type * as vscode from 'vscode';
+import { ADDED_REPOSITORIES_STATE_KEY as KEY } from './keys';
 
 /** A repository the user added by id (it may live in another CodeArts project than the listed one). */
 export interface AddedRepository {
   projectId: string;
   repoId: string;
 }
-
-const KEY = 'coscene.permissions.addedRepositories';
 
 export const CODEARTS_PROJECT_ID = /^[a-z0-9]{32}$/;
 

@@ -1,23 +1,22 @@
 import * as vscode from 'vscode';
-import { demoSignIn, type DemoAkSk } from '../../core/demo/demoSignIn';
-
-const SHOWN_KEY = 'coscene.demo.signInOffered';
+import { demoSignIn } from '../../core/demo/demoSignIn';
+import { reportError } from '../shared/errors';
+import { signInWith } from './commands/signIn';
+import type { PermissionsContext } from './context';
+import { DEMO_SIGN_IN_OFFERED_STATE_KEY } from './keys';
 
 /**
  * Demo mode only: once per demo (a fresh profile each `npm start`), tells what to type for the Huawei sign-in to the
- * local fake and offers to do it in one click. The click calls `signIn` directly: the sign-in command takes no
- * credentials from its arguments outside test mode.
+ * local fake and offers to do it in one click. The click signs in here: the sign-in command takes no credentials
+ * from its arguments.
  */
-export async function offerDemoSignIn(
-  context: vscode.ExtensionContext,
-  signedIn: () => boolean,
-  signIn: (demo: DemoAkSk) => Promise<boolean>,
-): Promise<void> {
+export async function offerDemoSignIn(ctx: PermissionsContext): Promise<void> {
   const demo = demoSignIn(process.env);
-  if (!demo || signedIn() || context.globalState.get<boolean>(SHOWN_KEY)) return;
-  await context.globalState.update(SHOWN_KEY, true);
+  const state = ctx.extension.globalState;
+  if (!demo || ctx.session.isSignedIn() || state.get<boolean>(DEMO_SIGN_IN_OFFERED_STATE_KEY)) return;
+  await state.update(DEMO_SIGN_IN_OFFERED_STATE_KEY, true);
   const signInLabel = vscode.l10n.t('Sign In (Demo)');
-  const picked = await vscode.window.showInformationMessage(
+  const picked = await ctx.ui.showInformationMessage(
     vscode.l10n.t(
       'Demo mode: Huawei Cloud is a local fake. Sign in with the access key {0} / {1}, account ID {2}, region {3}, CodeArts project ID {4} — or click Sign In (Demo).',
       demo.ak,
@@ -28,5 +27,10 @@ export async function offerDemoSignIn(
     ),
     signInLabel,
   );
-  if (picked === signInLabel) await signIn(demo);
+  if (picked !== signInLabel) return;
+  try {
+    await signInWith(ctx, demo);
+  } catch (err) {
+    reportError(ctx, 'Huawei Cloud sign-in failed', err);
+  }
 }

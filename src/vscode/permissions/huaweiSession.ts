@@ -10,7 +10,8 @@ import { createLazyHttpClient } from '../../core/http/lazyHttp';
 import type { HttpClient } from '../../core/http/types';
 import { affectsHttpSettings, httpClientOptionsFromSettings, requestTimeoutMs } from '../shared/httpSettings';
 import type { Log } from '../shared/log';
-import { SIGNED_IN_CONTEXT_KEY } from './keys';
+import type { Ui } from '../shared/ui';
+import { HUAWEI_SETTINGS_SECTION, SIGN_IN_COMMAND, SIGNED_IN_CONTEXT_KEY } from './keys';
 import { CredentialStore, PasswordCredentials, StoredCredentials, TokenOnlyCredentials } from './credentialStore';
 import { huaweiLanguage } from './language';
 
@@ -44,7 +45,7 @@ function originsOf(endpoints: { iam: string; artifact: string }): HuaweiOrigins 
 }
 
 function huaweiSetting(name: 'region' | 'endpoint' | 'iamEndpoint'): string {
-  return vscode.workspace.getConfiguration('coscene.huawei').get<string>(name)?.trim() ?? '';
+  return vscode.workspace.getConfiguration(HUAWEI_SETTINGS_SECTION).get<string>(name)?.trim() ?? '';
 }
 
 export function configuredRegion(): string {
@@ -64,15 +65,17 @@ export class HuaweiSession implements vscode.Disposable {
   /** expiresAt of the token-only sign-in whose end was already announced. */
   private announcedEnd: string | undefined;
 
+  /** `ui` shows the warnings (an endpoint outside Huawei Cloud, a sign-in that ended). */
   constructor(
     private readonly store: CredentialStore,
     private readonly log: Log,
+    private readonly ui: Ui,
   ) {
     this.http = createLazyHttpClient(httpClientOptionsFromSettings(this.log));
     this.disposables.push(
       vscode.workspace.onDidChangeConfiguration((e) => {
         if (affectsHttpSettings(e)) this.replaceHttpClient();
-        if (e.affectsConfiguration('coscene.huawei')) this.changed.fire();
+        if (e.affectsConfiguration(HUAWEI_SETTINGS_SECTION)) this.changed.fire();
       }),
       // Another window signed in or out.
       store.onDidChange(() => void this.reload()),
@@ -248,7 +251,7 @@ export class HuaweiSession implements vscode.Disposable {
     if (hosts.length === 0) return;
     for (const h of hosts) this.warnedHosts.add(h);
     this.log.warn(`Huawei Cloud endpoint outside Huawei Cloud: ${hosts.join(', ')}`);
-    void vscode.window.showWarningMessage(
+    void this.ui.showWarningMessage(
       vscode.l10n.t(
         'The Huawei Cloud endpoint {0} is not a Huawei Cloud host. Your Huawei Cloud credentials are sent there: make sure you trust it.',
         hosts.join(', '),
@@ -261,12 +264,12 @@ export class HuaweiSession implements vscode.Disposable {
     if (this.announcedEnd !== c.token.expiresAt) {
       this.announcedEnd = c.token.expiresAt;
       const signIn = vscode.l10n.t('Sign In…');
-      void vscode.window
+      void this.ui
         .showWarningMessage(
           vscode.l10n.t('Your Huawei Cloud sign-in has ended (the password was not kept). Sign in again to see repository permissions.'),
           signIn,
         )
-        .then((picked) => (picked === signIn ? vscode.commands.executeCommand('coscene.huawei.signIn') : undefined));
+        .then((picked) => (picked === signIn ? vscode.commands.executeCommand(SIGN_IN_COMMAND) : undefined));
     }
     return new AccessError(
       msg('Your Huawei Cloud sign-in has ended (the password was not kept). Sign in again to see repository permissions.'),

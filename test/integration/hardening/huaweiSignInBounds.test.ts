@@ -8,10 +8,17 @@ import * as assert from 'node:assert/strict';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import * as vscode from 'vscode';
-import type { PermissionsFeature } from '../../../src/vscode/permissions';
+import type { PermissionsTestApi } from '../../../src/vscode/permissions';
+import {
+  HUAWEI_SETTINGS_SECTION,
+  PERMISSIONS_VIEW_ID,
+  REFRESH_COMMAND,
+  SHOW_MATRIX_COMMAND,
+  SIGN_OUT_COMMAND,
+} from '../../../src/vscode/permissions/keys';
 import { FAKE_HUAWEI, FakeServer, startFakeServer } from '../../fake/server';
-import { NotificationRecorder, recordNotifications } from '../helpers/canaryNotifications';
-import { AKSK_SIGN_IN, PASSWORD_SIGN_IN } from '../helpers/huaweiSignIn';
+import { AKSK_SIGN_IN, PASSWORD_SIGN_IN, type SignInAnswers, signInThroughUi } from '../helpers/huaweiSignIn';
+import { restoreUi, type ScriptedUi, scriptUi } from '../helpers/scriptedUi';
 import { extensionApi } from '../helpers/profileFixtures';
 import { waitUntil } from '../../support/waitUntil';
 
@@ -48,18 +55,21 @@ describe('a Huawei sign-in stays bound to the hosts it was made with', function 
   this.timeout(30_000);
   let server: FakeServer;
   let other: Awaited<ReturnType<typeof startOtherHost>>;
-  let feature: PermissionsFeature;
+  let feature: PermissionsTestApi;
   let tree: vscode.TreeDataProvider<Item>;
-  let notifications: NotificationRecorder;
+  /** Answers the sign-in's questions and records every notification. */
+  let ui: ScriptedUi;
+  let globalState: vscode.Memento;
   let previous: { endpoint?: string; iamEndpoint?: string };
   /** Added to the fake's clock: a negative skew makes it issue tokens that end sooner. */
   let skewMs = 0;
 
-  const config = () => vscode.workspace.getConfiguration('coscene.huawei');
+  const config = () => vscode.workspace.getConfiguration(HUAWEI_SETTINGS_SECTION);
   const setEndpoint = (key: 'endpoint' | 'iamEndpoint', url: string | undefined) =>
     config().update(key, url, vscode.ConfigurationTarget.Global);
   const children = async (item?: Item): Promise<Item[]> => ((await tree.getChildren(item)) ?? []) as Item[];
-  const signIn = (args: object): Thenable<boolean> => vscode.commands.executeCommand<boolean>('coscene.huawei.signIn', args);
+  /** Sign In, its questions answered; resolves with the error notifications shown (none: signed in). */
+  const signIn = (answers: SignInAnswers): Promise<string[]> => signInThroughUi(ui, answers);
   const huaweiRequests = (operation?: string) =>
     server.stats.requests.filter((r) => r.api === 'huawei' && (!operation || r.procedure === operation));
   /** The root of the view must be one error item; returns its text and the titles of its actions. */
@@ -74,8 +84,9 @@ describe('a Huawei sign-in stays bound to the hosts it was made with', function 
     server = await startFakeServer({ now: () => Date.now() + skewMs });
     other = await startOtherHost();
     const api = await extensionApi();
-    feature = api.features.permissions as PermissionsFeature;
-    tree = api.trees.get('coscene.permissions') as vscode.TreeDataProvider<Item>;
+    feature = api.permissions;
+    globalState = api.globalState;
+    tree = api.trees.get(PERMISSIONS_VIEW_ID) as vscode.TreeDataProvider<Item>;
     await feature.ready;
     previous = {
       endpoint: config().inspect<string>('endpoint')?.globalValue,
@@ -83,12 +94,15 @@ describe('a Huawei sign-in stays bound to the hosts it was made with', function 
     };
     await setEndpoint('endpoint', server.url);
     await setEndpoint('iamEndpoint', server.url);
-    await vscode.commands.executeCommand('coscene.huawei.signOut');
-    notifications = recordNotifications();
-    assert.ok(notifications.patched, 'notifications can be observed');
+    await vscode.commands.executeCommand(SIGN_OUT_COMMAND);
+  });
+
+  beforeEach(async () => {
+    ui = await scriptUi();
   });
 
   afterEach(async () => {
+    await restoreUi();
     skewMs = 0;
     server.faults.clear();
     server.stats.requests.length = 0;
@@ -98,8 +112,7 @@ describe('a Huawei sign-in stays bound to the hosts it was made with', function 
   });
 
   after(async () => {
-    notifications?.restore();
-    await vscode.commands.executeCommand('coscene.huawei.signOut');
+    await vscode.commands.executeCommand(SIGN_OUT_COMMAND);
     await setEndpoint('endpoint', previous?.endpoint);
     await setEndpoint('iamEndpoint', previous?.iamEndpoint);
     await other?.close();
@@ -111,12 +124,10 @@ describe('a Huawei sign-in stays bound to the hosts it was made with', function 
     ['an access key (AK/SK)', AKSK_SIGN_IN],
   ] as const) {
     it(`Artifact endpoint moved after sign-in with ${how}: the tree and the matrix send no credentials, the user is told why with Sign In`, async () => {
-      assert.equal(await signIn(args), true);
-      assert.ok(
-        (await children()).some((i) => label(i) === 'maven-release'),
-        'signed in: the repositories are listed',
-      );
-      const shownBefore = notifications.shown.length;
+      assert.deepEqual(await signIn(args), []);
+      const repository = (await children()).find((i) => label(i) === 'maven-release');
+      assert.ok(repository, 'signed in: the repositories are listed');
+      const shownBefore = ui.shown.length;
 
       await setEndpoint('endpoint', other.url);
       const { text, actions } = await rootError();
@@ -127,11 +138,12 @@ describe('a Huawei sign-in stays bound to the hosts it was made with', function 
       );
       assert.ok(text.includes(moved), text);
       assert.ok(actions.includes(vscode.l10n.t('Sign In…')), `actions: ${JSON.stringify(actions)}`);
-      await vscode.commands.executeCommand('coscene.permissions.refresh');
+      await vscode.commands.executeCommand(REFRESH_COMMAND);
       await children();
-      const example = { ...FAKE_HUAWEI.exampleRepo, name: FAKE_HUAWEI.exampleRepo.repoId };
-      assert.equal(await vscode.commands.executeCommand('coscene.permissions.showMatrix', example), undefined);
-      const refused = notifications.shown.slice(shownBefore).find((n) => n.severity === 'error');
+      const matrixBefore = feature.matrix.last;
+      await vscode.commands.executeCommand(SHOW_MATRIX_COMMAND, repository);
+      assert.equal(feature.matrix.last, matrixBefore, 'the matrix showed nothing');
+      const refused = ui.shown.slice(shownBefore).find((n) => n.severity === 'error');
       assert.ok(refused, 'the matrix command said why it did nothing');
       assert.ok(refused.message.includes(other.host) && refused.actions.includes(vscode.l10n.t('Sign In…')), JSON.stringify(refused));
       assert.deepEqual(other.requests, [], 'the new host was contacted');
@@ -145,7 +157,7 @@ describe('a Huawei sign-in stays bound to the hosts it was made with', function 
 
   it('IAM endpoint moved while the token is due for renewal: the stored password is not posted to the new host', async () => {
     skewMs = -23.5 * HOUR; // the fake issues a token that ends in 30 minutes: renewal is due at once
-    assert.equal(await signIn(PASSWORD_SIGN_IN), true);
+    assert.deepEqual(await signIn(PASSWORD_SIGN_IN), []);
     skewMs = 0;
 
     await setEndpoint('iamEndpoint', other.url);
@@ -169,14 +181,14 @@ describe('a Huawei sign-in stays bound to the hosts it was made with', function 
   });
 
   it('Artifact endpoint moved while the renewal is on the wire: the renewed token goes only to the host that was checked', async () => {
-    await vscode.commands.executeCommand('coscene.huawei.signOut');
+    await vscode.commands.executeCommand(SIGN_OUT_COMMAND);
     skewMs = -23.5 * HOUR; // renewal due at the next call
-    assert.equal(await signIn(PASSWORD_SIGN_IN), true);
+    assert.deepEqual(await signIn(PASSWORD_SIGN_IN), []);
     skewMs = 0;
     const renewals = () => huaweiRequests('KeystoneCreateUserTokenByPassword').length;
     const before = renewals();
     server.faults.add({ kind: 'latency', ms: 500, match: { procedure: 'KeystoneCreateUserTokenByPassword' } });
-    await vscode.commands.executeCommand('coscene.permissions.refresh');
+    await vscode.commands.executeCommand(REFRESH_COMMAND);
     const listing = children();
     await waitUntil(() => renewals() > before, 'the renewal to reach IAM', 10_000);
     await setEndpoint('endpoint', other.url); // while IAM takes its 500 ms
@@ -189,16 +201,17 @@ describe('a Huawei sign-in stays bound to the hosts it was made with', function 
   });
 
   it('"Use the password once": when the token ends the user is asked to sign in again, and no password is sent', async () => {
-    await vscode.commands.executeCommand('coscene.huawei.signOut');
-    const shownBefore = notifications.shown.length;
+    await vscode.commands.executeCommand(SIGN_OUT_COMMAND);
+    const shownBefore = ui.shown.length;
     skewMs = -(24 * HOUR - 30_000); // the fake issues a token with 30 s left: less than the minute a view needs
-    assert.equal(await signIn({ ...PASSWORD_SIGN_IN, keepPassword: false }), true);
+    assert.deepEqual(await signIn({ ...PASSWORD_SIGN_IN, keepPassword: false }), []);
     skewMs = 0;
     assert.equal(huaweiRequests('KeystoneCreateUserTokenByPassword').length, 1);
-    assert.ok(!JSON.stringify(feature.globalStateSnapshot()).includes(FAKE_HUAWEI.iamPassword));
+    const state = JSON.stringify(Object.fromEntries(globalState.keys().map((k) => [k, globalState.get(k)])));
+    assert.ok(!state.includes(FAKE_HUAWEI.iamPassword));
     server.stats.requests.length = 0;
 
-    await vscode.commands.executeCommand('coscene.permissions.refresh');
+    await vscode.commands.executeCommand(REFRESH_COMMAND);
     const { text, actions } = await rootError();
     const ended = vscode.l10n.t(
       'Your Huawei Cloud sign-in has ended (the password was not kept). Sign in again to see repository permissions.',
@@ -206,15 +219,15 @@ describe('a Huawei sign-in stays bound to the hosts it was made with', function 
     assert.ok(text.includes(ended), text);
     assert.doesNotMatch(text, /Unexpected error/);
     assert.ok(actions.includes(vscode.l10n.t('Sign In…')), `actions: ${JSON.stringify(actions)}`);
-    const told = notifications.shown.slice(shownBefore).filter((n) => n.severity === 'warning');
-    assert.equal(told.length, 1, `one notice: ${JSON.stringify(notifications.shown.slice(shownBefore))}`);
+    const told = ui.shown.slice(shownBefore).filter((n) => n.severity === 'warning');
+    assert.equal(told.length, 1, `one notice: ${JSON.stringify(ui.shown.slice(shownBefore))}`);
     assert.deepEqual(told[0].actions, [vscode.l10n.t('Sign In…')]);
     assert.equal(told[0].message, ended);
     assert.deepEqual(huaweiRequests(), [], 'no renewal (there is no password) and no call with the ending token');
 
     // The notice comes once per token, not on every refresh.
-    await vscode.commands.executeCommand('coscene.permissions.refresh');
+    await vscode.commands.executeCommand(REFRESH_COMMAND);
     await rootError();
-    assert.equal(notifications.shown.slice(shownBefore).filter((n) => n.severity === 'warning').length, 1);
+    assert.equal(ui.shown.slice(shownBefore).filter((n) => n.severity === 'warning').length, 1);
   });
 });

@@ -3,7 +3,15 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { ProfileService } from '../../../src/vscode/profiles/profileService';
-import type { PermissionsFeature } from '../../../src/vscode/permissions';
+import type { PermissionsTestApi } from '../../../src/vscode/permissions';
+import {
+  ADD_REPOSITORY_COMMAND,
+  ADDED_REPOSITORY_CONTEXT,
+  PERMISSIONS_VIEW_ID,
+  REFRESH_COMMAND,
+  REMOVE_REPOSITORY_COMMAND,
+  SHOW_MATRIX_COMMAND,
+} from '../../../src/vscode/permissions/keys';
 import type { RegistryFeatureApi } from '../../../src/vscode/registry';
 import { FAKE_COSCENE, FAKE_HUAWEI, FakeServer, startFakeServer } from '../../fake/server';
 import { recordNotifications, NotificationRecorder } from '../helpers/canaryNotifications';
@@ -21,6 +29,8 @@ import {
 } from '../helpers/canaryScan';
 import { huaweiSecrets, issuedIamTokens } from '../../fake/huawei/secrets';
 import { readyFeatures } from '../helpers/features';
+import { signInThroughUi } from '../helpers/huaweiSignIn';
+import { restoreUi, scriptUi } from '../helpers/scriptedUi';
 import { extensionApi, listFiles, makeTempDir, waitUntil } from '../helpers/profileFixtures';
 import { containerClientMissingReason, findContainerClient } from '../helpers/containerClient';
 import { registryUnavailableReason, RegistryServer, startRegistryServer } from '../helpers/registryServer';
@@ -65,7 +75,7 @@ describe('secret canaries', function () {
   let registry: RegistryServer | undefined;
   let registrySkipped: string | undefined;
   let profiles: ProfileService;
-  let permissions: PermissionsFeature;
+  let permissions: PermissionsTestApi;
   let feature: RegistryFeatureApi;
   let notifications: NotificationRecorder;
   let watch: ProcessWatch;
@@ -171,10 +181,15 @@ describe('secret canaries', function () {
   after(async () => {
     notifications?.restore();
     await watch?.stop();
+    await restoreUi();
+    // The example repository added by ID, removed from its tree item (listed while signed in).
+    const permissionsRoot = ((await permissions?.tree.getChildren()) ?? []) as Item[];
+    for (const node of permissionsRoot.filter(
+      (i) => i.contextValue === ADDED_REPOSITORY_CONTEXT && label(i) === FAKE_HUAWEI.exampleRepo.repoId,
+    ))
+      await vscode.commands.executeCommand(REMOVE_REPOSITORY_COMMAND, node);
     await vscode.commands.executeCommand('coscene.huawei.signOut');
     await vscode.commands.executeCommand('coscene.registry.forgetCredential');
-    for (const { projectId, repoId } of [FAKE_HUAWEI.exampleRepo])
-      await vscode.commands.executeCommand('coscene.permissions.removeRepository', { projectId, repoId });
     if (profiles?.list().some((p) => p.name === PROFILE))
       await vscode.commands
         .executeCommand('coscene.profile.remove', { name: PROFILE, source: 'extension' })
@@ -314,35 +329,24 @@ describe('secret canaries', function () {
 
   it('Huawei Cloud: password and AK/SK sign-in, permissions tree, matrix, and 401/500 answers', async () => {
     const api = await extensionApi();
-    const tree = api.trees.get('coscene.permissions') as vscode.TreeDataProvider<Item>;
+    const tree = api.trees.get(PERMISSIONS_VIEW_ID) as vscode.TreeDataProvider<Item>;
     const base = { region: FAKE_HUAWEI.region, codeartsProjectId: FAKE_HUAWEI.codeartsProjectId };
+    const password = { method: 'password', userName: FAKE_HUAWEI.iamUser, domainName: FAKE_HUAWEI.domainName, ...base } as const;
+    // Answers the sign-in's and Add Repository's questions.
+    const ui = await scriptUi();
     // A wrong password first (IAM answers 401), then the canary one.
-    assert.equal(
-      await vscode.commands.executeCommand('coscene.huawei.signIn', {
-        method: 'password',
-        userName: FAKE_HUAWEI.iamUser,
-        password: `${IAM_PASSWORD}x`,
-        domainName: FAKE_HUAWEI.domainName,
-        ...base,
-      }),
-      false,
-    );
-    assert.equal(
-      await vscode.commands.executeCommand('coscene.huawei.signIn', {
-        method: 'password',
-        userName: FAKE_HUAWEI.iamUser,
-        password: IAM_PASSWORD,
-        domainName: FAKE_HUAWEI.domainName,
-        ...base,
-      }),
-      true,
-    );
-    assert.equal(await vscode.commands.executeCommand('coscene.permissions.addRepository', FAKE_HUAWEI.exampleRepo), true);
+    assert.equal((await signInThroughUi(ui, { ...password, password: `${IAM_PASSWORD}x` })).length, 1, 'the wrong password fails');
+    assert.deepEqual(await signInThroughUi(ui, { ...password, password: IAM_PASSWORD }), []);
+    ui.input(FAKE_HUAWEI.exampleRepo.projectId).input(FAKE_HUAWEI.exampleRepo.repoId);
+    await vscode.commands.executeCommand(ADD_REPOSITORY_COMMAND);
     const items = await walk('Repository Permissions view (password)', tree, 3, 300);
+    const example = items.find((i) => i.contextValue === ADDED_REPOSITORY_CONTEXT && label(i) === FAKE_HUAWEI.exampleRepo.repoId);
+    assert.ok(example, 'the example repository was added');
     const repo = items.find((i) => label(i) === 'maven-release');
     assert.ok(repo, 'repositories listed');
-    const shown = await vscode.commands.executeCommand<{ html: string } | undefined>('coscene.permissions.showMatrix', repo);
-    assert.ok(shown?.html, 'matrix rendered');
+    await vscode.commands.executeCommand(SHOW_MATRIX_COMMAND, repo);
+    const shown = permissions.matrix.last;
+    assert.ok(shown?.html && shown.repo.name === 'maven-release', 'matrix rendered');
     remember('permission matrix webview', shown.html);
     const issued = issuedIamTokens(server.huawei);
     assert.ok(
@@ -352,7 +356,7 @@ describe('secret canaries', function () {
 
     // IAM token rejected (401) and a server failure (500) while the token is in flight.
     server.faults.add({ kind: 'huawei-error', errorCode: 'APIGW.0301', httpStatus: 401, match: { procedure: 'ListAllRepositories' } });
-    await vscode.commands.executeCommand('coscene.permissions.refresh');
+    await vscode.commands.executeCommand(REFRESH_COMMAND);
     await walk('Repository Permissions view (401)', tree, 0);
     // The server echoes what is in flight: the IAM token (and the password, for good measure).
     const inFlight = issued.at(-1);
@@ -364,27 +368,15 @@ describe('secret canaries', function () {
       message: `echo ${inFlight} ${IAM_PASSWORD}`,
       match: { api: 'huawei' },
     });
-    await vscode.commands.executeCommand('coscene.permissions.refresh');
+    await vscode.commands.executeCommand(REFRESH_COMMAND);
     await walk('Repository Permissions view (500)', tree, 0);
-    await vscode.commands.executeCommand('coscene.permissions.showMatrix', {
-      ...FAKE_HUAWEI.exampleRepo,
-      name: FAKE_HUAWEI.exampleRepo.repoId,
-    });
+    await vscode.commands.executeCommand(SHOW_MATRIX_COMMAND, example);
     server.faults.clear();
 
-    assert.equal(
-      await vscode.commands.executeCommand('coscene.huawei.signIn', {
-        method: 'aksk',
-        ak: AK,
-        sk: SK,
-        domainId: FAKE_HUAWEI.domainId,
-        ...base,
-      }),
-      true,
-    );
+    assert.deepEqual(await signInThroughUi(ui, { method: 'aksk', ak: AK, sk: SK, domainId: FAKE_HUAWEI.domainId, ...base }), []);
     await walk('Repository Permissions view (AK/SK)', tree, 2, 200);
-    assert.equal(
-      await vscode.commands.executeCommand('coscene.huawei.signIn', {
+    assert.deepEqual(
+      await signInThroughUi(ui, {
         method: 'aksk',
         ak: TEMP_AK,
         sk: TEMP_SK,
@@ -392,7 +384,7 @@ describe('secret canaries', function () {
         domainId: FAKE_HUAWEI.domainId,
         ...base,
       }),
-      true,
+      [],
     );
     const temp = await walk('Repository Permissions view (temporary AK/SK)', tree, 2, 200);
     assert.ok(temp.some((i) => label(i) === 'maven-release'));
@@ -402,16 +394,10 @@ describe('secret canaries', function () {
     );
     remember('Repository Permissions view description', permissions.viewDescription() ?? '');
     // Sign in with the password again, so the session kept at the end holds a password and token.
-    assert.equal(
-      await vscode.commands.executeCommand('coscene.huawei.signIn', {
-        method: 'password',
-        userName: FAKE_HUAWEI.iamUser,
-        password: IAM_PASSWORD,
-        domainName: FAKE_HUAWEI.domainName,
-        ...base,
-      }),
-      true,
-    );
+    assert.deepEqual(await signInThroughUi(ui, { ...password, password: IAM_PASSWORD }), []);
+    // What the scripted window was shown is searched like every other notification.
+    remember('Huawei notifications (scripted UI)', ui.shown.map((m) => [m.message, ...m.actions].join('\n')).join('\n'));
+    await restoreUi();
     await walk('Repository Permissions view (password again)', tree, 0);
     assert.ok(issuedIamTokens(server.huawei).length > issued.length, 'signing in again issued another IAM token');
     const secrets = Object.keys(huaweiSecrets(server.huawei));
@@ -487,7 +473,9 @@ describe('secret canaries', function () {
     // 4. In-memory places the user can see.
     scanText(report, 'terminal "coScene Registry"', feature.terminalText(), needles);
     scanText(report, 'registry client argv (recorded)', JSON.stringify(feature.spawned()), needles);
-    scanText(report, 'globalState (extension API)', JSON.stringify(permissions.globalStateSnapshot()), needles);
+    const globalState = (await extensionApi()).globalState;
+    const state = Object.fromEntries(globalState.keys().map((k) => [k, globalState.get(k)]));
+    scanText(report, 'globalState (extension API)', JSON.stringify(state), needles);
     scanText(report, 'settings (inspect coscene)', JSON.stringify(vscode.workspace.getConfiguration().inspect('coscene')), needles);
     for (const [place, text] of buffers) scanText(report, place, text, needles);
     notifications.texts.forEach((t, i) => scanText(report, `notification ${i + 1}`, t, needles));

@@ -4,14 +4,17 @@ import * as fs from 'node:fs';
 import { AddressInfo, connect, createServer, Server, Socket } from 'node:net';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import type { PermissionsFeature } from '../../../src/vscode/permissions';
+import type { PermissionsTestApi } from '../../../src/vscode/permissions';
+import { PERMISSIONS_VIEW_ID } from '../../../src/vscode/permissions/keys';
 import type { ProfileService } from '../../../src/vscode/profiles/profileService';
 import type { RegistryFeatureApi } from '../../../src/vscode/registry';
 import { FAKE_COSCENE, FAKE_HUAWEI, FakeServer, startFakeServer } from '../../fake/server';
 import { readyFeatures } from '../helpers/features';
+import { PASSWORD_SIGN_IN, signInThroughUi } from '../helpers/huaweiSignIn';
 import { CocliFile, cocliYaml, EXTENSION_ID, extensionApi, makeTempDir, useCocliFile, waitUntil } from '../helpers/profileFixtures';
 import { containerClientMissingReason } from '../helpers/containerClient';
 import { registryUnavailableReason, RegistryServer, startRegistryServer } from '../helpers/registryServer';
+import { restoreUi, scriptUi } from '../helpers/scriptedUi';
 import { skipBecause } from '../../support/mochaRunner';
 
 /** Every setting that names an endpoint, region, host, CA file, file path or executable. */
@@ -65,7 +68,7 @@ describe('workspace trust and settings: a workspace cannot redirect endpoints, h
   let registryMissing: string | undefined;
   let cocli: CocliFile;
   let profiles: ProfileService;
-  let permissions: PermissionsFeature;
+  let permissions: PermissionsTestApi;
   let feature: RegistryFeatureApi;
   let dir: string;
   let marker: string;
@@ -243,16 +246,15 @@ describe('workspace trust and settings: a workspace cannot redirect endpoints, h
     assert.ok(me?.document?.getText().includes('nickname:'), 'details in YAML: the window-scoped workspace setting did apply');
     await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
 
-    // Huawei Cloud: sign in without a region argument, so the configured region is used.
-    const signedIn = await vscode.commands.executeCommand('coscene.huawei.signIn', {
-      method: 'password',
-      userName: FAKE_HUAWEI.iamUser,
-      password: FAKE_HUAWEI.iamPassword,
-      domainName: FAKE_HUAWEI.domainName,
-      codeartsProjectId: FAKE_HUAWEI.codeartsProjectId,
-    });
-    assert.equal(signedIn, true);
-    const repos = ((await api.trees.get('coscene.permissions')!.getChildren()) ?? []) as vscode.TreeItem[];
+    // Huawei Cloud: sign in picking the region the settings give (first in the list), so the configured region is used.
+    const ui = await scriptUi();
+    try {
+      const failed = await signInThroughUi(ui, { ...PASSWORD_SIGN_IN, region: vscode.l10n.t('from settings') });
+      assert.deepEqual(failed, []);
+    } finally {
+      await restoreUi();
+    }
+    const repos = ((await api.trees.get(PERMISSIONS_VIEW_ID)!.getChildren()) ?? []) as vscode.TreeItem[];
     assert.ok(
       repos.some((i) => label(i) === 'maven-release'),
       `repositories listed: ${repos.map(label).join(', ')}`,

@@ -1,7 +1,9 @@
 import * as vscode from 'vscode';
 import { FAKE_COSCENE, FakeServer, FaultSpec, startFakeServer } from '../../fake/server';
 import type { ProfileService } from '../../../src/vscode/profiles/profileService';
-import { AKSK_SIGN_IN } from './huaweiSignIn';
+import { SEARCH_COMMAND } from '../../../src/vscode/permissions/keys';
+import { AKSK_SIGN_IN, signInThroughUi } from './huaweiSignIn';
+import { ScriptedUi } from './scriptedUi';
 import { waitUntil } from '../../support/waitUntil';
 import { CocliFile, cocliYaml, extensionApi, useCocliFile } from './profileFixtures';
 
@@ -312,9 +314,16 @@ export async function useFaultMatrixEnv(): Promise<MatrixEnv> {
     );
     await vscode.commands.executeCommand('coscene.orgUsers.clearFilter');
     await vscode.commands.executeCommand('coscene.orgUsers.showGrouped');
-    await vscode.commands.executeCommand('coscene.permissions.search', '');
-    const signedIn = await vscode.commands.executeCommand<boolean>('coscene.huawei.signIn', AKSK_SIGN_IN);
-    if (!signedIn) throw new Error('the Huawei AK/SK sign-in against the fake failed');
+    // The Huawei part as a user would: clear a search left by another suite, sign in with the access key.
+    const huaweiUi = new ScriptedUi().input('');
+    api.ui.use(huaweiUi);
+    try {
+      await vscode.commands.executeCommand(SEARCH_COMMAND);
+      const failed = await signInThroughUi(huaweiUi, AKSK_SIGN_IN);
+      if (failed.length) throw new Error(`the Huawei AK/SK sign-in against the fake failed: ${failed.join('; ')}`);
+    } finally {
+      api.ui.use(undefined);
+    }
     return {
       server,
       cocli,

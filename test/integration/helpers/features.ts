@@ -1,4 +1,4 @@
-import type { PermissionsFeature } from '../../../src/vscode/permissions';
+import type { PermissionsTestApi } from '../../../src/vscode/permissions';
 import type { ProfileService } from '../../../src/vscode/profiles/profileService';
 import type { RegistryFeatureApi } from '../../../src/vscode/registry';
 import { extensionApi } from './profileFixtures';
@@ -6,12 +6,12 @@ import { extensionApi } from './profileFixtures';
 /** The profile, permissions and registry features, once profiles and the Huawei session have loaded. */
 export async function readyFeatures(): Promise<{
   profiles: ProfileService;
-  permissions: PermissionsFeature;
+  permissions: PermissionsTestApi;
   registry: RegistryFeatureApi;
 }> {
   const api = await extensionApi();
   const profiles = api.features.profiles as ProfileService;
-  const permissions = api.features.permissions as PermissionsFeature;
+  const permissions = api.permissions;
   const registry = api.features.registry as RegistryFeatureApi;
   await profiles.ready;
   await permissions.ready;

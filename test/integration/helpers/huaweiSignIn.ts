@@ -1,7 +1,40 @@
+import * as vscode from 'vscode';
+import { SIGN_IN_COMMAND } from '../../../src/vscode/permissions/keys';
 import { FAKE_HUAWEI } from '../../fake/server';
+import type { Choose, ScriptedUi } from './scriptedUi';
 
-/** Arguments for `coscene.huawei.signIn` that the fake accepts (they bypass the sign-in UI). */
-export const PASSWORD_SIGN_IN = {
+/** Several values for one input box: each is typed in turn until the box's validation accepts one (undefined: Escape). */
+type Typed = string | readonly (string | undefined)[];
+
+/** The answers a user gives to the questions of Sign In to Huawei Cloud with an IAM user and password. */
+export interface PasswordAnswers {
+  method: 'password';
+  userName: string;
+  password: string;
+  domainName: string;
+  /** The region picked (a label, or `from settings` for the configured one). */
+  region: Choose;
+  /** False: "Use the password once". */
+  keepPassword?: boolean;
+  codeartsProjectId: Typed;
+}
+
+/** The answers a user gives to the questions of Sign In to Huawei Cloud with an access key. */
+export interface AkSkAnswers {
+  method: 'aksk';
+  ak: string;
+  sk: string;
+  /** Empty (the default): a permanent access key. */
+  securityToken?: string;
+  domainId: string;
+  region: Choose;
+  codeartsProjectId: Typed;
+}
+
+export type SignInAnswers = PasswordAnswers | AkSkAnswers;
+
+/** A password sign-in the fake accepts. */
+export const PASSWORD_SIGN_IN: PasswordAnswers = {
   method: 'password',
   userName: FAKE_HUAWEI.iamUser,
   password: FAKE_HUAWEI.iamPassword,
@@ -10,7 +43,8 @@ export const PASSWORD_SIGN_IN = {
   codeartsProjectId: FAKE_HUAWEI.codeartsProjectId,
 };
 
-export const AKSK_SIGN_IN = {
+/** An access key sign-in the fake accepts. */
+export const AKSK_SIGN_IN: AkSkAnswers = {
   method: 'aksk',
   ak: FAKE_HUAWEI.ak,
   sk: FAKE_HUAWEI.sk,
@@ -18,3 +52,44 @@ export const AKSK_SIGN_IN = {
   domainId: FAKE_HUAWEI.domainId,
   codeartsProjectId: FAKE_HUAWEI.codeartsProjectId,
 };
+
+const typed = (value: Typed): (string | undefined)[] => (typeof value === 'string' ? [value] : [...value]);
+
+/** Queues on `ui` the answers to the sign-in's questions, in the order it asks them. */
+export function answerSignIn(ui: ScriptedUi, answers: SignInAnswers): ScriptedUi {
+  if (answers.method === 'password') {
+    ui.pick(vscode.l10n.t('IAM user and password'))
+      .input(answers.userName)
+      .input(answers.password)
+      .input(answers.domainName)
+      .pick(answers.region)
+      .pick(
+        answers.keepPassword === false
+          ? vscode.l10n.t('Use the password once')
+          : vscode.l10n.t('Keep the password in the OS keyring to renew the token'),
+      );
+  } else {
+    ui.pick(vscode.l10n.t('Access key (AK/SK)'))
+      .input(answers.ak)
+      .input(answers.sk)
+      .input(answers.securityToken ?? '')
+      .input(answers.domainId)
+      .pick(answers.region);
+  }
+  return ui.input(...typed(answers.codeartsProjectId));
+}
+
+/**
+ * Runs Sign In to Huawei Cloud as a user would, answering its questions with `answers`; resolves with the error
+ * notifications it showed (none: signed in). Every answer must have been asked for.
+ */
+export async function signInThroughUi(ui: ScriptedUi, answers: SignInAnswers): Promise<string[]> {
+  const before = ui.shown.length;
+  answerSignIn(ui, answers);
+  await vscode.commands.executeCommand(SIGN_IN_COMMAND);
+  ui.assertAllAnswered();
+  return ui.shown
+    .slice(before)
+    .filter((m) => m.severity === 'error')
+    .map((m) => m.message);
+}

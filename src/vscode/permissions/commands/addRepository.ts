@@ -1,25 +1,22 @@
 import * as vscode from 'vscode';
-import { CODEARTS_PROJECT_ID, type AddedRepository } from '../addedRepositories';
+import { CODEARTS_PROJECT_ID } from '../addedRepositories';
+import type { PermissionsContext } from '../context';
 import { askCodeartsProjectId, invalidProjectIdMessage } from './signIn';
-import type { PermissionsDeps } from '../deps';
 
-/** coscene.permissions.addRepository → true when added. The project id is checked before anything is sent. */
-export async function addRepository(deps: PermissionsDeps, args?: Partial<AddedRepository>): Promise<boolean> {
-  const projectId = args?.projectId ?? (await askCodeartsProjectId(deps));
-  if (projectId === undefined) return false;
+/** coscene.permissions.addRepository: asks for a CodeArts project ID (checked before anything is sent) and a repository ID. */
+export async function addRepository(ctx: PermissionsContext): Promise<void> {
+  const projectId = await askCodeartsProjectId(ctx);
+  if (projectId === undefined) return;
   if (!CODEARTS_PROJECT_ID.test(projectId.trim())) {
-    void vscode.window.showErrorMessage(invalidProjectIdMessage());
-    return false;
+    void ctx.ui.showErrorMessage(invalidProjectIdMessage());
+    return;
   }
-  const repoId =
-    args?.repoId ??
-    (await vscode.window.showInputBox({
-      title: vscode.l10n.t('Repository ID (General page of the repository)'),
-      ignoreFocusOut: true,
-      validateInput: (v) => (v.trim() ? undefined : vscode.l10n.t('A value is required.')),
-    }));
-  if (!repoId?.trim()) return false;
-  await deps.added.add({ projectId: projectId.trim(), repoId: repoId.trim() });
-  deps.tree.refresh();
-  return true;
+  const repoId = await ctx.ui.showInputBox({
+    title: vscode.l10n.t('Repository ID (General page of the repository)'),
+    ignoreFocusOut: true,
+    validateInput: (v) => (v.trim() ? undefined : vscode.l10n.t('A value is required.')),
+  });
+  if (!repoId?.trim()) return;
+  await ctx.added.add({ projectId: projectId.trim(), repoId: repoId.trim() });
+  ctx.tree.refresh();
 }

@@ -1,11 +1,9 @@
-import type { AddedRepository } from '../addedRepositories';
+import type { PermissionsContext } from '../context';
 import { RepositoryNode } from '../views/permissionsNodes';
-import type { PermissionsDeps } from '../deps';
 
 /** coscene.permissions.removeRepository: forgets a repository added by ID (context menu of such a node). */
-export async function removeRepository(deps: PermissionsDeps, target?: RepositoryNode | AddedRepository): Promise<void> {
-  const repo = target instanceof RepositoryNode ? target.repo : target;
-  if (!repo) return;
-  await deps.added.remove({ projectId: repo.projectId, repoId: repo.repoId });
-  deps.tree.refresh();
+export async function removeRepository(ctx: PermissionsContext, node?: unknown): Promise<void> {
+  if (!(node instanceof RepositoryNode)) return;
+  await ctx.added.remove({ projectId: node.repo.projectId, repoId: node.repo.repoId });
+  ctx.tree.refresh();
 }

@@ -1,14 +1,13 @@
 import * as vscode from 'vscode';
-import type { PermissionsDeps } from '../deps';
+import type { PermissionsContext } from '../context';
 
 /** coscene.permissions.search: filters the repository list by name (qname); an empty text clears the filter. */
-export async function search(deps: PermissionsDeps, query?: string | { query: string }): Promise<void> {
-  let text = typeof query === 'string' ? query : query?.query;
-  text ??= await vscode.window.showInputBox({
+export async function search(ctx: PermissionsContext): Promise<void> {
+  const text = await ctx.ui.showInputBox({
     title: vscode.l10n.t('Search Repositories'),
     prompt: vscode.l10n.t('Part of a repository name; leave empty to show all repositories.'),
-    value: deps.tree.searchQuery,
+    value: ctx.tree.searchQuery,
   });
   if (text === undefined) return;
-  deps.tree.setSearchQuery(text);
+  ctx.tree.setSearchQuery(text);
 }

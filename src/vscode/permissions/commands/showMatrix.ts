@@ -1,26 +1,20 @@
 import * as vscode from 'vscode';
 import { buildPermissionMatrix } from '../../../core/huawei/matrix';
-import { reportError } from '../../shared/errors';
+import type { PermissionsContext } from '../context';
+import { PERMISSIONS_VIEW_ID } from '../keys';
 import { uiLanguage } from '../language';
-import { RepositoryNode, type RepositoryRef } from '../views/permissionsNodes';
-import type { RenderedMatrix } from '../matrix/matrixPanel';
-import type { PermissionsDeps } from '../deps';
+import { RepositoryNode } from '../views/permissionsNodes';
 
-/** coscene.permissions.showMatrix: roles × operations of one repository in a webview. */
-export async function showMatrix(deps: PermissionsDeps, target?: RepositoryNode | RepositoryRef): Promise<RenderedMatrix | undefined> {
-  const repo = target instanceof RepositoryNode ? target.repo : target;
-  if (!repo) return undefined;
-  try {
-    const privileges = await vscode.window.withProgress(
-      { location: { viewId: 'coscene.permissions' }, title: vscode.l10n.t('Reading the permissions of {0}…', repo.name) },
-      async () => {
-        const { api } = await deps.session.artifact();
-        return api.getRepositoryPrivileges(repo.projectId, repo.repoId);
-      },
-    );
-    return deps.matrix.show(repo, buildPermissionMatrix(privileges), uiLanguage());
-  } catch (err) {
-    reportError(deps.services.log, `Reading the permissions of repository ${repo.repoId} failed`, err, () => showMatrix(deps, repo));
-    return undefined;
-  }
+/** coscene.permissions.showMatrix: roles × operations of one repository (its tree item) in a webview. */
+export async function showMatrix(ctx: PermissionsContext, node?: unknown): Promise<void> {
+  if (!(node instanceof RepositoryNode)) return;
+  const { repo } = node;
+  const privileges = await vscode.window.withProgress(
+    { location: { viewId: PERMISSIONS_VIEW_ID }, title: vscode.l10n.t('Reading the permissions of {0}…', repo.name) },
+    async () => {
+      const { api } = await ctx.session.artifact();
+      return api.getRepositoryPrivileges(repo.projectId, repo.repoId);
+    },
+  );
+  ctx.matrix.show(repo, buildPermissionMatrix(privileges), uiLanguage());
 }

@@ -1,14 +1,8 @@
 import * as vscode from 'vscode';
-import { reportError } from '../../shared/errors';
-import type { PermissionsDeps } from '../deps';
+import type { PermissionsContext } from '../context';
 
 /** coscene.huawei.signOut: deletes the stored credentials (token, password, AK/SK). */
-export async function signOut(deps: PermissionsDeps): Promise<void> {
-  try {
-    await deps.session.signOut();
-  } catch (err) {
-    reportError(deps.services.log, 'Huawei Cloud sign-out failed', err);
-    return;
-  }
-  void vscode.window.showInformationMessage(vscode.l10n.t('Signed out of Huawei Cloud.'));
+export async function signOut(ctx: PermissionsContext): Promise<void> {
+  await ctx.session.signOut();
+  void ctx.ui.showInformationMessage(vscode.l10n.t('Signed out of Huawei Cloud.'));
 }

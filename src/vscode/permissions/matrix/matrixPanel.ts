@@ -3,6 +3,7 @@ import { grantedObjectLabel, operationLabel, operationTooltip, parseGrantedObjec
 import { matrixToCsv, matrixToMarkdown, type PermissionMatrix } from '../../../core/huawei/matrix';
 import type { Log } from '../../shared/log';
 import { TablePanel } from '../../shared/tablePanel';
+import { MATRIX_VIEW_TYPE } from '../keys';
 import type { RepositoryRef } from '../views/permissionsNodes';
 import { MatrixHtmlLabels, renderMatrixHtml } from './matrixHtml';
 
@@ -19,7 +20,7 @@ export class MatrixPanel extends TablePanel<RenderedMatrix> {
   constructor(log: Log) {
     super(
       {
-        viewType: 'coscene.permissionMatrix',
+        viewType: MATRIX_VIEW_TYPE,
         exportText: ({ matrix, language }, format) =>
           format === 'csv' ? matrixToCsv(matrix, language) : matrixToMarkdown(matrix, language),
         copied: (format) =>

@@ -11,6 +11,16 @@ import {
 import type { Privilege, ProjectUser, RolePrivileges } from '../../../core/huawei/model';
 import { uiLanguage } from '../language';
 import { MessageNode } from '../../shared/nodes';
+import {
+  ADDED_REPOSITORY_CONTEXT,
+  GRANTED_OBJECT_CONTEXT_PREFIX,
+  HUAWEI_ROLE_CONTEXT,
+  HUAWEI_USER_CONTEXT,
+  HUAWEI_USERS_CONTEXT,
+  NO_PERMISSIONS_CONTEXT,
+  OPERATION_CONTEXT,
+  REPOSITORY_CONTEXT,
+} from '../keys';
 
 /** Where a repository's permissions live: the CodeArts project id and the repo id used in API paths. */
 export interface RepositoryRef {
@@ -40,7 +50,7 @@ export class RepositoryNode extends vscode.TreeItem {
       ...(repo.description ? [repo.description] : []),
     ].join('\n');
     this.iconPath = new vscode.ThemeIcon('repo');
-    this.contextValue = added ? 'coscene.repository.added' : 'coscene.repository';
+    this.contextValue = added ? ADDED_REPOSITORY_CONTEXT : REPOSITORY_CONTEXT;
     this.usersNode = new UsersNode(this);
   }
 }
@@ -56,7 +66,7 @@ export class RoleNode extends vscode.TreeItem {
     this.description = granted.length === 0 ? vscode.l10n.t('No permissions') : undefined;
     this.tooltip = [roleLabel(role, uiLanguage()), ...(role.roleId ? [vscode.l10n.t('Role ID: {0}', role.roleId)] : [])].join('\n');
     this.iconPath = new vscode.ThemeIcon('organization');
-    this.contextValue = 'coscene.huaweiRole';
+    this.contextValue = HUAWEI_ROLE_CONTEXT;
   }
 
   children(): vscode.TreeItem[] {
@@ -80,7 +90,7 @@ export class GrantedObjectNode extends vscode.TreeItem {
       vscode.l10n.t('Object type ID: {0}', privilege.granted_object_type_id || '-'),
       `operations_index: ${JSON.stringify(privilege.operations_index)}`,
     ].join('\n');
-    this.contextValue = `coscene.grantedObject.${parsed.kind}`;
+    this.contextValue = `${GRANTED_OBJECT_CONTEXT_PREFIX}${parsed.kind}`;
   }
 
   children(): vscode.TreeItem[] {
@@ -97,7 +107,7 @@ export class OperationNode extends vscode.TreeItem {
     this.description = known ? undefined : vscode.l10n.t('unknown operation');
     this.tooltip = operationTooltip(keyword, uiLanguage());
     this.iconPath = new vscode.ThemeIcon(known ? 'check' : 'question');
-    this.contextValue = 'coscene.operation';
+    this.contextValue = OPERATION_CONTEXT;
   }
 }
 
@@ -106,7 +116,7 @@ export class NoPermissionsNode extends MessageNode {
   constructor() {
     super(vscode.l10n.t('No permissions'), 'circle-slash');
     this.iconPath = new vscode.ThemeIcon('circle-slash', new vscode.ThemeColor('disabledForeground'));
-    this.contextValue = 'coscene.noPermissions';
+    this.contextValue = NO_PERMISSIONS_CONTEXT;
   }
 }
 
@@ -120,7 +130,7 @@ export class UsersNode extends vscode.TreeItem {
   constructor(readonly repository: RepositoryNode) {
     super(vscode.l10n.t('Users'), vscode.TreeItemCollapsibleState.Collapsed);
     this.iconPath = new vscode.ThemeIcon('person');
-    this.contextValue = 'coscene.huaweiUsers';
+    this.contextValue = HUAWEI_USERS_CONTEXT;
   }
 
   reset(): void {
@@ -149,7 +159,7 @@ export class UserNode extends vscode.TreeItem {
       vscode.l10n.t('Privilege: {0}', privilege || '-'),
     ].join('\n');
     this.iconPath = new vscode.ThemeIcon('account');
-    this.contextValue = 'coscene.huaweiUser';
+    this.contextValue = HUAWEI_USER_CONTEXT;
   }
 }
 

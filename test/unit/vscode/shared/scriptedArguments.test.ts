@@ -168,6 +168,8 @@ describe('command arguments from someone other than the user still ask, outside 
     asks: RegExp;
     /** Nothing of this happened. */
     unchanged: (o: Observed) => void;
+    /** The command reads no arguments at all: test mode asks too (the tests answer through a scripted window). */
+    asksInTestMode?: true;
   }[] = [
     {
       command: 'coscene.profile.setToken',
@@ -190,6 +192,7 @@ describe('command arguments from someone other than the user still ask, outside 
         assert.deepEqual(o.storedSecrets, [], 'sign-in credentials were stored');
         assert.equal(fake.stats.requests.filter((r) => r.api === 'huawei').length, 0, 'IAM was called');
       },
+      asksInTestMode: true,
     },
     {
       command: 'coscene.export.users',
@@ -271,7 +274,16 @@ describe('command arguments from someone other than the user still ask, outside 
   describe('in ExtensionMode.Test (the integration tests)', () => {
     before(() => activate('Test'));
 
-    for (const c of cases) {
+    for (const c of cases.filter((k) => k.asksInTestMode)) {
+      it(`${c.command} reads no arguments: with them it asks as if called without them`, async () => {
+        fake.stats.requests.length = 0;
+        const { seen: o } = await run(c.command, c.args());
+        assert.match(o.asked[0] ?? '(nothing asked)', c.asks, `asked: ${JSON.stringify(o.asked)}`);
+        c.unchanged(o);
+      });
+    }
+
+    for (const c of cases.filter((k) => !k.asksInTestMode)) {
       it(`${c.command} with arguments skips the question the user would see`, async () => {
         fake.stats.requests.length = 0;
         const { seen: o } = await run(c.command, c.args());
