@@ -18,16 +18,17 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi | undef
   const testUi = acceptScriptedArgs ? new ReplaceableUi() : undefined;
   const ui = testUi ?? windowUi;
   const { profiles, accounts } = registerProfilesFeature(context, log, acceptScriptedArgs);
+  const registry = registerRegistryFeature({ extension: context, log, ui, profiles });
   const api: ExtensionApi = {
     trees: new Map(),
     features: { profiles, accounts },
     ui: { use: (scripted) => testUi?.use(scripted) },
     globalState: context.globalState,
+    registry,
   };
   const services: Services = { context, extension: context, log, ui, profiles, api, acceptScriptedArgs };
   registerUsersFeature(services);
   registerPermissionsFeature(services);
-  registerRegistryFeature(services);
   return extensionExports(context.extensionMode, api);
 }
 

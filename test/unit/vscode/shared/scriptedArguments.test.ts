@@ -168,6 +168,8 @@ describe('command arguments from someone other than the user still ask, outside 
     asks: RegExp;
     /** Nothing of this happened. */
     unchanged: (o: Observed) => void;
+    /** The command reads no arguments at all: in test mode too it asks (the tests answer through the scripted UI). */
+    readsNone?: true;
   }[] = [
     {
       command: 'coscene.profile.setToken',
@@ -217,6 +219,7 @@ describe('command arguments from someone other than the user still ask, outside 
         assert.deepEqual(o.clipboard, [], 'the password was copied');
         assert.equal(o.opened, 0, 'a credential document was opened');
       },
+      readsNone: true,
     },
     {
       command: 'coscene.profile.remove',
@@ -259,7 +262,15 @@ describe('command arguments from someone other than the user still ask, outside 
 
   it('closing the window (deactivate) clears a registry password copied less than a minute ago', async () => {
     activate('Test');
-    const { seen: o } = await run('coscene.registry.createCredential', { format: 'json', copy: 'password' });
+    // The user picks Copy Password.
+    const dismiss = vscode.window.showQuickPick;
+    vscode.window.showQuickPick = async (items: readonly { label: string }[]) => items.find((i) => i.label.endsWith('Copy Password'));
+    let o: Observed;
+    try {
+      ({ seen: o } = await run('coscene.registry.createCredential', undefined));
+    } finally {
+      vscode.window.showQuickPick = dismiss;
+    }
     const password = o.clipboard.at(-1);
     assert.ok(password, 'the password was copied');
     const extension = require(join(root, 'out/src/extension.js')) as { deactivate(): Promise<void> };
@@ -272,9 +283,14 @@ describe('command arguments from someone other than the user still ask, outside 
     before(() => activate('Test'));
 
     for (const c of cases) {
-      it(`${c.command} with arguments skips the question the user would see`, async () => {
+      it(`${c.command} with arguments ${c.readsNone ? 'still asks' : 'skips the question the user would see'}`, async () => {
         fake.stats.requests.length = 0;
         const { seen: o } = await run(c.command, c.args());
+        if (c.readsNone) {
+          assert.match(o.asked[0] ?? '(nothing asked)', c.asks, `asked: ${JSON.stringify(o.asked)}`);
+          c.unchanged(o);
+          return;
+        }
         assert.ok(!o.asked.some((q) => c.asks.test(q)), `asked: ${JSON.stringify(o.asked)}`);
         assert.throws(() => c.unchanged(o), `${c.command}: the arguments took no effect`);
       });
