@@ -145,8 +145,9 @@ describe('container registry', function () {
     assert.ok(text.includes(vscode.l10n.t('[exit code {0}]', '0')), text);
     assert.ok(registryTerminals().length > 0);
     // The status bar item: in the UI test (test/e2e/registry.test.ts), where the real status bar is visible.
-    // The argv the client process really had (/proc/<pid>/cmdline), executable first.
-    assert.deepEqual(seen.expected, [['docker', 'login', registry.host, '--username', ALICE.username, '--password-stdin'].join(' ')]);
+    // The argv the client process really had (/proc/<pid>/cmdline): "docker" resolved from PATH, the password on stdin only.
+    const docker = findContainerClient('docker');
+    assert.deepEqual(seen.expected, [[docker, 'login', registry.host, '--username', ALICE.username, '--password-stdin'].join(' ')]);
   });
 
   it('reuses the stored credential within its lifetime and the same terminal', async () => {
