@@ -561,7 +561,7 @@ describe('secret canaries', function () {
         );
     // Without the registry the client never ran, so its argv and terminal were not scanned: not clean.
     assert.ok(registry, `the registry part of the scan could not run: ${registrySkipped}`);
-    assertProcessWatch(processes, `registry client (${SLOW_CLIENT} login … --password-stdin)`);
+    assertProcessWatch(processes, `registry client (${SLOW_CLIENT} login … --password-stdin, logout …)`);
     assert.ok(
       processes.expected.some((argv) => / login \S+ --username /.test(argv)) &&
         processes.expected.some((argv) => / logout \S+$/.test(argv)),
