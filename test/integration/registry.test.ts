@@ -45,8 +45,8 @@ describe('container registry', function () {
   let ui: ScriptedUi;
   /** What the earlier tests' scripted windows showed (each test has its own window). */
   const shownEarlier: ShownMessage[] = [];
-  /** Every process's argv and environment from the first test to the password check. */
-  let suiteWatch: ProcessWatch;
+  /** Every process's argv and environment from the end of the first test (which has its own) to the password check. */
+  let suiteWatch: ProcessWatch | undefined;
 
   const config = () => vscode.workspace.getConfiguration(REGISTRY_SETTINGS_SECTION);
   const setSetting = (key: string, value: unknown) => config().update(key, value, vscode.ConfigurationTarget.Global);
@@ -94,8 +94,6 @@ describe('container registry', function () {
     await vscode.commands.executeCommand(REGISTRY_FORGET_CREDENTIAL);
     notifications = recordNotifications();
     assert.ok(notifications.patched, 'notifications can be observed');
-    // The argv of every client process (and any other) the suite starts: no password in it.
-    suiteWatch = watchProcesses(secretNeedles(PASSWORD_NAMES), new RegExp(`(^|/)docker (login|logout) ${escape(registry.host)}( |$)`));
   });
 
   beforeEach(async () => {
@@ -130,6 +128,8 @@ describe('container registry', function () {
     );
     await login();
     const seen = await watcher.stop();
+    // One watcher for the rest of the suite (two at once slow each other down: a short-lived client may slip by).
+    suiteWatch = watchProcesses(secretNeedles(PASSWORD_NAMES), new RegExp(`(^|/)docker (login|logout) ${escape(registry.host)}( |$)`));
     assert.deepEqual(ui.messages('error'), [], JSON.stringify(notice()));
     assert.equal(feature.login()?.username, ALICE.username);
     assert.ok(registry.host in auths(), `no auth entry for ${registry.host}: ${JSON.stringify(auths())}`);
@@ -319,6 +319,7 @@ describe('container registry', function () {
 
   it('never puts a password in argv, the terminal, notifications or files the extension host writes', async () => {
     // argv (and environment) of every process while the tests above ran, read from /proc, after its control was found.
+    assert.ok(suiteWatch, 'the process watcher started in the first test');
     const processes = await suiteWatch.stop();
     assertProcessWatch(processes, 'docker login/logout process');
     assert.deepEqual(processes.hits, [], 'password in argv');
