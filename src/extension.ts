@@ -20,17 +20,18 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi | undef
   const ui = testUi ?? windowUi;
   const { profiles, accounts } = registerProfilesFeature(context, log, acceptScriptedArgs);
   const permissions = registerPermissionsFeature({ extension: context, log, ui, profiles });
+  const registry = registerRegistryFeature({ extension: context, log, ui, profiles });
   const api: ExtensionApi = {
     trees: new Map(),
     features: { profiles, accounts },
     ui: { use: (scripted) => testUi?.use(scripted) },
     globalState: context.globalState,
     permissions,
+    registry,
   };
   api.trees.set(PERMISSIONS_VIEW_ID, permissions.tree);
   const services: Services = { context, extension: context, log, ui, profiles, api, acceptScriptedArgs };
   registerUsersFeature(services);
-  registerRegistryFeature(services);
   return extensionExports(context.extensionMode, api);
 }
 

@@ -3,15 +3,24 @@ import { randomBytes } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import type { LoginOutcome } from '../../src/vscode/registry/commands/login';
 import type { ProfileService } from '../../src/vscode/profiles/profileService';
 import type { RegistryFeatureApi } from '../../src/vscode/registry';
+import {
+  CREDENTIAL_DOCUMENT_SCHEME,
+  REGISTRY_CREATE_CREDENTIAL,
+  REGISTRY_FORGET_CREDENTIAL,
+  REGISTRY_LOGIN,
+  REGISTRY_LOGOUT,
+  REGISTRY_SETTINGS_SECTION,
+  REGISTRY_TERMINAL_NAME,
+} from '../../src/vscode/registry/keys';
 import { FAKE_COSCENE, FakeServer, startFakeServer } from '../fake/server';
 import { NotificationRecorder, recordNotifications } from './helpers/canaryNotifications';
-import { assertNoSecretOnDisk, assertProcessWatch, secretNeedles, watchProcesses } from './helpers/canaryScan';
+import { assertNoSecretOnDisk, assertProcessWatch, ProcessWatch, secretNeedles, watchProcesses } from './helpers/canaryScan';
 import { CocliFile, cocliYaml, extensionApi, makeTempDir, useCocliFile, waitUntil } from './helpers/profileFixtures';
 import { containerClientMissingReason, findContainerClient } from './helpers/containerClient';
 import { registryUnavailableReason, RegistryServer, startRegistryServer } from './helpers/registryServer';
+import { restoreUi, ScriptedUi, scriptUi, ShownMessage } from './helpers/scriptedUi';
 import { skipBecause } from '../support/mochaRunner';
 
 // The API hands these out in order; the registry knows only alice and carol. The passwords are this run's own: the
@@ -33,27 +42,39 @@ describe('container registry', function () {
   let feature: RegistryFeatureApi;
   let dockerConfig: string;
   let previousDockerConfig: string | undefined;
+  let ui: ScriptedUi;
+  /** What the earlier tests' scripted windows showed (each test has its own window). */
+  const shownEarlier: ShownMessage[] = [];
+  /** Every process's argv and environment from the end of the first test (which has its own) to the password check. */
+  let suiteWatch: ProcessWatch | undefined;
 
-  const config = () => vscode.workspace.getConfiguration('coscene.registry');
+  const config = () => vscode.workspace.getConfiguration(REGISTRY_SETTINGS_SECTION);
   const setSetting = (key: string, value: unknown) => config().update(key, value, vscode.ConfigurationTarget.Global);
-  const login = () => vscode.commands.executeCommand<LoginOutcome>('coscene.registry.login');
-  const logout = () => vscode.commands.executeCommand<{ ok: boolean }>('coscene.registry.logout');
+  const login = () => vscode.commands.executeCommand(REGISTRY_LOGIN);
+  const logout = () => vscode.commands.executeCommand(REGISTRY_LOGOUT);
+  const createCredential = () => vscode.commands.executeCommand(REGISTRY_CREATE_CREDENTIAL);
+  const loggedIn = (username: string) => vscode.l10n.t('Logged in to {0} as {1}', registry.host, username);
+  const credentialTitle = (username: string) => vscode.l10n.t('Registry credential for {0}: username {1}', registry.host, username);
+  const confirmations = () => ui.asked.filter((q) => q.kind === 'confirm');
+  const registryTerminals = () => vscode.window.terminals.filter((t) => t.name === REGISTRY_TERMINAL_NAME);
   const auths = (): Record<string, unknown> => {
     const file = path.join(dockerConfig, 'config.json');
     return fs.existsSync(file) ? ((JSON.parse(fs.readFileSync(file, 'utf8')) as { auths?: Record<string, unknown> }).auths ?? {}) : {};
   };
   const credentialRequests = () => server.stats.requests.filter((r) => r.procedure === 'CreateBasicCredential').length;
+  /** Notifications shown through VS Code's window (outside the scripted one: the hooks' commands). */
   let notifications: NotificationRecorder;
   /** The last notification the user was shown (the toast's text and severity), not the feature's own record. */
-  const notice = () => notifications.shown.at(-1);
+  const notice = () => ui.shown.at(-1);
 
   before(async function () {
     const reason = registryUnavailableReason() ?? containerClientMissingReason('docker');
     if (reason) skipBecause(this, reason);
     registry = await startRegistryServer([ALICE, CAROL]);
-    server = await startFakeServer({ registryCredentials: [ALICE, BOB, DAVE, CAROL, ALICE, CAROL] });
+    // DAVE twice: one credential per Create Registry Credential, and the user copies one's username, opens the other.
+    server = await startFakeServer({ registryCredentials: [ALICE, BOB, DAVE, DAVE, CAROL, ALICE, CAROL] });
     const api = await extensionApi();
-    feature = api.features.registry as RegistryFeatureApi;
+    feature = api.registry;
     const profiles = api.features.profiles as ProfileService;
     await profiles.ready;
     cocli = await useCocliFile(
@@ -70,19 +91,29 @@ describe('container registry', function () {
     await setSetting('host', registry.host);
     await setSetting('client', undefined);
     await setSetting('credentialLifetimeMinutes', 30);
-    await vscode.commands.executeCommand('coscene.registry.forgetCredential');
+    await vscode.commands.executeCommand(REGISTRY_FORGET_CREDENTIAL);
     notifications = recordNotifications();
     assert.ok(notifications.patched, 'notifications can be observed');
   });
 
+  beforeEach(async () => {
+    ui = await scriptUi();
+  });
+
+  afterEach(async () => {
+    shownEarlier.push(...ui.shown);
+    await restoreUi();
+  });
+
   after(async () => {
+    await suiteWatch?.stop();
     notifications?.restore();
     if (previousDockerConfig === undefined) delete process.env.DOCKER_CONFIG;
     else process.env.DOCKER_CONFIG = previousDockerConfig;
     await setSetting('host', undefined);
     await setSetting('client', undefined);
     await setSetting('credentialLifetimeMinutes', undefined);
-    await vscode.commands.executeCommand('coscene.registry.forgetCredential');
+    await vscode.commands.executeCommand(REGISTRY_FORGET_CREDENTIAL);
     await cocli?.restore();
     await server?.close();
     await registry?.stop();
@@ -95,50 +126,56 @@ describe('container registry', function () {
       secretNeedles(PASSWORD_NAMES),
       new RegExp(`(^|/)docker login ${escape(registry.host)} --username ${ALICE.username} --password-stdin$`),
     );
-    const outcome = await login();
+    await login();
     const seen = await watcher.stop();
-    assert.equal(outcome.ok, true, JSON.stringify(notice()));
-    assert.equal(outcome.username, ALICE.username);
+    // One watcher for the rest of the suite (two at once slow each other down: a short-lived client may slip by).
+    suiteWatch = watchProcesses(secretNeedles(PASSWORD_NAMES), new RegExp(`(^|/)docker (login|logout) ${escape(registry.host)}( |$)`));
+    assert.deepEqual(ui.messages('error'), [], JSON.stringify(notice()));
+    assert.equal(feature.login()?.username, ALICE.username);
     assert.ok(registry.host in auths(), `no auth entry for ${registry.host}: ${JSON.stringify(auths())}`);
     assertProcessWatch(seen, `"docker login" process`);
     assert.deepEqual(seen.hits, [], 'a process had a password in its argv or environment');
 
-    assert.equal(notice()?.message, vscode.l10n.t('Logged in to {0} as {1}', registry.host, ALICE.username));
+    assert.equal(notice()?.message, loggedIn(ALICE.username));
     const text = feature.terminalText();
     assert.ok(text.includes(`$ docker login ${registry.host} --username ${ALICE.username} --password-stdin\n`), text);
     assert.match(text, /Login Succeeded/);
     // docker warns on stderr that DOCKER_CONFIG holds the login unencrypted: shown, yet the login succeeded.
     assert.match(text, /WARNING! Your credentials are stored unencrypted/);
     assert.ok(text.includes(vscode.l10n.t('[exit code {0}]', '0')), text);
-    assert.ok(vscode.window.terminals.some((t) => t.name === 'coScene Registry'));
+    assert.ok(registryTerminals().length > 0);
     // The status bar item: in the UI test (test/e2e/registry.test.ts), where the real status bar is visible.
-    assert.deepEqual(feature.spawned().at(-1), ['docker', 'login', registry.host, '--username', ALICE.username, '--password-stdin']);
+    // The argv the client process really had (/proc/<pid>/cmdline): "docker" resolved from PATH, the password on stdin only.
+    const docker = findContainerClient('docker');
+    assert.deepEqual(seen.expected, [[docker, 'login', registry.host, '--username', ALICE.username, '--password-stdin'].join(' ')]);
   });
 
   it('reuses the stored credential within its lifetime and the same terminal', async () => {
     const before = credentialRequests();
-    const terminals = vscode.window.terminals.filter((t) => t.name === 'coScene Registry').length;
-    const outcome = await login();
-    assert.equal(outcome.ok, true, JSON.stringify(notice()));
-    assert.equal(outcome.username, ALICE.username);
+    const terminals = registryTerminals().length;
+    await login();
+    assert.deepEqual(ui.messages('error'), [], JSON.stringify(notice()));
+    assert.equal(notice()?.message, loggedIn(ALICE.username));
     assert.equal(credentialRequests(), before, 'a new credential was requested');
-    assert.equal(vscode.window.terminals.filter((t) => t.name === 'coScene Registry').length, terminals);
+    assert.equal(registryTerminals().length, terminals);
     assert.equal((await feature.storedCredential())?.username, ALICE.username);
   });
 
   it('logs out in the same terminal and docker forgets the login', async () => {
-    const result = await logout();
-    assert.equal(result.ok, true, JSON.stringify(notice()));
+    await logout();
+    assert.deepEqual(ui.messages('error'), [], JSON.stringify(notice()));
+    assert.equal(feature.login(), undefined, 'the status bar still shows the login');
     assert.ok(!(registry.host in auths()), JSON.stringify(auths()));
     assert.ok(feature.terminalText().includes(`$ docker logout ${registry.host}\n`));
     assert.equal(notice()?.message, vscode.l10n.t('Logged out of {0}', registry.host));
   });
 
   it("a credential the registry rejects fails with docker's message", async () => {
-    await vscode.commands.executeCommand('coscene.registry.forgetCredential');
+    await vscode.commands.executeCommand(REGISTRY_FORGET_CREDENTIAL);
     assert.equal(await feature.storedCredential(), undefined);
-    const outcome = await login();
-    assert.equal(outcome.ok, false);
+    await login();
+    assert.equal(ui.messages('error').length, 1, 'the login failed');
+    assert.ok(!ui.messages('info').some((m) => m.startsWith(loggedIn(BOB.username))));
     assert.equal(notice()?.severity, 'error');
     assert.match(notice()?.message ?? '', /401 Unauthorized/);
     assert.ok(notice()?.message.includes(`http://${registry.host}/v2/`), `the host is part of docker's message: ${notice()?.message}`);
@@ -151,10 +188,17 @@ describe('container registry', function () {
   });
 
   it('creates a credential on request: username to the clipboard, the password only in the table asked for', async () => {
-    feature.answerShowPassword(true);
-    const created = await vscode.commands.executeCommand('coscene.registry.createCredential', { format: 'table', copy: 'username' });
-    assert.deepEqual(created, { host: registry.host, username: DAVE.username });
-    assert.equal(await vscode.env.clipboard.readText(), DAVE.username);
+    ui.pick(vscode.l10n.t('Copy Username'));
+    await createCredential();
+    ui.pick(vscode.l10n.t('Open as Table')).answerConfirm(vscode.l10n.t('Show Password'));
+    await createCredential();
+    ui.assertAllAnswered();
+    assert.deepEqual(
+      ui.asked.filter((q) => q.kind === 'quickPick').map((q) => q.title),
+      [credentialTitle(DAVE.username), credentialTitle(DAVE.username)],
+    );
+    assert.equal(await ui.clipboard.readText(), DAVE.username);
+    assert.ok(ui.messages('info').includes(vscode.l10n.t('Username {0} was copied to the clipboard.', DAVE.username)));
     const doc = vscode.window.activeTextEditor?.document;
     assert.ok(doc, 'no editor opened');
     assert.equal(
@@ -170,9 +214,11 @@ describe('container registry', function () {
   });
 
   it('opens a created credential as cocli JSON in a read-only document', async () => {
-    feature.answerShowPassword(true);
-    await vscode.commands.executeCommand('coscene.registry.createCredential', { format: 'json' });
-    assert.equal(feature.answerShowPassword(undefined), 1, 'asked before showing the password');
+    ui.pick(vscode.l10n.t('Open as JSON')).answerConfirm(vscode.l10n.t('Show Password'));
+    await createCredential();
+    ui.assertAllAnswered();
+    assert.equal(confirmations().length, 1, 'asked before showing the password');
+    assert.equal(confirmations()[0].title, vscode.l10n.t('Show the password of {0} in an editor?', CAROL.username));
     const doc = vscode.window.activeTextEditor?.document;
     assert.ok(doc, 'no editor opened');
     assert.equal(doc.getText(), `{\n  "password": "${CAROL.password}",\n  "username": "${CAROL.username}"\n}\n`);
@@ -198,9 +244,9 @@ describe('container registry', function () {
     await setSetting('client', wrapper);
     try {
       const before = credentialRequests();
-      const outcome = await login();
-      assert.equal(outcome.ok, true, JSON.stringify(notice()));
-      assert.equal(outcome.username, CAROL.username);
+      await login();
+      assert.deepEqual(ui.messages('error'), [], JSON.stringify(notice()));
+      assert.equal(notice()?.message, loggedIn(CAROL.username));
       assert.equal(credentialRequests(), before, 'the created credential should be reused');
       assert.ok(registry.host in auths());
       const recorded = fs.readFileSync(argvLog, 'utf8').trim().split('\n');
@@ -216,12 +262,12 @@ describe('container registry', function () {
     await setSetting('credentialLifetimeMinutes', undefined);
     try {
       const before = credentialRequests();
-      const first = await login();
-      assert.equal(first.ok, true, JSON.stringify(notice()));
-      assert.equal(first.username, ALICE.username);
-      const second = await login();
-      assert.equal(second.ok, true, JSON.stringify(notice()));
-      assert.equal(second.username, CAROL.username);
+      await login();
+      assert.deepEqual(ui.messages('error'), [], JSON.stringify(notice()));
+      assert.equal(notice()?.message, loggedIn(ALICE.username));
+      await login();
+      assert.deepEqual(ui.messages('error'), [], JSON.stringify(notice()));
+      assert.equal(notice()?.message, loggedIn(CAROL.username));
       assert.equal(credentialRequests(), before + 2, 'one new credential per login');
     } finally {
       await setSetting('credentialLifetimeMinutes', 30);
@@ -231,8 +277,9 @@ describe('container registry', function () {
   it('says what to install or set when the client executable is missing', async () => {
     await setSetting('client', '/nonexistent/coscene-docker');
     try {
-      const outcome = await login();
-      assert.equal(outcome.ok, false);
+      await login();
+      assert.equal(ui.messages('error').length, 1, 'the login failed');
+      assert.equal(notice()?.severity, 'error');
       const message = notice()?.message ?? '';
       assert.ok(message.includes('/nonexistent/coscene-docker'), message);
       assert.ok(message.includes('coscene.registry.client'), message);
@@ -252,9 +299,10 @@ describe('container registry', function () {
   it('rejects an invalid coscene.registry.host with a clear message', async () => {
     await setSetting('host', 'https://cr.example.com');
     try {
-      const spawnedBefore = feature.spawned().length;
-      const outcome = await login();
-      assert.equal(outcome.ok, false);
+      // Every client run starts with its command line in the terminal.
+      const terminalBefore = feature.terminalText();
+      await login();
+      assert.equal(ui.messages('error').length, 1, 'the login failed');
       assert.ok((notice()?.message ?? '').includes('https://cr.example.com'));
       assert.equal(
         notice()?.message,
@@ -263,19 +311,23 @@ describe('container registry', function () {
           'https://cr.example.com',
         ),
       );
-      assert.equal(feature.spawned().length, spawnedBefore, 'no client should run');
+      assert.equal(feature.terminalText(), terminalBefore, 'no client should run');
     } finally {
       await setSetting('host', registry.host);
     }
   });
 
   it('never puts a password in argv, the terminal, notifications or files the extension host writes', async () => {
-    const argv = JSON.stringify(feature.spawned());
+    // argv (and environment) of every process while the tests above ran, read from /proc, after its control was found.
+    assert.ok(suiteWatch, 'the process watcher started in the first test');
+    const processes = await suiteWatch.stop();
+    assertProcessWatch(processes, 'docker login/logout process');
+    assert.deepEqual(processes.hits, [], 'password in argv');
+    // The terminal shows every client's command line as it was spawned (the executable as configured), whatever the watcher missed.
     const terminal = feature.terminalText();
     for (const password of PASSWORDS) {
-      assert.ok(!argv.includes(password), 'password in argv');
       assert.ok(!terminal.includes(password), 'password in the terminal');
-      for (const shown of notifications.shown)
+      for (const shown of [...notifications.shown, ...shownEarlier, ...ui.shown])
         assert.ok(!`${shown.message} ${shown.actions.join(' ')}`.includes(password), 'password in a notification');
       assert.ok(
         !JSON.stringify(vscode.workspace.getConfiguration('coscene').inspect('registry')).includes(password),
@@ -289,24 +341,23 @@ describe('container registry', function () {
 
   // Last: each created credential advances the fake's list of users, which the tests above count on.
   it('a declined show-password prompt opens no credential document', async () => {
-    feature.answerShowPassword(false);
-    const credentialDocs = () => vscode.workspace.textDocuments.filter((d) => d.uri.scheme === 'coscene-registry-credential');
+    const credentialDocs = () => vscode.workspace.textDocuments.filter((d) => d.uri.scheme === CREDENTIAL_DOCUMENT_SCHEME);
     const docsBefore = credentialDocs().length;
     const editorBefore = vscode.window.activeTextEditor?.document;
-    try {
-      const created = await vscode.commands.executeCommand<{ username: string }>('coscene.registry.createCredential', { format: 'json' });
-      assert.ok(created?.username, 'the credential was created');
-      assert.equal(feature.answerShowPassword(undefined), 1, 'the prompt was asked once');
-      assert.equal(credentialDocs().length, docsBefore, 'a credential document opened');
-      assert.equal(vscode.window.activeTextEditor?.document, editorBefore, 'another editor came to the front');
-      const holding = vscode.workspace.textDocuments.filter((d) => d.getText().includes(created.username));
-      assert.deepEqual(
-        holding.map((d) => d.uri.toString()),
-        [],
-        'an open document holds the new credential',
-      );
-    } finally {
-      feature.answerShowPassword(undefined);
-    }
+    ui.pick(vscode.l10n.t('Open as JSON')).answerConfirm(undefined);
+    await createCredential();
+    ui.assertAllAnswered();
+    const created = await feature.storedCredential();
+    assert.ok(created?.username, 'the credential was created');
+    assert.equal(ui.asked[0]?.title, credentialTitle(created.username));
+    assert.equal(confirmations().length, 1, 'the prompt was asked once');
+    assert.equal(credentialDocs().length, docsBefore, 'a credential document opened');
+    assert.equal(vscode.window.activeTextEditor?.document, editorBefore, 'another editor came to the front');
+    const holding = vscode.workspace.textDocuments.filter((d) => d.getText().includes(created.username));
+    assert.deepEqual(
+      holding.map((d) => d.uri.toString()),
+      [],
+      'an open document holds the new credential',
+    );
   });
 });

@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import type { CredentialFormat } from '../../core/registry/credentialFormat';
+import { CREDENTIAL_DOCUMENT_SCHEME as SCHEME } from './keys';
 
-const SCHEME = 'coscene-registry-credential';
 const EXTENSIONS: Record<CredentialFormat, string> = { json: 'json', yaml: 'yaml', table: 'txt', plain: 'txt' };
 const LANGUAGES: Record<CredentialFormat, string> = { json: 'json', yaml: 'yaml', table: 'plaintext', plain: 'plaintext' };
 

@@ -3,9 +3,7 @@ import type { CosceneApi } from '../../core/coscene/model';
 import { isReusable, StoredCredential } from '../../core/registry/storedCredential';
 import type { Secrets, SecretsOf } from '../shared/secrets';
 import { isSafeRegistryUsername } from '../../core/text/serverText';
-
-const SECRET_KEY = 'registry.credential';
-const META_KEY = 'coscene.registry.credential';
+import { CREDENTIAL_SECRET_KEY as SECRET_KEY, CREDENTIAL_STATE_KEY as META_KEY } from './keys';
 
 export interface CredentialScope {
   host: string;

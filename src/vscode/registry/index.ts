@@ -1,86 +1,74 @@
-import * as vscode from 'vscode';
 import { ClipboardExpiry } from '../../core/clipboardExpiry';
-import { finishBeforeDeactivate } from '../shared/deactivation';
 import type { StoredCredential } from '../../core/registry/storedCredential';
-import { CommandTable, registerCommands } from '../shared/commands';
+import { type FeatureCommands, registerFeatureCommands } from '../shared/commands';
+import { finishBeforeDeactivate } from '../shared/deactivation';
+import type { FeatureContext } from '../shared/featureContext';
 import { Secrets } from '../shared/secrets';
-import type { Services } from '../shared/services';
 import { CommandTerminal } from './commandTerminal';
-import { CreateCredentialArgs, createCredential } from './commands/createCredential';
+import { createCredential } from './commands/createCredential';
 import { forgetCredential } from './commands/forgetCredential';
 import { logIn } from './commands/login';
 import { logOut } from './commands/logout';
 import { CredentialDocuments } from './credentialDocument';
 import { RegistryCredentials } from './credentials';
-import type { RegistryCommandId } from './keys';
-import { LoginState, RegistryLogin } from './loginState';
-import { askShowPassword, type Notice, type RegistryContext } from './registryContext';
+import {
+  REGISTRY_CREATE_CREDENTIAL,
+  REGISTRY_FORGET_CREDENTIAL,
+  REGISTRY_LOGIN,
+  REGISTRY_LOGOUT,
+  REGISTRY_TERMINAL_NAME,
+  type RegistryCommandId,
+} from './keys';
+import { LoginState, type RegistryLogin } from './loginState';
+import type { RegistryContext } from './registryContext';
 
-/** `api.features.registry`, read by the integration tests. Nothing in it reveals the password. */
+/** The test API's `registry` field: what the integration tests inspect. Nothing in it reveals the password. */
 export interface RegistryFeatureApi {
+  /** Everything the registry terminal showed (command lines, client output, exit codes), without colour codes. */
   terminalText(): string;
-  /** argv of each client process started, executable first. */
-  spawned(): readonly (readonly string[])[];
-  lastNotice(): Notice | undefined;
+  /** The last login, as the status bar shows it. */
   login(): RegistryLogin | undefined;
   statusBar(): { visible: boolean; text: string; tooltip: string };
-  /**
-   * Answers the "show the password in an editor?" prompt with `answer` instead of showing it (undefined: show it
-   * again). Returns how many times the prompt was asked since the last call.
-   */
-  answerShowPassword(answer: boolean | undefined): number;
-  /** Username and host of the stored credential, if any. */
+  /** Username, host and scope of the stored credential, if any (never its password). */
   storedCredential(): Promise<Omit<StoredCredential, 'password'> | undefined>;
 }
 
+const COMMANDS: FeatureCommands<RegistryCommandId, RegistryContext> = {
+  [REGISTRY_LOGIN]: logIn,
+  [REGISTRY_LOGOUT]: logOut,
+  [REGISTRY_CREATE_CREDENTIAL]: createCredential,
+  [REGISTRY_FORGET_CREDENTIAL]: forgetCredential,
+};
+
 /** Container registry login/logout and temporary credentials: commands, their terminal and the status bar item. */
-export function registerRegistryFeature(services: Services): RegistryFeatureApi {
-  const { context } = services;
-  const terminal = new CommandTerminal('coScene Registry');
-  const state = new LoginState(context.globalState);
-  const docs = new CredentialDocuments();
-  const clipboard = new ClipboardExpiry(vscode.env.clipboard);
-  let showPasswordAnswer: boolean | undefined;
-  let showPasswordAsked = 0;
+export function registerRegistryFeature(feature: FeatureContext): RegistryFeatureApi {
+  const { extension, ui } = feature;
+  // Through the window's clipboard as it is when the password is copied or cleared (the tests' one in test mode).
+  const clipboard = new ClipboardExpiry({
+    readText: () => ui.clipboard.readText(),
+    writeText: (value) => ui.clipboard.writeText(value),
+  });
   const ctx: RegistryContext = {
-    services,
-    terminal,
-    state,
-    credentials: new RegistryCredentials(new Secrets(context.secrets), context.globalState),
-    spawned: [],
+    ...feature,
+    terminal: new CommandTerminal(REGISTRY_TERMINAL_NAME),
+    state: new LoginState(extension.globalState),
+    credentials: new RegistryCredentials(new Secrets(extension.secrets), extension.globalState),
     clipboard,
-    confirmShowPassword: async (username) => {
-      showPasswordAsked++;
-      return showPasswordAnswer ?? askShowPassword(username);
-    },
+    documents: new CredentialDocuments(),
   };
-  const commands: CommandTable<RegistryCommandId> = {
-    'coscene.registry.login': () => logIn(ctx),
-    'coscene.registry.logout': () => logOut(ctx),
-    'coscene.registry.createCredential': (args?: CreateCredentialArgs) => createCredential(ctx, docs, args),
-    'coscene.registry.forgetCredential': () => forgetCredential(ctx),
-  };
-  context.subscriptions.push(
-    terminal,
-    state,
-    docs,
+  extension.subscriptions.push(
+    ctx.terminal,
+    ctx.state,
+    ctx.documents,
     clipboard,
     finishBeforeDeactivate(() => clipboard.clear()), // a password copied less than a minute ago leaves with the window
-    ...registerCommands(services.log, commands, services.acceptScriptedArgs),
+    ...registerFeatureCommands(ctx, COMMANDS),
   );
 
-  const feature: RegistryFeatureApi = {
-    terminalText: () => terminal.text(),
-    spawned: () => ctx.spawned,
-    lastNotice: () => ctx.lastNotice,
-    login: () => state.current(),
-    statusBar: () => state.statusBar(),
-    answerShowPassword: (answer) => {
-      showPasswordAnswer = answer;
-      const asked = showPasswordAsked;
-      showPasswordAsked = 0;
-      return asked;
-    },
+  return {
+    terminalText: () => ctx.terminal.text(),
+    login: () => ctx.state.current(),
+    statusBar: () => ctx.state.statusBar(),
     storedCredential: async () => {
       const stored = await ctx.credentials.stored();
       if (!stored) return undefined;
@@ -88,6 +76,4 @@ export function registerRegistryFeature(services: Services): RegistryFeatureApi 
       return info;
     },
   };
-  services.api.features.registry = feature;
-  return feature;
 }

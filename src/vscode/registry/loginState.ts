@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { LAST_LOGIN_STATE_KEY, REGISTRY_LOGGED_IN_CONTEXT_KEY } from './keys';
+import { LAST_LOGIN_STATE_KEY, REGISTRY_LOGGED_IN_CONTEXT_KEY, REGISTRY_STATUS_BAR_ID } from './keys';
 
 export interface RegistryLogin {
   host: string;
@@ -16,7 +16,7 @@ const STATE_KEY = LAST_LOGIN_STATE_KEY;
  * Kept in globalState (no secret in it) so it survives a reload; docker keeps the login itself.
  */
 export class LoginState implements vscode.Disposable {
-  private readonly item = vscode.window.createStatusBarItem('coscene.registry', vscode.StatusBarAlignment.Left, 40);
+  private readonly item = vscode.window.createStatusBarItem(REGISTRY_STATUS_BAR_ID, vscode.StatusBarAlignment.Left, 40);
 
   constructor(private readonly memento: vscode.Memento) {
     this.item.name = vscode.l10n.t('coScene Container Registry');

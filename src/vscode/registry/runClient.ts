@@ -21,7 +21,7 @@ export interface ClientRun {
 export async function runClient(ctx: RegistryContext, run: ClientRun): Promise<{ executable: string; result: RunResult }> {
   const executable = clientExecutable();
   const commandLine = displayCommandLine(executable, run.args);
-  ctx.services.log.info(`Running ${commandLine}`);
+  ctx.log.info(`Running ${commandLine}`);
   const result = await ctx.terminal.run({
     executable,
     args: run.args,
@@ -29,13 +29,12 @@ export async function runClient(ctx: RegistryContext, run: ClientRun): Promise<{
     secrets: run.secrets,
     signal: run.signal,
     timeoutMs: CLIENT_TIMEOUT_MS,
-    onSpawn: (argv) => ctx.spawned.push([...argv]),
     missingExecutable: msg(
       'The container client "{0}" was not found. Install Docker or Podman, or set "coscene.registry.client" to the full path of the executable.',
       executable,
     ),
   });
-  ctx.services.log.info(`${commandLine} → ${result.timedOut ? 'timed out' : `exit code ${result.exitCode ?? result.signal}`}`);
+  ctx.log.info(`${commandLine} → ${result.timedOut ? 'timed out' : `exit code ${result.exitCode ?? result.signal}`}`);
   if (result.timedOut) {
     throw new AccessError(msg('"{0}" gave no result within {1} seconds and was stopped.', commandLine, CLIENT_TIMEOUT_MS / 1000), [
       'retry',

@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
+import { REGISTRY_SETTINGS_SECTION } from './keys';
 
-const section = () => vscode.workspace.getConfiguration('coscene.registry');
+const section = () => vscode.workspace.getConfiguration(REGISTRY_SETTINGS_SECTION);
 
 /** `coscene.registry.host`, trimmed; '' when unset. */
 export function registryHostSetting(): string {

@@ -3,6 +3,7 @@ import type { CosceneApi } from '../../core/coscene/model';
 import type { AccessError } from '../../core/errors';
 import type { ProfileInfo } from '../../core/profiles/profile';
 import type { PermissionsTestApi } from '../permissions';
+import type { RegistryFeatureApi } from '../registry';
 import type { FeatureContext } from './featureContext';
 import type { Log } from './log';
 import type { Ui } from './ui';
@@ -33,6 +34,8 @@ export interface ExtensionApi {
   readonly globalState: vscode.Memento;
   /** Repository Permissions: the Huawei session, the tree, the matrix panel, the view's description. */
   readonly permissions: PermissionsTestApi;
+  /** The container registry: terminal text, login state, status bar, stored credential (never its password). */
+  readonly registry: RegistryFeatureApi;
 }
 
 /** Legacy (being replaced by FeatureContext): built once in activate() and handed to every adapter. */

@@ -13,6 +13,14 @@ import {
   SHOW_MATRIX_COMMAND,
 } from '../../../src/vscode/permissions/keys';
 import type { RegistryFeatureApi } from '../../../src/vscode/registry';
+import {
+  CREDENTIAL_DOCUMENT_SCHEME as CREDENTIAL_SCHEME,
+  REGISTRY_CREATE_CREDENTIAL,
+  REGISTRY_FORGET_CREDENTIAL,
+  REGISTRY_LOGIN,
+  REGISTRY_LOGOUT,
+  REGISTRY_TERMINAL_NAME,
+} from '../../../src/vscode/registry/keys';
 import { FAKE_COSCENE, FAKE_HUAWEI, FakeServer, startFakeServer } from '../../fake/server';
 import { recordNotifications, NotificationRecorder } from '../helpers/canaryNotifications';
 import {
@@ -37,7 +45,6 @@ import { registryUnavailableReason, RegistryServer, startRegistryServer } from '
 import { skipBecause } from '../../support/mochaRunner';
 
 type Item = vscode.TreeItem;
-const CREDENTIAL_SCHEME = 'coscene-registry-credential';
 
 // The canaries. The IAM password holds characters JSON escapes, so its JSON form differs from the raw one.
 const COS_TOKEN = canary('cos-token');
@@ -169,13 +176,13 @@ describe('secret canaries', function () {
       await setGlobal('coscene.registry', 'client', wrapper);
       await setGlobal('coscene.registry', 'credentialLifetimeMinutes', 30);
     }
-    await vscode.commands.executeCommand('coscene.registry.forgetCredential');
+    await vscode.commands.executeCommand(REGISTRY_FORGET_CREDENTIAL);
     await vscode.commands.executeCommand('coscene.huawei.signOut');
 
     secretNeedles = growingNeedles(() => huaweiSecrets(server.huawei), fixedNeedles());
     notifications = recordNotifications();
     // From here on every process's argv and environment, against a needle list that grows as the fake issues tokens.
-    watch = watchProcesses(() => secretNeedles(), new RegExp(`/${SLOW_CLIENT} login \\S+ --username \\S+ --password-stdin$`));
+    watch = watchProcesses(() => secretNeedles(), new RegExp(`/${SLOW_CLIENT} (login \\S+ --username \\S+ --password-stdin|logout \\S+)$`));
   });
 
   after(async () => {
@@ -189,7 +196,7 @@ describe('secret canaries', function () {
     ))
       await vscode.commands.executeCommand(REMOVE_REPOSITORY_COMMAND, node);
     await vscode.commands.executeCommand('coscene.huawei.signOut');
-    await vscode.commands.executeCommand('coscene.registry.forgetCredential');
+    await vscode.commands.executeCommand(REGISTRY_FORGET_CREDENTIAL);
     if (profiles?.list().some((p) => p.name === PROFILE))
       await vscode.commands
         .executeCommand('coscene.profile.remove', { name: PROFILE, source: 'extension' })
@@ -409,36 +416,54 @@ describe('secret canaries', function () {
 
   it('registry: login, credential as JSON (read-only, not on disk), copy username, logout, a rejected credential', async function () {
     if (!registry) skipBecause(this, `registry part: ${registrySkipped}`);
-    const login = await vscode.commands.executeCommand<{ ok: boolean; username?: string }>('coscene.registry.login');
-    assert.equal(login.ok, true, JSON.stringify(feature.lastNotice()));
-    remember('command results', JSON.stringify(login));
+    const host = registry.host;
+    const ui = await scriptUi();
+    try {
+      await vscode.commands.executeCommand(REGISTRY_LOGIN);
+      assert.deepEqual(ui.messages('error'), [], JSON.stringify(ui.shown));
+      assert.equal(ui.shown.at(-1)?.message, vscode.l10n.t('Logged in to {0} as {1}', host, REGISTRY[0].username));
 
-    feature.answerShowPassword(true); // the user confirms the "show the password?" modal
-    const created = await vscode.commands.executeCommand('coscene.registry.createCredential', { format: 'json' });
-    feature.answerShowPassword(undefined);
-    remember('command results', JSON.stringify(created));
-    const doc = vscode.window.activeTextEditor?.document;
-    assert.ok(doc, 'the credential document opened');
-    assert.equal(doc.uri.scheme, CREDENTIAL_SCHEME);
-    assert.ok(doc.getText().includes(JSON.stringify(REGISTRY[1].password)), 'the user asked to see the password');
-    await vscode.commands.executeCommand('type', { text: 'typed' });
-    assert.ok(!doc.getText().includes('typed'), 'the credential document is read-only');
-    assert.equal(doc.isDirty, false);
-    assert.equal(doc.isUntitled, false, 'an untitled document would offer to save the password');
-    await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
+      // The user picks Open as JSON and confirms the "show the password?" modal.
+      ui.pick(vscode.l10n.t('Open as JSON')).answerConfirm(vscode.l10n.t('Show Password'));
+      await vscode.commands.executeCommand(REGISTRY_CREATE_CREDENTIAL);
+      ui.assertAllAnswered();
+      const doc = vscode.window.activeTextEditor?.document;
+      assert.ok(doc, 'the credential document opened');
+      assert.equal(doc.uri.scheme, CREDENTIAL_SCHEME);
+      assert.ok(doc.getText().includes(JSON.stringify(REGISTRY[1].password)), 'the user asked to see the password');
+      await vscode.commands.executeCommand('type', { text: 'typed' });
+      assert.ok(!doc.getText().includes('typed'), 'the credential document is read-only');
+      assert.equal(doc.isDirty, false);
+      assert.equal(doc.isUntitled, false, 'an untitled document would offer to save the password');
+      await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
 
-    const copied = await vscode.commands.executeCommand('coscene.registry.createCredential', { copy: 'username' });
-    remember('command results', JSON.stringify(copied));
-    remember('clipboard', await vscode.env.clipboard.readText());
-    assert.equal((await vscode.commands.executeCommand<{ ok: boolean }>('coscene.registry.logout')).ok, true);
-    await vscode.commands.executeCommand('coscene.registry.forgetCredential');
-    const rejected = await vscode.commands.executeCommand<{ ok: boolean }>('coscene.registry.login');
-    assert.equal(rejected.ok, false, 'the fourth credential is unknown to the registry');
-    assert.match(feature.terminalText(), /401 Unauthorized/);
-    remember('registry status bar', JSON.stringify(feature.statusBar()));
-    remember('registry notices', JSON.stringify(feature.lastNotice()));
-    const spawned = feature.spawned();
-    assert.ok(spawned.some((argv) => argv.includes('login')) && spawned.some((argv) => argv.includes('logout')), JSON.stringify(spawned));
+      ui.pick(vscode.l10n.t('Copy Username'));
+      await vscode.commands.executeCommand(REGISTRY_CREATE_CREDENTIAL);
+      ui.assertAllAnswered();
+      remember('clipboard', await ui.clipboard.readText());
+      await vscode.commands.executeCommand(REGISTRY_LOGOUT);
+      assert.deepEqual(ui.messages('error'), [], JSON.stringify(ui.shown));
+      assert.equal(ui.shown.at(-1)?.message, vscode.l10n.t('Logged out of {0}', host));
+      await vscode.commands.executeCommand(REGISTRY_FORGET_CREDENTIAL);
+      await vscode.commands.executeCommand(REGISTRY_LOGIN);
+      assert.equal(ui.messages('error').length, 1, 'the fourth credential is unknown to the registry');
+      assert.match(feature.terminalText(), /401 Unauthorized/);
+      remember('registry status bar', JSON.stringify(feature.statusBar()));
+      // The client ran for the login and the logout: their command lines in the terminal (the /proc watcher reads the real ones).
+      const commandLines = feature
+        .terminalText()
+        .split('\n')
+        .filter((line) => line.startsWith('$ '));
+      assert.ok(
+        commandLines.some((l) => l.includes(` login ${host} `)) && commandLines.some((l) => l.endsWith(` logout ${host}`)),
+        JSON.stringify(commandLines),
+      );
+    } finally {
+      // What the user saw: the quick picks' titles (host, username), the modal, the notifications.
+      remember('registry questions', JSON.stringify(ui.asked));
+      remember('registry notices', JSON.stringify(ui.shown));
+      await restoreUi();
+    }
   });
 
   it('finds no canary in logs, settings, state, terminal, files, notifications, documents, views, or process argv and environment', async () => {
@@ -471,8 +496,7 @@ describe('secret canaries', function () {
     const browserDirs = disk.browserDirs;
 
     // 4. In-memory places the user can see.
-    scanText(report, 'terminal "coScene Registry"', feature.terminalText(), needles);
-    scanText(report, 'registry client argv (recorded)', JSON.stringify(feature.spawned()), needles);
+    scanText(report, `terminal "${REGISTRY_TERMINAL_NAME}"`, feature.terminalText(), needles);
     const globalState = (await extensionApi()).globalState;
     const state = Object.fromEntries(globalState.keys().map((k) => [k, globalState.get(k)]));
     scanText(report, 'globalState (extension API)', JSON.stringify(state), needles);
@@ -497,6 +521,7 @@ describe('secret canaries', function () {
       assert.notEqual(doc.uri.scheme, 'file');
     }
     const processes = await watch.stop();
+    scanText(report, 'registry client argv (seen in /proc)', JSON.stringify(processes.expected), needles);
 
     const hits = [...report.hits, ...processes.hits];
     const plantedHits = hits.filter((h) => h.includes('PLANTED'));
@@ -505,7 +530,7 @@ describe('secret canaries', function () {
     console.log(
       `    canary scan: ${places} places searched: ${sandboxFiles} sandbox files, ${browserFiles} browser profile files (${browserDirs.length} profiles), ` +
         `${logFiles.length} log files, ${stateStores} state store files (state.vscdb, Local Storage, IndexedDB; ${report.tables.length} LevelDB tables also decompressed), ${report.vanished.length} vanished while scanning, ${buffers.size} view/document buffers, ${notifications.texts.length} notifications (${notifications.patched ? 'observed' : 'NOT observable'}), ` +
-        `${vscode.workspace.textDocuments.length} open documents, ${processes.pids} processes in ${processes.scans} /proc scans (${processes.expected.length} registry client runs seen; control seen in argv: ${processes.control.argv}, environment: ${processes.control.environ}), ${feature.spawned().length} recorded client runs; ` +
+        `${vscode.workspace.textDocuments.length} open documents, ${processes.pids} processes in ${processes.scans} /proc scans (${processes.expected.length} registry client runs seen; control seen in argv: ${processes.control.argv}, environment: ${processes.control.environ}); ` +
         `${needles.length} needle forms (${issuedIamTokens(server.huawei).length} IAM tokens issued); disk control found in ${disk.control.hits.length} places (state stores after ${disk.control.storageMs} ms); ` +
         `planted profile name found in ${plantedHits.length} places; secret hits: ${secretHits.length ? secretHits.join(' ; ') : 'none'}`,
     );
@@ -523,7 +548,12 @@ describe('secret canaries', function () {
         );
     // Without the registry the client never ran, so its argv and terminal were not scanned: not clean.
     assert.ok(registry, `the registry part of the scan could not run: ${registrySkipped}`);
-    assertProcessWatch(processes, `registry client (${SLOW_CLIENT} login … --password-stdin)`);
+    assertProcessWatch(processes, `registry client (${SLOW_CLIENT} login … --password-stdin, logout …)`);
+    assert.ok(
+      processes.expected.some((argv) => / login \S+ --username /.test(argv)) &&
+        processes.expected.some((argv) => / logout \S+$/.test(argv)),
+      `the registry client ran for the login and the logout: ${JSON.stringify(processes.expected)}`,
+    );
     assert.equal(notifications.patched, true, 'notifications could be observed');
     assert.ok(
       plantedHits.some((h) => h.startsWith('notification')),

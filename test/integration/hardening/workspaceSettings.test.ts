@@ -8,6 +8,7 @@ import type { PermissionsTestApi } from '../../../src/vscode/permissions';
 import { PERMISSIONS_VIEW_ID } from '../../../src/vscode/permissions/keys';
 import type { ProfileService } from '../../../src/vscode/profiles/profileService';
 import type { RegistryFeatureApi } from '../../../src/vscode/registry';
+import { REGISTRY_CREATE_CREDENTIAL, REGISTRY_LOGIN, REGISTRY_LOGOUT } from '../../../src/vscode/registry/keys';
 import { FAKE_COSCENE, FAKE_HUAWEI, FakeServer, startFakeServer } from '../../fake/server';
 import { readyFeatures } from '../helpers/features';
 import { PASSWORD_SIGN_IN, signInThroughUi } from '../helpers/huaweiSignIn';
@@ -247,9 +248,9 @@ describe('workspace trust and settings: a workspace cannot redirect endpoints, h
     await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
 
     // Huawei Cloud: sign in picking the region the settings give (first in the list), so the configured region is used.
-    const ui = await scriptUi();
+    const signInUi = await scriptUi();
     try {
-      const failed = await signInThroughUi(ui, { ...PASSWORD_SIGN_IN, region: vscode.l10n.t('from settings') });
+      const failed = await signInThroughUi(signInUi, { ...PASSWORD_SIGN_IN, region: vscode.l10n.t('from settings') });
       assert.deepEqual(failed, []);
     } finally {
       await restoreUi();
@@ -263,9 +264,16 @@ describe('workspace trust and settings: a workspace cannot redirect endpoints, h
     const scope = legit.stats.requests.find((r) => r.procedure === 'ListAllRepositories');
     assert.ok(scope, "the user's Huawei endpoint was used");
 
-    // Registry: a credential for the user's host (the login itself: the next test).
-    const created = await vscode.commands.executeCommand<{ host?: string }>('coscene.registry.createCredential', { copy: 'username' });
-    assert.equal(created?.host, USER_VALUES['coscene.registry.host']);
+    // Registry: a credential for the user's host, named in the quick pick's title (the login itself: the next test).
+    const ui = (await scriptUi()).pick(vscode.l10n.t('Copy Username'));
+    try {
+      await vscode.commands.executeCommand(REGISTRY_CREATE_CREDENTIAL);
+    } finally {
+      await restoreUi();
+    }
+    ui.assertAllAnswered();
+    const host = USER_VALUES['coscene.registry.host'] as string;
+    assert.equal(ui.asked[0]?.title, vscode.l10n.t('Registry credential for {0}: username {1}', host, REGISTRY_USER.username));
 
     assert.deepEqual(
       hostile.stats.requests.map((r) => `${r.method} ${r.path}`),
@@ -281,14 +289,28 @@ describe('workspace trust and settings: a workspace cannot redirect endpoints, h
 
   it("logs in and out of the user's registry with the user's client, never the workspace's host or client", async function () {
     if (!registry) skipBecause(this, registryMissing ?? 'no registry');
-    const spawnedBefore = feature.spawned().length;
-    const login = await vscode.commands.executeCommand<{ ok: boolean; host?: string }>('coscene.registry.login');
-    assert.equal(login.ok, true, JSON.stringify(feature.lastNotice()));
-    assert.equal(login.host, registry.host);
-    assert.equal((await vscode.commands.executeCommand<{ ok: boolean; host?: string }>('coscene.registry.logout')).host, registry.host);
-    const runs = feature.spawned().slice(spawnedBefore);
+    // Every client run starts with its command line in the terminal.
+    const terminalBefore = feature.terminalText();
+    const ui = await scriptUi();
+    try {
+      await vscode.commands.executeCommand(REGISTRY_LOGIN);
+      assert.deepEqual(ui.messages('error'), [], JSON.stringify(ui.shown));
+      assert.equal(feature.login()?.host, registry.host);
+      await vscode.commands.executeCommand(REGISTRY_LOGOUT);
+    } finally {
+      await restoreUi();
+    }
+    assert.deepEqual(ui.messages(), [
+      vscode.l10n.t('Logged in to {0} as {1}', registry.host, REGISTRY_USER.username),
+      vscode.l10n.t('Logged out of {0}', registry.host),
+    ]);
+    const runs = feature
+      .terminalText()
+      .slice(terminalBefore.length)
+      .split('\n')
+      .filter((line) => line.startsWith('$ '));
     assert.deepEqual(
-      runs.map((argv) => `${argv[0]} ${argv[1]} ${argv[2]}`),
+      runs.map((line) => line.split(' ').slice(1, 4).join(' ')),
       [`docker login ${registry.host}`, `docker logout ${registry.host}`],
     );
     assert.equal(listener.connections(), 1, 'the hostile registry host got connections (beyond the probe)');

@@ -12,7 +12,7 @@ export async function readyFeatures(): Promise<{
   const api = await extensionApi();
   const profiles = api.features.profiles as ProfileService;
   const permissions = api.permissions;
-  const registry = api.features.registry as RegistryFeatureApi;
+  const registry = api.registry;
   await profiles.ready;
   await permissions.ready;
   return { profiles, permissions, registry };

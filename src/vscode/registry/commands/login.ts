@@ -1,29 +1,21 @@
 import * as vscode from 'vscode';
 import { loginArgv } from '../../../core/registry/argv';
-import { chooseRegistryHost } from '../chooseHost';
 import { withAbortSignal } from '../../shared/commands';
-import { notifyError, notifyInfo, RegistryContext } from '../registryContext';
+import { chooseRegistryHost } from '../chooseHost';
+import { notifyInfo, type RegistryContext } from '../registryContext';
 import { runClient } from '../runClient';
 import { credentialLifetimeMinutes } from '../settings';
 
-export interface LoginOutcome {
-  ok: boolean;
-  host?: string;
-  username?: string;
-  /** The notification text shown. */
-  message?: string;
-}
-
 /** coscene.registry.login: a temporary credential, then `<client> login <host> --username <u> --password-stdin`. */
-export async function logIn(ctx: RegistryContext): Promise<LoginOutcome> {
+export async function logIn(ctx: RegistryContext): Promise<void> {
   let reused = false;
   try {
-    const api = await ctx.services.profiles.api();
-    const profile = ctx.services.profiles.current();
-    if (!profile) return { ok: false }; // api() rejects first when there is no profile
-    const host = await chooseRegistryHost(profile.endpoint);
-    if (!host) return { ok: false };
-    return await vscode.window.withProgress(
+    const api = await ctx.profiles.api();
+    const profile = ctx.profiles.current();
+    if (!profile) return; // api() rejects first when there is no profile
+    const host = await chooseRegistryHost(ctx.ui, profile.endpoint);
+    if (!host) return;
+    await vscode.window.withProgress(
       { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Logging in to {0}…', host), cancellable: true },
       (_progress, token) =>
         withAbortSignal(token, async (signal) => {
@@ -31,7 +23,7 @@ export async function logIn(ctx: RegistryContext): Promise<LoginOutcome> {
           const obtained = await ctx.credentials.obtain(api, scope, credentialLifetimeMinutes(), signal);
           reused = obtained.reused;
           const { username, password } = obtained.credential;
-          ctx.services.log.info(`Registry login to ${host} as ${username} (${reused ? 'reused' : 'new'} credential)`);
+          ctx.log.info(`Registry login to ${host} as ${username} (${reused ? 'reused' : 'new'} credential)`);
           const { executable } = await runClient(ctx, {
             args: loginArgv(host, username),
             stdin: `${password}\n`,
@@ -39,15 +31,12 @@ export async function logIn(ctx: RegistryContext): Promise<LoginOutcome> {
             signal,
           });
           await ctx.state.loggedIn({ host, username, client: executable, at: Date.now() });
-          const message = vscode.l10n.t('Logged in to {0} as {1}', host, username);
-          void notifyInfo(ctx, message);
-          return { ok: true, host, username, message };
+          notifyInfo(ctx, vscode.l10n.t('Logged in to {0} as {1}', host, username));
         }),
     );
   } catch (err) {
     // A reused credential may have expired on the server: the retry gets a fresh one.
     if (reused) await ctx.credentials.forget().catch(() => undefined);
-    notifyError(ctx, 'Registry login failed', err, () => vscode.commands.executeCommand('coscene.registry.login'));
-    return { ok: false, message: ctx.lastNotice?.message };
+    throw err;
   }
 }

@@ -220,6 +220,7 @@ describe('command arguments from someone other than the user still ask, outside 
         assert.deepEqual(o.clipboard, [], 'the password was copied');
         assert.equal(o.opened, 0, 'a credential document was opened');
       },
+      asksInTestMode: true,
     },
     {
       command: 'coscene.profile.remove',
@@ -262,7 +263,15 @@ describe('command arguments from someone other than the user still ask, outside 
 
   it('closing the window (deactivate) clears a registry password copied less than a minute ago', async () => {
     activate('Test');
-    const { seen: o } = await run('coscene.registry.createCredential', { format: 'json', copy: 'password' });
+    // The user picks Copy Password.
+    const dismiss = vscode.window.showQuickPick;
+    vscode.window.showQuickPick = async (items: readonly { label: string }[]) => items.find((i) => i.label.endsWith('Copy Password'));
+    let o: Observed;
+    try {
+      ({ seen: o } = await run('coscene.registry.createCredential', undefined));
+    } finally {
+      vscode.window.showQuickPick = dismiss;
+    }
     const password = o.clipboard.at(-1);
     assert.ok(password, 'the password was copied');
     const extension = require(join(root, 'out/src/extension.js')) as { deactivate(): Promise<void> };
