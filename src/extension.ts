@@ -17,12 +17,16 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi | undef
   // Only in test mode can the window be replaced (by the integration tests' scripted answers).
   const testUi = acceptScriptedArgs ? new ReplaceableUi() : undefined;
   const ui = testUi ?? windowUi;
-  const { profiles, accounts } = registerProfilesFeature(context, log, acceptScriptedArgs);
+  const { ctx: profilesCtx, accounts, statusBar } = registerProfilesFeature(context, log, ui);
+  const { profiles } = profilesCtx;
   const api: ExtensionApi = {
     trees: new Map(),
-    features: { profiles, accounts },
+    features: {},
     ui: { use: (scripted) => testUi?.use(scripted) },
     globalState: context.globalState,
+    profiles,
+    accounts,
+    profileStatusBar: statusBar,
   };
   const services: Services = { context, extension: context, log, ui, profiles, api, acceptScriptedArgs };
   registerUsersFeature(services);

@@ -2,6 +2,8 @@ import type * as vscode from 'vscode';
 import type { CosceneApi } from '../../core/coscene/model';
 import type { AccessError } from '../../core/errors';
 import type { ProfileInfo } from '../../core/profiles/profile';
+import type { CosceneAuthProvider } from '../profiles/authProvider';
+import type { ProfileService } from '../profiles/profileService';
 import type { FeatureContext } from './featureContext';
 import type { Log } from './log';
 import type { Ui } from './ui';
@@ -30,6 +32,12 @@ export interface ExtensionApi {
   readonly ui: { use(ui: Ui | undefined): void };
   /** The extension's globalState (tests check that no secret ends up there). */
   readonly globalState: vscode.Memento;
+  /** Every coScene profile and the active one (`ready`, `current()`, `list()`, `api()`, …). */
+  readonly profiles: ProfileService;
+  /** The Accounts menu's authentication provider `coscene` (its sessions, Sign Out). */
+  readonly accounts: CosceneAuthProvider;
+  /** The profile status bar item (its text, tooltip and background as drawn). */
+  readonly profileStatusBar: vscode.StatusBarItem;
 }
 
 /** Legacy (being replaced by FeatureContext): built once in activate() and handed to every adapter. */

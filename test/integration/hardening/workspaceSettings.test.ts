@@ -9,6 +9,7 @@ import type { ProfileService } from '../../../src/vscode/profiles/profileService
 import type { RegistryFeatureApi } from '../../../src/vscode/registry';
 import { FAKE_COSCENE, FAKE_HUAWEI, FakeServer, startFakeServer } from '../../fake/server';
 import { readyFeatures } from '../helpers/features';
+import { switchProfile } from '../helpers/profileCommands';
 import { CocliFile, cocliYaml, EXTENSION_ID, extensionApi, makeTempDir, useCocliFile, waitUntil } from '../helpers/profileFixtures';
 import { containerClientMissingReason } from '../helpers/containerClient';
 import { registryUnavailableReason, RegistryServer, startRegistryServer } from '../helpers/registryServer';
@@ -103,7 +104,7 @@ describe('workspace trust and settings: a workspace cannot redirect endpoints, h
       cocliYaml('trusted-user', [{ name: 'trusted-user', endpoint: legit.url, token: FAKE_COSCENE.adminToken, project: 'mcap' }]),
     );
     await waitUntil(() => profiles.list().some((p) => p.source === 'cocli' && p.name === 'trusted-user'), 'the user cocli profile to load');
-    await vscode.commands.executeCommand('coscene.profile.switch', { name: 'trusted-user', source: 'cocli' });
+    await switchProfile('trusted-user', 'cocli');
     await setGlobal('coscene.huawei.endpoint', legit.url);
     await setGlobal('coscene.huawei.iamEndpoint', legit.url);
     await setGlobal('coscene.huawei.region', FAKE_HUAWEI.region);
