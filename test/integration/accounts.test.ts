@@ -151,6 +151,25 @@ describe('Accounts menu: the coscene authentication provider', function () {
     await waitUntil(async () => !(await labels()).includes('acct-added'), 'the account to go with the profile');
   });
 
+  it('Sign in with coScene (createSession) offers the profiles without a token and asks for the one picked', async () => {
+    await addProfile({ name: 'acct-signin', endpoint: server.url, project: 'perception', token: FAKE_COSCENE.writerToken }, ui);
+    await profiles.signOut('extension', 'acct-signin');
+    await waitUntil(async () => !(await labels()).includes('acct-signin'), 'the signed-out account to go');
+    const askedBefore = ui.asked.length;
+    ui.pick('acct-signin').input(FAKE_COSCENE.writerToken);
+    const session = await provider.createSession([]);
+    ui.assertAllAnswered();
+    const [pick, input] = ui.asked.slice(askedBefore);
+    assert.equal(pick?.title, vscode.l10n.t('Sign In to coScene'));
+    assert.ok(pick?.offered.includes('acct-signin'), `offered: ${pick?.offered.join(', ')}`);
+    assert.equal(input?.title, vscode.l10n.t('Set Token for Profile'));
+    assert.deepEqual(
+      { label: session.account.label, token: session.accessToken },
+      { label: 'acct-signin', token: FAKE_COSCENE.writerToken },
+    );
+    await removeProfile('acct-signin', ui);
+  });
+
   it('signing out of a cocli profile leaves the cocli file alone and the account listed', async () => {
     const text = cocli.read();
     await profiles.signOut('cocli', 'lark');
