@@ -18,16 +18,20 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi | undef
   // Only in test mode can the window be replaced (by the integration tests' scripted answers).
   const testUi = acceptScriptedArgs ? new ReplaceableUi() : undefined;
   const ui = testUi ?? windowUi;
-  const { profiles, accounts } = registerProfilesFeature(context, log, acceptScriptedArgs);
+  const { ctx: profilesCtx, accounts, statusBar } = registerProfilesFeature(context, log, ui);
+  const { profiles } = profilesCtx;
   const permissions = registerPermissionsFeature({ extension: context, log, ui, profiles });
   const registry = registerRegistryFeature({ extension: context, log, ui, profiles });
   const api: ExtensionApi = {
     trees: new Map(),
-    features: { profiles, accounts },
+    features: {},
     ui: { use: (scripted) => testUi?.use(scripted) },
     globalState: context.globalState,
     permissions,
     registry,
+    profiles,
+    accounts,
+    profileStatusBar: statusBar,
   };
   api.trees.set(PERMISSIONS_VIEW_ID, permissions.tree);
   const services: Services = { context, extension: context, log, ui, profiles, api, acceptScriptedArgs };

@@ -3,10 +3,11 @@ import * as vscode from 'vscode';
 import { createHash } from 'node:crypto';
 import type { CosceneAuthProvider } from '../../src/vscode/profiles/authProvider';
 import type { ProfileService } from '../../src/vscode/profiles/profileService';
-import { recordNotifications } from './helpers/canaryNotifications';
 import { FAKE_COSCENE, FakeServer, startFakeServer } from '../fake/server';
 import { waitUntil } from '../support/waitUntil';
+import { addProfile, removeProfile, setToken, switchProfile } from './helpers/profileCommands';
 import { CocliFile, cocliYaml, extensionApi, useCocliFile } from './helpers/profileFixtures';
+import { restoreUi, scriptUi, type ScriptedUi } from './helpers/scriptedUi';
 
 /** The Accounts menu as VS Code sees it: `vscode.authentication` against the provider `coscene`. */
 describe('Accounts menu: the coscene authentication provider', function () {
@@ -14,6 +15,7 @@ describe('Accounts menu: the coscene authentication provider', function () {
   let server: FakeServer;
   let profiles: ProfileService;
   let provider: CosceneAuthProvider;
+  let ui: ScriptedUi;
   let cocli: CocliFile;
   let events = 0;
   let listener: vscode.Disposable;
@@ -24,9 +26,7 @@ describe('Accounts menu: the coscene authentication provider', function () {
 
   before(async () => {
     server = await startFakeServer({ seedUsers: 5 });
-    const features = (await extensionApi()).features;
-    profiles = features.profiles as ProfileService;
-    provider = features.accounts as CosceneAuthProvider;
+    ({ profiles, accounts: provider } = await extensionApi());
     await profiles.ready;
     const current = profiles.current();
     activeBefore = current && { name: current.name, source: current.source };
@@ -42,11 +42,20 @@ describe('Accounts menu: the coscene authentication provider', function () {
     await waitUntil(() => profiles.list().some((p) => p.source === 'cocli' && p.name === 'io'), 'the cocli profiles to load');
   });
 
+  beforeEach(async () => {
+    ui = await scriptUi();
+  });
+
+  afterEach(async () => {
+    await restoreUi();
+  });
+
   after(async () => {
     listener?.dispose();
-    await vscode.commands.executeCommand('coscene.profile.remove', { name: 'acct-added' });
+    if (profiles?.list().some((p) => p.source === 'extension' && p.name === 'acct-added')) await removeProfile('acct-added');
     await cocli?.restore();
-    if (activeBefore) await vscode.commands.executeCommand('coscene.profile.switch', activeBefore);
+    if (activeBefore && profiles.list().some((p) => p.name === activeBefore?.name && p.source === activeBefore.source))
+      await switchProfile(activeBefore.name, activeBefore.source);
     await server?.close();
   });
 
@@ -71,64 +80,43 @@ describe('Accounts menu: the coscene authentication provider', function () {
   });
 
   it('Sign Out (removeSession) of a VS Code profile deletes its token from SecretStorage and says so; the profile stays', async () => {
-    assert.equal(
-      await vscode.commands.executeCommand('coscene.profile.add', {
-        name: 'acct-signout',
-        endpoint: server.url,
-        project: 'perception',
-        token: FAKE_COSCENE.writerToken,
-        activate: false,
-      }),
-      true,
-    );
+    await addProfile({ name: 'acct-signout', endpoint: server.url, project: 'perception', token: FAKE_COSCENE.writerToken }, ui);
     const stored = async () => (await profiles.withTokens()).find((p) => p.source === 'extension' && p.name === 'acct-signout');
     assert.equal((await stored())?.token, FAKE_COSCENE.writerToken, 'the token is in SecretStorage before');
     const session = await waitUntil(
       async () => (await provider.getSessions(['openapi'])).find((s) => s.account.label === 'acct-signout'),
       'the session of "acct-signout"',
     );
-    const notices = recordNotifications();
-    try {
-      await provider.removeSession(session.id);
-      assert.ok(notices.patched, 'notifications can be recorded');
-      assert.deepEqual(
-        notices.shown.map((n) => n.message),
-        [
-          'Signed out of the coScene profile "acct-signout": its token is removed from VS Code. The profile stays; Set Token signs in again.',
-        ],
-      );
-    } finally {
-      notices.restore();
-    }
+    const shownBefore = ui.shown.length;
+    await provider.removeSession(session.id);
+    assert.deepEqual(
+      ui.shown.slice(shownBefore).map((n) => n.message),
+      ['Signed out of the coScene profile "acct-signout": its token is removed from VS Code. The profile stays; Set Token signs in again.'],
+    );
     const after = await stored();
     assert.ok(after, 'the profile stays');
     assert.equal(after.token, undefined, 'no token in SecretStorage');
     await waitUntil(async () => !(await labels()).includes('acct-signout'), 'VS Code to stop listing the account');
-    assert.equal(await vscode.commands.executeCommand('coscene.profile.remove', { name: 'acct-signout' }), true);
+    await removeProfile('acct-signout', ui);
+    assert.ok(!profiles.list().some((p) => p.name === 'acct-signout'), 'the profile is removed');
   });
 
   it('Sign Out (removeSession) of a cocli profile forgets the token set in VS Code, keeps the cocli file byte for byte and says so', async () => {
     const hash = () => createHash('sha256').update(cocli.read()).digest('hex');
     const before = hash();
-    // A token set in VS Code over the file's (Set Token) is what Sign Out can forget; the file's own token stays.
-    assert.equal(
-      await vscode.commands.executeCommand('coscene.profile.setToken', { name: 'io', source: 'cocli', token: FAKE_COSCENE.writerToken }),
-      true,
-    );
+    // A token set in VS Code over the file's (Set Token, for the active profile) is what Sign Out can forget; the file's own token stays.
+    await switchProfile('io', 'cocli', ui);
+    await setToken(FAKE_COSCENE.writerToken, ui);
     const io = async () => (await profiles.withTokens()).find((p) => p.source === 'cocli' && p.name === 'io');
     assert.equal((await io())?.token, FAKE_COSCENE.writerToken);
-    const notices = recordNotifications();
-    try {
-      await provider.removeSession('cocli:io');
-      assert.deepEqual(
-        notices.shown.map((n) => n.message),
-        [
-          `The profile "io" stays signed in with the token in ${profiles.configPath()}, which cocli manages. To sign out there, run "cocli login delete io".`,
-        ],
-      );
-    } finally {
-      notices.restore();
-    }
+    const shownBefore = ui.shown.length;
+    await provider.removeSession('cocli:io');
+    assert.deepEqual(
+      ui.shown.slice(shownBefore).map((n) => n.message),
+      [
+        `The profile "io" stays signed in with the token in ${profiles.configPath()}, which cocli manages. To sign out there, run "cocli login delete io".`,
+      ],
+    );
     assert.equal((await io())?.token, FAKE_COSCENE.deviceToken, "back to the cocli file's token");
     assert.equal(hash(), before, 'the cocli file is unchanged');
     assert.ok((await labels()).includes('io · acme-robotics'), 'still an account');
@@ -136,13 +124,11 @@ describe('Accounts menu: the coscene authentication provider', function () {
 
   it('a profile added in VS Code becomes an account; Sign Out forgets its token and the account, not the profile', async () => {
     const seen = events;
-    const added = await vscode.commands.executeCommand('coscene.profile.add', {
-      name: 'acct-added',
-      endpoint: server.url,
-      project: 'perception',
-      token: FAKE_COSCENE.writerToken,
-    });
-    assert.equal(added, true);
+    await addProfile({ name: 'acct-added', endpoint: server.url, project: 'perception', token: FAKE_COSCENE.writerToken }, ui);
+    assert.ok(
+      profiles.list().some((p) => p.source === 'extension' && p.name === 'acct-added'),
+      'the profile was added',
+    );
     await waitUntil(async () => (await labels()).includes('acct-added'), 'the account "acct-added"');
     await waitUntil(() => events > seen, 'onDidChangeSessions for coscene after Add Profile');
 
@@ -156,18 +142,32 @@ describe('Accounts menu: the coscene authentication provider', function () {
     );
     await assert.rejects(profiles.api(), /has no token/);
 
-    // Signing in again (Set Token) brings the account back; removing the profile takes it away.
-    assert.equal(
-      await vscode.commands.executeCommand('coscene.profile.setToken', {
-        name: 'acct-added',
-        source: 'extension',
-        token: FAKE_COSCENE.writerToken,
-      }),
-      true,
-    );
+    // Signing in again (Set Token, for the active profile) brings the account back; removing the profile takes it away.
+    assert.equal(profiles.current()?.name, 'acct-added', 'the added profile is the active one');
+    await setToken(FAKE_COSCENE.writerToken, ui);
     await waitUntil(async () => (await labels()).includes('acct-added'), 'the account "acct-added" after Set Token');
-    assert.equal(await vscode.commands.executeCommand('coscene.profile.remove', { name: 'acct-added' }), true);
+    await removeProfile('acct-added', ui);
+    assert.ok(!profiles.list().some((p) => p.name === 'acct-added'), 'the profile is removed');
     await waitUntil(async () => !(await labels()).includes('acct-added'), 'the account to go with the profile');
+  });
+
+  it('Sign in with coScene (createSession) offers the profiles without a token and asks for the one picked', async () => {
+    await addProfile({ name: 'acct-signin', endpoint: server.url, project: 'perception', token: FAKE_COSCENE.writerToken }, ui);
+    await profiles.signOut('extension', 'acct-signin');
+    await waitUntil(async () => !(await labels()).includes('acct-signin'), 'the signed-out account to go');
+    const askedBefore = ui.asked.length;
+    ui.pick('acct-signin').input(FAKE_COSCENE.writerToken);
+    const session = await provider.createSession([]);
+    ui.assertAllAnswered();
+    const [pick, input] = ui.asked.slice(askedBefore);
+    assert.equal(pick?.title, vscode.l10n.t('Sign In to coScene'));
+    assert.ok(pick?.offered.includes('acct-signin'), `offered: ${pick?.offered.join(', ')}`);
+    assert.equal(input?.title, vscode.l10n.t('Set Token for Profile'));
+    assert.deepEqual(
+      { label: session.account.label, token: session.accessToken },
+      { label: 'acct-signin', token: FAKE_COSCENE.writerToken },
+    );
+    await removeProfile('acct-signin', ui);
   });
 
   it('signing out of a cocli profile leaves the cocli file alone and the account listed', async () => {

@@ -2,11 +2,14 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
+import { ADD_PROFILE, OPEN_CONFIG, REMOVE_PROFILE } from '../../src/vscode/profiles/keys';
 import type { ProfileService } from '../../src/vscode/profiles/profileService';
 import { httpClientOptionsFromSettings, requestTimeoutMs } from '../../src/vscode/shared/httpSettings';
 import { FAKE_COSCENE, FakeServer, mintCosceneJwt, startFakeServer } from '../fake/server';
 import { assertNoSecretOnDisk } from './helpers/canaryScan';
+import { addProfile, removeProfile, setToken, switchProfile } from './helpers/profileCommands';
 import { CocliFile, cocliYaml, extensionApi, filesContaining, makeTempDir, useCocliFile, waitUntil } from './helpers/profileFixtures';
+import { restoreUi, scriptUi, type ScriptedUi } from './helpers/scriptedUi';
 
 const NEW_TOKEN = FAKE_COSCENE.writerToken;
 /** A token no other test uses (a JWT with an odd expiry), so finding it on disk can only mean this test leaked it. */
@@ -16,6 +19,9 @@ describe('profiles', function () {
   this.timeout(60_000);
   let server: FakeServer;
   let profiles: ProfileService;
+  let statusBar: vscode.StatusBarItem;
+  let globalState: vscode.Memento;
+  let ui: ScriptedUi;
   let cocli: CocliFile;
   let originalText: string;
   let changes = 0;
@@ -24,12 +30,12 @@ describe('profiles', function () {
   let lastWritten: { bytes: Buffer; mtimeNs: bigint };
   const remember = () => (lastWritten = { bytes: fs.readFileSync(cocli.path), mtimeNs: fs.statSync(cocli.path, { bigint: true }).mtimeNs });
 
-  const statusText = () => profiles.statusBar.text;
+  const statusText = () => statusBar.text;
 
   before(async () => {
     server = await startFakeServer({ seedUsers: 40 });
     const api = await extensionApi();
-    profiles = api.features.profiles as ProfileService;
+    ({ profiles, profileStatusBar: statusBar, globalState } = api);
     await profiles.ready;
     originalText = cocliYaml('lark', [
       { name: 'lark', endpoint: server.url, token: FAKE_COSCENE.adminToken, project: 'mcap' },
@@ -49,14 +55,22 @@ describe('profiles', function () {
     remember();
     listener = profiles.onDidChange(() => changes++);
     await waitUntil(() => profiles.list().some((p) => p.source === 'cocli' && p.name === 'lark'), 'the cocli profiles to load');
-    await vscode.commands.executeCommand('coscene.profile.switch', { name: 'lark', source: 'cocli' });
+    await switchProfile('lark', 'cocli');
+  });
+
+  beforeEach(async () => {
+    ui = await scriptUi();
+  });
+
+  afterEach(async () => {
+    await restoreUi();
   });
 
   after(async () => {
     listener?.dispose();
     // Tokens set over the file's (Set Token) are bound to this suite's fake: later suites point "lark" elsewhere.
     for (const name of ['lark', 'io', 'stale']) await profiles?.signOut('cocli', name);
-    await vscode.commands.executeCommand('coscene.profile.remove', { name: 'vsc-added' });
+    if (profiles?.list().some((p) => p.source === 'extension' && p.name === 'vsc-added')) await removeProfile('vsc-added');
     await cocli?.restore();
     await server?.close();
   });
@@ -74,7 +88,7 @@ describe('profiles', function () {
       () => statusText() === `$(account) lark · ${FAKE_COSCENE.orgSlug}`,
       `status bar "lark · ${FAKE_COSCENE.orgSlug}", got "${statusText()}"`,
     );
-    const tooltip = (profiles.statusBar.tooltip as vscode.MarkdownString).value;
+    const tooltip = (statusBar.tooltip as vscode.MarkdownString).value;
     assert.match(tooltip, /mcap/);
     assert.match(tooltip, new RegExp(server.url.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')));
     const api = await profiles.api();
@@ -86,10 +100,8 @@ describe('profiles', function () {
     await waitUntil(() => statusText() === `$(account) lark · ${FAKE_COSCENE.orgSlug}`, 'the slug fetched for lark');
     const fetches = () => server.stats.requests.filter((r) => r.procedure === 'GetOrganization').length;
     const before = fetches();
-    assert.equal(
-      await vscode.commands.executeCommand('coscene.profile.setToken', { name: 'lark', source: 'cocli', token: FAKE_COSCENE.adminToken }),
-      true,
-    );
+    assert.equal(profiles.current()?.name, 'lark', 'Set Token is for the active profile');
+    await setToken(FAKE_COSCENE.adminToken, ui);
     await waitUntil(() => fetches() > before, 'a GetOrganization with the new token');
     await waitUntil(
       () => statusText() === `$(account) lark · ${FAKE_COSCENE.orgSlug}`,
@@ -100,7 +112,7 @@ describe('profiles', function () {
   it('uses the org slug cached in the profile without asking the server', async () => {
     const before = server.stats.requests.filter((r) => r.procedure === 'GetOrganization').length;
     const seen = changes;
-    assert.equal(await vscode.commands.executeCommand('coscene.profile.switch', { name: 'io', source: 'cocli' }), true);
+    await switchProfile('io', 'cocli', ui);
     assert.equal(changes, seen + 1, 'onDidChange fires once on switch');
     assert.equal(profiles.current()?.name, 'io');
     assert.equal(statusText(), '$(account) io · acme-robotics');
@@ -110,13 +122,11 @@ describe('profiles', function () {
 
   it('adds a profile through the command; its token lives only in SecretStorage', async () => {
     const seen = changes;
-    const added = await vscode.commands.executeCommand('coscene.profile.add', {
-      name: 'vsc-added',
-      endpoint: server.url,
-      project: 'perception',
-      token: ADDED_TOKEN,
-    });
-    assert.equal(added, true);
+    await addProfile({ name: 'vsc-added', endpoint: server.url, project: 'perception', token: ADDED_TOKEN }, ui);
+    assert.ok(
+      profiles.list().some((p) => p.source === 'extension' && p.name === 'vsc-added'),
+      'the profile was added',
+    );
     assert.ok(changes > seen, 'onDidChange fired');
     assert.deepEqual(
       { name: profiles.current()?.name, source: profiles.current()?.source, project: profiles.current()?.project },
@@ -130,7 +140,8 @@ describe('profiles', function () {
     assert.equal(user.name, FAKE_COSCENE.writerUserName, 'the API uses the token from SecretStorage');
 
     const token = ADDED_TOKEN;
-    assert.ok(!JSON.stringify(profiles.globalStateSnapshot()).includes(token), 'token in globalState');
+    const state = Object.fromEntries(globalState.keys().map((k) => [k, globalState.get(k)]));
+    assert.ok(!JSON.stringify(state).includes(token), 'token in globalState');
     assert.ok(!JSON.stringify(vscode.workspace.getConfiguration().inspect('coscene')).includes(token), 'token in settings');
     const sandbox = process.env.COSCENE_TEST_TMP;
     assert.ok(sandbox, 'COSCENE_TEST_TMP is set by the runner');
@@ -141,47 +152,47 @@ describe('profiles', function () {
   });
 
   it('rejects an http:// endpoint that is not loopback', async () => {
-    const added = await vscode.commands.executeCommand('coscene.profile.add', {
-      name: 'plain-http',
-      endpoint: 'http://openapi.example.com',
-      project: 'mcap',
-      token: 'x'.repeat(32),
-    });
-    assert.equal(added, false);
+    // The endpoint box refuses the value; the user gives up (Escape).
+    ui.input('plain-http').input('http://openapi.example.com', undefined);
+    await vscode.commands.executeCommand(ADD_PROFILE);
+    ui.assertAllAnswered();
+    assert.deepEqual(ui.validationMessages, [
+      vscode.l10n.t('The endpoint "{0}" must use https://; http:// is only allowed for localhost.', 'http://openapi.example.com'),
+    ]);
+    assert.deepEqual(ui.messages('error'), []);
     assert.ok(!profiles.list().some((p) => p.name === 'plain-http'));
   });
 
   it('switches between profiles and back, firing onDidChange and updating the status bar', async () => {
     const seen = changes;
-    await vscode.commands.executeCommand('coscene.profile.switch', { name: 'lark' });
+    await switchProfile('lark', 'cocli', ui);
     assert.equal(profiles.current()?.name, 'lark');
     assert.equal(changes, seen + 1);
     assert.equal(statusText(), `$(account) lark · ${FAKE_COSCENE.orgSlug}`, 'the fetched org is remembered for the activation');
-    await vscode.commands.executeCommand('coscene.profile.switch', { name: 'vsc-added' });
+    await switchProfile('vsc-added', 'extension', ui);
     assert.equal(profiles.current()?.name, 'vsc-added');
     assert.equal(changes, seen + 2);
   });
 
   it('refuses to remove a cocli profile and removes an extension profile with its token', async () => {
-    assert.equal(await vscode.commands.executeCommand('coscene.profile.remove', { name: 'io' }), false);
+    // Only profiles added in VS Code are offered; the user dismisses the pick.
+    ui.pick(undefined);
+    await vscode.commands.executeCommand(REMOVE_PROFILE);
+    ui.assertAllAnswered();
+    assert.deepEqual(ui.asked[0]?.offered, ['vsc-added'], 'the cocli profiles are not offered for removal');
     assert.ok(profiles.list().some((p) => p.name === 'io'));
 
-    assert.equal(await vscode.commands.executeCommand('coscene.profile.remove', { name: 'vsc-added' }), true);
+    await removeProfile('vsc-added', ui);
     assert.ok(!profiles.list().some((p) => p.name === 'vsc-added'));
     assert.notEqual(profiles.current()?.name, 'vsc-added');
     // Re-adding under the same name must not find the old token.
-    await vscode.commands.executeCommand('coscene.profile.add', {
-      name: 'vsc-added',
-      endpoint: server.url,
-      project: 'mcap',
-      token: FAKE_COSCENE.adminToken,
-    });
+    await addProfile({ name: 'vsc-added', endpoint: server.url, project: 'mcap', token: FAKE_COSCENE.adminToken }, ui);
     assert.equal((await (await profiles.api()).getUser('users/current')).name, FAKE_COSCENE.adminUserName);
-    await vscode.commands.executeCommand('coscene.profile.remove', { name: 'vsc-added' });
+    await removeProfile('vsc-added', ui);
   });
 
   it('follows `cocli login switch` (a new current-profile in the file) without reload', async () => {
-    await vscode.commands.executeCommand('coscene.profile.switch', { name: 'lark', source: 'cocli' });
+    await switchProfile('lark', 'cocli', ui);
     const seen = changes;
     cocli.write(originalText.replace('current-profile: lark', 'current-profile: io'));
     await waitUntil(() => profiles.current()?.name === 'io', 'the active profile to follow the file');
@@ -201,7 +212,7 @@ describe('profiles', function () {
     assert.ok(error.actions.includes('openConfig'));
     assert.ok(!profiles.list().some((p) => p.source === 'cocli'), 'no cocli profiles from a broken file');
 
-    assert.equal(await vscode.commands.executeCommand('coscene.profile.openConfig'), true);
+    await vscode.commands.executeCommand(OPEN_CONFIG);
     const editor = await waitUntil(() => vscode.window.activeTextEditor, 'an editor');
     assert.equal(editor.document.uri.fsPath, cocli.path);
     assert.equal(editor.selection.active.line, error.line - 1);
@@ -212,18 +223,18 @@ describe('profiles', function () {
   });
 
   it('Set Token replaces a rejected token and api() then works', async () => {
-    await vscode.commands.executeCommand('coscene.profile.switch', { name: 'stale', source: 'cocli' });
+    await switchProfile('stale', 'cocli', ui);
     await assert.rejects((await profiles.api()).getOrganization(), (err: { code?: string }) => err.code === 'unauthenticated');
     assert.equal(profiles.isTokenRejected(), true);
-    assert.ok(profiles.statusBar.backgroundColor, 'status bar shows the warning background');
+    assert.ok(statusBar.backgroundColor, 'status bar shows the warning background');
 
     const seen = changes;
     // cocli's file is the user's: Set Token must not touch it (not even rewrite the same text).
     const fileBefore = { bytes: fs.readFileSync(cocli.path), mtimeNs: fs.statSync(cocli.path, { bigint: true }).mtimeNs };
-    assert.equal(await vscode.commands.executeCommand('coscene.profile.setToken', { token: NEW_TOKEN }), true);
+    await setToken(NEW_TOKEN, ui);
     assert.ok(changes > seen);
     assert.equal(profiles.isTokenRejected(), false);
-    assert.equal(profiles.statusBar.backgroundColor, undefined);
+    assert.equal(statusBar.backgroundColor, undefined);
     const org = await (await profiles.api()).getOrganization();
     assert.equal(org.slug, FAKE_COSCENE.orgSlug);
     assert.ok(fs.readFileSync(cocli.path).equals(fileBefore.bytes), 'the cocli file changed');
@@ -247,8 +258,8 @@ describe('profiles', function () {
   it('a token set in VS Code is not sent when the profile moves to another endpoint; the view says why', async () => {
     const other = await startFakeServer({ seedUsers: 5 });
     try {
-      await vscode.commands.executeCommand('coscene.profile.switch', { name: 'stale', source: 'cocli' });
-      assert.equal(await vscode.commands.executeCommand('coscene.profile.setToken', { token: NEW_TOKEN }), true);
+      await switchProfile('stale', 'cocli', ui);
+      await setToken(NEW_TOKEN, ui);
       assert.equal((await (await profiles.api()).getUser('users/current')).name, FAKE_COSCENE.writerUserName);
       // The file's endpoint moves (cocli login set -e), its token stays: the override was set for the first host.
       const moved = cocliYaml('lark', [

@@ -3,7 +3,6 @@ import { randomBytes } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import type { ProfileService } from '../../src/vscode/profiles/profileService';
 import type { RegistryFeatureApi } from '../../src/vscode/registry';
 import {
   CREDENTIAL_DOCUMENT_SCHEME,
@@ -17,6 +16,7 @@ import {
 import { FAKE_COSCENE, FakeServer, startFakeServer } from '../fake/server';
 import { NotificationRecorder, recordNotifications } from './helpers/canaryNotifications';
 import { assertNoSecretOnDisk, assertProcessWatch, ProcessWatch, secretNeedles, watchProcesses } from './helpers/canaryScan';
+import { switchProfile } from './helpers/profileCommands';
 import { CocliFile, cocliYaml, extensionApi, makeTempDir, useCocliFile, waitUntil } from './helpers/profileFixtures';
 import { containerClientMissingReason, findContainerClient } from './helpers/containerClient';
 import { registryUnavailableReason, RegistryServer, startRegistryServer } from './helpers/registryServer';
@@ -75,13 +75,13 @@ describe('container registry', function () {
     server = await startFakeServer({ registryCredentials: [ALICE, BOB, DAVE, DAVE, CAROL, ALICE, CAROL] });
     const api = await extensionApi();
     feature = api.registry;
-    const profiles = api.features.profiles as ProfileService;
+    const profiles = api.profiles;
     await profiles.ready;
     cocli = await useCocliFile(
       cocliYaml('registry-test', [{ name: 'registry-test', endpoint: server.url, token: FAKE_COSCENE.adminToken, project: 'mcap' }]),
     );
     await waitUntil(() => profiles.list().some((p) => p.source === 'cocli' && p.name === 'registry-test'), 'the test profile to load');
-    await vscode.commands.executeCommand('coscene.profile.switch', { name: 'registry-test', source: 'cocli' });
+    await switchProfile('registry-test', 'cocli');
     await waitUntil(() => profiles.current()?.name === 'registry-test', 'the test profile to become active');
 
     // The runner starts the client with the extension host's environment.

@@ -9,21 +9,15 @@ import {
   SessionLabels,
   type ProfileSession,
 } from '../../core/profiles/accounts';
-import type { CommandHandler } from '../shared/commands';
 import { reportError } from '../shared/errors';
-import type { Log } from '../shared/log';
+import { addProfile } from './commands/addProfile';
+import { setTokenOf } from './commands/setToken';
+import type { ProfilesContext } from './context';
+import { AUTH_PROVIDER_ID } from './keys';
 import type { ProfileService } from './profileService';
 import { shortSourceLabel } from './sourceLabels';
 
-/** The id in contributes.authentication; other extensions ask `vscode.authentication.getSession('coscene', [])`. */
-export const AUTH_PROVIDER_ID = 'coscene';
 export const AUTH_PROVIDER_LABEL = 'coScene';
-
-/** The existing profile commands the Accounts menu's "Sign in with coScene" runs. */
-export interface SignInCommands {
-  readonly addProfile: CommandHandler;
-  readonly setToken: CommandHandler;
-}
 
 /**
  * The Accounts menu: each profile with a token is an account (core/profiles/accounts.ts), Sign Out forgets the
@@ -40,13 +34,13 @@ export class CosceneAuthProvider implements vscode.AuthenticationProvider, vscod
   private pending?: Promise<ProfileSession[]>;
   private signInRequested = false;
 
-  constructor(
-    private readonly profiles: ProfileService,
-    private readonly commands: SignInCommands,
-    private readonly log: Log,
-  ) {
-    this.subscription = profiles.onDidChangeProfiles(() => void this.refresh().catch(() => undefined));
+  constructor(private readonly ctx: ProfilesContext) {
+    this.subscription = ctx.profiles.onDidChangeProfiles(() => void this.refresh().catch(() => undefined));
     void this.refresh().catch(() => undefined);
+  }
+
+  private get profiles(): ProfileService {
+    return this.ctx.profiles;
   }
 
   dispose(): void {
@@ -76,16 +70,16 @@ export class CosceneAuthProvider implements vscode.AuthenticationProvider, vscod
       if (!profile) return;
       await this.profiles.signOut(profile.source, profile.name);
       await this.refresh(); // VS Code hears that the session went before the notification says so
-      this.log.info(`Signed out of coScene profile "${profile.name}" (${profile.source}).`);
+      this.ctx.log.info(`Signed out of coScene profile "${profile.name}" (${profile.source}).`);
       if (profile.source === 'extension') {
-        void vscode.window.showInformationMessage(
+        void this.ctx.ui.showInformationMessage(
           vscode.l10n.t(
             'Signed out of the coScene profile "{0}": its token is removed from VS Code. The profile stays; Set Token signs in again.',
             profile.name,
           ),
         );
       } else if (profile.source === 'cocli') {
-        void vscode.window.showInformationMessage(
+        void this.ctx.ui.showInformationMessage(
           vscode.l10n.t(
             'The profile "{0}" stays signed in with the token in {1}, which cocli manages. To sign out there, run "cocli login delete {0}".',
             profile.name,
@@ -93,7 +87,7 @@ export class CosceneAuthProvider implements vscode.AuthenticationProvider, vscod
           ),
         );
       } else if (profile.source === 'env') {
-        void vscode.window.showInformationMessage(
+        void this.ctx.ui.showInformationMessage(
           vscode.l10n.t(
             'The profile "{0}" comes from the COS_* environment variables and stays signed in while COS_TOKEN is set.',
             profile.name,
@@ -101,7 +95,7 @@ export class CosceneAuthProvider implements vscode.AuthenticationProvider, vscod
         );
       }
     } catch (err) {
-      reportError(this.log, 'Signing out of coScene failed', err);
+      reportError(this.ctx, 'Signing out of coScene failed', err);
     }
   }
 
@@ -118,7 +112,7 @@ export class CosceneAuthProvider implements vscode.AuthenticationProvider, vscod
       return sessions;
     });
     this.pending = run;
-    this.queue = run.catch((err) => this.log.error('Listing the coScene accounts failed', err));
+    this.queue = run.catch((err) => this.ctx.log.error('Listing the coScene accounts failed', err));
     return run;
   }
 
@@ -134,15 +128,26 @@ export class CosceneAuthProvider implements vscode.AuthenticationProvider, vscod
     if (this.signInRequested) return;
     this.signInRequested = true;
     Promise.resolve(vscode.authentication.getSession(AUTH_PROVIDER_ID, SESSION_SCOPES, {})).catch((err: unknown) =>
-      this.log.debug(`Offering the coScene sign-in failed: ${err instanceof Error ? err.message : String(err)}`),
+      this.ctx.log.debug(`Offering the coScene sign-in failed: ${err instanceof Error ? err.message : String(err)}`),
     );
   }
 
-  /** Set Token for a profile without one (signed out before), or Add Profile. */
+  /**
+   * Set Token for a profile without one (signed out before), or Add Profile. A failure is reported like a command's
+   * (createSession then rejects: no new session).
+   */
   private async signIn(): Promise<void> {
+    try {
+      await this.askAndSignIn();
+    } catch (err) {
+      reportError(this.ctx, 'Signing in to coScene failed', err);
+    }
+  }
+
+  private async askAndSignIn(): Promise<void> {
     const tokenless = (await this.profiles.withTokens()).filter((p) => !p.token);
     if (!tokenless.length) {
-      await this.commands.addProfile();
+      await addProfile(this.ctx);
       return;
     }
     type Item = vscode.QuickPickItem & { profile?: (typeof tokenless)[number] };
@@ -153,12 +158,12 @@ export class CosceneAuthProvider implements vscode.AuthenticationProvider, vscod
       profile: p,
     }));
     const add: Item = { label: `$(add) ${vscode.l10n.t('Add Profile…')}`, alwaysShow: true };
-    const picked = await vscode.window.showQuickPick([...items, { label: '', kind: vscode.QuickPickItemKind.Separator }, add], {
+    const picked = await this.ctx.ui.showQuickPick([...items, { label: '', kind: vscode.QuickPickItemKind.Separator }, add], {
       title: vscode.l10n.t('Sign In to coScene'),
       placeHolder: vscode.l10n.t('Select a profile to set its token, or add a profile'),
       ignoreFocusOut: true,
     });
-    if (picked === add) await this.commands.addProfile();
-    else if (picked?.profile) await this.commands.setToken({ name: picked.profile.name, source: picked.profile.source });
+    if (picked === add) await addProfile(this.ctx);
+    else if (picked?.profile) await setTokenOf(this.ctx, picked.profile);
   }
 }

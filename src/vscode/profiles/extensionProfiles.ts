@@ -4,6 +4,7 @@ import { crypto } from '../../core/lazyNode';
 import type * as vscode from 'vscode';
 import type { ProfileInfo, ProfileSource } from '../../core/profiles/profile';
 import { type Secrets, type SecretsOf, wholeValue } from '../shared/secrets';
+import { EXTENSION_PROFILES_KEY } from './keys';
 
 /** What globalState keeps of a profile added in VS Code: everything but the token. */
 export interface StoredProfile {
@@ -11,8 +12,6 @@ export interface StoredProfile {
   endpoint: string;
   project: string;
 }
-
-const PROFILES_KEY = 'coscene.profiles.v1';
 
 /**
  * Profiles added in VS Code: metadata in globalState, the token in SecretStorage.
@@ -27,7 +26,7 @@ export class ExtensionProfiles {
   ) {}
 
   list(): ProfileInfo[] {
-    const stored = this.state.get<StoredProfile[]>(PROFILES_KEY) ?? [];
+    const stored = this.state.get<StoredProfile[]>(EXTENSION_PROFILES_KEY) ?? [];
     return stored.map((p) => ({ name: p.name, endpoint: p.endpoint, project: p.project, source: 'extension' }));
   }
 
@@ -36,12 +35,12 @@ export class ExtensionProfiles {
     await this.secrets.set(tokenKey('extension', profile.name), token, wholeValue);
     const others = this.list().filter((p) => p.name !== profile.name);
     const entry: StoredProfile = { name: profile.name, endpoint: profile.endpoint, project: profile.project };
-    await this.state.update(PROFILES_KEY, [...others.map(toStored), entry]);
+    await this.state.update(EXTENSION_PROFILES_KEY, [...others.map(toStored), entry]);
   }
 
   async remove(name: string): Promise<void> {
     await this.state.update(
-      PROFILES_KEY,
+      EXTENSION_PROFILES_KEY,
       this.list()
         .filter((p) => p.name !== name)
         .map(toStored),

@@ -1,46 +1,64 @@
 import * as vscode from 'vscode';
-import { CommandTable, registerCommands } from '../shared/commands';
+import { type FeatureCommands, registerFeatureCommands } from '../shared/commands';
 import type { Log } from '../shared/log';
 import { Secrets } from '../shared/secrets';
-import { AUTH_PROVIDER_ID, AUTH_PROVIDER_LABEL, CosceneAuthProvider } from './authProvider';
+import type { Ui } from '../shared/ui';
+import { AUTH_PROVIDER_LABEL, CosceneAuthProvider } from './authProvider';
 import { addProfile } from './commands/addProfile';
 import { openConfig } from './commands/openConfig';
 import { removeProfile } from './commands/removeProfile';
 import { setToken } from './commands/setToken';
 import { switchProfile } from './commands/switchProfile';
-import type { ProfilesCommandId } from './keys';
+import type { ProfilesContext } from './context';
+import {
+  ADD_PROFILE,
+  AUTH_PROVIDER_ID,
+  OPEN_CONFIG,
+  type ProfilesCommandId,
+  REMOVE_PROFILE,
+  SET_TOKEN,
+  SHOW_LOGS,
+  SWITCH_PROFILE,
+} from './keys';
 import { ProfileService } from './profileService';
+import { ProfileStatusBar } from './profileStatusBar';
+
+export type { ProfilesContext } from './context';
+
+const COMMANDS: FeatureCommands<ProfilesCommandId, ProfilesContext> = {
+  [ADD_PROFILE]: addProfile,
+  [REMOVE_PROFILE]: removeProfile,
+  [SWITCH_PROFILE]: switchProfile,
+  [SET_TOKEN]: setToken,
+  [OPEN_CONFIG]: openConfig,
+  [SHOW_LOGS]: async ({ log }) => log.show(),
+};
+
+/** What the profiles feature hands to activate(): the context's active profile, and what the tests inspect. */
+export interface ProfilesFeature {
+  readonly ctx: ProfilesContext;
+  readonly accounts: CosceneAuthProvider;
+  readonly statusBar: vscode.StatusBarItem;
+}
 
 /**
- * Profiles from cocli (~/.cocli.yaml, COS_*) and from VS Code, the status bar item, the profile commands,
- * Show Logs and the Accounts menu (authentication provider `coscene`). The service and the provider are also exposed to tests as `api.features.profiles` and `api.features.accounts`.
+ * Profiles from cocli (~/.cocli.yaml, COS_*) and from VS Code, the status bar item, the profile commands, Show Logs
+ * and the Accounts menu (authentication provider `coscene`). The profile service is built first: every feature's
+ * context carries it as the active profile.
  */
-export function registerProfilesFeature(
-  context: vscode.ExtensionContext,
-  log: Log,
-  acceptScriptedArgs: boolean,
-): { profiles: ProfileService; accounts: CosceneAuthProvider } {
-  const profiles = new ProfileService(context, new Secrets(context.secrets), log);
-  const commands: CommandTable<ProfilesCommandId> = {
-    'coscene.profile.add': addProfile(profiles, log, acceptScriptedArgs),
-    'coscene.profile.remove': removeProfile(profiles, log, acceptScriptedArgs),
-    'coscene.profile.switch': switchProfile(profiles, log),
-    'coscene.profile.setToken': setToken(profiles, log, acceptScriptedArgs),
-    'coscene.profile.openConfig': openConfig(profiles, log),
-    'coscene.showLogs': () => log.show(),
-  };
-  const accounts = new CosceneAuthProvider(
+export function registerProfilesFeature(extension: vscode.ExtensionContext, log: Log, ui: Ui): ProfilesFeature {
+  const profiles = new ProfileService(extension.globalState, new Secrets(extension.secrets), { log, ui });
+  const ctx: ProfilesContext = { extension, log, ui, profiles };
+  const accounts = new CosceneAuthProvider(ctx);
+  const statusBar = new ProfileStatusBar(profiles);
+  extension.subscriptions.push(
     profiles,
-    { addProfile: commands['coscene.profile.add'], setToken: commands['coscene.profile.setToken'] },
-    log,
-  );
-  context.subscriptions.push(
-    profiles,
-    ...registerCommands(log, commands, acceptScriptedArgs),
+    statusBar,
+    ...registerFeatureCommands(ctx, COMMANDS),
     accounts,
     vscode.authentication.registerAuthenticationProvider(AUTH_PROVIDER_ID, AUTH_PROVIDER_LABEL, accounts, {
       supportsMultipleAccounts: true,
     }),
   );
-  return { profiles, accounts };
+  return { ctx, accounts, statusBar: statusBar.item };
 }

@@ -2,8 +2,42 @@ import * as vscode from 'vscode';
 import type { ProfileInfo, ProfileSource } from '../../core/profiles/profile';
 import type { ConfigError } from '../../core/profiles/configError';
 import { localize } from '../shared/errors';
+import { ADD_PROFILE, OPEN_CONFIG, PROFILE_STATUS_BAR, SET_TOKEN, SWITCH_PROFILE } from './keys';
+import type { ProfileService } from './profileService';
 
-export interface StatusState {
+/**
+ * The status bar item: the active profile (`$(account) name · org`, click to switch), drawn again whenever the
+ * service says what it shows may have changed.
+ */
+export class ProfileStatusBar implements vscode.Disposable {
+  readonly item = vscode.window.createStatusBarItem(PROFILE_STATUS_BAR, vscode.StatusBarAlignment.Left, 50);
+  private readonly subscription: vscode.Disposable;
+  private disposed = false;
+
+  constructor(private readonly profiles: ProfileService) {
+    this.item.name = vscode.l10n.t('coScene Profile');
+    this.subscription = profiles.onDidChangeStatus(() => this.render());
+    void profiles.ready.then(() => this.render()); // shown once the profiles are read, not before
+  }
+
+  dispose(): void {
+    this.disposed = true;
+    this.subscription.dispose();
+    this.item.dispose();
+  }
+
+  private render(): void {
+    if (this.disposed) return;
+    renderStatusBar(this.item, {
+      profile: this.profiles.current(),
+      tokenRejected: this.profiles.isTokenRejected(),
+      configError: this.profiles.configError(),
+      configPath: this.profiles.configPath(),
+    });
+  }
+}
+
+interface StatusState {
   profile?: ProfileInfo;
   tokenRejected: boolean;
   configError?: ConfigError;
@@ -22,17 +56,17 @@ export function sourceLabel(source: ProfileSource, configPath: string): string {
 }
 
 /** `$(account) name · org-slug`; click to switch. Warning background once the server rejected the token. */
-export function renderStatusBar(item: vscode.StatusBarItem, state: StatusState): void {
+function renderStatusBar(item: vscode.StatusBarItem, state: StatusState): void {
   const { profile } = state;
   const md = new vscode.MarkdownString(undefined, true);
-  md.isTrusted = { enabledCommands: ['coscene.profile.setToken', 'coscene.profile.openConfig', 'coscene.profile.add'] };
+  md.isTrusted = { enabledCommands: [SET_TOKEN, OPEN_CONFIG, ADD_PROFILE] };
   const line = (text: string) => {
     md.appendText(text);
     md.appendMarkdown('  \n');
   };
   if (profile) {
     item.text = profile.org ? `$(account) ${profile.name} · ${profile.org}` : `$(account) ${profile.name}`;
-    item.command = 'coscene.profile.switch';
+    item.command = SWITCH_PROFILE;
     line(vscode.l10n.t('coScene profile: {0}', profile.name));
     line(vscode.l10n.t('Endpoint: {0}', profile.endpoint));
     line(vscode.l10n.t('Project: {0}', profile.project));
@@ -41,19 +75,19 @@ export function renderStatusBar(item: vscode.StatusBarItem, state: StatusState):
     if (state.tokenRejected) {
       md.appendMarkdown('\n\n$(warning) ');
       md.appendText(vscode.l10n.t("The server rejected this profile's token."));
-      md.appendMarkdown(` [${vscode.l10n.t('Set Token…')}](command:coscene.profile.setToken)`);
+      md.appendMarkdown(` [${vscode.l10n.t('Set Token…')}](command:${SET_TOKEN})`);
     }
     md.appendMarkdown('\n\n');
     md.appendText(vscode.l10n.t('Click to switch profiles.'));
   } else {
     item.text = '$(account) coScene';
-    item.command = state.configError ? 'coscene.profile.openConfig' : 'coscene.profile.add';
+    item.command = state.configError ? OPEN_CONFIG : ADD_PROFILE;
     line(vscode.l10n.t('No coScene profile. Click to add one.'));
   }
   if (state.configError) {
     md.appendMarkdown('\n\n$(error) ');
     md.appendText(localize(state.configError.userMessage));
-    md.appendMarkdown(` [${vscode.l10n.t('Open Config')}](command:coscene.profile.openConfig)`);
+    md.appendMarkdown(` [${vscode.l10n.t('Open Config')}](command:${OPEN_CONFIG})`);
   }
   item.tooltip = md;
   const warn = (profile && state.tokenRejected) || (!profile && state.configError);

@@ -4,6 +4,8 @@ import type { AccessError } from '../../core/errors';
 import type { ProfileInfo } from '../../core/profiles/profile';
 import type { PermissionsTestApi } from '../permissions';
 import type { RegistryFeatureApi } from '../registry';
+import type { CosceneAuthProvider } from '../profiles/authProvider';
+import type { ProfileService } from '../profiles/profileService';
 import type { FeatureContext } from './featureContext';
 import type { Log } from './log';
 import type { Ui } from './ui';
@@ -36,6 +38,12 @@ export interface ExtensionApi {
   readonly permissions: PermissionsTestApi;
   /** The container registry: terminal text, login state, status bar, stored credential (never its password). */
   readonly registry: RegistryFeatureApi;
+  /** Every coScene profile and the active one (`ready`, `current()`, `list()`, `api()`, …). */
+  readonly profiles: ProfileService;
+  /** The Accounts menu's authentication provider `coscene` (its sessions, Sign Out). */
+  readonly accounts: CosceneAuthProvider;
+  /** The profile status bar item (its text, tooltip and background as drawn). */
+  readonly profileStatusBar: vscode.StatusBarItem;
 }
 
 /** Legacy (being replaced by FeatureContext): built once in activate() and handed to every adapter. */

@@ -1,5 +1,6 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
+import { OPEN_CONFIG, SET_TOKEN, SHOW_LOGS } from '../../../src/vscode/profiles/keys';
 import { FAULT_KINDS, FaultKind } from '../../fake/faults';
 import { FAKE_HUAWEI } from '../../fake/server';
 import { Family, FAULT_ROWS, FaultRow, formatMatrix, Item, labelOf, MatrixEnv, RowResult, useFaultMatrixEnv } from '../helpers/faultMatrix';
@@ -102,10 +103,10 @@ describe('fault matrix: every fault of the fake against both API families', func
           'every action runs a command',
         );
         for (const [label, command] of [
-          ['Set Token…', 'coscene.profile.setToken'],
+          ['Set Token…', SET_TOKEN],
           ['Sign In…', 'coscene.huawei.signIn'],
-          ['Show Logs', 'coscene.showLogs'],
-          ['Open Config', 'coscene.profile.openConfig'],
+          ['Show Logs', SHOW_LOGS],
+          ['Open Config', OPEN_CONFIG],
           ['Open Settings', 'coscene.huawei.openSettings'],
         ]) {
           const action = actions.find((a) => labelOf(a) === label);

@@ -2,6 +2,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
+import { profileKey } from '../../../src/core/profiles/selection';
 import type { ProfileService } from '../../../src/vscode/profiles/profileService';
 import type { PermissionsTestApi } from '../../../src/vscode/permissions';
 import {
@@ -39,6 +40,7 @@ import { huaweiSecrets, issuedIamTokens } from '../../fake/huawei/secrets';
 import { readyFeatures } from '../helpers/features';
 import { signInThroughUi } from '../helpers/huaweiSignIn';
 import { restoreUi, scriptUi } from '../helpers/scriptedUi';
+import { addProfile, removeProfile, setToken, switchProfile } from '../helpers/profileCommands';
 import { extensionApi, listFiles, makeTempDir, waitUntil } from '../helpers/profileFixtures';
 import { containerClientMissingReason, findContainerClient } from '../helpers/containerClient';
 import { registryUnavailableReason, RegistryServer, startRegistryServer } from '../helpers/registryServer';
@@ -197,10 +199,7 @@ describe('secret canaries', function () {
       await vscode.commands.executeCommand(REMOVE_REPOSITORY_COMMAND, node);
     await vscode.commands.executeCommand('coscene.huawei.signOut');
     await vscode.commands.executeCommand(REGISTRY_FORGET_CREDENTIAL);
-    if (profiles?.list().some((p) => p.name === PROFILE))
-      await vscode.commands
-        .executeCommand('coscene.profile.remove', { name: PROFILE, source: 'extension' })
-        .then(undefined, () => undefined);
+    if (profiles?.list().some((p) => p.name === PROFILE)) await removeProfile(PROFILE).catch(() => undefined);
     for (const [section, key] of SETTINGS) await setGlobal(section, key, previous[`${section}.${key}`]);
     if (previousDockerConfig === undefined) delete process.env.DOCKER_CONFIG;
     else process.env.DOCKER_CONFIG = previousDockerConfig;
@@ -230,14 +229,12 @@ describe('secret canaries', function () {
   }
 
   it('coScene: add a profile, switch, list users and roles (trees expanded), details, get user, export', async () => {
-    const added = await vscode.commands.executeCommand<boolean>('coscene.profile.add', {
-      name: PROFILE,
-      endpoint: server.url,
-      project: 'mcap',
-      token: COS_TOKEN,
-    });
-    assert.equal(added, true);
-    assert.equal(await vscode.commands.executeCommand('coscene.profile.switch', { name: PROFILE, source: 'extension' }), true);
+    await addProfile({ name: PROFILE, endpoint: server.url, project: 'mcap', token: COS_TOKEN });
+    assert.ok(
+      profiles.list().some((p) => p.source === 'extension' && p.name === PROFILE),
+      'the canary profile was added',
+    );
+    await switchProfile(PROFILE, 'extension');
     await waitUntil(() => profiles.current()?.name === PROFILE, 'the canary profile to become active');
     const api = await extensionApi();
     const org = await walk('Organization Users view', api.trees.get('coscene.orgUsers') as vscode.TreeDataProvider<Item>, 1, 120);
@@ -282,10 +279,8 @@ describe('secret canaries', function () {
   it('coScene error paths: a rejected canary token (401) and a 500 that echoes the token', async () => {
     const api = await extensionApi();
     const orgTree = api.trees.get('coscene.orgUsers') as vscode.TreeDataProvider<Item>;
-    assert.equal(
-      await vscode.commands.executeCommand('coscene.profile.setToken', { name: PROFILE, source: 'extension', token: COS_BAD_TOKEN }),
-      true,
-    );
+    assert.equal(profiles.current()?.name, PROFILE, 'Set Token is for the active (canary) profile');
+    await setToken(COS_BAD_TOKEN);
     await vscode.commands.executeCommand('coscene.users.refresh');
     const rejected = await walk('Organization Users view (401)', orgTree, 0);
     assert.ok(
@@ -298,10 +293,7 @@ describe('secret canaries', function () {
       'the rejected token was sent',
     );
 
-    assert.equal(
-      await vscode.commands.executeCommand('coscene.profile.setToken', { name: PROFILE, source: 'extension', token: COS_TOKEN }),
-      true,
-    );
+    await setToken(COS_TOKEN);
     const echo = `internal failure for Authorization: Basic ${Buffer.from(`apikey:${COS_TOKEN}`).toString('base64')} token=${COS_TOKEN} "${COS_TOKEN}"`;
     server.faults.add({
       kind: 'connect-error',
@@ -471,9 +463,6 @@ describe('secret canaries', function () {
     const sandbox = process.env.COSCENE_TEST_TMP;
     assert.ok(sandbox, 'COSCENE_TEST_TMP is set by the runner');
 
-    // Planted: prove the notification recorder finds what it looks for (the disk scan and the /proc watcher plant their own).
-    assert.equal(await vscode.commands.executeCommand('coscene.profile.switch', { name: `no-such-${PLANTED}` }), false);
-
     // 1. The log channel, as written to disk.
     const logFiles = await waitUntil(
       () => {
@@ -494,6 +483,10 @@ describe('secret canaries', function () {
     const sandboxFiles = report.places.length - browserFiles;
     const stateStores = disk.stateStoreFiles.length;
     const browserDirs = disk.browserDirs;
+
+    // Planted: prove the notification recorder finds what it looks for (the disk scan and the /proc watcher plant their own).
+    // Sign Out of the canary profile (Accounts menu) names it in a notification; only now, so its token was stored during the disk scan.
+    await (await extensionApi()).accounts.removeSession(profileKey('extension', PROFILE));
 
     // 4. In-memory places the user can see.
     scanText(report, `terminal "${REGISTRY_TERMINAL_NAME}"`, feature.terminalText(), needles);

@@ -12,6 +12,7 @@ import { REGISTRY_CREATE_CREDENTIAL, REGISTRY_LOGIN, REGISTRY_LOGOUT } from '../
 import { FAKE_COSCENE, FAKE_HUAWEI, FakeServer, startFakeServer } from '../../fake/server';
 import { readyFeatures } from '../helpers/features';
 import { PASSWORD_SIGN_IN, signInThroughUi } from '../helpers/huaweiSignIn';
+import { switchProfile } from '../helpers/profileCommands';
 import { CocliFile, cocliYaml, EXTENSION_ID, extensionApi, makeTempDir, useCocliFile, waitUntil } from '../helpers/profileFixtures';
 import { containerClientMissingReason } from '../helpers/containerClient';
 import { registryUnavailableReason, RegistryServer, startRegistryServer } from '../helpers/registryServer';
@@ -107,7 +108,7 @@ describe('workspace trust and settings: a workspace cannot redirect endpoints, h
       cocliYaml('trusted-user', [{ name: 'trusted-user', endpoint: legit.url, token: FAKE_COSCENE.adminToken, project: 'mcap' }]),
     );
     await waitUntil(() => profiles.list().some((p) => p.source === 'cocli' && p.name === 'trusted-user'), 'the user cocli profile to load');
-    await vscode.commands.executeCommand('coscene.profile.switch', { name: 'trusted-user', source: 'cocli' });
+    await switchProfile('trusted-user', 'cocli');
     await setGlobal('coscene.huawei.endpoint', legit.url);
     await setGlobal('coscene.huawei.iamEndpoint', legit.url);
     await setGlobal('coscene.huawei.region', FAKE_HUAWEI.region);

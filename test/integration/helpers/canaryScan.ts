@@ -290,7 +290,7 @@ export async function scanDiskWithControl(needles: NeedleSource, opts: ControlOp
   let storageMs: number | undefined;
   try {
     if (opts.storage !== false) {
-      profiles = (await extensionApi()).features.profiles as ProfileService;
+      profiles = (await extensionApi()).profiles;
       await profiles.ready;
       storageProfile = `scan-control-${value}`;
       const started = Date.now();

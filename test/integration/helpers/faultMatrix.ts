@@ -1,10 +1,10 @@
 import * as vscode from 'vscode';
 import { FAKE_COSCENE, FakeServer, FaultSpec, startFakeServer } from '../../fake/server';
-import type { ProfileService } from '../../../src/vscode/profiles/profileService';
 import { SEARCH_COMMAND } from '../../../src/vscode/permissions/keys';
 import { AKSK_SIGN_IN, signInThroughUi } from './huaweiSignIn';
 import { ScriptedUi } from './scriptedUi';
 import { waitUntil } from '../../support/waitUntil';
+import { switchProfile } from './profileCommands';
 import { CocliFile, cocliYaml, extensionApi, useCocliFile } from './profileFixtures';
 
 /** Tree items: the extension's classes come from the bundle, so tests go by contextValue and label only. */
@@ -294,7 +294,7 @@ export async function useFaultMatrixEnv(): Promise<MatrixEnv> {
   };
   try {
     const api = await extensionApi();
-    const profiles = api.features.profiles as ProfileService;
+    const profiles = api.profiles;
     await profiles.ready;
     await set('coscene.http', 'timeoutSeconds', TIMEOUT_SECONDS);
     await set('coscene.huawei', 'endpoint', server.url);
@@ -307,7 +307,7 @@ export async function useFaultMatrixEnv(): Promise<MatrixEnv> {
       () => profiles.list().some((p) => p.source === 'cocli' && p.name === CODE_PROFILE && p.endpoint === server.url),
       'the cocli profile to load',
     );
-    await vscode.commands.executeCommand('coscene.profile.switch', { name: CODE_PROFILE, source: 'cocli' });
+    await switchProfile(CODE_PROFILE, 'cocli');
     await waitUntil(
       () => profiles.current()?.name === CODE_PROFILE && profiles.current()?.endpoint === server.url,
       `profile ${CODE_PROFILE} to become active`,

@@ -10,7 +10,7 @@ export async function readyFeatures(): Promise<{
   registry: RegistryFeatureApi;
 }> {
   const api = await extensionApi();
-  const profiles = api.features.profiles as ProfileService;
+  const profiles = api.profiles;
   const permissions = api.permissions;
   const registry = api.registry;
   await profiles.ready;

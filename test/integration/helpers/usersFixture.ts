@@ -4,6 +4,7 @@ import { FAKE_COSCENE, FakeServer, startFakeServer } from '../../fake/server';
 import type { ProfileService } from '../../../src/vscode/profiles/profileService';
 import type { UsersViews } from '../../../src/vscode/users/views/usersViews';
 import { waitUntil } from '../../support/waitUntil';
+import { switchProfile } from './profileCommands';
 import { CocliFile, cocliYaml, extensionApi, useCocliFile } from './profileFixtures';
 
 export interface FakeOrg {
@@ -22,7 +23,7 @@ export async function useFakeOrg(): Promise<FakeOrg> {
   let cocli: CocliFile | undefined;
   try {
     const api = await extensionApi();
-    const profiles = api.features.profiles as ProfileService;
+    const profiles = api.profiles;
     await profiles.ready;
     cocli = await useCocliFile(
       cocliYaml('lark', [{ name: 'lark', endpoint: server.url, token: FAKE_COSCENE.adminToken, project: 'mcap' }]),
@@ -31,7 +32,7 @@ export async function useFakeOrg(): Promise<FakeOrg> {
       () => profiles.list().some((p) => p.source === 'cocli' && p.name === 'lark' && p.endpoint === server.url),
       'the cocli profile to load',
     );
-    await vscode.commands.executeCommand('coscene.profile.switch', { name: 'lark', source: 'cocli' });
+    await switchProfile('lark', 'cocli');
     await waitUntil(
       () => profiles.current()?.name === 'lark' && profiles.current()?.endpoint === server.url,
       'profile lark to become active',

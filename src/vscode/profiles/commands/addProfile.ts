@@ -1,54 +1,32 @@
 import * as vscode from 'vscode';
 import { AccessError, msg, type Msg } from '../../../core/errors';
 import { checkEndpoint, normalizeEndpoint } from '../../../core/profiles/endpoint';
-import type { CommandHandler } from '../../shared/commands';
-import { localize, reportError } from '../../shared/errors';
-import type { Log } from '../../shared/log';
-import { scriptedArgs } from '../../shared/testMode';
+import type { Command } from '../../shared/commands';
+import { localize } from '../../shared/errors';
+import type { ProfilesContext } from '../context';
 import type { ProfileService } from '../profileService';
 
-export interface AddProfileArgs {
+interface NewProfile {
   name: string;
   endpoint: string;
   project: string;
   token: string;
-  /** Make it the active profile (default true). */
-  activate?: boolean;
 }
 
 const DEFAULT_ENDPOINT = 'https://openapi.coscene.cn';
 
-/**
- * "coScene: Add Profile…". Resolves true once saved. Complete arguments skip the questions only in test mode
- * (shared/testMode.ts): elsewhere another extension could add and activate its own endpoint.
- */
-export function addProfile(profiles: ProfileService, log: Log, acceptScriptedArgs: boolean): CommandHandler {
-  return async (args?: Partial<AddProfileArgs>) => {
-    try {
-      await profiles.ready;
-      const given = scriptedArgs(acceptScriptedArgs, args);
-      const input = isComplete(given) ? given : await askForProfile(profiles);
-      if (!input) return false;
-      const problem = validate(profiles, input);
-      if (problem) throw new AccessError(problem, ['addProfile']);
-      const name = input.name.trim();
-      await profiles.addProfile(
-        { name, endpoint: normalizeEndpoint(input.endpoint), project: input.project.trim() },
-        input.token.trim(),
-        input.activate ?? true,
-      );
-      log.info(`Added coScene profile "${name}".`);
-      return true;
-    } catch (err) {
-      reportError(log, 'Adding a coScene profile failed', err);
-      return false;
-    }
-  };
-}
-
-function isComplete(args: Partial<AddProfileArgs> | undefined): args is AddProfileArgs {
-  return !!args && [args.name, args.endpoint, args.project, args.token].every((v) => typeof v === 'string');
-}
+/** "coScene: Add Profile…": asks for the name, endpoint, project and token; the new profile becomes the active one. */
+export const addProfile: Command<ProfilesContext> = async (ctx) => {
+  await ctx.profiles.ready;
+  const input = await askForProfile(ctx);
+  if (!input) return;
+  // Checked again: another window may have added the name while the questions were open.
+  const problem = validate(ctx.profiles, input);
+  if (problem) throw new AccessError(problem, ['addProfile']);
+  const name = input.name.trim();
+  await ctx.profiles.addProfile({ name, endpoint: normalizeEndpoint(input.endpoint), project: input.project.trim() }, input.token.trim());
+  ctx.log.info(`Added coScene profile "${name}".`);
+};
 
 function nameProblem(profiles: ProfileService, name: string): Msg | undefined {
   const trimmed = name.trim();
@@ -58,7 +36,7 @@ function nameProblem(profiles: ProfileService, name: string): Msg | undefined {
   return undefined;
 }
 
-function validate(profiles: ProfileService, p: AddProfileArgs): Msg | undefined {
+function validate(profiles: ProfileService, p: NewProfile): Msg | undefined {
   return (
     nameProblem(profiles, p.name) ??
     checkEndpoint(p.endpoint) ??
@@ -67,16 +45,16 @@ function validate(profiles: ProfileService, p: AddProfileArgs): Msg | undefined 
   );
 }
 
-async function askForProfile(profiles: ProfileService): Promise<AddProfileArgs | undefined> {
+async function askForProfile({ ui, profiles }: ProfilesContext): Promise<NewProfile | undefined> {
   const title = vscode.l10n.t('Add coScene Profile');
-  const name = await vscode.window.showInputBox({
+  const name = await ui.showInputBox({
     title,
     ignoreFocusOut: true,
     prompt: vscode.l10n.t('Profile name'),
     validateInput: (v) => problemText(nameProblem(profiles, v)),
   });
   if (name === undefined) return undefined;
-  const endpoint = await vscode.window.showInputBox({
+  const endpoint = await ui.showInputBox({
     title,
     ignoreFocusOut: true,
     prompt: vscode.l10n.t('OpenAPI endpoint (https://, or http:// for localhost only)'),
@@ -84,14 +62,14 @@ async function askForProfile(profiles: ProfileService): Promise<AddProfileArgs |
     validateInput: (v) => problemText(checkEndpoint(v)),
   });
   if (endpoint === undefined) return undefined;
-  const project = await vscode.window.showInputBox({
+  const project = await ui.showInputBox({
     title,
     ignoreFocusOut: true,
     prompt: vscode.l10n.t('Default project slug (the project part of the web URL)'),
     validateInput: (v) => (v.trim() ? undefined : vscode.l10n.t('Enter the project slug.')),
   });
   if (project === undefined) return undefined;
-  const token = await vscode.window.showInputBox({
+  const token = await ui.showInputBox({
     title,
     ignoreFocusOut: true,
     password: true,

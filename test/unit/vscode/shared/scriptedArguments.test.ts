@@ -62,11 +62,11 @@ describe('command arguments from someone other than the user still ask, outside 
     seen = { asked: [], storedSecrets: [], deletedSecrets: [], written: [], opened: 0, clipboard: [] };
   };
 
-  const activate = (mode: Mode): void => {
+  const activate = (mode: Mode): unknown => {
     for (const d of context.subscriptions.splice(0)) d.dispose();
     context.extensionMode = MODES[mode];
     const extension = require(join(root, 'out/src/extension.js')) as { activate(c: unknown): unknown };
-    extension.activate(context);
+    return extension.activate(context);
   };
   const run = async (id: string, args: unknown): Promise<{ result: unknown; seen: Observed }> => {
     reset();
@@ -132,9 +132,9 @@ describe('command arguments from someone other than the user still ask, outside 
       return remove(k);
     };
     reset();
-    // The user's own profile "mine", added in VS Code (test mode takes the arguments).
-    activate('Test');
-    assert.equal(await vscode.commands.executeCommand('coscene.profile.add', { ...OWN, activate: false }), true);
+    // The user's own profile "mine", added in VS Code (through the test API, not made the active one).
+    const api = activate('Test') as { profiles: { addProfile(p: object, token: string, activate: boolean): Promise<void> } };
+    await api.profiles.addProfile({ name: OWN.name, endpoint: OWN.endpoint, project: OWN.project }, OWN.token, false);
   });
 
   after(async () => {
@@ -176,6 +176,7 @@ describe('command arguments from someone other than the user still ask, outside 
       args: () => ({ name: OWN.name, source: 'extension', token: ATTACKER_TOKEN }),
       asks: /^input: Set Token for Profile$/,
       unchanged: (o) => assert.ok(!o.storedSecrets.some((v) => v.includes(ATTACKER_TOKEN)), "the caller's token was saved"),
+      asksInTestMode: true,
     },
     {
       command: 'coscene.huawei.signIn',
@@ -227,20 +228,22 @@ describe('command arguments from someone other than the user still ask, outside 
       args: () => ({ name: OWN.name }),
       asks: /^pick: Remove coScene Profile$/,
       unchanged: (o) => assert.deepEqual(o.deletedSecrets, [], 'a profile token was deleted'),
+      asksInTestMode: true,
     },
     {
       command: 'coscene.profile.add',
       args: () => INTRUDER,
       asks: /^input: Add coScene Profile$/,
       unchanged: (o) => assert.ok(!o.storedSecrets.some((v) => v.includes(INTRUDER.token)), 'the intruder profile was added'),
+      asksInTestMode: true,
     },
   ];
 
-  for (const mode of ['Production', 'Development'] as const) {
+  for (const mode of ['Production', 'Development', 'Test'] as const) {
     describe(`in ExtensionMode.${mode}`, () => {
       before(() => activate(mode));
 
-      for (const c of cases) {
+      for (const c of cases.filter(() => mode !== 'Test')) {
         it(`${c.command} with arguments asks as if called without them`, async () => {
           fake.stats.requests.length = 0;
           const { seen: o } = await run(c.command, c.args());
