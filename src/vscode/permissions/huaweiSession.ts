@@ -6,9 +6,8 @@ import { createIamApi } from '../../core/huawei/iam';
 import type { ArtifactApi, HuaweiCredentials, IamApi } from '../../core/huawei/model';
 import { decideOrigins, HuaweiOrigins, nonHuaweiHosts, originError, originOf } from '../../core/huawei/origins';
 import { artifactEndpoint, iamEndpoint } from '../../core/huawei/regions';
-import { createLazyHttpClient } from '../../core/http/lazyHttp';
-import type { HttpClient } from '../../core/http/types';
-import { affectsHttpSettings, httpClientOptionsFromSettings, requestTimeoutMs } from '../shared/httpSettings';
+import { HttpClients } from '../shared/httpClients';
+import { requestTimeoutMs } from '../shared/httpSettings';
 import type { Log } from '../shared/log';
 import type { Ui } from '../shared/ui';
 import { HUAWEI_SETTINGS_SECTION, SIGN_IN_COMMAND, SIGNED_IN_CONTEXT_KEY } from './keys';
@@ -58,7 +57,8 @@ export class HuaweiSession implements vscode.Disposable {
   readonly onDidChange = this.changed.event;
   private readonly disposables: vscode.Disposable[] = [this.changed];
   private credentials: StoredCredentials | undefined;
-  private http: HttpClient;
+  /** Rebuilt when the proxy, CA or timeout settings change (the old one closes after its requests). */
+  private readonly clients: HttpClients;
   private renewal: Promise<PasswordCredentials> | undefined;
   private loadedOnce = false;
   private readonly warnedHosts = new Set<string>();
@@ -71,10 +71,10 @@ export class HuaweiSession implements vscode.Disposable {
     private readonly log: Log,
     private readonly ui: Ui,
   ) {
-    this.http = createLazyHttpClient(httpClientOptionsFromSettings(this.log));
+    this.clients = new HttpClients(this.log);
     this.disposables.push(
+      this.clients,
       vscode.workspace.onDidChangeConfiguration((e) => {
-        if (affectsHttpSettings(e)) this.replaceHttpClient();
         if (e.affectsConfiguration(HUAWEI_SETTINGS_SECTION)) this.changed.fire();
       }),
       // Another window signed in or out.
@@ -116,7 +116,7 @@ export class HuaweiSession implements vscode.Disposable {
   }
 
   private iamAt(endpoint: string): IamApi {
-    return createIamApi({ endpoint, http: this.http, timeoutMs: requestTimeoutMs() });
+    return createIamApi({ endpoint, http: this.clients.http(), timeoutMs: requestTimeoutMs() });
   }
 
   async signInWithPassword(input: PasswordSignIn, codeartsProjectId: string, signal?: AbortSignal): Promise<void> {
@@ -190,7 +190,7 @@ export class HuaweiSession implements vscode.Disposable {
     const api = createArtifactApi({
       endpoint: endpoints.artifact,
       credentials,
-      http: this.http,
+      http: this.clients.http(),
       language: huaweiLanguage(),
       timeoutMs: requestTimeoutMs(),
     });
@@ -199,7 +199,6 @@ export class HuaweiSession implements vscode.Disposable {
 
   dispose(): void {
     for (const d of this.disposables) d.dispose();
-    void this.http.close();
   }
 
   private renew(c: PasswordCredentials, iamUrl: string): Promise<PasswordCredentials> {
@@ -287,11 +286,5 @@ export class HuaweiSession implements vscode.Disposable {
   private async publish(): Promise<void> {
     await vscode.commands.executeCommand('setContext', SIGNED_IN_CONTEXT_KEY, this.isSignedIn());
     this.changed.fire();
-  }
-
-  private replaceHttpClient(): void {
-    const old = this.http;
-    this.http = createLazyHttpClient(httpClientOptionsFromSettings(this.log));
-    void old.close();
   }
 }
