@@ -3,6 +3,9 @@ import { AccessError, ErrorAction, Msg, msg } from '../../core/errors';
 import { escapeNotificationLinks } from '../../core/text/serverText';
 import type { Log } from './log';
 import { type Ui, windowUi } from './ui';
+// Error actions run other features' commands; their ids come from those features' keys (leaf modules).
+import { OPEN_SETTINGS_COMMAND, SIGN_IN_COMMAND } from '../permissions/keys';
+import { ADD_PROFILE, OPEN_CONFIG, SET_TOKEN, SHOW_LOGS } from '../profiles/keys';
 
 /** Where an error is logged and shown. */
 export interface Reporter {
@@ -15,12 +18,12 @@ export function localize(m: Msg): string {
 }
 
 const ACTION_COMMANDS: Record<Exclude<ErrorAction, 'retry'>, string> = {
-  setToken: 'coscene.profile.setToken',
-  signIn: 'coscene.huawei.signIn',
-  showLogs: 'coscene.showLogs',
-  openConfig: 'coscene.profile.openConfig',
-  openHuaweiSettings: 'coscene.huawei.openSettings',
-  addProfile: 'coscene.profile.add',
+  setToken: SET_TOKEN,
+  signIn: SIGN_IN_COMMAND,
+  showLogs: SHOW_LOGS,
+  openConfig: OPEN_CONFIG,
+  openHuaweiSettings: OPEN_SETTINGS_COMMAND,
+  addProfile: ADD_PROFILE,
 };
 
 export function actionLabel(action: ErrorAction): string {

@@ -3,11 +3,11 @@ import * as vscode from 'vscode';
 import { formatMsg } from '../../core/errors';
 import { userAgent, type HttpClientOptions } from '../../core/http/types';
 import type { Log } from './log';
+import { HTTP_SETTINGS, HTTP_SETTINGS_SECTION } from './keys';
 
 const EXTENSION_ID = 'coscene.coscene-access';
 
 /** Settings that change how HTTP clients are built; a change means: rebuild the client. */
-const HTTP_SETTINGS = ['http.proxy', 'http.noProxy', 'http.proxyStrictSSL', 'coscene.http.caFile', 'coscene.http.timeoutSeconds'];
 
 /** The settings the last warning was about: several clients are built from one change, the log says it once. */
 let warnedAbout: string | undefined;
@@ -22,7 +22,7 @@ export function httpClientOptionsFromSettings(log?: Log): HttpClientOptions {
       .map((h) => h.trim())
       .filter(Boolean)
       .join(',') || undefined;
-  const caFile = expandHome(vscode.workspace.getConfiguration('coscene.http').get<string>('caFile')?.trim() ?? '');
+  const caFile = expandHome(vscode.workspace.getConfiguration(HTTP_SETTINGS_SECTION).get<string>('caFile')?.trim() ?? '');
   const proxySettings = { proxy, noProxy, strictSSL: http.get<boolean>('proxyStrictSSL') ?? true };
   const settingsKey = JSON.stringify({ ...proxySettings, caFile });
   if (proxySettings.strictSSL) warnedAbout = undefined;
@@ -46,7 +46,7 @@ export function extensionUserAgent(): string {
 
 /** `coscene.http.timeoutSeconds` in milliseconds, clamped to the range the manifest declares. */
 export function requestTimeoutMs(): number {
-  const seconds = vscode.workspace.getConfiguration('coscene.http').get<number>('timeoutSeconds') ?? 30;
+  const seconds = vscode.workspace.getConfiguration(HTTP_SETTINGS_SECTION).get<number>('timeoutSeconds') ?? 30;
   const valid = Number.isFinite(seconds) ? seconds : 30;
   return Math.round(Math.min(600, Math.max(1, valid)) * 1000);
 }
