@@ -25,7 +25,7 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi | undef
     globalState: context.globalState,
   };
   const services: Services = { context, extension: context, log, ui, profiles, api, acceptScriptedArgs };
-  registerUsersFeature(services);
+  Object.assign(api, { users: registerUsersFeature(services, api.trees) });
   registerPermissionsFeature(services);
   registerRegistryFeature(services);
   return extensionExports(context.extensionMode, api);

@@ -2,6 +2,7 @@ import type * as vscode from 'vscode';
 import type { CosceneApi } from '../../core/coscene/model';
 import type { AccessError } from '../../core/errors';
 import type { ProfileInfo } from '../../core/profiles/profile';
+import type { UsersTestApi } from '../users/usersContext';
 import type { FeatureContext } from './featureContext';
 import type { Log } from './log';
 import type { Ui } from './ui';
@@ -30,6 +31,8 @@ export interface ExtensionApi {
   readonly ui: { use(ui: Ui | undefined): void };
   /** The extension's globalState (tests check that no secret ends up there). */
   readonly globalState: vscode.Memento;
+  /** Users & roles: the trees, their views, the access panel's last content and the last exported matrix. */
+  readonly users?: UsersTestApi;
 }
 
 /** Legacy (being replaced by FeatureContext): built once in activate() and handed to every adapter. */

@@ -13,6 +13,8 @@ import { CocliFile, cocliYaml, EXTENSION_ID, extensionApi, makeTempDir, useCocli
 import { containerClientMissingReason } from '../helpers/containerClient';
 import { registryUnavailableReason, RegistryServer, startRegistryServer } from '../helpers/registryServer';
 import { skipBecause } from '../../support/mochaRunner';
+import { restoreUi, scriptUi } from '../helpers/scriptedUi';
+import { USERS_COMMAND } from '../../../src/vscode/users/keys';
 
 /** Every setting that names an endpoint, region, host, CA file, file path or executable. */
 const SENSITIVE = [
@@ -239,8 +241,15 @@ describe('workspace trust and settings: a workspace cannot redirect endpoints, h
       users.some((i) => i.contextValue?.startsWith('coscene.userGroup')),
       `users listed: ${users.map(label).join(', ')}`,
     );
-    const me = await vscode.commands.executeCommand<{ document?: vscode.TextDocument }>('coscene.user.get', '');
-    assert.ok(me?.document?.getText().includes('nickname:'), 'details in YAML: the window-scoped workspace setting did apply');
+    const ui = await scriptUi();
+    ui.input(''); // Get User… for yourself
+    try {
+      await vscode.commands.executeCommand(USERS_COMMAND.getUser);
+    } finally {
+      await restoreUi();
+    }
+    const me = vscode.window.activeTextEditor?.document.getText();
+    assert.ok(me?.includes('nickname:'), 'details in YAML: the window-scoped workspace setting did apply');
     await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
 
     // Huawei Cloud: sign in without a region argument, so the configured region is used.

@@ -60,7 +60,7 @@ describe('server text in notifications', () => {
       require('../../../../src/vscode/users/offerAnother') as typeof import('../../../../src/vscode/users/offerAnother');
     const ctx = {} as Parameters<typeof notifyInfo>[0];
     void notifyInfo(ctx, `Logged in as ${HOSTILE}`);
-    offerAnother(`User not found: ${HOSTILE}`, 'Try Another', () => undefined);
+    offerAnother(vscode.window as never, `User not found: ${HOSTILE}`, 'Try Another', () => undefined);
     assert.equal(shown.length, 2);
     for (const message of shown) assert.doesNotMatch(message, LINK);
     assert.doesNotMatch(ctx.lastNotice?.message ?? '', LINK);

@@ -168,6 +168,8 @@ describe('command arguments from someone other than the user still ask, outside 
     asks: RegExp;
     /** Nothing of this happened. */
     unchanged: (o: Observed) => void;
+    /** The command reads no argument at all (only its tree item): test mode asks too. */
+    noArguments?: true;
   }[] = [
     {
       command: 'coscene.profile.setToken',
@@ -194,20 +196,23 @@ describe('command arguments from someone other than the user still ask, outside 
     {
       command: 'coscene.export.users',
       args: () => ({ scope: 'organization', roleCode: '', format: 'json', target: { file: exportFile('users.json') } }),
-      asks: /^pick: Export To$/,
+      asks: /^pick: Export Users of$/,
       unchanged: (o) => assert.deepEqual(o.written, [], 'a file was written'),
+      noArguments: true,
     },
     {
       command: 'coscene.export.roles',
       args: () => ({ level: 'all', format: 'csv', target: { file: exportFile('roles.csv') } }),
-      asks: /^pick: Export To$/,
+      asks: /^pick: Export Format$/,
       unchanged: (o) => assert.deepEqual(o.written, [], 'a file was written'),
+      noArguments: true,
     },
     {
       command: 'coscene.access.exportMatrix',
       args: () => ({ format: 'csv', roleCodes: [], projects: [], target: { file: exportFile('access.csv') } }),
       asks: /^pick: Export Format$/, // not even the format is taken: it would also choose the file's extension
       unchanged: (o) => assert.deepEqual(o.written, [], 'a file was written'),
+      noArguments: true,
     },
     {
       command: 'coscene.registry.createCredential',
@@ -249,11 +254,17 @@ describe('command arguments from someone other than the user still ask, outside 
 
   // Any extension can run our commands: a result would hand it data (here a user's details) without the user.
   for (const mode of ['Production', 'Development', 'Test'] as const) {
-    it(`in ExtensionMode.${mode} coscene.user.get hands ${mode === 'Test' ? 'the details document' : 'nothing'} to its caller`, async () => {
+    it(`in ExtensionMode.${mode} coscene.user.get shows the details document and hands nothing to its caller`, async () => {
       activate(mode);
-      const { result } = await run('coscene.user.get', 'users/current');
-      if (mode === 'Test') assert.ok(result && typeof result === 'object' && 'document' in result, JSON.stringify(result));
-      else assert.equal(result, undefined);
+      const ask = vscode.window.showInputBox;
+      vscode.window.showInputBox = async () => 'users/current'; // the user asks for their own details
+      try {
+        const { result, seen: o } = await run('coscene.user.get', 'users/current');
+        assert.equal(o.opened, 1, 'the details document was opened');
+        assert.equal(result, undefined);
+      } finally {
+        vscode.window.showInputBox = ask;
+      }
     });
   }
 
@@ -272,9 +283,13 @@ describe('command arguments from someone other than the user still ask, outside 
     before(() => activate('Test'));
 
     for (const c of cases) {
-      it(`${c.command} with arguments skips the question the user would see`, async () => {
+      it(`${c.command} with arguments ${c.noArguments ? 'asks all the same' : 'skips the question the user would see'}`, async () => {
         fake.stats.requests.length = 0;
         const { seen: o } = await run(c.command, c.args());
+        if (c.noArguments) {
+          assert.match(o.asked[0] ?? '(nothing asked)', c.asks, `asked: ${JSON.stringify(o.asked)}`);
+          return c.unchanged(o);
+        }
         assert.ok(!o.asked.some((q) => c.asks.test(q)), `asked: ${JSON.stringify(o.asked)}`);
         assert.throws(() => c.unchanged(o), `${c.command}: the arguments took no effect`);
       });
