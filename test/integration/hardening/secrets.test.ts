@@ -273,7 +273,7 @@ describe('secret canaries', function () {
       await vscode.commands.executeCommand('coscene.profile.setToken', { name: PROFILE, source: 'extension', token: COS_BAD_TOKEN }),
       true,
     );
-    await vscode.commands.executeCommand('coscene.users.refresh');
+    await vscode.commands.executeCommand(USERS_COMMAND.refresh);
     const rejected = await walk('Organization Users view (401)', orgTree, 0);
     assert.ok(
       rejected.some((i) => i.contextValue === 'coscene.error'),
@@ -299,7 +299,7 @@ describe('secret canaries', function () {
       match: { api: 'coscene' },
     });
     try {
-      await vscode.commands.executeCommand('coscene.users.refresh');
+      await vscode.commands.executeCommand(USERS_COMMAND.refresh);
       const failed = await walk('Organization Users view (500)', orgTree, 0);
       assert.ok(
         failed.some((i) => i.contextValue === 'coscene.error'),
@@ -312,7 +312,7 @@ describe('secret canaries', function () {
     } finally {
       server.faults.clear();
     }
-    await vscode.commands.executeCommand('coscene.users.refresh');
+    await vscode.commands.executeCommand(USERS_COMMAND.refresh);
     assert.ok(
       (await walk('Organization Users view', orgTree, 0)).some((i) => i.contextValue?.startsWith('coscene.userGroup')),
       'listing works again',

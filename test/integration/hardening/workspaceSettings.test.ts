@@ -235,7 +235,7 @@ describe('workspace trust and settings: a workspace cannot redirect endpoints, h
   it("sends no request, connection or process to the workspace's endpoints, host or client", async () => {
     const api = await extensionApi();
     // coScene: users and an export (a CA file that does not exist would fail every request if used).
-    await vscode.commands.executeCommand('coscene.users.refresh');
+    await vscode.commands.executeCommand(USERS_COMMAND.refresh);
     const users = ((await api.trees.get('coscene.orgUsers')!.getChildren()) ?? []) as vscode.TreeItem[];
     assert.ok(
       users.some((i) => i.contextValue?.startsWith('coscene.userGroup')),

@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { USERS_COMMAND } from '../../../src/vscode/users/keys';
 import { FAKE_COSCENE, FakeServer, FaultSpec, startFakeServer } from '../../fake/server';
 import type { ProfileService } from '../../../src/vscode/profiles/profileService';
 import { AKSK_SIGN_IN } from './huaweiSignIn';
@@ -310,8 +311,8 @@ export async function useFaultMatrixEnv(): Promise<MatrixEnv> {
       () => profiles.current()?.name === CODE_PROFILE && profiles.current()?.endpoint === server.url,
       `profile ${CODE_PROFILE} to become active`,
     );
-    await vscode.commands.executeCommand('coscene.orgUsers.clearFilter');
-    await vscode.commands.executeCommand('coscene.orgUsers.showGrouped');
+    await vscode.commands.executeCommand(USERS_COMMAND.orgClearFilter);
+    await vscode.commands.executeCommand(USERS_COMMAND.orgShowGrouped);
     await vscode.commands.executeCommand('coscene.permissions.search', '');
     const signedIn = await vscode.commands.executeCommand<boolean>('coscene.huawei.signIn', AKSK_SIGN_IN);
     if (!signedIn) throw new Error('the Huawei AK/SK sign-in against the fake failed');

@@ -170,7 +170,10 @@ export class RoleGroups {
     const listRoles: FetchPage<Role> = (pageToken, s) =>
       api.listRoles({ pageSize: 100, pageToken: pageToken || undefined, filter: levelFilter(this.scope.level) }, s);
     // One role list per refresh, whatever the number of projects expanded.
-    this.roles ??= collectAll(listRoles, { signal }).then((r) => sortRoles(r.items));
+    // One group per role code (a group's id is its code): a role the server sends twice makes one group.
+    this.roles ??= collectAll(listRoles, { signal }).then((r) =>
+      sortRoles([...new Map(r.items.map((role) => [role.code, role])).values()]),
+    );
     const roles = await this.roles.catch((err: unknown) => {
       this.roles = undefined;
       throw err;

@@ -105,7 +105,9 @@ export class RolesTreeProvider implements vscode.TreeDataProvider<vscode.TreeIte
       const warning = stopped ? [withId(new MessageNode(localize(stopped.userMessage), 'warning'), `${ROLES_VIEW}/stopped`)] : [];
       if (stopped) this.deps.log.error('roles: loading stopped', stopped);
       if (items.length === 0) return warning.length ? warning : [withId(new MessageNode(vscode.l10n.t('No roles')), `${ROLES_VIEW}/empty`)];
-      return [...sortRoles(items).map((r) => new RoleItem(r, this.levelValue === 'all')), ...warning];
+      // One row per role (a row's id is its name): a role the server sends twice is shown once.
+      const unique = [...new Map(items.map((r) => [r.name, r])).values()];
+      return [...sortRoles(unique).map((r) => new RoleItem(r, this.levelValue === 'all')), ...warning];
     } catch (err) {
       if (err instanceof Error && err.name === 'AbortError') return [];
       this.deps.log.error('roles: loading failed', err);
