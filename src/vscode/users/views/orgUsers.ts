@@ -35,7 +35,9 @@ export class OrgUsersTree extends UsersTree {
     const blocked = this.blocked();
     if (blocked) return blocked;
     this.root ??= this.groups.load('', ORG_USERS_VIEW);
-    return this.groups.nodes(await this.root, undefined);
+    const model = await this.root;
+    this.updateDescription(); // the organization's slug may have been learnt while loading
+    return this.groups.nodes(model, undefined);
   }
 }
 
