@@ -35,7 +35,7 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi | undef
   };
   api.trees.set(PERMISSIONS_VIEW_ID, permissions.tree);
   const services: Services = { context, extension: context, log, ui, profiles, api, acceptScriptedArgs };
-  registerUsersFeature(services);
+  Object.assign(api, { users: registerUsersFeature(services, api.trees) });
   return extensionExports(context.extensionMode, api);
 }
 

@@ -31,7 +31,7 @@ async function main() {
   const context = createContext(root, 3); // Test mode: the bench reads the features through the test API
   const api = ext.activate(context);
   await api.features.profiles.ready;
-  const tree = api.features.users.orgUsers; // the provider the Organization Users view shows
+  const tree = api.users.orgUsers; // the provider the Organization Users view shows
   await commands.get('coscene.orgUsers.showFlat')();
   // Warm everything up (HTTP chunk, JIT) with one page, then drop it and take the baseline.
   await tree.getChildren();
@@ -43,7 +43,7 @@ async function main() {
   for (; pages < 500; pages++) {
     const more = children.find((c) => c.command?.command === 'coscene.users.loadMore');
     if (!more) break;
-    await tree.loadMore(more.command.arguments[1]);
+    await tree.loadMore(more.command.arguments[0]);
     children = await tree.getChildren();
   }
   const userRows = children.filter((c) => c.contextValue === 'coscene.user');

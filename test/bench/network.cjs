@@ -73,7 +73,7 @@ async function main() {
     const context = createContext(root, 3); // Test mode: the bench reads the features through the test API
     const extApi = ext.activate(context);
     await extApi.features.profiles.ready;
-    const tree = extApi.features.users.orgUsers; // the provider the Organization Users view shows
+    const tree = extApi.users.orgUsers; // the provider the Organization Users view shows
     result.viewOpenMs = [];
     result.expandMs = [];
     let groups = 0;

@@ -1,10 +1,11 @@
 import * as assert from 'assert';
 import * as vscode from 'vscode';
+import { ORG_USERS_VIEW, PROJECT_USERS_VIEW, ROLES_VIEW, USERS_COMMAND } from '../../src/vscode/users/keys';
 import { waitUntil } from '../support/waitUntil';
 import { extensionApi } from './helpers/profileFixtures';
 
 const EXTENSION_ID = 'coscene.coscene-access';
-const VIEWS = ['coscene.orgUsers', 'coscene.projectUsers', 'coscene.roles', 'coscene.permissions'];
+const VIEWS = [ORG_USERS_VIEW, PROJECT_USERS_VIEW, ROLES_VIEW, 'coscene.permissions'];
 
 describe('extension smoke', () => {
   it('is installed and activates', async () => {
@@ -44,8 +45,8 @@ describe('extension smoke', () => {
     try {
       // The data of all four views changes while the container is closed (a view shown before keeps its rows
       // until then); nothing is asked until a view is shown.
-      await vscode.commands.executeCommand('coscene.users.refresh');
-      await vscode.commands.executeCommand('coscene.roles.refresh');
+      await vscode.commands.executeCommand(USERS_COMMAND.refresh);
+      await vscode.commands.executeCommand(USERS_COMMAND.refreshRoles);
       await vscode.commands.executeCommand('coscene.permissions.refresh');
       await new Promise((r) => setTimeout(r, 300));
       assert.deepStrictEqual([...asked], [], 'a hidden view was asked for rows');

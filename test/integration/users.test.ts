@@ -2,10 +2,21 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { FakeUser } from '../fake/coscene/model';
 import { FAKE_COSCENE } from '../fake/server';
+import {
+  DETAILS_SETTINGS,
+  GROUP_CONTEXT_VALUE,
+  PROJECT_ARCHIVED_CONTEXT_VALUE,
+  PROJECT_CONTEXT_VALUE,
+  USER_CONTEXT_VALUE,
+  USERS_COMMAND as C,
+} from '../../src/vscode/users/keys';
 import type { GroupItem, UserItem } from '../../src/vscode/users/views/userItems';
 import type { ProjectItem } from '../../src/vscode/users/views/projectItems';
-import type { UsersTreeProvider } from '../../src/vscode/users/views/usersTree';
+import type { UsersTree } from '../../src/vscode/users/views/usersTreeBase';
+import type { OrgUsersTree } from '../../src/vscode/users/views/orgUsers';
+import type { ProjectUsersTree } from '../../src/vscode/users/views/projectUsers';
 import { expectedLabel, FakeOrg, labelOf, useFakeOrg } from './helpers/usersFixture';
+import { restoreUi, ScriptedUi, scriptUi } from './helpers/scriptedUi';
 import { waitUntil } from '../support/waitUntil';
 import { shownText } from './helpers/markdown';
 import { pageTokensSent, repeated, RequestWatch, watchRequestsWhenQuiet } from './helpers/requestLog';
@@ -16,23 +27,26 @@ const PROJECT_CODES = ['PROJECT_ADMIN', 'PROJECT_DEVICE', 'PROJECT_LABELER', 'PR
 describe('users views', function () {
   this.timeout(60_000);
   let org: FakeOrg;
-  let orgTree: UsersTreeProvider;
-  let projectTree: UsersTreeProvider;
+  let orgTree: OrgUsersTree;
+  let projectTree: ProjectUsersTree;
+  let ui: ScriptedUi;
   const data = () => org.server.coscene;
   const orgUsersWithRole = (code: string): FakeUser[] => data().users.filter((u) => u.orgRoleCode === code);
 
   // The extension runs from the esbuild bundle, so its classes are not the ones tests import: go by contextValue.
-  const isGroup = (n: vscode.TreeItem): n is GroupItem => n.contextValue?.startsWith('coscene.userGroup') ?? false;
-  const isUser = (n: vscode.TreeItem): n is UserItem => n.contextValue === 'coscene.user';
-  const isProject = (n: vscode.TreeItem): n is ProjectItem => n.contextValue?.startsWith('coscene.project') ?? false;
+  const isGroup = (n: vscode.TreeItem): n is GroupItem => n.contextValue?.startsWith(GROUP_CONTEXT_VALUE) ?? false;
+  const isUser = (n: vscode.TreeItem): n is UserItem => n.contextValue === USER_CONTEXT_VALUE;
+  const isProject = (n: vscode.TreeItem): n is ProjectItem => n.contextValue?.startsWith(PROJECT_CONTEXT_VALUE) ?? false;
+  /** The document the last command opened. */
+  const activeText = () => vscode.window.activeTextEditor?.document.getText() ?? '';
 
   /** ListUsers of the organization (no parent) sent since `wire` started: the project view may load at the same time. */
   const orgListings = (wire: RequestWatch) => wire.sent('ListUsers').filter((r) => r.body?.parent === undefined);
 
-  async function groups(tree: UsersTreeProvider): Promise<GroupItem[]> {
+  async function groups(tree: UsersTree): Promise<GroupItem[]> {
     return (await tree.getChildren()).filter(isGroup);
   }
-  async function group(tree: UsersTreeProvider, code: string): Promise<GroupItem> {
+  async function group(tree: UsersTree, code: string): Promise<GroupItem> {
     const found = (await groups(tree)).find((g) => g.code === code);
     assert.ok(found, `no group ${code}`);
     return found;
@@ -44,13 +58,16 @@ describe('users views', function () {
     projectTree = org.views.projectUsers;
   });
 
+  beforeEach(async () => {
+    ui = await scriptUi();
+  });
+
   afterEach(async () => {
+    await restoreUi();
     org.server.faults.clear();
-    for (const view of ['orgUsers', 'projectUsers']) {
-      await vscode.commands.executeCommand(`coscene.${view}.clearFilter`);
-      await vscode.commands.executeCommand(`coscene.${view}.showGrouped`);
-    }
-    await vscode.workspace.getConfiguration('coscene.details').update('format', undefined, vscode.ConfigurationTarget.Global);
+    for (const command of [C.orgClearFilter, C.orgShowGrouped, C.projectClearFilter, C.projectShowGrouped])
+      await vscode.commands.executeCommand(command);
+    await vscode.workspace.getConfiguration(DETAILS_SETTINGS).update('format', undefined, vscode.ConfigurationTarget.Global);
   });
 
   after(async () => {
@@ -69,7 +86,7 @@ describe('users views', function () {
     const readers = orgUsersWithRole('ORGANIZATION_READER');
     assert.ok(readers.length > 100 && readers.length <= 200, 'the seed has two pages of readers (page size 100, as cocli)');
     const wire = await watchRequestsWhenQuiet(org.server);
-    await vscode.commands.executeCommand('coscene.users.refresh');
+    await vscode.commands.executeCommand(C.refresh);
     const readerGroup = await group(orgTree, 'ORGANIZATION_READER');
     let children = await orgTree.getChildren(readerGroup);
     const users = children.filter(isUser);
@@ -111,7 +128,7 @@ describe('users views', function () {
     assert.equal(labelOf(item), 'Old Account');
     assert.equal(item.description, 'old.account@lark.example.com');
     assert.equal((item.iconPath as vscode.ThemeIcon).id, 'circle-slash');
-    assert.equal(item.contextValue, 'coscene.user');
+    assert.equal(item.contextValue, USER_CONTEXT_VALUE);
     // VS Code asks for a user's tooltip on hover (resolveTreeItem): read it the same way.
     const shown = orgTree.resolveTreeItem(item, item);
     const tooltip = shownText(shown.tooltip as vscode.MarkdownString);
@@ -123,7 +140,10 @@ describe('users views', function () {
 
   it('filters by role code into a flat list and says so in the view description', async () => {
     const wire = await watchRequestsWhenQuiet(org.server);
-    await vscode.commands.executeCommand('coscene.orgUsers.filterByRole', 'ORGANIZATION_ADMIN');
+    ui.pick('ORGANIZATION_ADMIN');
+    await vscode.commands.executeCommand(C.orgFilterByRole);
+    ui.assertAllAnswered();
+    assert.deepEqual(ui.asked[0].offered, ORG_CODES, "the organization's role codes are offered");
     const nodes = await orgTree.getChildren();
     assert.deepEqual(
       orgListings(wire).map((r) => r.body),
@@ -136,14 +156,15 @@ describe('users views', function () {
     assert.match(org.views.orgView.description ?? '', /role: ORGANIZATION_ADMIN/);
     assert.equal(nodes.filter(isGroup).length, 0);
 
-    await vscode.commands.executeCommand('coscene.orgUsers.clearFilter');
+    await vscode.commands.executeCommand(C.orgClearFilter);
     assert.equal((await groups(orgTree)).length, ORG_CODES.length);
     assert.doesNotMatch(org.views.orgView.description ?? '', /role:/);
   });
 
   it('finds users by nickname with the server substring match, quotes and backslashes included', async () => {
     let wire = await watchRequestsWhenQuiet(org.server);
-    await vscode.commands.executeCommand('coscene.orgUsers.findByNickname', FAKE_COSCENE.quotedNickname);
+    ui.input(FAKE_COSCENE.quotedNickname);
+    await vscode.commands.executeCommand(C.orgFindByNickname);
     const found = (await orgTree.getChildren()).filter((n): n is UserItem => isUser(n) && !labelOf(n).startsWith('You: '));
     assert.deepEqual(found.map(labelOf), [FAKE_COSCENE.quotedNickname]);
     assert.deepEqual(
@@ -153,7 +174,8 @@ describe('users views', function () {
     );
 
     wire = await watchRequestsWhenQuiet(org.server);
-    await vscode.commands.executeCommand('coscene.orgUsers.findByNickname', 'chen');
+    ui.input('chen');
+    await vscode.commands.executeCommand(C.orgFindByNickname);
     const chens = data().users.filter((u) => (u.nickname ?? '').toLowerCase().includes('chen'));
     const shown = (await orgTree.getChildren()).filter((n): n is UserItem => isUser(n) && !labelOf(n).startsWith('You: '));
     assert.deepEqual(shown.map(labelOf), chens.slice(0, 50).map(expectedLabel));
@@ -165,13 +187,13 @@ describe('users views', function () {
   });
 
   it('toggles between the grouped and the flat list', async () => {
-    await vscode.commands.executeCommand('coscene.orgUsers.showFlat');
+    await vscode.commands.executeCommand(C.orgShowFlat);
     const nodes = await orgTree.getChildren();
     assert.equal(nodes.filter(isGroup).length, 0);
     const users = nodes.filter(isUser).slice(1);
     assert.deepEqual(users.map(labelOf), data().users.slice(0, 100).map(expectedLabel));
     assert.equal(nodes[nodes.length - 1].description, `100 of ${data().users.length}`);
-    await vscode.commands.executeCommand('coscene.orgUsers.showGrouped');
+    await vscode.commands.executeCommand(C.orgShowGrouped);
     assert.equal((await groups(orgTree)).length, ORG_CODES.length);
   });
 
@@ -181,7 +203,9 @@ describe('users views', function () {
     const admins = [...members].filter(([, code]) => code === 'PROJECT_ADMIN').map(([id]) => expectedLabel(data().usersById.get(id)!));
     assert.ok(admins.length > 0 && admins.length < 50, 'mcap has one page of admins (pages are 50 or 100)');
 
-    await vscode.commands.executeCommand('coscene.projectUsers.filterByRole', 'PROJECT_ADMIN');
+    ui.pick('PROJECT_ADMIN');
+    await vscode.commands.executeCommand(C.projectFilterByRole);
+    assert.deepEqual(ui.asked[0].offered, PROJECT_CODES, "the project roles' codes are offered");
     const filtered = await projectTree.getChildren(await mcap());
     assert.equal(filtered.filter(isGroup).length, 0, 'Project Users: a flat list of the role');
     assert.deepEqual(filtered.filter(isUser).map(labelOf).sort(), admins.sort());
@@ -193,15 +217,15 @@ describe('users views', function () {
     );
     assert.doesNotMatch(org.views.orgView.description ?? '', /role:/);
 
-    await vscode.commands.executeCommand('coscene.orgUsers.clearFilter');
+    await vscode.commands.executeCommand(C.orgClearFilter);
     assert.match(org.views.projectView.description ?? '', /role: PROJECT_ADMIN/, 'clearing the other view keeps this filter');
-    await vscode.commands.executeCommand('coscene.projectUsers.clearFilter');
+    await vscode.commands.executeCommand(C.projectClearFilter);
     assert.deepEqual(
       (await projectTree.getChildren(await mcap())).filter(isGroup).map((g) => g.code),
       PROJECT_CODES,
     );
 
-    await vscode.commands.executeCommand('coscene.orgUsers.showFlat');
+    await vscode.commands.executeCommand(C.orgShowFlat);
     const flat = await orgTree.getChildren();
     assert.equal(flat.filter(isGroup).length, 0, 'Organization Users: flat');
     const everyone = flat.filter(isUser).slice(1); // after "You"
@@ -218,8 +242,8 @@ describe('users views', function () {
     );
     assert.equal(org.views.projectView.description, undefined);
 
-    await vscode.commands.executeCommand('coscene.projectUsers.showFlat');
-    await vscode.commands.executeCommand('coscene.orgUsers.showGrouped');
+    await vscode.commands.executeCommand(C.projectShowFlat);
+    await vscode.commands.executeCommand(C.orgShowGrouped);
     assert.deepEqual(
       (await groups(orgTree)).map((g) => g.code),
       ORG_CODES,
@@ -261,21 +285,35 @@ describe('users views', function () {
     );
     assert.equal(projectTree.getParent(perception[0]), projects[2], 'groups know their project (for reveal)');
 
-    const name = await vscode.commands.executeCommand('coscene.projectUsers.selectProject', 'fleet-ops');
-    assert.equal(name, `projects/${FAKE_COSCENE.projectIds['fleet-ops']}`);
-    await waitUntil(() => org.views.projectView.selection[0] === projects[3], 'fleet-ops to be revealed and selected');
-    assert.equal(await vscode.commands.executeCommand('coscene.projectUsers.selectProject', 'no-such-project'), undefined);
-    assert.equal(
-      await vscode.commands.executeCommand('coscene.projectUsers.selectProject', FAKE_COSCENE.hiddenProjectSlug),
-      undefined,
-      'a private project is not accessible',
+    ui.pick('fleet-ops');
+    await vscode.commands.executeCommand(C.selectProject);
+    assert.deepEqual(
+      ui.asked[0].offered,
+      ['MCAP samples', 'LiDAR tests', '感知算法', '车队运营', `$(edit) ${vscode.l10n.t('Enter a slug…')}`],
+      'the loaded projects, then "Enter a slug…"',
     );
-    await vscode.commands.executeCommand('coscene.projectUsers.selectProject', 'mcap');
+    await waitUntil(() => org.views.projectView.selection[0] === projects[3], 'fleet-ops to be revealed and selected');
+    const selected = org.views.projectView.selection[0] as ProjectItem;
+    assert.equal(selected.project.name, `projects/${FAKE_COSCENE.projectIds['fleet-ops']}`);
+    const enterSlug = vscode.l10n.t('Enter a slug…');
+    for (const slug of ['no-such-project', FAKE_COSCENE.hiddenProjectSlug]) {
+      ui.pick(enterSlug).input(slug);
+      await vscode.commands.executeCommand(C.selectProject);
+      // A private project is not accessible either.
+      await ui.waitForMessage(
+        (m) => m.severity === 'warning' && m.message === vscode.l10n.t('Project not found or not accessible: {0}', slug),
+      );
+      assert.equal(org.views.projectView.selection[0], projects[3], 'the selection stays');
+    }
+    ui.pick('mcap');
+    await vscode.commands.executeCommand(C.selectProject);
+    ui.assertAllAnswered();
+    assert.deepEqual(ui.messages('error'), []);
   });
 
   it("lists the active projects 100 a page, and a project's users with parent = that project", async () => {
     const wire = await watchRequestsWhenQuiet(org.server);
-    await vscode.commands.executeCommand('coscene.users.refresh');
+    await vscode.commands.executeCommand(C.refresh);
     const perception = (await projectTree.getChildren()).filter(isProject).find((p) => p.description === 'perception')!;
     await projectTree.getChildren(perception);
     assert.deepEqual(
@@ -305,7 +343,7 @@ describe('users views', function () {
 
   it('shows archived projects on request, marked as such', async () => {
     const wire = await watchRequestsWhenQuiet(org.server);
-    await vscode.commands.executeCommand('coscene.projectUsers.showArchived');
+    await vscode.commands.executeCommand(C.showArchived);
     try {
       const projects = (await projectTree.getChildren()).filter(isProject);
       assert.deepEqual(
@@ -314,14 +352,14 @@ describe('users views', function () {
       );
       const legacy = projects.find((p) => p.description === 'legacy-calib · archived')!;
       assert.equal(labelOf(legacy), '旧标定数据');
-      assert.equal(legacy.contextValue, 'coscene.project.archived');
+      assert.equal(legacy.contextValue, PROJECT_ARCHIVED_CONTEXT_VALUE);
       assert.deepEqual(
         wire.sent('ListProjects').map((r) => r.body?.filter),
         [undefined, undefined],
         'no archived filter',
       );
     } finally {
-      await vscode.commands.executeCommand('coscene.projectUsers.hideArchived');
+      await vscode.commands.executeCommand(C.hideArchived);
     }
     assert.equal((await projectTree.getChildren()).filter(isProject).length, 4);
   });
@@ -329,7 +367,8 @@ describe('users views', function () {
   it('Show Details opens the user as cocli prints it (JSON, or YAML per the setting)', async () => {
     const alice = data().usersById.get(FAKE_COSCENE.adminUserName.slice('users/'.length))!;
     const you = (await orgTree.getChildren())[0] as UserItem;
-    const doc = (await vscode.commands.executeCommand('coscene.user.showDetails', you)) as vscode.TextDocument;
+    await vscode.commands.executeCommand(C.showUserDetails, you);
+    const doc = vscode.window.activeTextEditor!.document;
     assert.equal(doc.uri.scheme, 'coscene');
     assert.equal(doc.languageId, 'json');
     assert.deepEqual(JSON.parse(doc.getText()), {
@@ -347,29 +386,35 @@ describe('users views', function () {
       createTime: new Date(alice.createTimeMs).toISOString().replace('.000Z', 'Z'),
     });
 
-    await vscode.workspace.getConfiguration('coscene.details').update('format', 'yaml', vscode.ConfigurationTarget.Global);
-    const yamlDoc = (await vscode.commands.executeCommand('coscene.user.showDetails', you)) as vscode.TextDocument;
-    assert.match(yamlDoc.getText(), /^phone_number: "\+8613800000000"$/m);
-    assert.match(yamlDoc.getText(), /^ {2}code: ORGANIZATION_ADMIN$/m);
+    await vscode.workspace.getConfiguration(DETAILS_SETTINGS).update('format', 'yaml', vscode.ConfigurationTarget.Global);
+    await vscode.commands.executeCommand(C.showUserDetails, you);
+    assert.match(activeText(), /^phone_number: "\+8613800000000"$/m);
+    assert.match(activeText(), /^ {2}code: ORGANIZATION_ADMIN$/m);
   });
 
   it('Get User accepts an id, users/<id>, or nothing for yourself, and explains not_found', async () => {
-    type Result = { document?: vscode.TextDocument; message?: string };
-    const me = (await vscode.commands.executeCommand('coscene.user.get', '')) as Result;
-    assert.equal((JSON.parse(me.document!.getText()) as { name: string }).name, FAKE_COSCENE.adminUserName);
-    const byName = (await vscode.commands.executeCommand('coscene.user.get', FAKE_COSCENE.readerUserName)) as Result;
-    assert.equal((JSON.parse(byName.document!.getText()) as { nickname: string }).nickname, '李娜');
-    const byId = (await vscode.commands.executeCommand('coscene.user.get', FAKE_COSCENE.writerUserName.slice(6))) as Result;
-    assert.equal((JSON.parse(byId.document!.getText()) as { nickname: string }).nickname, '王强');
+    const getUser = async (typed: string) => {
+      ui.input(typed);
+      await vscode.commands.executeCommand(C.getUser);
+    };
+    await getUser('');
+    assert.equal((JSON.parse(activeText()) as { name: string }).name, FAKE_COSCENE.adminUserName);
+    await getUser(FAKE_COSCENE.readerUserName);
+    assert.equal((JSON.parse(activeText()) as { nickname: string }).nickname, '李娜');
+    await getUser(FAKE_COSCENE.writerUserName.slice(6));
+    assert.equal((JSON.parse(activeText()) as { nickname: string }).nickname, '王强');
     const missing = '00000000-0000-4000-8000-000000000000';
-    const notFound = (await vscode.commands.executeCommand('coscene.user.get', missing)) as Result;
+    await getUser(missing);
+    const notFound = await ui.waitForMessage((m) => m.severity === 'warning');
     assert.equal(notFound.message, `User not found: users/${missing}`);
+    assert.deepEqual(notFound.actions, [vscode.l10n.t('Try Another ID')]);
+    ui.assertAllAnswered();
   });
 
   it('shows a failed load as an error node with Retry, which recovers', async () => {
     // Both users views may load at once (they are visible), so the fault stays until cleared.
     org.server.faults.add({ kind: 'connect-error', code: 'permission_denied', match: { procedure: 'ListRoles' }, times: Infinity });
-    await vscode.commands.executeCommand('coscene.users.refresh');
+    await vscode.commands.executeCommand(C.refresh);
     const nodes = await orgTree.getChildren();
     const error = nodes.find((n) => n.contextValue === 'coscene.error');
     assert.ok(error, `an error node, got ${nodes.map(labelOf).join(', ')}`);
@@ -383,10 +428,10 @@ describe('users views', function () {
   });
 
   it('stops a paging loop with a message instead of loading forever', async () => {
-    await vscode.commands.executeCommand('coscene.orgUsers.showFlat');
+    await vscode.commands.executeCommand(C.orgShowFlat);
     org.server.faults.add({ kind: 'repeat-page-token', match: { procedure: 'ListUsers' }, times: Infinity });
     const wire = await watchRequestsWhenQuiet(org.server);
-    await vscode.commands.executeCommand('coscene.users.refresh');
+    await vscode.commands.executeCommand(C.refresh);
     let nodes = await orgTree.getChildren();
     const loadMore = nodes[nodes.length - 1];
     assert.equal(labelOf(loadMore), 'Load more…');
@@ -398,5 +443,71 @@ describe('users views', function () {
     const tokens = pageTokensSent(orgListings(wire));
     assert.equal(tokens.length, 2, 'the first page, then the token once');
     assert.deepEqual(repeated(tokens), [], 'the repeated token was not fetched again');
+  });
+
+  /** Every row of `tree` down to `depth` levels (groups and projects expanded), in order. */
+  async function walk(tree: UsersTree, depth: number, element?: vscode.TreeItem): Promise<vscode.TreeItem[]> {
+    const rows = await tree.getChildren(element);
+    if (depth === 0) return rows;
+    const below = await Promise.all(
+      rows.map((r) => (r.collapsibleState === vscode.TreeItemCollapsibleState.None ? [] : walk(tree, depth - 1, r))),
+    );
+    return rows.flatMap((r, i) => [r, ...below[i]]);
+  }
+  const idProblems = (rows: vscode.TreeItem[]): string[] => {
+    const seen = new Set<string>();
+    return rows.flatMap((r) => {
+      if (!r.id) return [`${labelOf(r)} has no id`];
+      if (seen.has(r.id)) return [`${r.id} twice`];
+      seen.add(r.id);
+      return [];
+    });
+  };
+
+  it('gives every row an id, unique in its tree: groups, users, Load more, projects, flat lists, errors', async () => {
+    await vscode.commands.executeCommand(C.refresh);
+    const grouped = await walk(orgTree, 1);
+    assert.ok(grouped.some(isUser) && grouped.some((r) => labelOf(r) === 'Load more…'), 'users and a Load more row');
+    assert.deepEqual(idProblems(grouped), []);
+    const projects = await walk(projectTree, 2);
+    assert.ok(projects.some(isProject) && projects.some(isGroup) && projects.some(isUser));
+    assert.deepEqual(idProblems(projects), []);
+    await vscode.commands.executeCommand(C.orgShowFlat);
+    await vscode.commands.executeCommand(C.projectShowFlat);
+    assert.deepEqual(idProblems(await walk(orgTree, 1)), []);
+    assert.deepEqual(idProblems(await walk(projectTree, 2)), []);
+    org.server.faults.add({ kind: 'connect-error', code: 'permission_denied', match: { procedure: 'ListUsers' }, times: Infinity });
+    await vscode.commands.executeCommand(C.refresh);
+    const failed = await walk(orgTree, 1);
+    assert.ok(
+      failed.some((r) => r.contextValue === 'coscene.error'),
+      `an error row: ${failed.map(labelOf).join(', ')}`,
+    );
+    assert.deepEqual(idProblems(failed), []);
+    assert.deepEqual(idProblems(await walk(projectTree, 2)), []);
+    const roles = await org.views.roles.getChildren();
+    assert.deepEqual(idProblems(roles), [], 'the Roles view too');
+  });
+
+  it('shows a user the server sent twice once in its group, and reveals it', async () => {
+    const admin = orgUsersWithRole('ORGANIZATION_ADMIN')[1];
+    const at = data().users.indexOf(admin);
+    data().users.splice(at + 1, 0, admin); // the listing now has this admin twice, one after the other
+    try {
+      await vscode.commands.executeCommand(C.refresh);
+      const admins = await group(orgTree, 'ORGANIZATION_ADMIN');
+      const rows = (await orgTree.getChildren(admins)).filter(isUser);
+      const distinct = [...new Set(orgUsersWithRole('ORGANIZATION_ADMIN'))];
+      assert.deepEqual(rows.map(labelOf), distinct.map(expectedLabel), 'each admin once, in the server order');
+      assert.deepEqual(idProblems(rows), []);
+      const row = rows.find((r) => r.user.name === `users/${admin.id}`)!;
+      assert.equal(row.id, `${admins.id}/users/${admin.id}`, 'the group and the user name');
+      assert.equal(orgTree.getParent(row), admins);
+      await org.views.orgView.reveal(row, { select: true, focus: true });
+      await waitUntil(() => org.views.orgView.selection[0] === row, 'the user row to be revealed and selected');
+    } finally {
+      data().users.splice(at + 1, 1);
+      await vscode.commands.executeCommand(C.refresh);
+    }
   });
 });

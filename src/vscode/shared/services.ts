@@ -6,6 +6,7 @@ import type { PermissionsTestApi } from '../permissions';
 import type { RegistryFeatureApi } from '../registry';
 import type { CosceneAuthProvider } from '../profiles/authProvider';
 import type { ProfileService } from '../profiles/profileService';
+import type { UsersTestApi } from '../users/usersContext';
 import type { FeatureContext } from './featureContext';
 import type { Log } from './log';
 import type { Ui } from './ui';
@@ -44,6 +45,8 @@ export interface ExtensionApi {
   readonly accounts: CosceneAuthProvider;
   /** The profile status bar item (its text, tooltip and background as drawn). */
   readonly profileStatusBar: vscode.StatusBarItem;
+  /** Users & roles: the trees, their views, the access panel's last content and the last exported matrix. */
+  readonly users?: UsersTestApi;
 }
 
 /** Legacy (being replaced by FeatureContext): built once in activate() and handed to every adapter. */

@@ -2,13 +2,14 @@ import * as vscode from 'vscode';
 import type { Role, User } from '../../core/coscene/model';
 import { formatRole } from '../../core/format/roles';
 import { formatUser, userId } from '../../core/format/users';
+import { DETAILS_SETTINGS } from './keys';
 
 export const DETAILS_SCHEME = 'coscene';
 
 export type DetailsFormat = 'json' | 'yaml';
 
 export function configuredDetailsFormat(): DetailsFormat {
-  return vscode.workspace.getConfiguration('coscene.details').get<string>('format') === 'yaml' ? 'yaml' : 'json';
+  return vscode.workspace.getConfiguration(DETAILS_SETTINGS).get<string>('format') === 'yaml' ? 'yaml' : 'json';
 }
 
 /**

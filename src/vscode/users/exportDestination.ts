@@ -1,16 +1,10 @@
 import * as vscode from 'vscode';
+import { extensionFor, OUTPUT_FORMATS, OutputFormat } from '../../core/format/output';
 import { withAbortSignal } from '../shared/commands';
-import { scriptedArgs } from '../shared/testMode';
-import { extensionFor, isOutputFormat, OUTPUT_FORMATS, OutputFormat } from '../../core/format/output';
+import type { Ui } from '../shared/ui';
 
 /** A file chosen in the save dialog keeps its URI (its scheme: a virtual workspace's file is not a local path). */
-export type ExportTarget = 'editor' | { file: string } | { uri: vscode.Uri };
-
-export interface ExportResult {
-  count: number;
-  format: OutputFormat;
-  uri: vscode.Uri;
-}
+export type ExportTarget = 'editor' | { uri: vscode.Uri };
 
 /** A format and cocli's `-v` (table and wide only: RESOURCE NAME column, cells unpadded). */
 export interface FormatChoice {
@@ -18,8 +12,7 @@ export interface FormatChoice {
   verbose: boolean;
 }
 
-export async function pickFormat(given: unknown, givenVerbose?: unknown): Promise<FormatChoice | undefined> {
-  if (isOutputFormat(given)) return { format: given, verbose: givenVerbose === true };
+export async function pickFormat(ui: Ui): Promise<FormatChoice | undefined> {
   const labels: Record<OutputFormat, string> = {
     table: vscode.l10n.t('Table (cocli default columns)'),
     wide: vscode.l10n.t('Wide table (all columns)'),
@@ -35,40 +28,23 @@ export async function pickFormat(given: unknown, givenVerbose?: unknown): Promis
       { label: vscode.l10n.t('{0}, verbose (RESOURCE NAME)', labels[f]), description: `${f} -v`, choice: { format: f, verbose: true } },
     ];
   });
-  const pick = await vscode.window.showQuickPick(items, { title: vscode.l10n.t('Export Format') });
+  const pick = await ui.showQuickPick(items, { title: vscode.l10n.t('Export Format') });
   return pick?.choice;
 }
 
-export function pickTarget(
-  given: unknown,
-  acceptScriptedArgs: boolean,
-  defaultName: string,
-  format: OutputFormat,
-): Promise<ExportTarget | undefined> {
-  return pickTargetFor(given, acceptScriptedArgs, defaultName, extensionFor(format));
+export function pickTarget(ui: Ui, defaultName: string, format: OutputFormat): Promise<ExportTarget | undefined> {
+  return pickTargetFor(ui, defaultName, extensionFor(format));
 }
 
-/**
- * Editor or file (`ext` names the file type). A `given` target ('editor' or {file}) skips the questions only in
- * test mode (shared/testMode.ts): elsewhere a caller could overwrite any file, or put the export where it reads it.
- */
-export async function pickTargetFor(
-  given: unknown,
-  acceptScriptedArgs: boolean,
-  defaultName: string,
-  ext: string,
-): Promise<ExportTarget | undefined> {
-  const scripted = scriptedArgs(acceptScriptedArgs, given);
-  if (scripted === 'editor') return 'editor';
-  if (scripted && typeof scripted === 'object' && typeof (scripted as { file?: unknown }).file === 'string')
-    return scripted as { file: string };
+/** Editor or file (`ext` names the file type): "Export To" then, for a file, the save dialog. */
+export async function pickTargetFor(ui: Ui, defaultName: string, ext: string): Promise<ExportTarget | undefined> {
   const editor = { label: vscode.l10n.t('Open in a New Editor'), target: 'editor' as const };
   const file = { label: vscode.l10n.t('Save to File…'), target: 'file' as const };
-  const pick = await vscode.window.showQuickPick([editor, file], { title: vscode.l10n.t('Export To') });
+  const pick = await ui.showQuickPick([editor, file], { title: vscode.l10n.t('Export To') });
   if (!pick) return undefined;
   if (pick.target === 'editor') return 'editor';
   const folder = vscode.workspace.workspaceFolders?.[0]?.uri;
-  const uri = await vscode.window.showSaveDialog({
+  const uri = await ui.showSaveDialog({
     defaultUri: folder ? vscode.Uri.joinPath(folder, `${defaultName}.${ext}`) : undefined,
     filters: { [ext.toUpperCase()]: [ext] },
   });
@@ -89,9 +65,8 @@ export async function writeText(text: string, language: string, target: ExportTa
     await vscode.window.showTextDocument(doc, { preview: false });
     return doc.uri;
   }
-  const uri = 'uri' in target ? target.uri : vscode.Uri.file(target.file);
-  await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(text));
-  return uri;
+  await vscode.workspace.fs.writeFile(target.uri, new TextEncoder().encode(text));
+  return target.uri;
 }
 
 /** Runs `work` under a cancellable notification; cancelling aborts the requests. */

@@ -1,64 +1,104 @@
 import * as vscode from 'vscode';
-import { CommandTable, registerCommands } from '../shared/commands';
-import type { Services } from '../shared/services';
-import { clearFilter } from './commands/clearFilter';
-import { copyUserEmail } from './commands/copyEmail';
-import { copyUserId } from './commands/copyId';
-import { copyUserResourceName } from './commands/copyResourceName';
+import { type FeatureCommands, registerFeatureCommands } from '../shared/commands';
+import type { FeatureContext } from '../shared/featureContext';
+import type { ExtensionApi } from '../shared/services';
+import { AccessPanel } from './access/accessPanel';
+import { AccessRunner } from './access/accessRunner';
+import { copyUserEmail, copyUserId, copyUserResourceName, showRoleDetails, showUserDetails } from './commands/copyAndShowDetails';
+import { exportAccessMatrix } from './commands/exportAccessMatrix';
 import { exportRoles } from './commands/exportRoles';
 import { exportUsers } from './commands/exportUsers';
 import { filterByRole } from './commands/filterByRole';
 import { filterRoleLevel } from './commands/filterRoleLevel';
 import { findByNickname } from './commands/findByNickname';
 import { getUser } from './commands/getUser';
-import { loadMoreUsers } from './commands/loadMoreUsers';
-import { refreshRoles } from './commands/refreshRoles';
-import { refreshUsers } from './commands/refreshUsers';
 import { selectProject } from './commands/selectProject';
-import { showRoleDetails } from './commands/showRoleDetails';
-import { showRoleUsers } from './commands/showRoleUsers';
-import { showUserDetails } from './commands/showUserDetails';
-import { AccessPanel } from './access/accessPanel';
-import { AccessRunner } from './access/accessRunner';
-import { exportAccessMatrix } from './commands/exportAccessMatrix';
 import { showAccess } from './commands/showAccess';
-import { setArchivedShown } from './commands/toggleArchived';
-import { setFlat } from './commands/toggleFlat';
+import { showRoleUsers } from './commands/showRoleUsers';
+import { clearFilter, loadMoreUsers, refreshRoles, refreshUsers, setArchivedShown, setFlat } from './commands/viewCommands';
 import { DetailsDocuments } from './detailsDocuments';
-import { LOAD_MORE_USERS, ORG_USERS_VIEW, PROJECT_USERS_VIEW, ROLES_VIEW, UsersCommandId } from './keys';
-import { createOrgUsersTree } from './views/orgUsers';
-import { createProjectUsersTree, ProjectSelection } from './views/projectUsers';
+import {
+  ORG_USERS_VIEW,
+  PAGE_SIZE_SETTING,
+  PROJECT_USERS_VIEW,
+  ROLES_VIEW,
+  USERS_COMMAND as C,
+  USERS_SETTINGS,
+  UsersCommandId,
+} from './keys';
+import { refreshUsersViews, type UsersContext, type UsersTestApi } from './usersContext';
+import { OrgUsersTree } from './views/orgUsers';
+import { ProjectSelection, ProjectUsersTree } from './views/projectUsers';
 import { RolesTreeProvider } from './views/roles';
-import { refreshUsersViews, UsersViews } from './views/usersViews';
 
-/** Organization Users, Project Users and Roles views, their commands, details documents and exports. */
-export function registerUsersFeature(services: Services): UsersViews {
-  const { context, profiles } = services;
-  const project = new ProjectSelection(services);
-  const orgUsers = createOrgUsersTree(services);
-  const projectUsers = createProjectUsersTree(services, project);
-  const roles = new RolesTreeProvider(services);
-  const details = new DetailsDocuments();
+export type { UsersContext, UsersTestApi } from './usersContext';
+
+const org = (ctx: UsersContext) => ctx.orgUsers;
+const projects = (ctx: UsersContext) => ctx.projectUsers;
+
+const COMMANDS: FeatureCommands<UsersCommandId, UsersContext> = {
+  [C.refresh]: refreshUsers,
+  [C.loadMore]: loadMoreUsers,
+  [C.orgFilterByRole]: filterByRole(org),
+  [C.orgFindByNickname]: findByNickname(org),
+  [C.orgClearFilter]: clearFilter(org),
+  [C.orgShowFlat]: setFlat(org, true),
+  [C.orgShowGrouped]: setFlat(org, false),
+  [C.projectFilterByRole]: filterByRole(projects),
+  [C.projectFindByNickname]: findByNickname(projects),
+  [C.projectClearFilter]: clearFilter(projects),
+  [C.projectShowFlat]: setFlat(projects, true),
+  [C.projectShowGrouped]: setFlat(projects, false),
+  [C.selectProject]: selectProject,
+  [C.showArchived]: setArchivedShown(true),
+  [C.hideArchived]: setArchivedShown(false),
+  [C.getUser]: getUser,
+  [C.copyId]: copyUserId,
+  [C.copyEmail]: copyUserEmail,
+  [C.copyResourceName]: copyUserResourceName,
+  [C.showUserDetails]: showUserDetails,
+  [C.showAccess]: showAccess,
+  [C.refreshRoles]: refreshRoles,
+  [C.filterRoleLevel]: filterRoleLevel,
+  [C.showRoleDetails]: showRoleDetails,
+  [C.showRoleUsers]: showRoleUsers,
+  [C.exportUsers]: exportUsers,
+  [C.exportRoles]: exportRoles,
+  [C.exportAccessMatrix]: exportAccessMatrix,
+};
+
+/**
+ * Organization Users, Project Users and Roles views, their commands, details documents, Show Access and the exports.
+ * Returns what the integration tests may inspect (test API field `users`).
+ */
+export function registerUsersFeature(base: FeatureContext, trees: ExtensionApi['trees']): UsersTestApi {
+  const { extension, profiles } = base;
+  const project = new ProjectSelection(profiles);
+  const orgUsers = new OrgUsersTree(base);
+  const projectUsers = new ProjectUsersTree(base, project);
+  const roles = new RolesTreeProvider(base);
   const orgView = vscode.window.createTreeView(ORG_USERS_VIEW, { treeDataProvider: orgUsers, showCollapseAll: true });
   const projectView = vscode.window.createTreeView(PROJECT_USERS_VIEW, { treeDataProvider: projectUsers, showCollapseAll: true });
   const rolesView = vscode.window.createTreeView(ROLES_VIEW, { treeDataProvider: roles });
   orgUsers.attach(orgView);
   projectUsers.attach(projectView);
   roles.attach(rolesView);
-  const access = new AccessRunner(services);
-  const accessPanel = new AccessPanel(services.log);
-  const views: UsersViews = {
-    services,
+  const ctx: UsersContext = {
+    extension: base.extension,
+    log: base.log,
+    ui: base.ui,
+    profiles,
     orgUsers,
     projectUsers,
     project,
     roles,
-    details,
+    details: new DetailsDocuments(),
     orgView,
     projectView,
     rolesView,
-    access,
-    accessPanel,
+    access: new AccessRunner(profiles),
+    accessPanel: new AccessPanel(base.log, base.ui),
+    lastMatrix: undefined,
   };
 
   const profileKey = () => {
@@ -67,63 +107,41 @@ export function registerUsersFeature(services: Services): UsersViews {
   };
   let shownProfile = profileKey();
 
-  const commands: CommandTable<UsersCommandId> = {
-    'coscene.users.refresh': refreshUsers(views),
-    [LOAD_MORE_USERS]: loadMoreUsers(views),
-    'coscene.orgUsers.filterByRole': filterByRole(views, orgUsers),
-    'coscene.orgUsers.findByNickname': findByNickname(orgUsers),
-    'coscene.orgUsers.clearFilter': clearFilter(orgUsers),
-    'coscene.orgUsers.showFlat': setFlat(orgUsers, true),
-    'coscene.orgUsers.showGrouped': setFlat(orgUsers, false),
-    'coscene.projectUsers.filterByRole': filterByRole(views, projectUsers),
-    'coscene.projectUsers.findByNickname': findByNickname(projectUsers),
-    'coscene.projectUsers.clearFilter': clearFilter(projectUsers),
-    'coscene.projectUsers.showFlat': setFlat(projectUsers, true),
-    'coscene.projectUsers.showGrouped': setFlat(projectUsers, false),
-    'coscene.projectUsers.selectProject': selectProject(views),
-    'coscene.user.get': getUser(views),
-    'coscene.user.copyId': copyUserId(),
-    'coscene.user.copyEmail': copyUserEmail(),
-    'coscene.user.copyResourceName': copyUserResourceName(),
-    'coscene.user.showDetails': showUserDetails(details),
-    'coscene.roles.refresh': refreshRoles(views),
-    'coscene.roles.filterLevel': filterRoleLevel(views),
-    'coscene.role.showDetails': showRoleDetails(details),
-    'coscene.role.showUsers': showRoleUsers(views),
-    'coscene.export.users': exportUsers(views),
-    'coscene.export.roles': exportRoles(views),
-    'coscene.user.showAccess': showAccess(views, access, accessPanel),
-    'coscene.access.exportMatrix': exportAccessMatrix(views, access),
-    'coscene.projectUsers.showArchived': setArchivedShown(views, true),
-    'coscene.projectUsers.hideArchived': setArchivedShown(views, false),
-  };
-
-  context.subscriptions.push(
+  extension.subscriptions.push(
     orgUsers,
     projectUsers,
     roles,
-    details,
+    ctx.details,
     orgView,
     projectView,
     rolesView,
-    accessPanel,
+    ctx.accessPanel,
     profiles.onDidChange(() => {
       // A new token keeps the selected project; another profile (maybe another org) does not.
       const key = profileKey();
       if (key !== shownProfile) project.reset();
       shownProfile = key;
-      refreshUsersViews(views);
+      refreshUsersViews(ctx);
       roles.refresh();
     }),
     vscode.workspace.onDidChangeConfiguration((e) => {
-      if (e.affectsConfiguration('coscene.users.pageSize')) refreshUsersViews(views);
+      if (e.affectsConfiguration(`${USERS_SETTINGS}.${PAGE_SIZE_SETTING}`)) refreshUsersViews(ctx);
     }),
-    ...registerCommands(services.log, commands, services.acceptScriptedArgs),
+    ...registerFeatureCommands(ctx, COMMANDS),
   );
 
-  services.api.trees.set(ORG_USERS_VIEW, orgUsers);
-  services.api.trees.set(PROJECT_USERS_VIEW, projectUsers);
-  services.api.trees.set(ROLES_VIEW, roles);
-  services.api.features.users = views;
-  return views;
+  trees.set(ORG_USERS_VIEW, orgUsers);
+  trees.set(PROJECT_USERS_VIEW, projectUsers);
+  trees.set(ROLES_VIEW, roles);
+  return {
+    orgUsers,
+    projectUsers,
+    roles,
+    orgView,
+    projectView,
+    rolesView,
+    lastAccess: () => ctx.accessPanel.last,
+    accessText: (format) => ctx.accessPanel.exportText(format),
+    lastMatrix: () => ctx.lastMatrix,
+  };
 }

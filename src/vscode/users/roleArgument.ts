@@ -1,10 +1,7 @@
 import type { Role } from '../../core/coscene/model';
 import { RoleItem } from './views/roles';
 
-/** Context-menu commands get the tree item; tests and other callers may pass the Role itself. */
+/** A role item's menu command gets the tree item; nothing else is accepted. */
 export function roleFrom(arg: unknown): Role | undefined {
-  if (arg instanceof RoleItem) return arg.role;
-  if (arg && typeof arg === 'object' && typeof (arg as Role).code === 'string' && typeof (arg as Role).level === 'string')
-    return arg as Role;
-  return undefined;
+  return arg instanceof RoleItem ? arg.role : undefined;
 }

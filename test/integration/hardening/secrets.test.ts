@@ -24,6 +24,8 @@ import {
 } from '../../../src/vscode/registry/keys';
 import { FAKE_COSCENE, FAKE_HUAWEI, FakeServer, startFakeServer } from '../../fake/server';
 import { recordNotifications, NotificationRecorder } from '../helpers/canaryNotifications';
+import { restoreUi, ScriptedUi, scriptUi } from '../helpers/scriptedUi';
+import { USERS_COMMAND } from '../../../src/vscode/users/keys';
 import {
   assertProcessWatch,
   canary,
@@ -39,7 +41,6 @@ import {
 import { huaweiSecrets, issuedIamTokens } from '../../fake/huawei/secrets';
 import { readyFeatures } from '../helpers/features';
 import { signInThroughUi } from '../helpers/huaweiSignIn';
-import { restoreUi, scriptUi } from '../helpers/scriptedUi';
 import { addProfile, removeProfile, setToken, switchProfile } from '../helpers/profileCommands';
 import { extensionApi, listFiles, makeTempDir, waitUntil } from '../helpers/profileFixtures';
 import { containerClientMissingReason, findContainerClient } from '../helpers/containerClient';
@@ -128,20 +129,6 @@ describe('secret canaries', function () {
     return all;
   }
 
-  /**
-   * Runs a command whose error notification it awaits (showError waits for the user's choice, which
-   * never comes here): resolves once a new error notification was shown.
-   */
-  async function showsNotification(command: string, ...args: unknown[]): Promise<void> {
-    const before = notifications.texts.length;
-    void vscode.commands.executeCommand(command, ...args);
-    await waitUntil(
-      () => notifications.texts.slice(before).some((t) => !t.startsWith('progress:')),
-      `a notification from ${command}`,
-      20_000,
-    );
-  }
-
   before(async function () {
     server = await startFakeServer({ registryCredentials: REGISTRY });
     // The fake accepts the canaries as real credentials.
@@ -228,6 +215,20 @@ describe('secret canaries', function () {
     return [...secretNeedles(), ...needlesFor('PLANTED', PLANTED)];
   }
 
+  /** Runs a users command with its questions answered by `answer`; what it showed is remembered for the scan. */
+  async function usersCommand(command: string, answer: (ui: ScriptedUi) => unknown): Promise<ScriptedUi> {
+    const ui = await scriptUi();
+    answer(ui);
+    try {
+      await vscode.commands.executeCommand(command);
+    } finally {
+      await restoreUi();
+    }
+    ui.shown.forEach((m) => remember(`notification from ${command}`, [m.message, ...m.actions].join(' | ')));
+    return ui;
+  }
+  const activeText = () => vscode.window.activeTextEditor?.document.getText() ?? '';
+
   it('coScene: add a profile, switch, list users and roles (trees expanded), details, get user, export', async () => {
     await addProfile({ name: PROFILE, endpoint: server.url, project: 'mcap', token: COS_TOKEN });
     assert.ok(
@@ -245,34 +246,41 @@ describe('secret canaries', function () {
     await walk('Project Users view', api.trees.get('coscene.projectUsers') as vscode.TreeDataProvider<Item>, 1, 120);
     const roles = await walk('Roles view', api.trees.get('coscene.roles') as vscode.TreeDataProvider<Item>, 2);
     const user = org.find((i) => i.contextValue === 'coscene.user')!;
-    const details = await vscode.commands.executeCommand<vscode.TextDocument>('coscene.user.showDetails', user);
-    remember('user details document', details.getText());
+    await vscode.commands.executeCommand(USERS_COMMAND.showUserDetails, user);
+    remember('user details document', activeText());
     const role = roles.find((i) => i.contextValue?.startsWith('coscene.role'));
-    if (role)
-      remember(
-        'role details document',
-        (await vscode.commands.executeCommand<vscode.TextDocument>('coscene.role.showDetails', role))?.getText() ?? '',
-      );
-    const me = await vscode.commands.executeCommand<{ document?: vscode.TextDocument }>('coscene.user.get', '');
-    assert.ok(me?.document, 'coscene.user.get opened the current user');
-    remember('get user document', me.document.getText());
+    if (role) {
+      await vscode.commands.executeCommand(USERS_COMMAND.showRoleDetails, role);
+      remember('role details document', activeText());
+    }
+    await usersCommand(USERS_COMMAND.getUser, (ui) => ui.input(''));
+    assert.ok(activeText().includes(FAKE_COSCENE.adminUserName), 'coscene.user.get opened the current user');
+    remember('get user document', activeText());
     const usersFile = path.join(exportDir, 'users.json');
-    const exported = await vscode.commands.executeCommand<{ count: number }>('coscene.export.users', {
-      scope: 'organization',
-      format: 'json',
-      target: { file: usersFile },
-    });
-    assert.ok(exported && exported.count > 100, 'every user exported');
-    await vscode.commands.executeCommand('coscene.export.users', { scope: 'project', format: 'csv', target: 'editor' });
+    const saveTo = (ui: ScriptedUi, file: string) => ui.pick(vscode.l10n.t('Save to File…')).saveAs(vscode.Uri.file(file));
+    await usersCommand(USERS_COMMAND.exportUsers, (ui) =>
+      saveTo(
+        ui
+          .pick((i) => i.scope === 'organization')
+          .pick(vscode.l10n.t('All roles'))
+          .pick('json'),
+        usersFile,
+      ),
+    );
+    const exported = { count: (JSON.parse(fs.readFileSync(usersFile, 'utf8')) as { users: unknown[] }).users.length };
+    assert.ok(exported.count > 100, 'every user exported');
+    await usersCommand(USERS_COMMAND.exportUsers, (ui) =>
+      ui
+        .pick((i) => i.scope === 'project')
+        .pick(vscode.l10n.t('All roles'))
+        .pick('csv')
+        .pick(vscode.l10n.t('Open in a New Editor')),
+    );
     const untitled = vscode.window.activeTextEditor?.document;
     assert.ok(untitled?.isUntitled, 'the export opened in a new editor');
     remember('export to editor', untitled.getText());
     await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
-    await vscode.commands.executeCommand('coscene.export.roles', {
-      level: 'all',
-      format: 'yaml',
-      target: { file: path.join(exportDir, 'roles.yaml') },
-    });
+    await usersCommand(USERS_COMMAND.exportRoles, (ui) => saveTo(ui.pick('yaml'), path.join(exportDir, 'roles.yaml')));
     remember('command results', JSON.stringify({ exported }));
   });
 
@@ -281,13 +289,13 @@ describe('secret canaries', function () {
     const orgTree = api.trees.get('coscene.orgUsers') as vscode.TreeDataProvider<Item>;
     assert.equal(profiles.current()?.name, PROFILE, 'Set Token is for the active (canary) profile');
     await setToken(COS_BAD_TOKEN);
-    await vscode.commands.executeCommand('coscene.users.refresh');
+    await vscode.commands.executeCommand(USERS_COMMAND.refresh);
     const rejected = await walk('Organization Users view (401)', orgTree, 0);
     assert.ok(
       rejected.some((i) => i.contextValue === 'coscene.error'),
       `an error node after the 401: ${rejected.map(label).join(', ')}`,
     );
-    await showsNotification('coscene.user.get', '');
+    assert.ok((await usersCommand(USERS_COMMAND.getUser, (ui) => ui.input(''))).messages('error').length > 0, 'Get User failed');
     assert.ok(
       server.stats.requests.some((r) => r.headers.authorization === `Basic ${Buffer.from(`apikey:${COS_BAD_TOKEN}`).toString('base64')}`),
       'the rejected token was sent',
@@ -304,22 +312,20 @@ describe('secret canaries', function () {
       match: { api: 'coscene' },
     });
     try {
-      await vscode.commands.executeCommand('coscene.users.refresh');
+      await vscode.commands.executeCommand(USERS_COMMAND.refresh);
       const failed = await walk('Organization Users view (500)', orgTree, 0);
       assert.ok(
         failed.some((i) => i.contextValue === 'coscene.error'),
         `an error node after the 500: ${failed.map(label).join(', ')}`,
       );
-      await showsNotification('coscene.user.get', '');
-      await showsNotification('coscene.export.users', {
-        scope: 'organization',
-        format: 'table',
-        target: { file: path.join(exportDir, 'failed.txt') },
-      });
+      assert.ok((await usersCommand(USERS_COMMAND.getUser, (ui) => ui.input(''))).messages('error').length > 0, 'Get User failed');
+      // The export fails reading the roles to offer, right after the scope.
+      const exportFailed = await usersCommand(USERS_COMMAND.exportUsers, (ui) => ui.pick((i) => i.scope === 'organization'));
+      assert.ok(exportFailed.messages('error').length > 0, 'Export Users failed');
     } finally {
       server.faults.clear();
     }
-    await vscode.commands.executeCommand('coscene.users.refresh');
+    await vscode.commands.executeCommand(USERS_COMMAND.refresh);
     assert.ok(
       (await walk('Organization Users view', orgTree, 0)).some((i) => i.contextValue?.startsWith('coscene.userGroup')),
       'listing works again',

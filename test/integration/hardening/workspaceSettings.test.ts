@@ -16,8 +16,9 @@ import { switchProfile } from '../helpers/profileCommands';
 import { CocliFile, cocliYaml, EXTENSION_ID, extensionApi, makeTempDir, useCocliFile, waitUntil } from '../helpers/profileFixtures';
 import { containerClientMissingReason } from '../helpers/containerClient';
 import { registryUnavailableReason, RegistryServer, startRegistryServer } from '../helpers/registryServer';
-import { restoreUi, scriptUi } from '../helpers/scriptedUi';
 import { skipBecause } from '../../support/mochaRunner';
+import { restoreUi, scriptUi } from '../helpers/scriptedUi';
+import { USERS_COMMAND } from '../../../src/vscode/users/keys';
 
 /** Every setting that names an endpoint, region, host, CA file, file path or executable. */
 const SENSITIVE = [
@@ -238,14 +239,20 @@ describe('workspace trust and settings: a workspace cannot redirect endpoints, h
   it("sends no request, connection or process to the workspace's endpoints, host or client", async () => {
     const api = await extensionApi();
     // coScene: users and an export (a CA file that does not exist would fail every request if used).
-    await vscode.commands.executeCommand('coscene.users.refresh');
+    await vscode.commands.executeCommand(USERS_COMMAND.refresh);
     const users = ((await api.trees.get('coscene.orgUsers')!.getChildren()) ?? []) as vscode.TreeItem[];
     assert.ok(
       users.some((i) => i.contextValue?.startsWith('coscene.userGroup')),
       `users listed: ${users.map(label).join(', ')}`,
     );
-    const me = await vscode.commands.executeCommand<{ document?: vscode.TextDocument }>('coscene.user.get', '');
-    assert.ok(me?.document?.getText().includes('nickname:'), 'details in YAML: the window-scoped workspace setting did apply');
+    (await scriptUi()).input(''); // Get User… for yourself
+    try {
+      await vscode.commands.executeCommand(USERS_COMMAND.getUser);
+    } finally {
+      await restoreUi();
+    }
+    const me = vscode.window.activeTextEditor?.document.getText();
+    assert.ok(me?.includes('nickname:'), 'details in YAML: the window-scoped workspace setting did apply');
     await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
 
     // Huawei Cloud: sign in picking the region the settings give (first in the list), so the configured region is used.

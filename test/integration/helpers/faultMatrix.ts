@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { USERS_COMMAND } from '../../../src/vscode/users/keys';
 import { FAKE_COSCENE, FakeServer, FaultSpec, startFakeServer } from '../../fake/server';
 import { SEARCH_COMMAND } from '../../../src/vscode/permissions/keys';
 import { AKSK_SIGN_IN, signInThroughUi } from './huaweiSignIn';
@@ -312,8 +313,8 @@ export async function useFaultMatrixEnv(): Promise<MatrixEnv> {
       () => profiles.current()?.name === CODE_PROFILE && profiles.current()?.endpoint === server.url,
       `profile ${CODE_PROFILE} to become active`,
     );
-    await vscode.commands.executeCommand('coscene.orgUsers.clearFilter');
-    await vscode.commands.executeCommand('coscene.orgUsers.showGrouped');
+    await vscode.commands.executeCommand(USERS_COMMAND.orgClearFilter);
+    await vscode.commands.executeCommand(USERS_COMMAND.orgShowGrouped);
     // The Huawei part as a user would: clear a search left by another suite, sign in with the access key.
     const huaweiUi = new ScriptedUi().input('');
     api.ui.use(huaweiUi);

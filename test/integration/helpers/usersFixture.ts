@@ -2,14 +2,15 @@ import * as vscode from 'vscode';
 import type { FakeUser } from '../../fake/coscene/model';
 import { FAKE_COSCENE, FakeServer, startFakeServer } from '../../fake/server';
 import type { ProfileService } from '../../../src/vscode/profiles/profileService';
-import type { UsersViews } from '../../../src/vscode/users/views/usersViews';
+import type { UsersTestApi } from '../../../src/vscode/users';
 import { waitUntil } from '../../support/waitUntil';
 import { switchProfile } from './profileCommands';
 import { CocliFile, cocliYaml, extensionApi, useCocliFile } from './profileFixtures';
 
 export interface FakeOrg {
   server: FakeServer;
-  views: UsersViews;
+  /** The test API's `users` field: trees, views, the access panel's last content, the last exported matrix. */
+  views: UsersTestApi;
   profiles: ProfileService;
   close(): Promise<void>;
 }
@@ -37,7 +38,7 @@ export async function useFakeOrg(): Promise<FakeOrg> {
       () => profiles.current()?.name === 'lark' && profiles.current()?.endpoint === server.url,
       'profile lark to become active',
     );
-    const views = api.features.users as UsersViews;
+    const views = api.users!;
     return {
       server,
       views,

@@ -3,10 +3,12 @@ import type { UserAccess } from '../../../core/access/matrix';
 import { formatUserAccess, userAccessNotes, userAccessTitle } from '../../../core/format/access';
 import { localize } from '../../shared/errors';
 import type { Log } from '../../shared/log';
-import { TablePanel } from '../../shared/tablePanel';
+import { type CopyFormat, TablePanel } from '../../shared/tablePanel';
+import type { Ui } from '../../shared/ui';
+import { ACCESS_PANEL_VIEW_TYPE } from '../keys';
 import { type AccessHtmlLabels, renderAccessHtml } from './accessHtml';
 
-/** What the panel last showed; read by integration tests through the extension API. */
+/** What the panel last showed (read by the integration tests through the test API's `users.lastAccess()`). */
 export interface RenderedAccess {
   access: UserAccess;
   html: string;
@@ -14,17 +16,27 @@ export interface RenderedAccess {
 
 /** One "Access" webview panel, reused for whichever user is shown, with Copy as Markdown / CSV. */
 export class AccessPanel extends TablePanel<RenderedAccess> {
-  constructor(log: Log) {
+  constructor(
+    log: Log,
+    private readonly ui: Ui,
+  ) {
     super(
       {
-        viewType: 'coscene.userAccess',
+        viewType: ACCESS_PANEL_VIEW_TYPE,
         exportText: ({ access }, format) => formatUserAccess(access, format, localize),
-        copied: (format) =>
-          format === 'csv' ? vscode.l10n.t('Copied the access as CSV.') : vscode.l10n.t('Copied the access as Markdown.'),
+        copied,
         copyFailed: 'Copying the access failed',
       },
       log,
     );
+  }
+
+  /** Copy as Markdown / CSV: to the clipboard, with a notification. */
+  override async copy(format: CopyFormat): Promise<void> {
+    const text = this.exportText(format);
+    if (text === undefined) return;
+    await this.ui.clipboard.writeText(text);
+    void this.ui.showInformationMessage(copied(format));
   }
 
   show(access: UserAccess): RenderedAccess {
@@ -34,6 +46,10 @@ export class AccessPanel extends TablePanel<RenderedAccess> {
       html: renderAccessHtml({ access, labels: accessLabels(access, title), ...page }),
     }));
   }
+}
+
+function copied(format: CopyFormat): string {
+  return format === 'csv' ? vscode.l10n.t('Copied the access as CSV.') : vscode.l10n.t('Copied the access as Markdown.');
 }
 
 function accessLabels(access: UserAccess, title: string): AccessHtmlLabels {

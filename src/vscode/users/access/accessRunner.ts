@@ -4,11 +4,12 @@ import type { ScanProgress } from '../../../core/access/model';
 import { requestThrottle } from '../../../core/access/limiter';
 import { AccessSession } from '../../../core/access/session';
 import { withAbortSignal } from '../../shared/commands';
-import type { Services } from '../../shared/services';
+import type { ActiveProfile } from '../../shared/services';
+import { ACCESS_SETTINGS } from '../keys';
 
 /** `coscene.access.concurrency`: requests in flight while scanning projects (1–32, default 8). */
 export function configuredConcurrency(): number {
-  return vscode.workspace.getConfiguration('coscene.access').get<number>('concurrency', 8);
+  return vscode.workspace.getConfiguration(ACCESS_SETTINGS).get<number>('concurrency', 8);
 }
 
 /**
@@ -18,10 +19,10 @@ export function configuredConcurrency(): number {
 export class AccessRunner {
   readonly session = new AccessSession(requestThrottle);
 
-  constructor(private readonly services: Services) {}
+  constructor(private readonly profiles: ActiveProfile) {}
 
   profileKey(): string {
-    const p = this.services.profiles.current();
+    const p = this.profiles.current();
     return p ? `${p.source}:${p.name}` : '';
   }
 
@@ -32,7 +33,7 @@ export class AccessRunner {
 
   userAccess(userName: string, includeArchived: boolean): Thenable<UserAccess> {
     return this.withProgress(vscode.l10n.t('Reading the access of {0}', userName), (signal, onProgress) =>
-      this.services.profiles.api().then((api) =>
+      this.profiles.api().then((api) =>
         this.session.userAccess(this.profileKey(), api, userName, {
           includeArchived,
           concurrency: configuredConcurrency(),
@@ -45,7 +46,7 @@ export class AccessRunner {
 
   matrix(includeArchived: boolean): Thenable<AccessMatrix> {
     return this.withProgress(vscode.l10n.t('Reading who can access what'), (signal, onProgress) =>
-      this.services.profiles
+      this.profiles
         .api()
         .then((api) =>
           this.session.matrix(this.profileKey(), api, { includeArchived, concurrency: configuredConcurrency(), signal, onProgress }),

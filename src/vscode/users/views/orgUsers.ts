@@ -1,17 +1,55 @@
 import * as vscode from 'vscode';
-import type { Services } from '../../shared/services';
+import type { CosceneApi } from '../../../core/coscene/model';
 import { ORG_USERS_CONTEXT_KEYS, ORG_USERS_VIEW } from '../keys';
-import { UsersTreeProvider } from './usersTree';
+import type { UsersTreeDeps } from './roleGroups';
+import type { ScopeModel } from './usersModel';
+import { UserItem, userLabel } from './userItems';
 import { UsersViewState } from './usersState';
+import { UsersTree } from './usersTreeBase';
 
-/** Organization Users: ListUsers with no parent, groups from the organization-level roles. */
-export function createOrgUsersTree(services: Services): UsersTreeProvider {
-  return new UsersTreeProvider(services, new UsersViewState(ORG_USERS_CONTEXT_KEYS), {
-    viewId: ORG_USERS_VIEW,
-    level: 'organization',
-    title: () => vscode.l10n.t('Organization Users'),
-    showCurrentUser: true,
-    resolveParent: async () => '',
-    describe: () => services.profiles.current()?.org ?? '',
-  });
+/** Organization Users: "You", then the organization-level role groups (ListUsers with no parent). */
+export class OrgUsersTree extends UsersTree {
+  private root: Promise<ScopeModel> | undefined;
+
+  constructor(deps: UsersTreeDeps) {
+    super(deps, new UsersViewState(ORG_USERS_CONTEXT_KEYS), {
+      viewId: ORG_USERS_VIEW,
+      level: 'organization',
+      top: (api, signal) => currentUserItem(deps, api, signal),
+    });
+  }
+
+  title(): string {
+    return vscode.l10n.t('Organization Users');
+  }
+
+  protected describe(): string {
+    return this.deps.profiles.current()?.org ?? '';
+  }
+
+  protected clear(): void {
+    this.root = undefined;
+  }
+
+  protected async rootChildren(): Promise<vscode.TreeItem[]> {
+    const blocked = this.blocked();
+    if (blocked) return blocked;
+    this.root ??= this.groups.load('', ORG_USERS_VIEW);
+    const model = await this.root;
+    this.updateDescription(); // the organization's slug may have been learnt while loading
+    return this.groups.nodes(model, undefined);
+  }
+}
+
+/** "You: …", or nothing when GetUser users/current fails (logged). */
+async function currentUserItem(deps: UsersTreeDeps, api: CosceneApi, signal: AbortSignal): Promise<UserItem | undefined> {
+  try {
+    const me = await api.getUser('users/current', signal);
+    const item = new UserItem(me, undefined, `${ORG_USERS_VIEW}/you`, vscode.l10n.t('You: {0}', userLabel(me)));
+    item.iconPath = new vscode.ThemeIcon('person');
+    return item;
+  } catch (err) {
+    deps.log.warn(`GetUser users/current failed: ${String(err)}`);
+    return undefined;
+  }
 }

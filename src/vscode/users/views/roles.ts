@@ -4,8 +4,10 @@ import { levelFilter } from '../../../core/format/filter';
 import { sortRoles } from '../../../core/format/roles';
 import { collectAll, PagingLoopError } from '../../../core/paging';
 import { localize } from '../../shared/errors';
-import type { Services } from '../../shared/services';
 import { ErrorNode, MessageNode } from '../../shared/nodes';
+import { errorWithIds, withId } from '../../shared/pagedListEnd';
+import { ROLE_CONTEXT_VALUE, ROLES_VIEW, USERS_COMMAND } from '../keys';
+import type { UsersTreeDeps } from './roleGroups';
 import { roleTooltipMarkdown } from './tooltipMarkdown';
 
 export type RoleLevelFilter = 'organization' | 'project' | 'all';
@@ -16,6 +18,7 @@ export class RoleItem extends vscode.TreeItem {
     showLevel: boolean,
   ) {
     super(role.displayName || role.code, vscode.TreeItemCollapsibleState.None);
+    this.id = `${ROLES_VIEW}/${role.name}`;
     this.description = showLevel ? `${role.code} · ${role.level}` : role.code;
     this.iconPath = new vscode.ThemeIcon(role.level === 'organization' ? 'organization' : 'project');
     this.tooltip = new vscode.MarkdownString(
@@ -25,7 +28,7 @@ export class RoleItem extends vscode.TreeItem {
         resourceName: vscode.l10n.t('Resource name'),
       }),
     );
-    this.contextValue = 'coscene.role';
+    this.contextValue = ROLE_CONTEXT_VALUE;
   }
 }
 
@@ -38,7 +41,7 @@ export class RolesTreeProvider implements vscode.TreeDataProvider<vscode.TreeIte
   private levelValue: RoleLevelFilter = 'all';
   private view: vscode.TreeView<vscode.TreeItem> | undefined;
 
-  constructor(private readonly services: Services) {}
+  constructor(private readonly deps: UsersTreeDeps) {}
 
   get level(): RoleLevelFilter {
     return this.levelValue;
@@ -73,9 +76,9 @@ export class RolesTreeProvider implements vscode.TreeDataProvider<vscode.TreeIte
   async getChildren(element?: vscode.TreeItem): Promise<vscode.TreeItem[]> {
     if (element instanceof ErrorNode) return element.children;
     if (element) return [];
-    const configError = this.services.profiles.configError();
-    if (configError) return [new ErrorNode(configError)];
-    if (!this.services.profiles.current()) return [];
+    const configError = this.deps.profiles.configError();
+    if (configError) return [errorWithIds(new ErrorNode(configError), `${ROLES_VIEW}/error`)];
+    if (!this.deps.profiles.current()) return [];
     this.roles ??= this.load(this.abort.signal);
     return this.roles;
   }
@@ -92,22 +95,25 @@ export class RolesTreeProvider implements vscode.TreeDataProvider<vscode.TreeIte
 
   private async load(signal: AbortSignal): Promise<vscode.TreeItem[]> {
     try {
-      const api = await this.services.profiles.api();
+      const api = await this.deps.profiles.api();
       const filter = this.levelValue === 'all' ? undefined : levelFilter(this.levelValue);
       const { items, stopped } = await collectAll(
         (pageToken, s) => api.listRoles({ pageSize: 100, pageToken: pageToken || undefined, filter }, s),
         { signal, keepOnStop: true },
       );
       // A walk stopped by a loop guard or cap keeps the roles it loaded, under a warning that says why.
-      const warning = stopped ? [new MessageNode(localize(stopped.userMessage), 'warning')] : [];
-      if (stopped) this.services.log.error('roles: loading stopped', stopped);
-      if (items.length === 0) return warning.length ? warning : [new MessageNode(vscode.l10n.t('No roles'))];
-      return [...sortRoles(items).map((r) => new RoleItem(r, this.levelValue === 'all')), ...warning];
+      const warning = stopped ? [withId(new MessageNode(localize(stopped.userMessage), 'warning'), `${ROLES_VIEW}/stopped`)] : [];
+      if (stopped) this.deps.log.error('roles: loading stopped', stopped);
+      if (items.length === 0) return warning.length ? warning : [withId(new MessageNode(vscode.l10n.t('No roles')), `${ROLES_VIEW}/empty`)];
+      // One row per role (a row's id is its name): a role the server sends twice is shown once.
+      const unique = [...new Map(items.map((r) => [r.name, r])).values()];
+      return [...sortRoles(unique).map((r) => new RoleItem(r, this.levelValue === 'all')), ...warning];
     } catch (err) {
       if (err instanceof Error && err.name === 'AbortError') return [];
-      this.services.log.error('roles: loading failed', err);
-      if (err instanceof PagingLoopError) return [new MessageNode(localize(err.userMessage), 'warning')];
-      return [new ErrorNode(err, { command: 'coscene.roles.refresh', title: vscode.l10n.t('Retry') })];
+      this.deps.log.error('roles: loading failed', err);
+      if (err instanceof PagingLoopError) return [withId(new MessageNode(localize(err.userMessage), 'warning'), `${ROLES_VIEW}/stopped`)];
+      const retry = { command: USERS_COMMAND.refreshRoles, title: vscode.l10n.t('Retry') };
+      return [errorWithIds(new ErrorNode(err, retry), `${ROLES_VIEW}/error`)];
     }
   }
 }

@@ -1,16 +1,8 @@
 import * as vscode from 'vscode';
 import type { Role, User } from '../../../core/coscene/model';
 import type { PageCursor } from '../../../core/paging';
+import { GROUP_CONTEXT_VALUE, OTHER_GROUP_CONTEXT_VALUE, USER_CONTEXT_VALUE } from '../keys';
 import { userLabel, userTooltipMarkdown } from './tooltipMarkdown';
-
-/** A list of users that loads page by page: a role group, or the root of a flat/filtered view. */
-export interface UserList {
-  readonly cursor: PageCursor<User>;
-  /** The tree element holding the list; undefined for the view root. */
-  readonly element: GroupItem | undefined;
-  /** One item per loaded user, created once so reveal and refresh see the same objects. */
-  readonly items: UserItem[];
-}
 
 export { userLabel };
 
@@ -35,16 +27,19 @@ export class UserItem extends vscode.TreeItem {
   constructor(
     readonly user: User,
     readonly parent: GroupItem | undefined,
+    /** Unique in the tree: the list's id and the user's name. */
+    id: string,
     label = userLabel(user),
   ) {
     super(label, vscode.TreeItemCollapsibleState.None);
+    this.id = id;
     this.description = user.email && user.email !== label ? user.email : undefined;
     this.iconPath = user.active
       ? new vscode.ThemeIcon('account')
       : new vscode.ThemeIcon('circle-slash', new vscode.ThemeColor('disabledForeground'));
     // No tooltip here: VS Code converts every Markdown tooltip it is given (a Markdown parse each) whenever the list
     // is sent, which made each "Load more…" re-parse every loaded user's. The provider resolves it on hover instead.
-    this.contextValue = 'coscene.user';
+    this.contextValue = USER_CONTEXT_VALUE;
   }
 
   /** The tooltip, set on first hover (resolveTreeItem) and kept. */
@@ -53,20 +48,24 @@ export class UserItem extends vscode.TreeItem {
   }
 }
 
-/** One role's users (role undefined: users whose role is not in the role list). */
-export class GroupItem extends vscode.TreeItem implements UserList {
+/** One role's users (role undefined: users whose role is not in the role list); a UserList (usersModel.ts). */
+export class GroupItem extends vscode.TreeItem {
   readonly items: UserItem[] = [];
+  readonly shown = new Set<string>();
+  synced = 0;
   readonly element = this;
+  declare id: string;
 
   constructor(
-    readonly viewId: string,
+    /** The scope's id: the view's, or the project's below it. */
+    scopeId: string,
     readonly role: Role | undefined,
     readonly cursor: PageCursor<User>,
   ) {
     super(role ? role.displayName || role.code : vscode.l10n.t('Other roles'), vscode.TreeItemCollapsibleState.Collapsed);
-    this.id = `${viewId}/group/${role?.code ?? ''}`;
+    this.id = `${scopeId}/group/${role?.code ?? ''}`;
     this.iconPath = new vscode.ThemeIcon(role ? 'organization' : 'question');
-    this.contextValue = role ? 'coscene.userGroup' : 'coscene.userGroup.other';
+    this.contextValue = role ? GROUP_CONTEXT_VALUE : OTHER_GROUP_CONTEXT_VALUE;
     this.tooltip = role ? `${role.displayName} (${role.code})\n${role.name}` : vscode.l10n.t('Users whose role is not in the role list');
     this.updateDescription();
   }
@@ -90,10 +89,4 @@ export class GroupItem extends vscode.TreeItem implements UserList {
     this.description = text;
     return true;
   }
-}
-
-/** Brings `list.items` up to date with what its cursor has loaded. */
-export function syncItems(list: UserList): UserItem[] {
-  for (let i = list.items.length; i < list.cursor.items.length; i++) list.items.push(new UserItem(list.cursor.items[i], list.element));
-  return list.items;
 }

@@ -60,7 +60,7 @@ describe('server text in notifications', () => {
       require('../../../../src/vscode/users/offerAnother') as typeof import('../../../../src/vscode/users/offerAnother');
     const { windowUi } = require('../../../../src/vscode/shared/ui') as typeof import('../../../../src/vscode/shared/ui');
     notifyInfo({ ui: windowUi }, `Logged in as ${HOSTILE}`);
-    offerAnother(`User not found: ${HOSTILE}`, 'Try Another', () => undefined);
+    offerAnother(windowUi, `User not found: ${HOSTILE}`, 'Try Another', () => undefined);
     assert.equal(shown.length, 2);
     for (const message of shown) assert.doesNotMatch(message, LINK);
     assert.ok(shown[0].replace(/\u200b/g, '').includes(`Logged in as ${HOSTILE}`), 'the registry notice still reads as the server sent it');

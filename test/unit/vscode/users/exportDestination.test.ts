@@ -20,25 +20,24 @@ describe('export destination: the chosen file keeps its URI', () => {
 
   it('a save dialog answer in a virtual file system is written there, scheme and all', async () => {
     const chosen = vscode.Uri.parse('vscode-vfs://github/acme/access/reports/access-matrix.csv');
-    const window = vscode.window as unknown as Record<string, unknown>;
     const workspace = vscode.workspace as unknown as Record<string, unknown>;
-    const saved = { showQuickPick: window.showQuickPick, showSaveDialog: window.showSaveDialog, fs: workspace.fs };
-    Object.assign(window, {
+    const saved = { fs: workspace.fs };
+    // The questions go through the feature's Ui: "Save to File…", then the save dialog.
+    const ui = {
       showQuickPick: async (items: { target?: string }[]) => items.find((i) => i.target === 'file'),
       showSaveDialog: async () => chosen,
-    });
+    };
     Object.assign(workspace, { fs: { writeFile: async (uri: { toString(): string }) => void written.push(uri.toString()) } });
     try {
       const { pickTargetFor, writeText } = require(
         join(root, 'out/src/vscode/users/exportDestination.js'),
       ) as typeof import('../../../../src/vscode/users/exportDestination');
-      const target = await pickTargetFor(undefined, false, 'access-matrix', 'csv');
+      const target = await pickTargetFor(ui as never, 'access-matrix', 'csv');
       assert.ok(target && target !== 'editor');
       const uri = await writeText('a,b\r\n', 'csv', target);
       assert.equal(uri.toString(), chosen.toString());
       assert.deepEqual(written, [chosen.toString()]);
     } finally {
-      Object.assign(window, { showQuickPick: saved.showQuickPick, showSaveDialog: saved.showSaveDialog });
       Object.assign(workspace, { fs: saved.fs });
     }
   });

@@ -1,0 +1,128 @@
+/**
+ * The users trees' rows in plain Node (the vscode stand-in, test/support/vscodeStub.cjs): how a paged list ends
+ * (shared/pagedListEnd.ts), and a user the server sends twice in one list. Every row has an id, unique in the tree.
+ */
+import * as assert from 'node:assert/strict';
+import { join } from 'node:path';
+import type { Page, User } from '../../../../../src/core/coscene/model';
+import { REPO_ROOT as root } from '../../../../support/repoRoot';
+
+type Paging = typeof import('../../../../../src/core/paging');
+type PagedListEnd = typeof import('../../../../../src/vscode/shared/pagedListEnd');
+type RoleGroupsModule = typeof import('../../../../../src/vscode/users/views/roleGroups');
+type UsersState = typeof import('../../../../../src/vscode/users/views/usersState');
+type TreeItem = import('vscode').TreeItem;
+
+const load = <T>(path: string): T => require(join(root, 'out/src', path)) as T;
+const user = (n: number): User => ({ name: `users/u${n}`, nickname: `User ${n}`, email: '', phoneNumber: '', active: true }) as User;
+const page = <T>(items: T[], nextPageToken = '', totalSize?: number): Page<T> => ({ items, nextPageToken, totalSize });
+
+describe('users trees: list endings and row ids', () => {
+  let paging: Paging;
+  let end: PagedListEnd;
+
+  before(() => {
+    try {
+      require('vscode');
+    } catch {
+      (require(join(root, 'test/support/vscodeStub.cjs')) as { installVscode(o: object): void }).installVscode({ settings: {} });
+    }
+    paging = load<Paging>('core/paging.js');
+    end = load<PagedListEnd>('vscode/shared/pagedListEnd.js');
+  });
+
+  const ending = (cursor: InstanceType<Paging['PageCursor']>) =>
+    end.pagedListEnd(cursor, {
+      id: 'view/list',
+      empty: 'No users',
+      loadMore: (title) => ({ command: 'load', title, arguments: [cursor] }),
+    });
+
+  it('a list with more pages ends in "Load more…" with the count, which loads the next page', async () => {
+    const cursor = new paging.PageCursor<User>(async (token) => (token ? page([user(3)]) : page([user(1), user(2)], 'next', 3)));
+    await cursor.loadNext();
+    const [more] = ending(cursor);
+    assert.equal(more.label, 'Load more…');
+    assert.equal(more.description, '2 of 3');
+    assert.equal(more.id, 'view/list/end');
+    assert.deepEqual(more.command?.arguments, [cursor]);
+    await cursor.loadNext();
+    assert.deepEqual(ending(cursor), [], 'everything loaded: nothing follows');
+  });
+
+  it('a failed page ends in an error row with Retry (ids on its actions too); a paging loop in a warning; cancelling in nothing', async () => {
+    const failing = new paging.PageCursor<User>(async () => {
+      throw new Error('boom');
+    });
+    await failing.loadNext().catch(() => undefined);
+    const [error] = ending(failing) as (TreeItem & { children: TreeItem[] })[];
+    assert.equal(error.contextValue, 'coscene.error');
+    assert.equal(error.id, 'view/list/end');
+    assert.deepEqual(
+      error.children.map((c) => [c.label, c.id]),
+      [
+        ['Retry', 'view/list/end/action/0'],
+        ['Show Logs', 'view/list/end/action/1'],
+      ],
+    );
+    assert.equal(error.children[0].command?.command, 'load');
+
+    const looping = new paging.PageCursor<User>(async () => page([user(1)], 'same'));
+    await looping.loadNext();
+    await looping.loadNext().catch(() => undefined);
+    const [warning] = ending(looping);
+    assert.equal(warning.contextValue, 'coscene.message');
+    assert.match(String(warning.label), /page token it had already sent/);
+    assert.equal(warning.command, undefined, 'no Retry: the server would send the same page again');
+
+    const cancelled = new paging.PageCursor<User>(async () => {
+      throw Object.assign(new Error('aborted'), { name: 'AbortError' });
+    });
+    await cancelled.loadNext().catch(() => undefined);
+    assert.deepEqual(ending(cancelled), []);
+  });
+
+  it('an empty list says so', async () => {
+    const cursor = new paging.PageCursor<User>(async () => page([]));
+    await cursor.loadNext();
+    assert.deepEqual(
+      ending(cursor).map((n) => [n.label, n.id]),
+      [['No users', 'view/list/end']],
+    );
+  });
+
+  it('a user the server sends twice in a list gets one row; every row has an id unique in the list', async () => {
+    const { RoleGroups } = load<RoleGroupsModule>('vscode/users/views/roleGroups.js');
+    const { UsersViewState } = load<UsersState>('vscode/users/views/usersState.js');
+    const pages = [page([user(1), user(2), user(2)], 'p2', 5), page([user(1), user(3)])];
+    const api = { listUsers: async ({ pageToken }: { pageToken?: string }) => pages[pageToken ? 1 : 0] };
+    const deps = {
+      log: { error() {}, warn() {}, info() {}, debug() {} },
+      profiles: { api: async () => api, current: () => ({ name: 'p' }), configError: () => undefined },
+    } as never;
+    const state = new UsersViewState({ flat: 'test.flat', filtered: 'test.filtered' });
+    state.setFlat(true);
+    const groups = new RoleGroups(deps, state, { viewId: 'view', level: 'organization' }, () => undefined);
+    const model = await groups.load('', 'view');
+    assert.ok(model.list && groups.owns(model.list), 'the flat list is one of the tree’s (Load more accepts it)');
+    let rows = groups.nodes(model, undefined);
+    assert.deepEqual(
+      rows.map((r) => [r.label, r.id]),
+      [
+        ['User 1', 'view/list/users/u1'],
+        ['User 2', 'view/list/users/u2'],
+        ['Load more…', 'view/list/end'],
+      ],
+    );
+    await groups.loadMore(model.list);
+    rows = groups.nodes(model, undefined);
+    assert.deepEqual(
+      rows.map((r) => r.label),
+      ['User 1', 'User 2', 'User 3'],
+      'the second page repeats user 1: shown once',
+    );
+    assert.equal(new Set(rows.map((r) => r.id)).size, rows.length);
+    assert.equal(groups.owns({ ...model.list }), false, 'a look-alike list is not accepted');
+    state.dispose();
+  });
+});
