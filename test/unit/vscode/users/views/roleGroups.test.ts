@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import type { Page, User } from '../../../../../src/core/coscene/model';
 import { REPO_ROOT as root } from '../../../../support/repoRoot';
 
-type Paging = typeof import('../../../../../src/core/paging');
+type Paging = typeof import('../../../../../src/core/paging/pageCursor');
 type PagedListEnd = typeof import('../../../../../src/vscode/shared/pagedListEnd');
 type RoleGroupsModule = typeof import('../../../../../src/vscode/users/views/roleGroups');
 type UsersState = typeof import('../../../../../src/vscode/users/views/usersState');
@@ -27,7 +27,7 @@ describe('users trees: list endings and row ids', () => {
     } catch {
       (require(join(root, 'test/support/vscodeStub.cjs')) as { installVscode(o: object): void }).installVscode({ settings: {} });
     }
-    paging = load<Paging>('core/paging.js');
+    paging = load<Paging>('core/paging/pageCursor.js');
     end = load<PagedListEnd>('vscode/shared/pagedListEnd.js');
   });
 
