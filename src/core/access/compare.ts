@@ -114,7 +114,7 @@ export function compareAccess(before: AccessSnapshot, after: AccessSnapshot): Ac
     }
   }
 
-  changes.sort(byOrder(userOf));
+  sortChanges(changes, userOf);
   const counts = Object.fromEntries(CHANGE_KINDS.map((k) => [k, 0])) as Record<ChangeKind, number>;
   for (const c of changes) counts[c.kind]++;
   return {
@@ -210,14 +210,25 @@ function readState(p: SnapshotProject): string {
 const KIND_ORDER = new Map<ChangeKind, number>(CHANGE_KINDS.map((k, i) => [k, i]));
 const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
-/** Organization-level changes (no project) first; then by project slug; within one, the project's own change, then by user. */
-function byOrder(userOf: (name: string) => SnapshotUser | undefined): (a: AccessChange, b: AccessChange) => number {
-  const label = (c: AccessChange) => (c.user ? (userOf(c.user)?.nickname ?? c.nickname ?? c.user).toLowerCase() : '');
-  return (a, b) =>
-    Number(a.project !== undefined) - Number(b.project !== undefined) ||
-    cmp(a.project ?? '', b.project ?? '') ||
-    Number(a.user !== undefined) - Number(b.user !== undefined) ||
-    cmp(label(a), label(b)) ||
-    cmp(a.user ?? '', b.user ?? '') ||
-    KIND_ORDER.get(a.kind)! - KIND_ORDER.get(b.kind)!;
+/**
+ * Sorts in place: organization-level changes (no project) first; then by project slug; within one project, the
+ * project's own change, then by user (nickname, case-insensitive, or name), then by kind. Keys are computed once.
+ */
+function sortChanges(changes: AccessChange[], userOf: (name: string) => SnapshotUser | undefined): void {
+  const keyed = changes.map((c) => ({
+    c,
+    project: c.project ?? '',
+    label: c.user ? (userOf(c.user)?.nickname ?? c.nickname ?? c.user).toLowerCase() : '',
+    kind: KIND_ORDER.get(c.kind)!,
+  }));
+  keyed.sort(
+    (a, b) =>
+      Number(a.c.project !== undefined) - Number(b.c.project !== undefined) ||
+      cmp(a.project, b.project) ||
+      Number(a.c.user !== undefined) - Number(b.c.user !== undefined) ||
+      cmp(a.label, b.label) ||
+      cmp(a.c.user ?? '', b.c.user ?? '') ||
+      a.kind - b.kind,
+  );
+  keyed.forEach((k, i) => (changes[i] = k.c));
 }
