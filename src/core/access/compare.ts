@@ -55,6 +55,8 @@ export function compareAccess(before: AccessSnapshot, after: AccessSnapshot): Ac
   const rostersRead = before.orgRolesRead && after.orgRolesRead;
   if (!rostersRead)
     notes.push(msg('The organization roster was not read in both exports: joins, departures and organization roles are not compared.'));
+  if (before.organization !== undefined && after.organization !== undefined && before.organization !== after.organization)
+    notes.push(msg('The two exports are from different organizations: {0} and {1}.', before.organization, after.organization));
   if (before.filters && isFiltered(before.filters))
     notes.push(msg('The earlier export was filtered: users and projects outside its filter may show as joined or added.'));
   if (after.filters && isFiltered(after.filters))

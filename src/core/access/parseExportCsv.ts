@@ -9,7 +9,9 @@ const LEADING = ['USER', 'NICKNAME', 'EMAIL', 'ACTIVE', 'ORGANIZATION ROLE'];
 
 /**
  * An access-matrix CSV (renderCsv's output): USER, NICKNAME, EMAIL, [ACTIVE,] ORGANIZATION ROLE, then one column per
- * project slug. A column of `?` only is a project (or the org roles) that could not be read. A CSV has no project ids
+ * project slug. A column of `?` only is a project (or the org roles) that could not be read (with no row: read; a
+ * readable column whose every cell is a role named "?" cannot be told from it). A cell written with renderCsv's formula
+ * guard reads back without it (text that itself starts with "'" and a formula character loses the apostrophe). A CSV has no project ids
  * (projects are keyed by slug), no read time and no header block; the organization comes from a dated file name.
  */
 export function readCsvExport(body: string, name: string, organization: string | undefined): AccessSnapshot {
@@ -28,22 +30,18 @@ export function readCsvExport(body: string, name: string, organization: string |
   const body_ = rows.slice(1);
   const built = new SnapshotBuilder(name);
   const orgColumn = leading.length - 1;
-  const readable = (column: number, title: string): boolean => {
-    const unread = body_.filter((r) => r[column] === UNREADABLE_CELL).length;
-    if (unread > 0 && unread < body_.length)
-      throw invalidExport(msg('{0}: column {1} mixes {2} (members not read) with roles.', name, shown(title), UNREADABLE_CELL));
-    return unread === 0;
-  };
+  // An unreadable column is "?" in every row; a column with anything else was read ("?" there is a role of that name).
+  const readable = (column: number): boolean => body_.length === 0 || body_.some((r) => r[column] !== UNREADABLE_CELL);
   const keys = projectColumns.map((column, i) => {
     if (!column)
       throw invalidExport(msg('{0} is not an access-matrix CSV export: the column {1} is missing.', name, `#${leading.length + i + 1}`));
     const project: SnapshotProject = {
       ...(column.startsWith('projects/') ? { id: column, slug: '' } : { slug: column }),
-      membersRead: readable(leading.length + i, column),
+      membersRead: readable(leading.length + i),
     };
     return { key: built.addProject(project), read: project.membersRead };
   });
-  const orgRolesRead = body_.length === 0 || readable(orgColumn, 'ORGANIZATION ROLE');
+  const orgRolesRead = readable(orgColumn);
   body_.forEach((row, r) => {
     const line = r + 2;
     if (row.length !== header.length)

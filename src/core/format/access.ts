@@ -119,7 +119,8 @@ function matrixObject(matrix: AccessMatrix, facts: ExportFacts | undefined): Pro
     users: matrix.rows.map((r) => {
       const projects: ProtoObject = {};
       r.cells.forEach((cell, i) => {
-        if (cell) projects[key(i)] = cell;
+        // defineProperty: a project slugged "__proto__" is a key like any other, not the prototype.
+        if (cell) Object.defineProperty(projects, key(i), { value: cell, enumerable: true, writable: true, configurable: true });
       });
       return {
         name: r.user.name,

@@ -207,6 +207,12 @@ describe('comparing two access snapshots', () => {
     ]);
   });
 
+  it('exports of two organizations: a note names both', () => {
+    const a = snapshot({ organization: 'acme', users: [], projects: [], memberships: [] });
+    const b = snapshot({ organization: 'globex', users: [], projects: [], memberships: [] });
+    assert.deepEqual(compareAccess(a, b).notes.map(formatMsg), ['The two exports are from different organizations: acme and globex.']);
+  });
+
   it('a user who left also loses the memberships they held (each listed under its project)', () => {
     const before = snapshot({
       users: [['users/a', 'Ann', 'R']],
