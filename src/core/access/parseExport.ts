@@ -34,6 +34,15 @@ export function parseAccessExport(text: string, fileName: string, options: Parse
   let snapshot: AccessSnapshot;
   if (format === 'markdown')
     throw invalidExport(msg('{0} is a Markdown export; compare JSON, YAML or CSV exports of the access matrix.', name));
+  if (format === 'yaml' && body.length > EXPORT_LIMITS.yamlChars)
+    throw invalidExport(
+      msg(
+        '{0} is a YAML export larger than {1} MB, too slow to read; export the access matrix as JSON (up to {2} MB) to compare it.',
+        name,
+        EXPORT_LIMITS.yamlChars / 2 ** 20,
+        EXPORT_LIMITS.chars / 2 ** 20,
+      ),
+    );
   if (format === 'csv') {
     const fromName = organizationInFileName('access-matrix', fileName);
     snapshot = readCsvExport(body, name, fromName);

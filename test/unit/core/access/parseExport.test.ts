@@ -123,6 +123,10 @@ describe('reading an access export: what is not one is refused, saying why', () 
   it('bounds: file size, value length, rows, columns; a hostile YAML alias is refused', () => {
     const big = ' '.repeat(EXPORT_LIMITS.chars + 1);
     assert.equal(refusal(big, 'huge.json'), 'huge.json is larger than 32 MB; an access-matrix export of that size cannot be compared.');
+    assert.equal(
+      refusal(`users: []\n${'#'.repeat(EXPORT_LIMITS.yamlChars)}`, 'big.yaml'),
+      'big.yaml is a YAML export larger than 4 MB, too slow to read; export the access matrix as JSON (up to 32 MB) to compare it.',
+    );
     const fifty = 'x'.repeat(50 * 1024 * 1024);
     assert.match(refusal(fifty, 'fifty.csv'), /^fifty\.csv is larger than 32 MB/);
     const o = matrixJson();
