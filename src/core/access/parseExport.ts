@@ -48,7 +48,9 @@ export function parseAccessExport(text: string, fileName: string, options: Parse
     snapshot = readCsvExport(body, name, fromName);
   } else snapshot = readObjectExport(parseStructured(body, format, name), name);
   const expected = options.expectOrganization;
-  if (expected !== undefined && snapshot.organization !== undefined && fileNameSlug(snapshot.organization) !== fileNameSlug(expected))
+  // A CSV's organization is the file-name form of the slug (fileNameSlug); a header's is the slug itself.
+  const same = (org: string) => (format === 'csv' ? org === fileNameSlug(expected!) : org === expected);
+  if (expected !== undefined && snapshot.organization !== undefined && !same(snapshot.organization))
     throw invalidExport(msg('{0} is from organization {1}, not {2}.', name, shown(snapshot.organization), shown(expected)));
   return snapshot;
 }

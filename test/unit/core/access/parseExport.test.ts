@@ -106,6 +106,8 @@ describe('reading an access export: what is not one is refused, saying why', () 
     const text = formatAccessMatrix(sampleMatrix(), 'json', undefined, sampleFacts({ organization: 'globex' }));
     assert.equal(refusal(text, 'm.json', 'acme'), 'm.json is from organization globex, not acme.');
     assert.equal(parseAccessExport(text, 'm.json', { expectOrganization: 'globex' }).organization, 'globex');
+    const odd = formatAccessMatrix(sampleMatrix(), 'json', undefined, sampleFacts({ organization: 'a/b' }));
+    assert.equal(refusal(odd, 'm.json', 'a-b'), 'm.json is from organization a/b, not a-b.', "a header's slug is compared as written");
     const yaml = formatAccessMatrix(sampleMatrix(), 'yaml', undefined, sampleFacts({ organization: 'globex' }));
     assert.equal(refusal(yaml, 'm.yaml', 'acme'), 'm.yaml is from organization globex, not acme.');
     const csv = formatAccessMatrix(sampleMatrix(), 'csv');
