@@ -220,12 +220,14 @@ await section('memory', async () => {
   }
 });
 
-// ---- 4b. access overview (Show Access, Export Access Matrix): self-contained in test/bench/access.cjs, which prints its own rows ----
+// ---- 4b. access overview (Show Access, Export Access Matrix) and access review (compare two exports): self-contained in
+// test/bench/access.cjs and test/bench/compare.cjs, which print their own rows ----
 await section('access', async () => {
-  log('bench: access matrix (50 projects × 100 members at 50 ms; heap for 200 × 500)…');
+  log('bench: access matrix (50 projects × 100 members at 50 ms; heap for 200 × 500); access review compare (2,000 × 200)…');
   for (const args of [
     ['test/bench/access.cjs', ...(quick ? ['--quick'] : [])],
     ['--expose-gc', 'test/bench/access.cjs', '--memory'],
+    ['test/bench/compare.cjs', '--runner', ...(quick ? ['--quick'] : [])],
   ]) {
     for (const r of (await node(args, 300_000)).rows) row(r.name, stats(r.values), r.unit, r.target, r.met);
   }

@@ -81,6 +81,11 @@ export interface MatrixFilter {
   roleCodes?: readonly string[];
   /** Keep these projects (slug or resource name) and the rows that are members of one of them. */
   projects?: readonly string[];
+  /**
+   * Keep only inactive users who still hold a role: an organization role, or a role in one of the kept projects
+   * (the accounts an access review would clean up).
+   */
+  inactiveWithRoleOnly?: boolean;
 }
 
 export function filterAccessMatrix(matrix: AccessMatrix, filter: MatrixFilter): AccessMatrix {
@@ -92,6 +97,7 @@ export function filterAccessMatrix(matrix: AccessMatrix, filter: MatrixFilter): 
     const cells = row.cells.filter((_, i) => keep[i]);
     if (wanted && !cells.some((c) => c)) continue;
     if (codes && !(row.orgRole !== undefined && codes.has(row.orgRole)) && !cells.some((c) => c !== undefined && codes.has(c))) continue;
+    if (filter.inactiveWithRoleOnly && (row.user.active || !(row.orgRole || cells.some((c) => c)))) continue;
     rows.push({ ...row, cells });
   }
   return { ...matrix, projects: matrix.projects.filter((_, i) => keep[i]), rows };

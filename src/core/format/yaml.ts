@@ -23,7 +23,9 @@ function emitMap(map: ProtoObject, indent: number): string[] {
     else if (!Array.isArray(v) && Object.keys(v).length === 0) lines.push(`${pad}${k}: {}`);
     else {
       lines.push(`${pad}${k}:`);
-      lines.push(...(Array.isArray(v) ? emitList(v, indent + 2) : emitMap(v, indent + 2)));
+      // A loop, not push(...block): a block of a big export (an access matrix of 20,000 users) has more lines than
+      // a call can take arguments.
+      for (const line of Array.isArray(v) ? emitList(v, indent + 2) : emitMap(v, indent + 2)) lines.push(line);
     }
   }
   return lines;
@@ -43,7 +45,8 @@ function emitList(list: ProtoValue[], indent: number): string[] {
       continue;
     }
     // The first line of the nested block moves up next to the dash.
-    lines.push(`${pad}- ${inner[0].slice(indent + 2)}`, ...inner.slice(1));
+    lines.push(`${pad}- ${inner[0].slice(indent + 2)}`);
+    for (let i = 1; i < inner.length; i++) lines.push(inner[i]);
   }
   return lines;
 }

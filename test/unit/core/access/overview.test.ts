@@ -70,14 +70,14 @@ describe('access overview against the fake: matrix, one user, cache', function (
     const session = new AccessSession();
     const matrix = await session.matrix('fake', apiFor(FAKE_COSCENE.adminToken), { includeArchived: true });
     const csv = formatAccessMatrix(matrix, 'csv').split('\n');
-    assert.equal(csv[0], 'USER,NICKNAME,EMAIL,ORGANIZATION ROLE,mcap,lidar-tests,perception,archive-2024,legacy-calib,fleet-ops');
+    assert.equal(csv[0], 'USER,NICKNAME,EMAIL,ACTIVE,ORGANIZATION ROLE,mcap,lidar-tests,perception,archive-2024,legacy-calib,fleet-ops');
     assert.ok(
       csv.includes(
-        `${WRITER},王强,wang.qiang@lark.example.com,ORGANIZATION_WRITER,PROJECT_WRITER,,PROJECT_WRITER,,PROJECT_READER,PROJECT_ADMIN`,
+        `${WRITER},王强,wang.qiang@lark.example.com,true,ORGANIZATION_WRITER,PROJECT_WRITER,,PROJECT_WRITER,,PROJECT_READER,PROJECT_ADMIN`,
       ),
     );
     const md = formatAccessMatrix(matrix, 'markdown');
-    assert.match(md, /^\| User \| Nickname \| Email \| Organization role \| mcap \| lidar-tests \|/);
+    assert.match(md, /^\| User \| Nickname \| Email \| Active \| Organization role \| mcap \| lidar-tests \|/);
     assert.match(md, /\| legacy-calib \| 旧标定数据 \| archived \|/);
     assert.match(md, /Archived projects are included\./);
     assert.match(md, /Eve "Q" Back\\\\slash/, 'server text is escaped for Markdown');
@@ -151,7 +151,7 @@ describe('access overview against the fake: matrix, one user, cache', function (
       ],
     );
     const csv = formatAccessMatrix(matrix, 'csv');
-    assert.ok(csv.split('\n').includes(`${READER},李娜,li.na@lark.example.com,?,PROJECT_READER,?,?,PROJECT_WRITER`));
+    assert.ok(csv.split('\n').includes(`${READER},李娜,li.na@lark.example.com,true,?,PROJECT_READER,?,?,PROJECT_WRITER`));
     const access = await session.userAccess('reader', apiFor(FAKE_COSCENE.readerToken), READER);
     assert.deepEqual(
       access.unreadable.map((p) => p.project.slug),
