@@ -147,9 +147,9 @@ describe('access overview: Show Access and Export Access Matrix', function () {
     ui.assertAllAnswered();
     const text = fs.readFileSync(file.fsPath, 'utf8');
     const lines = text.split('\n');
-    assert.equal(lines[0], 'USER,NICKNAME,EMAIL,ORGANIZATION ROLE,mcap,lidar-tests,perception,fleet-ops');
+    assert.equal(lines[0], 'USER,NICKNAME,EMAIL,ACTIVE,ORGANIZATION ROLE,mcap,lidar-tests,perception,fleet-ops');
     assert.ok(
-      lines.includes(`${WRITER},王强,wang.qiang@lark.example.com,ORGANIZATION_WRITER,PROJECT_WRITER,,PROJECT_WRITER,PROJECT_ADMIN`),
+      lines.includes(`${WRITER},王强,wang.qiang@lark.example.com,true,ORGANIZATION_WRITER,PROJECT_WRITER,,PROJECT_WRITER,PROJECT_ADMIN`),
     );
     assert.equal(lines.length - 2, org.server.coscene.users.length, 'one row per org user');
     const matrix = org.views.lastMatrix()!;
@@ -171,7 +171,7 @@ describe('access overview: Show Access and Export Access Matrix', function () {
     );
     assert.ok(matrix.rows.every((r) => r.cells[0] === 'PROJECT_ADMIN'));
     assert.ok(matrix.rows.some((r) => r.user.name === WRITER));
-    assert.match(md, /^\| User \| Nickname \| Email \| Organization role \| fleet-ops \|$/m);
+    assert.match(md, /^\| User \| Nickname \| Email \| Active \| Organization role \| fleet-ops \|$/m);
     const parsed = JSON.parse(await exportMatrix('JSON')) as {
       users: { name: string; projects: Record<string, string> }[];
     };
