@@ -1,42 +1,49 @@
 import type * as vscode from 'vscode';
+import type { TestApi } from './testApi';
 import { registerPermissionsFeature } from './vscode/permissions';
-import { PERMISSIONS_VIEW_ID } from './vscode/permissions/keys';
 import { registerProfilesFeature } from './vscode/profiles';
 import { registerRegistryFeature } from './vscode/registry';
 import { runFinishers } from './vscode/shared/deactivation';
 import { extensionExports } from './vscode/shared/exports';
+import type { FeatureContext } from './vscode/shared/featureContext';
 import { createLog } from './vscode/shared/log';
 import { isTestMode } from './vscode/shared/testMode';
-import type { ExtensionApi, Services } from './vscode/shared/services';
 import { ReplaceableUi, windowUi } from './vscode/shared/ui';
 import { registerUsersFeature } from './vscode/users';
+import { PERMISSIONS_VIEW_ID } from './vscode/permissions/keys';
+import { ORG_USERS_VIEW, PROJECT_USERS_VIEW, ROLES_VIEW } from './vscode/users/keys';
 
-/** Wiring only: build the log and the profile service, then let each feature register its views and commands. */
-export function activate(context: vscode.ExtensionContext): ExtensionApi | undefined {
+/**
+ * Wiring only: the log, the window every question goes to, the profiles; then each feature registers its views and
+ * commands with the same base context. In test mode the integration tests get the test API (and may replace the
+ * window with scripted answers); anywhere else activate() returns nothing.
+ */
+export function activate(context: vscode.ExtensionContext): TestApi | undefined {
   const log = createLog(context);
-  const acceptScriptedArgs = isTestMode(context.extensionMode);
-  // Only in test mode can the window be replaced (by the integration tests' scripted answers).
-  const testUi = acceptScriptedArgs ? new ReplaceableUi() : undefined;
+  const testUi = isTestMode(context.extensionMode) ? new ReplaceableUi() : undefined;
   const ui = testUi ?? windowUi;
   const { ctx: profilesCtx, accounts, statusBar } = registerProfilesFeature(context, log, ui);
-  const { profiles } = profilesCtx;
-  const permissions = registerPermissionsFeature({ extension: context, log, ui, profiles });
-  const registry = registerRegistryFeature({ extension: context, log, ui, profiles });
-  const api: ExtensionApi = {
-    trees: new Map(),
-    features: {},
-    ui: { use: (scripted) => testUi?.use(scripted) },
+  const base: FeatureContext = { extension: context, log, ui, profiles: profilesCtx.profiles };
+  const permissions = registerPermissionsFeature(base);
+  const registry = registerRegistryFeature(base);
+  const users = registerUsersFeature(base);
+  if (!testUi) return undefined;
+  return extensionExports(context.extensionMode, {
+    trees: new Map<string, vscode.TreeDataProvider<unknown>>([
+      [ORG_USERS_VIEW, users.orgUsers],
+      [PROJECT_USERS_VIEW, users.projectUsers],
+      [ROLES_VIEW, users.roles],
+      [PERMISSIONS_VIEW_ID, permissions.tree],
+    ]),
+    ui: testUi,
     globalState: context.globalState,
-    permissions,
-    registry,
-    profiles,
+    profiles: profilesCtx.profiles,
     accounts,
     profileStatusBar: statusBar,
-  };
-  api.trees.set(PERMISSIONS_VIEW_ID, permissions.tree);
-  const services: Services = { context, extension: context, log, ui, profiles, api, acceptScriptedArgs };
-  Object.assign(api, { users: registerUsersFeature(services, api.trees) });
-  return extensionExports(context.extensionMode, api);
+    users,
+    permissions,
+    registry,
+  } satisfies TestApi);
 }
 
 /** Everything is disposed through context.subscriptions; what must finish first (a clipboard clear) is awaited here. */

@@ -30,7 +30,7 @@ async function main() {
   const ext = require(path.join(root, 'dist/extension.js'));
   const context = createContext(root, 3); // Test mode: the bench reads the features through the test API
   const api = ext.activate(context);
-  await api.features.profiles.ready;
+  await api.profiles.ready;
   const tree = api.users.orgUsers; // the provider the Organization Users view shows
   await commands.get('coscene.orgUsers.showFlat')();
   // Warm everything up (HTTP chunk, JIT) with one page, then drop it and take the baseline.

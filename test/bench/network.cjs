@@ -72,7 +72,7 @@ async function main() {
     const ext = require(path.join(dist, 'extension.js'));
     const context = createContext(root, 3); // Test mode: the bench reads the features through the test API
     const extApi = ext.activate(context);
-    await extApi.features.profiles.ready;
+    await extApi.profiles.ready;
     const tree = extApi.users.orgUsers; // the provider the Organization Users view shows
     result.viewOpenMs = [];
     result.expandMs = [];

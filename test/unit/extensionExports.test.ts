@@ -51,7 +51,7 @@ describe('extension exports (activate in plain Node)', () => {
   });
 
   it('returns the test API in Test mode (the integration tests read it)', () => {
-    const api = activateIn(3) as { features?: Record<string, unknown>; profiles?: unknown } | undefined;
-    assert.ok(api?.features && api.profiles);
+    const api = activateIn(3) as Partial<import('../../src/testApi').TestApi> | undefined;
+    assert.ok(api?.trees && api.profiles && api.users && api.permissions && api.registry);
   });
 });

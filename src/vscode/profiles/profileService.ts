@@ -10,7 +10,7 @@ import { registerSecret } from '../../core/redact';
 import { type Reporter, reportError } from '../shared/errors';
 import { HttpClients } from '../shared/httpClients';
 import type { Secrets } from '../shared/secrets';
-import type { ActiveProfile } from '../shared/services';
+import type { ActiveProfile } from '../shared/featureContext';
 import { CocliSource } from './cocliFile';
 import { ExtensionProfiles, type StoredProfile } from './extensionProfiles';
 import { ActiveChoice } from './activeChoice';

@@ -1,17 +1,6 @@
 import * as vscode from 'vscode';
 import { reportError } from './errors';
 import type { FeatureContext } from './featureContext';
-import type { Log } from './log';
-
-/* eslint-disable @typescript-eslint/no-explicit-any -- command arguments are whatever the caller passed */
-export type CommandHandler = (...args: any[]) => unknown;
-/* eslint-enable @typescript-eslint/no-explicit-any */
-
-/**
- * A feature's commands: every id the feature declares (its `*_COMMANDS` list, checked against package.json by
- * test/unit/vscode/commandTables.test.ts) maps to exactly one handler; a missing or extra id does not compile.
- */
-export type CommandTable<Id extends string> = Record<Id, CommandHandler>;
 
 /**
  * A command: its feature's context, then what VS Code passes when it runs from a tree item's menu (the node; nothing
@@ -20,7 +9,10 @@ export type CommandTable<Id extends string> = Record<Id, CommandHandler>;
  */
 export type Command<C extends FeatureContext> = (ctx: C, ...treeArgs: unknown[]) => Promise<void>;
 
-/** A feature's commands, one per id of its `*_COMMANDS` list (a missing or extra id does not compile). */
+/**
+ * A feature's commands, one per id of its `*_COMMANDS` list (checked against package.json by
+ * test/unit/vscode/commandTables.test.ts); a missing or extra id does not compile.
+ */
 export type FeatureCommands<Id extends string, C extends FeatureContext> = Record<Id, Command<C>>;
 
 /**
@@ -44,26 +36,6 @@ export function registerFeatureCommands<Id extends string, C extends FeatureCont
       await run(...treeArgs);
     });
   });
-}
-
-/**
- * Legacy (being replaced by registerFeatureCommands): registers a feature's table. A handler that throws is reported once (reportError, without waiting for the
- * notification) and its command resolves to undefined; handlers that report their own failures return normally.
- * Outside test mode (`returnResults` false) a command returns nothing to its caller: any extension can run our
- * commands, and a result (user details, a scan's memberships, a credential) would hand it data without the user.
- */
-export function registerCommands<Id extends string>(log: Log, table: CommandTable<Id>, returnResults: boolean): vscode.Disposable[] {
-  return Object.entries<CommandHandler>(table).map(([id, handler]) =>
-    vscode.commands.registerCommand(id, async (...args: unknown[]) => {
-      try {
-        const result: unknown = await handler(...args);
-        return returnResults ? result : undefined;
-      } catch (err) {
-        reportError(log, `Command ${id} failed`, err);
-        return undefined;
-      }
-    }),
-  );
 }
 
 /** Runs `work` with an AbortSignal that follows `token`; the token listener is disposed when `work` settles. */

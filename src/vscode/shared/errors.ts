@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import { AccessError, ErrorAction, Msg, msg } from '../../core/errors';
 import { escapeNotificationLinks } from '../../core/text/serverText';
 import type { Log } from './log';
-import { type Ui, windowUi } from './ui';
+import type { Ui } from './ui';
 // Error actions run other features' commands; their ids come from those features' keys (leaf modules).
 import { OPEN_SETTINGS_COMMAND, SIGN_IN_COMMAND } from '../permissions/keys';
 import { ADD_PROFILE, OPEN_CONFIG, SET_TOKEN, SHOW_LOGS } from '../profiles/keys';
@@ -67,9 +67,9 @@ export function describeError(err: unknown): Described {
  * resolves at once. `retry` is offered only when given. Cancellation (AbortError) is silent: the user asked for it.
  * Returns the message shown, link syntax escaped (undefined when cancelled).
  */
-export function reportError(to: Reporter | Log, context: string, err: unknown, retry?: () => unknown): string | undefined {
+export function reportError(to: Reporter, context: string, err: unknown, retry?: () => unknown): string | undefined {
   if (err instanceof Error && err.name === 'AbortError') return undefined;
-  const { log, ui } = 'ui' in to ? to : { log: to, ui: windowUi };
+  const { log, ui } = to;
   log.error(context, err);
   const described = describeError(err);
   // Error messages carry server text (API messages, names): `[x](command:…)` must not become a link.

@@ -1,5 +1,4 @@
 import type * as vscode from 'vscode';
-import type { ExtensionApi } from './services';
 import { isTestMode } from './testMode';
 
 /**
@@ -7,6 +6,6 @@ import { isTestMode } from './testMode';
  * sessions and SecretStorage (TypeScript `private` is not enforced at run time), so it is handed out only to the
  * integration tests (the extension host runs them in ExtensionMode.Test); any other caller gets nothing.
  */
-export function extensionExports(mode: vscode.ExtensionMode, api: ExtensionApi): ExtensionApi | undefined {
+export function extensionExports<Api>(mode: vscode.ExtensionMode, api: Api): Api | undefined {
   return isTestMode(mode) ? api : undefined;
 }

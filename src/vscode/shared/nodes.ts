@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { actionCommand, actionLabel, describeError } from './errors';
+import { ACTION_CONTEXT, ERROR_CONTEXT, LOAD_MORE_CONTEXT, MESSAGE_CONTEXT } from './keys';
 
 /** Nodes every tree shares: a message, an error with its actions, and "Load more…". */
 export class MessageNode extends vscode.TreeItem {
@@ -7,7 +8,7 @@ export class MessageNode extends vscode.TreeItem {
     super(label, vscode.TreeItemCollapsibleState.None);
     this.iconPath = new vscode.ThemeIcon(icon);
     this.tooltip = tooltip;
-    this.contextValue = 'coscene.message';
+    this.contextValue = MESSAGE_CONTEXT;
   }
 }
 
@@ -17,7 +18,7 @@ export class ActionNode extends vscode.TreeItem {
     super(label, vscode.TreeItemCollapsibleState.None);
     this.command = command;
     this.iconPath = new vscode.ThemeIcon(icon);
-    this.contextValue = 'coscene.action';
+    this.contextValue = ACTION_CONTEXT;
   }
 }
 
@@ -42,7 +43,7 @@ export class ErrorNode extends vscode.TreeItem {
     super(message, vscode.TreeItemCollapsibleState.Expanded);
     this.iconPath = new vscode.ThemeIcon('error', new vscode.ThemeColor('errorForeground'));
     this.tooltip = message;
-    this.contextValue = 'coscene.error';
+    this.contextValue = ERROR_CONTEXT;
     const all = [...actions];
     if (retryCommand && !all.includes('retry')) all.unshift('retry');
     if (!all.includes('showLogs')) all.push('showLogs');
@@ -60,6 +61,6 @@ export class LoadMoreNode extends vscode.TreeItem {
     this.command = command;
     this.description = description;
     this.iconPath = new vscode.ThemeIcon('ellipsis');
-    this.contextValue = 'coscene.loadMore';
+    this.contextValue = LOAD_MORE_CONTEXT;
   }
 }

@@ -1,7 +1,6 @@
 import * as vscode from 'vscode';
 import { type FeatureCommands, registerFeatureCommands } from '../shared/commands';
 import type { FeatureContext } from '../shared/featureContext';
-import type { ExtensionApi } from '../shared/services';
 import { AccessPanel } from './access/accessPanel';
 import { AccessRunner } from './access/accessRunner';
 import { copyUserEmail, copyUserId, copyUserResourceName, showRoleDetails, showUserDetails } from './commands/copyAndShowDetails';
@@ -71,7 +70,7 @@ const COMMANDS: FeatureCommands<UsersCommandId, UsersContext> = {
  * Organization Users, Project Users and Roles views, their commands, details documents, Show Access and the exports.
  * Returns what the integration tests may inspect (test API field `users`).
  */
-export function registerUsersFeature(base: FeatureContext, trees: ExtensionApi['trees']): UsersTestApi {
+export function registerUsersFeature(base: FeatureContext): UsersTestApi {
   const { extension, profiles } = base;
   const project = new ProjectSelection(profiles);
   const orgUsers = new OrgUsersTree(base);
@@ -130,9 +129,6 @@ export function registerUsersFeature(base: FeatureContext, trees: ExtensionApi['
     ...registerFeatureCommands(ctx, COMMANDS),
   );
 
-  trees.set(ORG_USERS_VIEW, orgUsers);
-  trees.set(PROJECT_USERS_VIEW, projectUsers);
-  trees.set(ROLES_VIEW, roles);
   return {
     orgUsers,
     projectUsers,

@@ -5,7 +5,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { extensionExports } from '../../../src/vscode/shared/exports';
-import type { ExtensionApi } from '../../../src/vscode/shared/services';
+import type { TestApi } from '../../../src/testApi';
 import { EXTENSION_ID, extensionApi } from '../helpers/profileFixtures';
 
 /** Everything reachable from `value` (own and inherited members, Map/Set entries): the functions and strings found. */
@@ -39,7 +39,7 @@ function reachable(value: unknown): { functions: string[]; strings: string[] } {
 }
 
 describe('extension exports: other extensions get the test API only in ExtensionMode.Test', () => {
-  let api: ExtensionApi;
+  let api: TestApi;
 
   before(async () => {
     api = await extensionApi();
@@ -57,9 +57,9 @@ describe('extension exports: other extensions get the test API only in Extension
         return this.clients.size;
       }
     }
-    const reach = reachable({ features: { profiles: new Service() } });
+    const reach = reachable({ profiles: new Service() });
     assert.ok(
-      reach.functions.some((f) => f.startsWith('exports.features.profiles.clients.get(p).call')),
+      reach.functions.some((f) => f.startsWith('exports.profiles.clients.get(p).call')),
       'the walk finds a function behind a private Map: it can fail',
     );
   });

@@ -1,7 +1,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import type { ExtensionApi } from '../../../src/vscode/shared/services';
+import type { TestApi } from '../../../src/testApi';
 import { makeTempDir } from '../../support/tempDir.cjs';
 
 // The shared wait and temp-folder helpers (test/support), also exported here for the tests that import them from this file.
@@ -10,8 +10,8 @@ export { waitUntil } from '../../support/waitUntil';
 
 export const EXTENSION_ID = 'coscene.coscene-access';
 
-export async function extensionApi(): Promise<ExtensionApi> {
-  const extension = vscode.extensions.getExtension<ExtensionApi>(EXTENSION_ID);
+export async function extensionApi(): Promise<TestApi> {
+  const extension = vscode.extensions.getExtension<TestApi>(EXTENSION_ID);
   if (!extension) throw new Error(`${EXTENSION_ID} is not loaded`);
   return extension.activate();
 }

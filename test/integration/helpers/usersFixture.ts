@@ -38,7 +38,7 @@ export async function useFakeOrg(): Promise<FakeOrg> {
       () => profiles.current()?.name === 'lark' && profiles.current()?.endpoint === server.url,
       'profile lark to become active',
     );
-    const views = api.users!;
+    const views = api.users;
     return {
       server,
       views,

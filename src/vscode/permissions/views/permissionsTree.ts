@@ -5,7 +5,8 @@ import type { AddedRepositories } from '../addedRepositories';
 import type { HuaweiSession } from '../huaweiSession';
 import type { Log } from '../../shared/log';
 import { LOAD_MORE_COMMAND, REFRESH_COMMAND } from '../keys';
-import { ErrorNode, LoadMoreNode, MessageNode } from '../../shared/nodes';
+import { ErrorNode, MessageNode } from '../../shared/nodes';
+import { listEnd } from '../../shared/pagedListEnd';
 import { GrantedObjectNode, PAGE_SIZE, RepositoryNode, RoleNode, UserNode, UsersNode } from './permissionsNodes';
 
 type Parent = RepositoryNode | UsersNode | undefined;
@@ -92,30 +93,20 @@ export class PermissionsTreeProvider implements vscode.TreeDataProvider<vscode.T
     if (!this.list.loaded && !this.list.error) await this.loadRepositories();
     this.addedNodes ??= this.added.list().map((r) => new RepositoryNode({ ...r, name: r.repoId }, true));
     const items: vscode.TreeItem[] = [...this.addedNodes, ...this.list.nodes];
-    if (this.list.error) {
-      const firstPage = this.list.nodes.length === 0;
-      items.push(
-        new ErrorNode(
-          this.list.error,
-          firstPage ? { command: REFRESH_COMMAND, title: '' } : { command: LOAD_MORE_COMMAND, title: '', arguments: [undefined] },
-        ),
-      );
-    } else if (this.list.pages.hasMore) {
-      items.push(
-        new LoadMoreNode(
-          { command: LOAD_MORE_COMMAND, title: '', arguments: [undefined] },
-          vscode.l10n.t('{0} of {1}', this.list.nodes.length, this.list.pages.total),
-        ),
-      );
-    } else if (this.list.nodes.length === 0) {
-      items.push(
-        new MessageNode(
-          this.query
+    const loaded = this.list.nodes.length;
+    items.push(
+      ...listEnd(
+        { error: this.list.error, hasMore: this.list.pages.hasMore, loaded, total: this.list.pages.total },
+        {
+          loadMore: (title) => ({ command: LOAD_MORE_COMMAND, title, arguments: [undefined] }),
+          retry: (title) =>
+            loaded === 0 ? { command: REFRESH_COMMAND, title } : { command: LOAD_MORE_COMMAND, title, arguments: [undefined] },
+          empty: this.query
             ? vscode.l10n.t('No repositories match "{0}".', this.query)
             : vscode.l10n.t('No repositories in this CodeArts project.'),
-        ),
-      );
-    }
+        },
+      ),
+    );
     return items;
   }
 
@@ -167,25 +158,17 @@ export class PermissionsTreeProvider implements vscode.TreeDataProvider<vscode.T
   private async usersChildren(node: UsersNode): Promise<vscode.TreeItem[]> {
     if (!node.loaded && !node.error) await this.loadUsers(node);
     const items: vscode.TreeItem[] = node.list.items.map((u) => new UserNode(u));
-    if (node.error) {
-      items.push(
-        new ErrorNode(
-          node.error,
-          node.list.items.length
-            ? { command: LOAD_MORE_COMMAND, title: '', arguments: [node] }
-            : { command: REFRESH_COMMAND, title: '', arguments: [node] },
-        ),
-      );
-    } else if (node.list.hasMore) {
-      items.push(
-        new LoadMoreNode(
-          { command: LOAD_MORE_COMMAND, title: '', arguments: [node] },
-          vscode.l10n.t('{0} of {1}', node.list.items.length, node.list.total),
-        ),
-      );
-    } else if (node.list.items.length === 0) {
-      items.push(new MessageNode(vscode.l10n.t('No users.')));
-    }
+    const loaded = node.list.items.length;
+    items.push(
+      ...listEnd(
+        { error: node.error, hasMore: node.list.hasMore, loaded, total: node.list.total },
+        {
+          loadMore: (title) => ({ command: LOAD_MORE_COMMAND, title, arguments: [node] }),
+          retry: (title) => ({ command: loaded ? LOAD_MORE_COMMAND : REFRESH_COMMAND, title, arguments: [node] }),
+          empty: vscode.l10n.t('No users.'),
+        },
+      ),
+    );
     return items;
   }
 

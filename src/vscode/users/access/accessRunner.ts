@@ -4,7 +4,7 @@ import type { ScanProgress } from '../../../core/access/model';
 import { requestThrottle } from '../../../core/access/limiter';
 import { AccessSession } from '../../../core/access/session';
 import { withAbortSignal } from '../../shared/commands';
-import type { ActiveProfile } from '../../shared/services';
+import type { ActiveProfile } from '../../shared/featureContext';
 import { ACCESS_SETTINGS } from '../keys';
 
 /** `coscene.access.concurrency`: requests in flight while scanning projects (1–32, default 8). */

@@ -4,7 +4,7 @@ import { defaultProjectFirst, projectPages } from '../../../core/coscene/project
 import { PageCursor } from '../../../core/paging';
 import { ErrorNode } from '../../shared/nodes';
 import { errorWithIds } from '../../shared/pagedListEnd';
-import type { ActiveProfile } from '../../shared/services';
+import type { ActiveProfile } from '../../shared/featureContext';
 import { PROJECT_USERS_CONTEXT_KEYS, PROJECT_USERS_VIEW, USERS_COMMAND } from '../keys';
 import { ProjectItem } from './projectItems';
 import { compact, UsersTreeDeps } from './roleGroups';

@@ -44,8 +44,10 @@ describe('server text in notifications', () => {
 
   it('reportError: an API message with link syntax is shown as text, not as links', () => {
     const { reportError } = require('../../../../src/vscode/shared/errors') as typeof import('../../../../src/vscode/shared/errors');
-    reportError(log as never, 'ctx', new AccessError(msg('The server refused: {0}', HOSTILE)));
-    reportError(log as never, 'ctx', new Error(HOSTILE));
+    const { windowUi } = require('../../../../src/vscode/shared/ui') as typeof import('../../../../src/vscode/shared/ui');
+    const to = { log: log as never, ui: windowUi };
+    reportError(to, 'ctx', new AccessError(msg('The server refused: {0}', HOSTILE)));
+    reportError(to, 'ctx', new Error(HOSTILE));
     assert.equal(shown.length, 2);
     for (const message of shown) {
       assert.doesNotMatch(message, LINK);

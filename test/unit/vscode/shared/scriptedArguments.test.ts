@@ -145,14 +145,11 @@ describe('command arguments from someone other than the user still ask, outside 
     rmSync(home, { recursive: true, force: true });
   });
 
-  it('the decision: only ExtensionMode.Test takes no-UI arguments', () => {
-    const { isTestMode, scriptedArgs } =
-      require('../../../../src/vscode/shared/testMode') as typeof import('../../../../src/vscode/shared/testMode');
+  it('the decision: only ExtensionMode.Test is test mode (the test API, a replaceable window)', () => {
+    const { isTestMode } = require('../../../../src/vscode/shared/testMode') as typeof import('../../../../src/vscode/shared/testMode');
     assert.equal(isTestMode(vscode.ExtensionMode.Test as never), true);
     assert.equal(isTestMode(vscode.ExtensionMode.Production as never), false);
     assert.equal(isTestMode(vscode.ExtensionMode.Development as never), false);
-    assert.deepEqual(scriptedArgs(true, { a: 1 }), { a: 1 });
-    assert.equal(scriptedArgs(false, { a: 1 }), undefined);
   });
 
   const exportFile = (name: string) => join(home, name);

@@ -50,6 +50,24 @@ describe('users trees: list endings and row ids', () => {
     assert.deepEqual(ending(cursor), [], 'everything loaded: nothing follows');
   });
 
+  it('a page-numbered list (Huawei) ends the same way; its Retry can differ from Load more (a failed first page reloads)', () => {
+    const options = {
+      loadMore: (title: string) => ({ command: 'more', title }),
+      retry: (title: string) => ({ command: 'reload', title }),
+      empty: 'No users.',
+    };
+    const [more] = end.listEnd({ hasMore: true, loaded: 20, total: 45 }, options);
+    assert.deepEqual([more.label, more.description, more.command?.command, more.id], ['Load more…', '20 of 45', 'more', undefined]);
+    const [error] = end.listEnd({ error: new Error('503'), hasMore: true, loaded: 0, total: 45 }, options) as (TreeItem & {
+      children: TreeItem[];
+    })[];
+    assert.equal(error.contextValue, 'coscene.error');
+    assert.equal(error.children[0].command?.command, 'reload');
+    const [empty] = end.listEnd({ hasMore: false, loaded: 0 }, options);
+    assert.equal(empty.label, 'No users.');
+    assert.deepEqual(end.listEnd({ hasMore: false, loaded: 3 }, options), []);
+  });
+
   it('a failed page ends in an error row with Retry (ids on its actions too); a paging loop in a warning; cancelling in nothing', async () => {
     const failing = new paging.PageCursor<User>(async () => {
       throw new Error('boom');
