@@ -11,7 +11,6 @@ import {
   REGISTRY_LOGIN,
   REGISTRY_LOGOUT,
   REGISTRY_SETTINGS_SECTION,
-  REGISTRY_TERMINAL_NAME,
 } from '../../src/vscode/registry/keys';
 import { FAKE_COSCENE, FakeServer, startFakeServer } from '../fake/server';
 import { NotificationRecorder, recordNotifications } from './helpers/canaryNotifications';
@@ -56,7 +55,7 @@ describe('container registry', function () {
   const loggedIn = (username: string) => vscode.l10n.t('Logged in to {0} as {1}', registry.host, username);
   const credentialTitle = (username: string) => vscode.l10n.t('Registry credential for {0}: username {1}', registry.host, username);
   const confirmations = () => ui.asked.filter((q) => q.kind === 'confirm');
-  const registryTerminals = () => vscode.window.terminals.filter((t) => t.name === REGISTRY_TERMINAL_NAME);
+  const registryTerminals = () => vscode.window.terminals.filter((t) => t.name === vscode.l10n.t('coScene Container Registry'));
   const auths = (): Record<string, unknown> => {
     const file = path.join(dockerConfig, 'config.json');
     return fs.existsSync(file) ? ((JSON.parse(fs.readFileSync(file, 'utf8')) as { auths?: Record<string, unknown> }).auths ?? {}) : {};
@@ -70,7 +69,8 @@ describe('container registry', function () {
   before(async function () {
     const reason = registryUnavailableReason() ?? containerClientMissingReason('docker');
     if (reason) skipBecause(this, reason);
-    registry = await startRegistryServer([ALICE, CAROL]);
+    // Each connection held 1 s: a docker login lives long enough for the /proc watcher to see it on a loaded machine.
+    registry = await startRegistryServer([ALICE, CAROL], { connectDelayMs: 1000 });
     // DAVE twice: one credential per Create Registry Credential, and the user copies one's username, opens the other.
     server = await startFakeServer({ registryCredentials: [ALICE, BOB, DAVE, DAVE, CAROL, ALICE, CAROL] });
     const api = await extensionApi();

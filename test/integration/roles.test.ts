@@ -44,12 +44,17 @@ describe('roles view', function () {
     await org?.close();
   });
 
+  /** How the Roles view names a level (the fake serves 'organization' and 'project'). */
+  const levelName = (level: string) => (level === 'organization' ? vscode.l10n.t('Organization') : vscode.l10n.t('Project'));
+
   it('lists every role sorted by level then code, with code and level', async () => {
     const items = await roleItems();
     assert.deepEqual(
       items.map((i) => [labelOf(i), i.description]),
-      fakeRolesSorted().map((r) => [r.displayName, `${r.code} · ${r.level}`]),
+      fakeRolesSorted().map((r) => [r.displayName, `${r.code} · ${levelName(r.level)}`]),
     );
+    // The level in the UI's language, in the tooltip too.
+    assert.ok(shownText(items[0].tooltip as vscode.MarkdownString).includes(levelName(fakeRolesSorted()[0].level)));
     assert.equal(items[0].contextValue, ROLE_CONTEXT_VALUE);
     assert.match(shownText(items[0].tooltip as vscode.MarkdownString), new RegExp(`roles/${fakeRolesSorted()[0].id}`));
     assert.equal(org.views.rolesView.description, 'All levels');

@@ -1,3 +1,4 @@
+import * as vscode from 'vscode';
 import { ClipboardExpiry } from '../../core/clipboardExpiry';
 import type { StoredCredential } from '../../core/registry/storedCredential';
 import { type FeatureCommands, registerFeatureCommands } from '../shared/commands';
@@ -11,14 +12,7 @@ import { logIn } from './commands/login';
 import { logOut } from './commands/logout';
 import { CredentialDocuments } from './credentialDocument';
 import { RegistryCredentials } from './credentials';
-import {
-  REGISTRY_CREATE_CREDENTIAL,
-  REGISTRY_FORGET_CREDENTIAL,
-  REGISTRY_LOGIN,
-  REGISTRY_LOGOUT,
-  REGISTRY_TERMINAL_NAME,
-  type RegistryCommandId,
-} from './keys';
+import { REGISTRY_CREATE_CREDENTIAL, REGISTRY_FORGET_CREDENTIAL, REGISTRY_LOGIN, REGISTRY_LOGOUT, type RegistryCommandId } from './keys';
 import { LoginState, type RegistryLogin } from './loginState';
 import type { RegistryContext } from './registryContext';
 
@@ -50,7 +44,7 @@ export function registerRegistryFeature(feature: FeatureContext): RegistryFeatur
   });
   const ctx: RegistryContext = {
     ...feature,
-    terminal: new CommandTerminal(REGISTRY_TERMINAL_NAME),
+    terminal: new CommandTerminal(vscode.l10n.t('coScene Container Registry')),
     state: new LoginState(extension.globalState),
     credentials: new RegistryCredentials(new Secrets(extension.secrets), extension.globalState),
     clipboard,

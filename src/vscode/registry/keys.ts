@@ -28,8 +28,5 @@ export const REGISTRY_LOGGED_IN_CONTEXT_KEY = 'coscene.registry.loggedIn';
 /** Id of the status bar item showing the registry logged in to. */
 export const REGISTRY_STATUS_BAR_ID = 'coscene.registry';
 
-/** Name of the terminal the client runs in (one, reused). */
-export const REGISTRY_TERMINAL_NAME = 'coScene Registry';
-
 /** URI scheme of the read-only, in-memory documents showing a credential. */
 export const CREDENTIAL_DOCUMENT_SCHEME = 'coscene-registry-credential';

@@ -20,7 +20,6 @@ import {
   REGISTRY_FORGET_CREDENTIAL,
   REGISTRY_LOGIN,
   REGISTRY_LOGOUT,
-  REGISTRY_TERMINAL_NAME,
 } from '../../../src/vscode/registry/keys';
 import { FAKE_COSCENE, FAKE_HUAWEI, FakeServer, startFakeServer } from '../../fake/server';
 import { recordNotifications, NotificationRecorder } from '../helpers/canaryNotifications';
@@ -495,7 +494,7 @@ describe('secret canaries', function () {
     await (await extensionApi()).accounts.removeSession(profileKey('extension', PROFILE));
 
     // 4. In-memory places the user can see.
-    scanText(report, `terminal "${REGISTRY_TERMINAL_NAME}"`, feature.terminalText(), needles);
+    scanText(report, `terminal "${vscode.l10n.t('coScene Container Registry')}"`, feature.terminalText(), needles);
     const globalState = (await extensionApi()).globalState;
     const state = Object.fromEntries(globalState.keys().map((k) => [k, globalState.get(k)]));
     scanText(report, 'globalState (extension API)', JSON.stringify(state), needles);

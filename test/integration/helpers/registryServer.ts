@@ -1,7 +1,7 @@
 import { ChildProcess, execFile, spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { request } from 'node:http';
-import { AddressInfo, createServer } from 'node:net';
+import { AddressInfo, connect, createServer, Socket } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -34,9 +34,14 @@ export function registryUnavailableReason(): string | undefined {
   return undefined;
 }
 
+/**
+ * `connectDelayMs`: the registry is reached through a TCP relay on its own port (`host` names the relay) that holds
+ * every new connection that long before it connects it through. A `docker login` then lives at least that long, so
+ * a /proc watcher polling every few hundred milliseconds on a loaded machine sees it every time.
+ */
 export async function startRegistryServer(
   users: readonly RegistryUser[],
-  opts: { maxLifetimeMs?: number; startTimeoutMs?: number } = {},
+  opts: { maxLifetimeMs?: number; startTimeoutMs?: number; connectDelayMs?: number } = {},
 ): Promise<RegistryServer> {
   const dir = mkdtempSync(join(tmpdir(), 'coscene-registry-'));
   let child: ChildProcess | undefined;
@@ -63,13 +68,15 @@ export async function startRegistryServer(
       () => started.exitCode !== null || started.signalCode !== null,
       () => output,
     );
+    const relay = opts.connectDelayMs ? await delayingRelay(port, opts.connectDelayMs) : undefined;
     return {
-      host: `127.0.0.1:${port}`,
-      port,
+      host: `127.0.0.1:${relay?.port ?? port}`,
+      port: relay?.port ?? port,
       dir,
       output: () => output,
       stop: async () => {
         clearTimeout(lifetime);
+        await relay?.close();
         if (started.exitCode === null && started.signalCode === null) {
           started.kill('SIGTERM');
           const force = setTimeout(() => started.kill('SIGKILL'), 3000);
@@ -146,4 +153,41 @@ function statusOf(port: number): Promise<number | undefined> {
     req.on('timeout', () => req.destroy());
     req.end();
   });
+}
+
+/** A TCP relay on 127.0.0.1:<free port> to `targetPort` that waits `delayMs` before connecting each new connection. */
+async function delayingRelay(targetPort: number, delayMs: number): Promise<{ port: number; close(): Promise<void> }> {
+  const sockets = new Set<Socket>();
+  const timers = new Set<NodeJS.Timeout>();
+  const server = createServer((client) => {
+    sockets.add(client);
+    client.pause();
+    client.on('error', () => client.destroy());
+    client.on('close', () => sockets.delete(client));
+    const timer = setTimeout(() => {
+      timers.delete(timer);
+      if (client.destroyed) return;
+      const upstream = connect(targetPort, '127.0.0.1');
+      sockets.add(upstream);
+      upstream.on('error', () => client.destroy());
+      upstream.on('close', () => {
+        sockets.delete(upstream);
+        client.end();
+      });
+      client.on('close', () => upstream.destroy());
+      client.pipe(upstream).pipe(client);
+      client.resume();
+    }, delayMs);
+    timers.add(timer);
+  });
+  await new Promise<void>((resolve, reject) => server.listen(0, '127.0.0.1', resolve).once('error', reject));
+  return {
+    port: (server.address() as AddressInfo).port,
+    close: () =>
+      new Promise<void>((resolve) => {
+        for (const t of timers) clearTimeout(t);
+        for (const socket of sockets) socket.destroy();
+        server.close(() => resolve());
+      }),
+  };
 }

@@ -12,6 +12,13 @@ import { roleTooltipMarkdown } from './tooltipMarkdown';
 
 export type RoleLevelFilter = 'organization' | 'project' | 'all';
 
+/** The level in the UI's language; a level this version does not know is shown as the server sent it. */
+function levelName(level: string): string {
+  if (level === 'organization') return vscode.l10n.t('Organization');
+  if (level === 'project') return vscode.l10n.t('Project');
+  return level;
+}
+
 export class RoleItem extends vscode.TreeItem {
   constructor(
     readonly role: Role,
@@ -19,14 +26,18 @@ export class RoleItem extends vscode.TreeItem {
   ) {
     super(role.displayName || role.code, vscode.TreeItemCollapsibleState.None);
     this.id = `${ROLES_VIEW}/${role.name}`;
-    this.description = showLevel ? `${role.code} · ${role.level}` : role.code;
+    const level = levelName(role.level);
+    this.description = showLevel ? `${role.code} · ${level}` : role.code;
     this.iconPath = new vscode.ThemeIcon(role.level === 'organization' ? 'organization' : 'project');
     this.tooltip = new vscode.MarkdownString(
-      roleTooltipMarkdown(role, {
-        code: vscode.l10n.t('Code'),
-        level: vscode.l10n.t('Level'),
-        resourceName: vscode.l10n.t('Resource name'),
-      }),
+      roleTooltipMarkdown(
+        { ...role, level },
+        {
+          code: vscode.l10n.t('Code'),
+          level: vscode.l10n.t('Level'),
+          resourceName: vscode.l10n.t('Resource name'),
+        },
+      ),
     );
     this.contextValue = ROLE_CONTEXT_VALUE;
   }
