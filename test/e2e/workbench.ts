@@ -49,6 +49,9 @@ export async function openWorkbench(browser: Browser, onConsole?: (line: string)
   await page.locator('.monaco-workbench').waitFor({ timeout: 60_000 });
   // The extension's contributions (activity bar entry, palette commands) arrive a little later.
   await activityTab(page, (locale === 'zh-cn' ? NLS_ZH : NLS)['container.title']).waitFor({ timeout: 60_000 });
+  // Then the extension activates (onStartupFinished) and shows the cocli profile "demo" (test/tools/fake-env.mjs) in
+  // the status bar: only from then on does the palette offer the commands that need a profile (coscene.hasProfile).
+  await page.locator('.statusbar .statusbar-item', { hasText: /\bdemo\b/ }).first().waitFor({ timeout: 60_000 });
   return page;
 }
 

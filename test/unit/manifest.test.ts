@@ -128,6 +128,27 @@ describe('title bars', () => {
   });
 });
 
+describe('views without a profile', () => {
+  const welcome = manifest.contributes.viewsWelcome as { view: string; contents: string; when: string }[];
+  const nls = JSON.parse(readFileSync(join(root, 'package.nls.json'), 'utf8')) as Record<string, string>;
+  const text = (contents: string) => nls[contents.replace(/^%|%$/g, '')] ?? contents;
+
+  it('say "add a profile" with its buttons once (Organization Users); the other views stay quiet', () => {
+    const noProfile = welcome.filter((w) => w.when === '!coscene.hasProfile');
+    const withButtons = noProfile.filter((w) => /\(command:/.test(text(w.contents)));
+    assert.deepEqual(
+      withButtons.map((w) => w.view),
+      ['coscene.orgUsers'],
+    );
+    assert.ok(noProfile.length >= 3, 'every users view explains itself');
+  });
+
+  it('Repository Permissions starts collapsed (most users never sign in to Huawei Cloud)', () => {
+    const views = manifest.contributes.views.coscene as { id: string; visibility?: string }[];
+    assert.equal(views.find((v) => v.id === 'coscene.permissions')?.visibility, 'collapsed');
+  });
+});
+
 describe('command palette gating', () => {
   const palette = manifest.contributes.menus.commandPalette as { command: string; when?: string }[];
   const inPalette = (command: string, context: Record<string, boolean>) => {
