@@ -11,7 +11,9 @@ import { exportUsers } from './commands/exportUsers';
 import { filterByRole } from './commands/filterByRole';
 import { filterRoleLevel } from './commands/filterRoleLevel';
 import { findByNickname } from './commands/findByNickname';
+import { findUser } from './commands/findUser';
 import { getUser } from './commands/getUser';
+import { copyProjectSlug, exportGroupUsers, exportProjectMatrix, exportProjectMembers, openProjectInWeb } from './commands/projectActions';
 import { selectProject } from './commands/selectProject';
 import { showAccess } from './commands/showAccess';
 import { showRoleUsers } from './commands/showRoleUsers';
@@ -65,6 +67,12 @@ const COMMANDS: FeatureCommands<UsersCommandId, UsersContext> = {
   [C.exportUsers]: exportUsers,
   [C.exportRoles]: exportRoles,
   [C.exportAccessMatrix]: exportAccessMatrix,
+  [C.findUser]: findUser,
+  [C.copyProjectSlug]: copyProjectSlug,
+  [C.exportProjectMembers]: exportProjectMembers,
+  [C.exportProjectMatrix]: exportProjectMatrix,
+  [C.openProjectInWeb]: openProjectInWeb,
+  [C.exportGroupUsers]: exportGroupUsers,
 };
 
 /**
