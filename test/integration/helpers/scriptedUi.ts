@@ -72,6 +72,15 @@ export class ScriptedUi implements Ui {
     return this;
   }
   /**
+   * Next searched quick pick: each text of `typed` is typed in turn (each one's search starts at once, and the next
+   * text aborts it, as typing faster than the server answers does); `between` runs after each search but the last
+   * starts (e.g. waits until the fake saw the request). The item is chosen among the last search's results.
+   */
+  search(typed: string[], choose: Choose | undefined, between?: (typed: string) => Promise<void>): this {
+    this.answers.push({ kind: 'search', typed, choose, between });
+    return this;
+  }
+  /**
    * Next input box: each value is typed in turn and checked with the box's validation (messages recorded in
    * `validationMessages`); the first valid one is accepted. undefined: Escape.
    */
