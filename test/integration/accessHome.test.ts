@@ -167,6 +167,49 @@ describe('access review: Find User, project and role group actions', function ()
     }
   });
 
+  it('Show Access panel: a project link reveals and selects the project in Project Users; an unknown slug does nothing', async () => {
+    ui.input(FAKE_COSCENE.writerUserName);
+    await vscode.commands.executeCommand(C.showAccess);
+    assert.equal(org.views.lastAccess()?.access.user.name, FAKE_COSCENE.writerUserName);
+    org.views.postToAccessPanel({ type: 'project', project: 'perception' });
+    await waitUntil(
+      () => (org.views.projectView.selection[0] as ProjectItem | undefined)?.project.slug === 'perception',
+      'perception to be selected in Project Users',
+    );
+    // Not a project the panel shows: ignored (a page may post anything).
+    org.views.postToAccessPanel({ type: 'project', project: 'secret-ops' });
+    org.views.postToAccessPanel({ type: 'project', project: 42 });
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    assert.equal((org.views.projectView.selection[0] as ProjectItem).project.slug, 'perception');
+    assert.deepEqual(ui.messages('error'), []);
+  });
+
+  it('Show Access panel: Compare with Another User puts both users side by side, each role from the fake', async () => {
+    ui.input(FAKE_COSCENE.writerUserName);
+    await vscode.commands.executeCommand(C.showAccess);
+    ui.input(FAKE_COSCENE.readerUserName);
+    org.views.postToAccessPanel({ type: 'action', action: 'compare' });
+    await waitUntil(() => org.views.lastAccess()?.other?.user.name === FAKE_COSCENE.readerUserName, 'the comparison to show');
+    ui.assertAllAnswered();
+    const shown = org.views.lastAccess()!;
+    assert.equal(shown.access.user.name, FAKE_COSCENE.writerUserName);
+    const [writer, reader] = [FAKE_COSCENE.writerUserName, FAKE_COSCENE.readerUserName].map(idOf);
+    const fakeRole = (slug: string, id: string) => org.server.coscene.projects.find((p) => p.slug === slug)?.members.get(id) ?? '';
+    const [header, ...rows] = (org.views.accessText('csv') ?? '').trimEnd().split('\n');
+    assert.equal(header, `SCOPE,SLUG,DISPLAY NAME,ROLE OF ${FAKE_COSCENE.writerUserName},ROLE OF ${FAKE_COSCENE.readerUserName}`);
+    const users = org.server.coscene.usersById;
+    assert.equal(rows[0], `organization,,,${users.get(writer)!.orgRoleCode},${users.get(reader)!.orgRoleCode}`);
+    const projectRows = rows.slice(1).map((r) => r.split(','));
+    assert.ok(projectRows.length >= 3);
+    for (const [, slug, , left, right] of projectRows) {
+      assert.equal(left, fakeRole(slug, writer), `${slug}: the writer's role`);
+      assert.equal(right, fakeRole(slug, reader), `${slug}: the reader's role`);
+    }
+    // Every project where either is a member (and the admin can see) has its row.
+    assert.ok(projectRows.some(([, slug]) => slug === 'fleet-ops'));
+    assert.match(shown.html, /<th scope="col">王强<\/th><th scope="col">李娜<\/th>/);
+  });
+
   it('role group: Export Users with This Role lists exactly the fake users with that role (organization and project)', async () => {
     const orgGroup = (await org.views.orgUsers.getChildren()).filter(isGroup).find((g) => g.code === 'ORGANIZATION_WRITER');
     assert.ok(orgGroup, 'the ORGANIZATION_WRITER group');

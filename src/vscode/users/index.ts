@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { type FeatureCommands, registerFeatureCommands } from '../shared/commands';
+import { reportError } from '../shared/errors';
 import type { FeatureContext } from '../shared/featureContext';
 import type { ExtensionApi } from '../shared/services';
 import { AccessPanel } from './access/accessPanel';
@@ -14,8 +15,8 @@ import { findByNickname } from './commands/findByNickname';
 import { findUser } from './commands/findUser';
 import { getUser } from './commands/getUser';
 import { copyProjectSlug, exportGroupUsers, exportProjectMatrix, exportProjectMembers, openProjectInWeb } from './commands/projectActions';
-import { selectProject } from './commands/selectProject';
-import { showAccess } from './commands/showAccess';
+import { revealProject, selectProject } from './commands/selectProject';
+import { compareAccess, showAccess } from './commands/showAccess';
 import { showRoleUsers } from './commands/showRoleUsers';
 import { clearFilter, loadMoreUsers, refreshRoles, refreshUsers, setArchivedShown, setFlat } from './commands/viewCommands';
 import { DetailsDocuments } from './detailsDocuments';
@@ -73,6 +74,7 @@ const COMMANDS: FeatureCommands<UsersCommandId, UsersContext> = {
   [C.exportProjectMatrix]: exportProjectMatrix,
   [C.openProjectInWeb]: openProjectInWeb,
   [C.exportGroupUsers]: exportGroupUsers,
+  [C.compareAccess]: compareAccess,
 };
 
 /**
@@ -105,7 +107,11 @@ export function registerUsersFeature(base: FeatureContext, trees: ExtensionApi['
     projectView,
     rolesView,
     access: new AccessRunner(profiles),
-    accessPanel: new AccessPanel(base.log, base.ui),
+    accessPanel: new AccessPanel(base.log, base.ui, {
+      // A project link of the panel: like Select Project (its failures reported like a command's).
+      revealProject: (slug) => revealProject(ctx, slug).catch((err: unknown) => void reportError(ctx, 'Revealing a project failed', err)),
+      compare: async () => void (await vscode.commands.executeCommand(C.compareAccess)),
+    }),
     lastMatrix: undefined,
   };
 
@@ -149,6 +155,7 @@ export function registerUsersFeature(base: FeatureContext, trees: ExtensionApi['
     projectView,
     rolesView,
     lastAccess: () => ctx.accessPanel.last,
+    postToAccessPanel: (message) => ctx.accessPanel.receive(message),
     accessText: (format) => ctx.accessPanel.exportText(format),
     lastMatrix: () => ctx.lastMatrix,
   };

@@ -70,12 +70,14 @@ export const USERS_COMMAND = {
   exportProjectMatrix: 'coscene.project.exportAccessMatrix',
   openProjectInWeb: 'coscene.project.openInCoScene',
   exportGroupUsers: 'coscene.userGroup.exportUsers',
+  /** The Show Access panel's "Compare with Another User…" button (not contributed). */
+  compareAccess: 'coscene.access.compare',
 } as const;
 
 export const LOAD_MORE_USERS = USERS_COMMAND.loadMore;
 
 /** Commands run only by tree items: registered, not contributed in package.json. */
-export const USERS_INTERNAL_COMMANDS = [LOAD_MORE_USERS] as const;
+export const USERS_INTERNAL_COMMANDS = [LOAD_MORE_USERS, USERS_COMMAND.compareAccess] as const;
 
 /** Every command the feature contributes in package.json. */
 export const USERS_COMMANDS = [
