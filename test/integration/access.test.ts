@@ -68,7 +68,10 @@ describe('access overview: Show Access and Export Access Matrix', function () {
       ],
     );
     const html = org.views.lastAccess()?.html ?? '';
-    assert.match(html, /<td>车队运营<\/td><td>fleet-ops<\/td><td><code>PROJECT_ADMIN<\/code><\/td>/);
+    assert.match(
+      html,
+      /<td><a href="#" data-project="fleet-ops"[^>]*>车队运营<\/a><\/td><td>fleet-ops<\/td><td><code>PROJECT_ADMIN<\/code><\/td>/,
+    );
     assert.match(html, /<code>ORGANIZATION_WRITER<\/code>/);
     assert.match(org.views.accessText('markdown') ?? '', /\| Project \| 感知算法 \| perception \| PROJECT_WRITER \|/);
     assert.equal((org.views.accessText('csv') ?? '').split('\n')[1], 'organization,,,ORGANIZATION_WRITER');

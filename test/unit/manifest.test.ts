@@ -196,10 +196,10 @@ describe('Get Started walkthrough', () => {
       e.isDirectory() ? source(join(dir, e.name)) : [readFileSync(join(dir, e.name), 'utf8')],
     );
 
-  it('has the four steps, each with a theme-aware SVG in media/ (no emoji, no hard-coded words)', () => {
+  it('has the five steps, each with a theme-aware SVG in media/ (no emoji, no hard-coded words)', () => {
     assert.deepEqual(
       walkthrough.steps.map((s) => s.id),
-      ['connectProfile', 'browseUsers', 'huaweiSignIn', 'registryLogin'],
+      ['connectProfile', 'browseUsers', 'reviewAccess', 'huaweiSignIn', 'registryLogin'],
     );
     for (const step of walkthrough.steps) {
       // `svg` (not `image`): VS Code inlines it, so var(--vscode-…) colours follow the theme.
@@ -211,7 +211,7 @@ describe('Get Started walkthrough', () => {
     }
   });
 
-  it('each step completes on a real event: a context key the extension sets, or its view opening', () => {
+  it('each step completes on a real event: a context key the extension sets, its view opening, or its command', () => {
     const code = source(join(root, 'src')).join('\n');
     for (const step of walkthrough.steps) {
       for (const event of step.completionEvents) {
@@ -222,6 +222,11 @@ describe('Get Started walkthrough', () => {
             event,
           );
         else if (kind === 'onContext') assert.ok(code.includes(`'${name}'`), `no code sets ${name}`);
+        else if (kind === 'onCommand')
+          assert.ok(
+            manifest.contributes.commands.some((c: { command: string }) => c.command === name),
+            `${event}: no such command`,
+          );
         else assert.fail(`unexpected completion event ${event}`);
       }
     }

@@ -20,10 +20,19 @@ th, td { border: 1px solid var(--vscode-panel-border, var(--vscode-editorWidget-
 thead th { background: var(--vscode-editorWidget-background); font-weight: 600; }
 tbody tr:hover { background: var(--vscode-list-hoverBackground); }`;
 
-/** The page script of the Copy as Markdown / CSV buttons (`data-format`): posts {type: 'copy', format}. */
+/** The page script: Copy as Markdown / CSV (`data-format`) posts {type: 'copy', format}; `data-action` buttons post {type: 'action', action}; `a[data-project]` links post {type: 'project', project}. */
 const COPY_BUTTONS_SCRIPT = `const vscode = acquireVsCodeApi();
 for (const button of document.querySelectorAll('button[data-format]')) {
   button.addEventListener('click', () => vscode.postMessage({ type: 'copy', format: button.dataset.format }));
+}
+for (const button of document.querySelectorAll('button[data-action]')) {
+  button.addEventListener('click', () => vscode.postMessage({ type: 'action', action: button.dataset.action }));
+}
+for (const link of document.querySelectorAll('a[data-project]')) {
+  link.addEventListener('click', (event) => {
+    event.preventDefault();
+    vscode.postMessage({ type: 'project', project: link.dataset.project });
+  });
 }`;
 
 /** A table page: title, optional subtitle, Copy as Markdown / CSV buttons, then `content` (already escaped HTML). */
@@ -38,6 +47,8 @@ export interface TablePageInput {
   nonce: string;
   /** webview.cspSource */
   cspSource: string;
+  /** More toolbar buttons after the Copy ones: each posts {type: 'action', action}. */
+  actions?: { action: string; label: string }[];
   /** The page's own CSS, after the shared table style. */
   style: string;
   content: string;
@@ -63,7 +74,7 @@ ${page.style}
 <h1>${e(page.title)}</h1>${subtitle}
 <div class="toolbar">
 <button type="button" data-format="markdown">${e(page.copyMarkdown)}</button>
-<button type="button" data-format="csv">${e(page.copyCsv)}</button>
+<button type="button" data-format="csv">${e(page.copyCsv)}</button>${(page.actions ?? []).map((a) => `\n<button type="button" data-action="${e(a.action)}">${e(a.label)}</button>`).join('')}
 </div>
 ${page.content}
 <script nonce="${n}">

@@ -20,7 +20,7 @@ export interface TablePanelSpec<T extends ShownPage> {
 
 /**
  * One webview panel with a table and Copy as Markdown / CSV buttons, reused for whatever it shows next. The page
- * posts only {type: 'copy', format}; anything else from the webview is ignored.
+ * posts {type: 'copy', format}; anything else goes to onOtherMessage, which ignores it unless a panel overrides it.
  */
 export class TablePanel<T extends ShownPage> implements vscode.Disposable {
   private panel: vscode.WebviewPanel | undefined;
@@ -69,9 +69,13 @@ export class TablePanel<T extends ShownPage> implements vscode.Disposable {
     this.panel?.dispose();
   }
 
+  /** A message other than copy (a page's own buttons and links); ignored unless a panel knows it. Must validate it. */
+  protected onOtherMessage(_message: unknown): void {}
+
   private async onMessage(message: unknown): Promise<void> {
     const m = message as { type?: unknown; format?: unknown } | undefined;
-    if (m?.type !== 'copy' || (m.format !== 'markdown' && m.format !== 'csv')) return;
+    if (m?.type !== 'copy') return this.onOtherMessage(message);
+    if (m.format !== 'markdown' && m.format !== 'csv') return;
     try {
       await this.copy(m.format);
     } catch (err) {

@@ -3,6 +3,14 @@ import * as vscode from 'vscode';
 /** A quick pick item; `T` carries what the caller needs back (a user, a format, …). */
 export type PickItem = vscode.QuickPickItem;
 
+/** What a searched quick pick shows besides its items. */
+export interface SearchQuickPickOptions {
+  title: string;
+  placeHolder?: string;
+  /** Wait after the last keystroke before searching (ms). */
+  debounceMs?: number;
+}
+
 /**
  * Every question and notification a command or view puts to the user. Production passes VS Code's window
  * (`windowUi`); the integration tests install a scripted one that answers the questions and records what was shown
@@ -23,6 +31,15 @@ export interface Ui {
     more: Thenable<readonly T[]>,
     options: vscode.QuickPickOptions,
   ): Promise<T | undefined>;
+  /**
+   * A quick pick whose items come from `search` as the user types: each change waits `debounceMs` (default 250), then
+   * searches; a newer change aborts the search before it (its signal). Empty text shows no items. A failed search
+   * rejects (the quick pick closes).
+   */
+  showSearchQuickPick<T extends PickItem>(
+    search: (text: string, signal: AbortSignal) => Promise<readonly T[]>,
+    options: SearchQuickPickOptions,
+  ): Promise<T | undefined>;
   showInputBox(options: vscode.InputBoxOptions): Promise<string | undefined>;
   /** A notification; resolves with the action clicked (or undefined when dismissed). Callers rarely await it. */
   showInformationMessage(message: string, ...actions: string[]): Promise<string | undefined>;
@@ -32,6 +49,8 @@ export interface Ui {
   confirm(message: string, detail: string | undefined, ...actions: string[]): Promise<string | undefined>;
   showSaveDialog(options: vscode.SaveDialogOptions): Promise<vscode.Uri | undefined>;
   showOpenDialog(options: vscode.OpenDialogOptions): Promise<readonly vscode.Uri[] | undefined>;
+  /** Opens a web address in the browser (vscode.env.openExternal). */
+  openExternal(uri: vscode.Uri): Promise<boolean>;
   readonly clipboard: vscode.Clipboard;
 }
 
@@ -40,6 +59,7 @@ export const windowUi: Ui = {
   showQuickPick: async (items, options) => vscode.window.showQuickPick(items, { ...options, canPickMany: false }),
   showQuickPickMany: async (items, options) => vscode.window.showQuickPick(items, { ...options, canPickMany: true }),
   showLoadingQuickPick: (first, more, options) => loadingQuickPick(first, more, options),
+  showSearchQuickPick: (search, options) => searchQuickPick(search, options),
   showInputBox: async (options) => vscode.window.showInputBox(options),
   showInformationMessage: async (message, ...actions) => vscode.window.showInformationMessage(message, ...actions),
   showWarningMessage: async (message, ...actions) => vscode.window.showWarningMessage(message, ...actions),
@@ -47,6 +67,7 @@ export const windowUi: Ui = {
   confirm: async (message, detail, ...actions) => vscode.window.showWarningMessage(message, { modal: true, detail }, ...actions),
   showSaveDialog: async (options) => vscode.window.showSaveDialog(options),
   showOpenDialog: async (options) => vscode.window.showOpenDialog(options),
+  openExternal: async (uri) => vscode.env.openExternal(uri),
   get clipboard() {
     return vscode.env.clipboard;
   },
@@ -82,6 +103,57 @@ async function loadingQuickPick<T extends PickItem>(
   }
 }
 
+async function searchQuickPick<T extends PickItem>(
+  search: (text: string, signal: AbortSignal) => Promise<readonly T[]>,
+  options: SearchQuickPickOptions,
+): Promise<T | undefined> {
+  const quickPick = vscode.window.createQuickPick<T>();
+  quickPick.title = options.title;
+  quickPick.placeholder = options.placeHolder;
+  // The server matched already: the typed text need not appear in the label (it may be in the email).
+  quickPick.matchOnDescription = true;
+  quickPick.matchOnDetail = true;
+  let running: AbortController | undefined;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  try {
+    return await new Promise<T | undefined>((resolve, reject) => {
+      quickPick.onDidChangeValue((value) => {
+        clearTimeout(timer);
+        running?.abort();
+        running = undefined;
+        const text = value.trim();
+        if (!text) {
+          quickPick.items = [];
+          quickPick.busy = false;
+          return;
+        }
+        quickPick.busy = true;
+        timer = setTimeout(() => {
+          const controller = (running = new AbortController());
+          search(text, controller.signal).then(
+            (items) => {
+              if (controller.signal.aborted) return;
+              quickPick.items = items;
+              quickPick.busy = false;
+            },
+            (err: unknown) => {
+              if (controller.signal.aborted) return;
+              reject(err instanceof Error ? err : new Error(String(err)));
+            },
+          );
+        }, options.debounceMs ?? 250);
+      });
+      quickPick.onDidAccept(() => resolve(quickPick.selectedItems[0]));
+      quickPick.onDidHide(() => resolve(undefined));
+      quickPick.show();
+    });
+  } finally {
+    clearTimeout(timer);
+    running?.abort();
+    quickPick.dispose();
+  }
+}
+
 /**
  * Test mode only: a Ui whose implementation the integration tests can replace (test API `ui.use`). Outside test
  * mode activate() passes `windowUi` itself, so nothing can swap what the user is asked.
@@ -97,6 +169,7 @@ export class ReplaceableUi implements Ui {
   showQuickPick: Ui['showQuickPick'] = (items, options) => this.current.showQuickPick(items, options);
   showQuickPickMany: Ui['showQuickPickMany'] = (items, options) => this.current.showQuickPickMany(items, options);
   showLoadingQuickPick: Ui['showLoadingQuickPick'] = (first, more, options) => this.current.showLoadingQuickPick(first, more, options);
+  showSearchQuickPick: Ui['showSearchQuickPick'] = (search, options) => this.current.showSearchQuickPick(search, options);
   showInputBox: Ui['showInputBox'] = (options) => this.current.showInputBox(options);
   showInformationMessage: Ui['showInformationMessage'] = (message, ...actions) => this.current.showInformationMessage(message, ...actions);
   showWarningMessage: Ui['showWarningMessage'] = (message, ...actions) => this.current.showWarningMessage(message, ...actions);
@@ -104,6 +177,7 @@ export class ReplaceableUi implements Ui {
   confirm: Ui['confirm'] = (message, detail, ...actions) => this.current.confirm(message, detail, ...actions);
   showSaveDialog: Ui['showSaveDialog'] = (options) => this.current.showSaveDialog(options);
   showOpenDialog: Ui['showOpenDialog'] = (options) => this.current.showOpenDialog(options);
+  openExternal: Ui['openExternal'] = (uri) => this.current.openExternal(uri);
   get clipboard(): vscode.Clipboard {
     return this.current.clipboard;
   }

@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { type FeatureCommands, registerFeatureCommands } from '../shared/commands';
+import { reportError } from '../shared/errors';
 import type { FeatureContext } from '../shared/featureContext';
 import { AccessPanel } from './access/accessPanel';
 import { AccessRunner } from './access/accessRunner';
@@ -10,9 +11,11 @@ import { exportUsers } from './commands/exportUsers';
 import { filterByRole } from './commands/filterByRole';
 import { filterRoleLevel } from './commands/filterRoleLevel';
 import { findByNickname } from './commands/findByNickname';
+import { findUser } from './commands/findUser';
 import { getUser } from './commands/getUser';
-import { selectProject } from './commands/selectProject';
-import { showAccess } from './commands/showAccess';
+import { copyProjectSlug, exportGroupUsers, exportProjectMatrix, exportProjectMembers, openProjectInWeb } from './commands/projectActions';
+import { revealProject, selectProject } from './commands/selectProject';
+import { compareAccess, showAccess } from './commands/showAccess';
 import { showRoleUsers } from './commands/showRoleUsers';
 import { clearFilter, loadMoreUsers, refreshRoles, refreshUsers, setArchivedShown, setFlat } from './commands/viewCommands';
 import { DetailsDocuments } from './detailsDocuments';
@@ -64,6 +67,13 @@ const COMMANDS: FeatureCommands<UsersCommandId, UsersContext> = {
   [C.exportUsers]: exportUsers,
   [C.exportRoles]: exportRoles,
   [C.exportAccessMatrix]: exportAccessMatrix,
+  [C.findUser]: findUser,
+  [C.copyProjectSlug]: copyProjectSlug,
+  [C.exportProjectMembers]: exportProjectMembers,
+  [C.exportProjectMatrix]: exportProjectMatrix,
+  [C.openProjectInWeb]: openProjectInWeb,
+  [C.exportGroupUsers]: exportGroupUsers,
+  [C.compareAccess]: compareAccess,
 };
 
 /**
@@ -96,7 +106,11 @@ export function registerUsersFeature(base: FeatureContext): UsersTestApi {
     projectView,
     rolesView,
     access: new AccessRunner(profiles),
-    accessPanel: new AccessPanel(base.log, base.ui),
+    accessPanel: new AccessPanel(base.log, base.ui, {
+      // A project link of the panel: like Select Project (its failures reported like a command's).
+      revealProject: (slug) => revealProject(ctx, slug).catch((err: unknown) => void reportError(ctx, 'Revealing a project failed', err)),
+      compare: async () => void (await vscode.commands.executeCommand(C.compareAccess)),
+    }),
     lastMatrix: undefined,
   };
 
@@ -137,6 +151,7 @@ export function registerUsersFeature(base: FeatureContext): UsersTestApi {
     projectView,
     rolesView,
     lastAccess: () => ctx.accessPanel.last,
+    postToAccessPanel: (message) => ctx.accessPanel.receive(message),
     accessText: (format) => ctx.accessPanel.exportText(format),
     lastMatrix: () => ctx.lastMatrix,
   };

@@ -64,12 +64,20 @@ export const USERS_COMMAND = {
   exportUsers: 'coscene.export.users',
   exportRoles: 'coscene.export.roles',
   exportAccessMatrix: 'coscene.access.exportMatrix',
+  findUser: 'coscene.user.find',
+  copyProjectSlug: 'coscene.project.copySlug',
+  exportProjectMembers: 'coscene.project.exportMembers',
+  exportProjectMatrix: 'coscene.project.exportAccessMatrix',
+  openProjectInWeb: 'coscene.project.openInCoScene',
+  exportGroupUsers: 'coscene.userGroup.exportUsers',
+  /** The Show Access panel's "Compare with Another User…" button (not contributed). */
+  compareAccess: 'coscene.access.compare',
 } as const;
 
 export const LOAD_MORE_USERS = USERS_COMMAND.loadMore;
 
 /** Commands run only by tree items: registered, not contributed in package.json. */
-export const USERS_INTERNAL_COMMANDS = [LOAD_MORE_USERS] as const;
+export const USERS_INTERNAL_COMMANDS = [LOAD_MORE_USERS, USERS_COMMAND.compareAccess] as const;
 
 /** Every command the feature contributes in package.json. */
 export const USERS_COMMANDS = [
@@ -101,6 +109,12 @@ export const USERS_COMMANDS = [
   USERS_COMMAND.exportAccessMatrix,
   USERS_COMMAND.showArchived,
   USERS_COMMAND.hideArchived,
+  USERS_COMMAND.findUser,
+  USERS_COMMAND.copyProjectSlug,
+  USERS_COMMAND.exportProjectMembers,
+  USERS_COMMAND.exportProjectMatrix,
+  USERS_COMMAND.openProjectInWeb,
+  USERS_COMMAND.exportGroupUsers,
 ] as const;
 
 export type UsersCommandId = (typeof USERS_COMMANDS)[number] | (typeof USERS_INTERNAL_COMMANDS)[number];

@@ -38,6 +38,8 @@ export interface UsersTestApi {
   readonly rolesView: vscode.TreeView<vscode.TreeItem>;
   /** What the Show Access panel last showed (its model and HTML). */
   lastAccess(): RenderedAccess | undefined;
+  /** A message as the access panel's page posts it (a project link, the Compare button). */
+  postToAccessPanel(message: unknown): void;
   /** The text the access panel's Copy as Markdown / CSV buttons copy. */
   accessText(format: 'markdown' | 'csv'): string | undefined;
   /** The matrix Export Access Matrix last wrote (after its filters). */

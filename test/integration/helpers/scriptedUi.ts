@@ -1,5 +1,5 @@
 import type * as vscode from 'vscode';
-import type { PickItem, Ui } from '../../../src/vscode/shared/ui';
+import type { PickItem, SearchQuickPickOptions, Ui } from '../../../src/vscode/shared/ui';
 import { extensionApi } from './profileFixtures';
 
 /** A notification the extension showed (not a modal question). */
@@ -11,7 +11,7 @@ export interface ShownMessage {
 
 /** A question the extension asked, in order, with the answer the script gave. */
 export interface AskedQuestion {
-  kind: 'quickPick' | 'quickPickMany' | 'input' | 'confirm' | 'save' | 'open';
+  kind: 'quickPick' | 'quickPickMany' | 'search' | 'input' | 'confirm' | 'save' | 'open';
   title?: string;
   /** Quick picks: the items' labels; input boxes: the prompt; confirmations: the message and its actions. */
   offered: string[];
@@ -24,6 +24,7 @@ export type Choose = string | ((item: PickItem & Record<string, unknown>) => boo
 type Answer =
   | { kind: 'quickPick'; choose: Choose | undefined }
   | { kind: 'quickPickMany'; choose: ((item: PickItem & Record<string, unknown>) => boolean) | undefined }
+  | { kind: 'search'; typed: string[]; choose: Choose | undefined; between?: (typed: string) => Promise<void> }
   | { kind: 'input'; values: (string | undefined)[] }
   | { kind: 'confirm'; action: string | undefined }
   | { kind: 'save'; uri: vscode.Uri | undefined }
@@ -40,6 +41,10 @@ const plain = (label: string) => label.replace(/^\$\([^)]*\)\s*/, '');
 export class ScriptedUi implements Ui {
   readonly shown: ShownMessage[] = [];
   readonly asked: AskedQuestion[] = [];
+  /** Every search a searched quick pick ran: the text, and whether it was aborted by the next keystroke or finished. */
+  readonly searches: { text: string; outcome: 'aborted' | 'done' | 'failed'; labels: string[] }[] = [];
+  /** Web addresses opened (ui.openExternal). */
+  readonly opened: string[] = [];
   /** Messages the input boxes' validation gave for values the script typed. */
   readonly validationMessages: string[] = [];
   /** Questions nobody scripted an answer for (each also failed its command). */
@@ -64,6 +69,15 @@ export class ScriptedUi implements Ui {
   /** Next multi-select quick pick: every item the predicate accepts (undefined: Escape). */
   pickMany(choose: ((item: PickItem & Record<string, unknown>) => boolean) | undefined): this {
     this.answers.push({ kind: 'quickPickMany', choose });
+    return this;
+  }
+  /**
+   * Next searched quick pick: each text of `typed` is typed in turn (each one's search starts at once, and the next
+   * text aborts it, as typing faster than the server answers does); `between` runs after each search but the last
+   * starts (e.g. waits until the fake saw the request). The item is chosen among the last search's results.
+   */
+  search(typed: string[], choose: Choose | undefined, between?: (typed: string) => Promise<void>): this {
+    this.answers.push({ kind: 'search', typed, choose, between });
     return this;
   }
   /**
@@ -175,6 +189,55 @@ export class ScriptedUi implements Ui {
       () => [...first],
     );
     return this.showQuickPick(loaded, options);
+  }
+
+  async showSearchQuickPick<T extends PickItem>(
+    search: (text: string, signal: AbortSignal) => Promise<readonly T[]>,
+    options: SearchQuickPickOptions,
+  ): Promise<T | undefined> {
+    const asked: AskedQuestion = { kind: 'search', title: options.title, offered: [] };
+    this.asked.push(asked);
+    const { typed, choose, between } = this.next('search', `searched quick pick "${options.title}"`);
+    let previous: AbortController | undefined;
+    let last: Promise<readonly T[]> = Promise.resolve([]);
+    for (const [i, text] of typed.entries()) {
+      previous?.abort();
+      const controller = (previous = new AbortController());
+      const record = { text, outcome: 'done' as 'aborted' | 'done' | 'failed', labels: [] as string[] };
+      this.searches.push(record);
+      last = search(text, controller.signal).then(
+        (items) => {
+          if (controller.signal.aborted) record.outcome = 'aborted';
+          record.labels = items.map((item) => item.label);
+          return items;
+        },
+        (err: unknown) => {
+          record.outcome = controller.signal.aborted ? 'aborted' : 'failed';
+          throw err;
+        },
+      );
+      if (i < typed.length - 1) {
+        last.catch(() => undefined);
+        await between?.(text);
+      }
+    }
+    const list = await last;
+    asked.offered = list.map((item) => item.label);
+    if (choose === undefined) return undefined;
+    const found = list.find((item) =>
+      typeof choose === 'string'
+        ? plain(item.label) === choose || item.description === choose
+        : choose(item as unknown as PickItem & Record<string, unknown>),
+    );
+    if (!found)
+      throw new Error(`searched quick pick "${options.title}" has no item ${String(choose)}; items: ${asked.offered.join(' | ')}`);
+    asked.answer = found.label;
+    return found;
+  }
+
+  async openExternal(uri: vscode.Uri): Promise<boolean> {
+    this.opened.push(uri.toString(true));
+    return true;
   }
 
   async showInputBox(options: vscode.InputBoxOptions): Promise<string | undefined> {

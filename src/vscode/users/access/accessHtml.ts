@@ -4,6 +4,7 @@
  */
 import type { UserAccess } from '../../../core/access/matrix';
 import { userAccessRows } from '../../../core/format/access';
+import { accessPairRows } from '../../../core/format/accessPair';
 import { escapeHtml, renderTablePage } from '../../shared/html';
 
 export interface AccessHtmlLabels {
@@ -21,44 +22,67 @@ export interface AccessHtmlLabels {
   unreadable: string;
   copyMarkdown: string;
   copyCsv: string;
+  /** The "Compare with Another User…" button. */
+  compare: string;
+  /** Title of a project link (reveals the project in Project Users). */
+  revealProject: string;
   /** Paragraphs under the table (already localised). */
   notes: string[];
 }
 
 export interface AccessHtmlInput {
   access: UserAccess;
+  /** Compared with: a second role column. */
+  other?: UserAccess;
   labels: AccessHtmlLabels;
   nonce: string;
   cspSource: string;
 }
 
-export function renderAccessHtml({ access, labels, nonce, cspSource }: AccessHtmlInput): string {
+export function renderAccessHtml({ access, other, labels, nonce, cspSource }: AccessHtmlInput): string {
   const e = escapeHtml;
-  const rows = userAccessRows(access)
-    .map((r) => {
-      const role = r.role === '?' ? `<span class="unknown" title="${e(labels.unreadable)}">?</span>` : `<code>${e(r.role)}</code>`;
-      const scope = r.scope === 'organization' ? labels.organization : labels.projectScope;
-      return `<tr class="${r.scope}"><td>${e(scope)}</td><td>${e(r.displayName)}</td><td>${e(r.slug)}</td><td>${role}</td></tr>`;
-    })
-    .join('\n');
+  const roleCell = (role: string) =>
+    role === '?' ? `<span class="unknown" title="${e(labels.unreadable)}">?</span>` : role ? `<code>${e(role)}</code>` : '';
+  // A project's name reveals it in Project Users (the extension checks the slug against what the panel shows).
+  const projectCell = (r: { scope: string; displayName: string; slug: string }) =>
+    r.scope === 'organization' || !r.slug
+      ? e(r.displayName)
+      : `<a href="#" data-project="${e(r.slug)}" title="${e(labels.revealProject)}">${e(r.displayName || r.slug)}</a>`;
+  const scopeCell = (scope: string) => e(scope === 'organization' ? labels.organization : labels.projectScope);
+  const who = (a: UserAccess) => a.user.nickname || a.user.name;
+  const head = other
+    ? [labels.scope, labels.project, labels.slug, who(access), who(other)]
+    : [labels.scope, labels.project, labels.slug, labels.role];
+  const rows = other
+    ? accessPairRows(access, other).map(
+        (r) =>
+          `<tr class="${r.scope}${r.left === r.right ? '' : ' differs'}"><td>${scopeCell(r.scope)}</td><td>${projectCell(r)}</td><td>${e(r.slug)}</td><td>${roleCell(r.left)}</td><td>${roleCell(r.right)}</td></tr>`,
+      )
+    : userAccessRows(access).map(
+        (r) =>
+          `<tr class="${r.scope}"><td>${scopeCell(r.scope)}</td><td>${projectCell(r)}</td><td>${e(r.slug)}</td><td>${roleCell(r.role)}</td></tr>`,
+      );
   return renderTablePage({
     language: labels.language,
     title: labels.title,
     subtitle: labels.subtitle,
     copyMarkdown: labels.copyMarkdown,
     copyCsv: labels.copyCsv,
+    actions: [{ action: 'compare', label: labels.compare }],
     nonce,
     cspSource,
     style: `h1 { margin-bottom: 2px; }
 .subtitle { color: var(--vscode-descriptionForeground); margin: 0 0 8px; }
 th, td { text-align: left; }
 tr.organization td { font-weight: 600; }
+tr.differs td { background: var(--vscode-diffEditor-insertedLineBackground, transparent); }
+a { color: var(--vscode-textLink-foreground); }
 .unknown { color: var(--vscode-descriptionForeground); }
 .notes p { color: var(--vscode-descriptionForeground); margin: 6px 0; }`,
     content: `<table>
-<thead><tr><th scope="col">${e(labels.scope)}</th><th scope="col">${e(labels.project)}</th><th scope="col">${e(labels.slug)}</th><th scope="col">${e(labels.role)}</th></tr></thead>
+<thead><tr>${head.map((h) => `<th scope="col">${e(h)}</th>`).join('')}</tr></thead>
 <tbody>
-${rows}
+${rows.join('\n')}
 </tbody>
 </table>
 <div class="notes">${labels.notes.map((p) => `<p>${e(p)}</p>`).join('')}</div>`,

@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import type { UserAccess } from '../../../core/access/matrix';
 import { formatUserAccess, userAccessNotes, userAccessTitle } from '../../../core/format/access';
+import { formatAccessPair } from '../../../core/format/accessPair';
 import { localize } from '../../shared/errors';
 import type { Log } from '../../shared/log';
 import { type CopyFormat, TablePanel } from '../../shared/tablePanel';
@@ -11,7 +12,17 @@ import { type AccessHtmlLabels, renderAccessHtml } from './accessHtml';
 /** What the panel last showed (read by the integration tests through the test API's `users.lastAccess()`). */
 export interface RenderedAccess {
   access: UserAccess;
+  /** The user compared with (a second role column). */
+  other?: UserAccess;
   html: string;
+}
+
+/** What the panel's links and buttons ask the feature to do. */
+export interface AccessPanelActions {
+  /** A project's link: reveal it in Project Users (`slug` is one the panel shows). */
+  revealProject(slug: string): Promise<void>;
+  /** "Compare with Another User…". */
+  compare(): Promise<void>;
 }
 
 /** One "Access" webview panel, reused for whichever user is shown, with Copy as Markdown / CSV. */
@@ -19,11 +30,13 @@ export class AccessPanel extends TablePanel<RenderedAccess> {
   constructor(
     log: Log,
     private readonly ui: Ui,
+    private readonly actions: AccessPanelActions,
   ) {
     super(
       {
         viewType: ACCESS_PANEL_VIEW_TYPE,
-        exportText: ({ access }, format) => formatUserAccess(access, format, localize),
+        exportText: ({ access, other }, format) =>
+          other ? formatAccessPair(access, other, format) : formatUserAccess(access, format, localize),
         copied,
         copyFailed: 'Copying the access failed',
       },
@@ -39,12 +52,35 @@ export class AccessPanel extends TablePanel<RenderedAccess> {
     void this.ui.showInformationMessage(copied(format));
   }
 
-  show(access: UserAccess): RenderedAccess {
-    const title = userAccessTitle(access, localize);
+  /** One user's access, or (`other`) two users' side by side in one table: the rows line up by project. */
+  show(access: UserAccess, other?: UserAccess): RenderedAccess {
+    const title = other
+      ? vscode.l10n.t('{0} compared with {1}', userAccessTitle(access, localize), other.user.nickname || other.user.name)
+      : userAccessTitle(access, localize);
     return this.open(title, (page) => ({
       access,
-      html: renderAccessHtml({ access, labels: accessLabels(access, title), ...page }),
+      ...(other ? { other } : {}),
+      html: renderAccessHtml({ access, ...(other ? { other } : {}), labels: accessLabels(access, title, other), ...page }),
     }));
+  }
+
+  /** The page's project links and Compare button; anything else, or a project the panel does not show, is ignored. */
+  protected override onOtherMessage(message: unknown): void {
+    this.receive(message);
+  }
+
+  /** What the page posted (also what the integration tests post, through the test API). */
+  receive(message: unknown): void {
+    const m = message as { type?: unknown; project?: unknown; action?: unknown } | undefined;
+    const shown = this.last;
+    if (!shown) return;
+    if (m?.type === 'action' && m.action === 'compare') void this.actions.compare();
+    if (m?.type !== 'project' || typeof m.project !== 'string') return;
+    const slugs = [shown.access, ...(shown.other ? [shown.other] : [])].flatMap((a) => [
+      ...a.memberships.map((x) => x.project.slug),
+      ...a.unreadable.map((x) => x.project.slug),
+    ]);
+    if (slugs.includes(m.project)) void this.actions.revealProject(m.project);
   }
 }
 
@@ -52,11 +88,14 @@ function copied(format: CopyFormat): string {
   return format === 'csv' ? vscode.l10n.t('Copied the access as CSV.') : vscode.l10n.t('Copied the access as Markdown.');
 }
 
-function accessLabels(access: UserAccess, title: string): AccessHtmlLabels {
+function accessLabels(access: UserAccess, title: string, other?: UserAccess): AccessHtmlLabels {
+  const subtitle = (a: UserAccess) => [a.user.name, a.user.email].filter(Boolean).join(' · ');
   return {
     language: vscode.env.language.toLowerCase().startsWith('zh') ? 'zh-CN' : 'en',
     title,
-    subtitle: [access.user.name, access.user.email].filter(Boolean).join(' · '),
+    subtitle: other ? `${subtitle(access)} | ${subtitle(other)}` : subtitle(access),
+    compare: vscode.l10n.t('Compare with Another User…'),
+    revealProject: vscode.l10n.t('Show this project in Project Users'),
     scope: vscode.l10n.t('Scope'),
     project: vscode.l10n.t('Project'),
     slug: vscode.l10n.t('Slug'),
@@ -66,6 +105,6 @@ function accessLabels(access: UserAccess, title: string): AccessHtmlLabels {
     unreadable: vscode.l10n.t('The members of this project could not be read'),
     copyMarkdown: vscode.l10n.t('Copy as Markdown'),
     copyCsv: vscode.l10n.t('Copy as CSV'),
-    notes: userAccessNotes(access, localize),
+    notes: [...userAccessNotes(access, localize), ...(other ? userAccessNotes(other, localize) : [])],
   };
 }

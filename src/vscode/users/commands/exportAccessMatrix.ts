@@ -13,7 +13,10 @@ const LANGUAGE: Record<AccessFormat, string> = { csv: 'csv', markdown: 'markdown
  * "coScene: Export Access Matrix…": users × projects with the role code in each cell and the organization role,
  * as CSV, Markdown, JSON or YAML, filtered by role code and project, to an editor or a file.
  */
-export const exportAccessMatrix: Command<UsersContext> = async (ctx) => {
+export const exportAccessMatrix: Command<UsersContext> = (ctx) => exportMatrixOf(ctx, undefined);
+
+/** The matrix export; `onlyProject` (a project row's "Access Matrix for This Project…") fixes the project filter. */
+export async function exportMatrixOf(ctx: UsersContext, onlyProject: string | undefined): Promise<void> {
   const format = await pickFormat(ctx.ui);
   if (!format) return;
   const full = await ctx.access.matrix(ctx.project.includeArchived);
@@ -23,19 +26,26 @@ export const exportAccessMatrix: Command<UsersContext> = async (ctx) => {
     vscode.l10n.t('Only Users with These Roles (none = all)'),
   );
   if (!roleCodes) return;
-  const projects = await pickMany(
-    ctx.ui,
-    full.projects.map((p) => ({ label: p.project.displayName || p.project.slug, description: p.project.slug, value: p.project.slug })),
-    vscode.l10n.t('Only These Projects (none = all)'),
-  );
+  const projects =
+    onlyProject !== undefined
+      ? [onlyProject]
+      : await pickMany(
+          ctx.ui,
+          full.projects.map((p) => ({
+            label: p.project.displayName || p.project.slug,
+            description: p.project.slug,
+            value: p.project.slug,
+          })),
+          vscode.l10n.t('Only These Projects (none = all)'),
+        );
   if (!projects) return;
   const filter: MatrixFilter = { roleCodes, projects };
-  const target = await pickTargetFor(ctx.ui, 'access-matrix', accessFileExtension(format));
+  const target = await pickTargetFor(ctx.ui, ['access-matrix', onlyProject].filter(Boolean).join('-'), accessFileExtension(format));
   if (!target) return;
   const matrix = filterAccessMatrix(full, filter);
   await writeText(formatAccessMatrix(matrix, format, localize), LANGUAGE[format], target);
   ctx.lastMatrix = matrix;
-};
+}
 
 async function pickFormat(ui: Ui): Promise<AccessFormat | undefined> {
   const items = ACCESS_FORMATS.map((f) => ({ label: f === 'markdown' ? 'Markdown' : f.toUpperCase(), format: f }));

@@ -22,14 +22,30 @@ export const exportUsers: Command<UsersContext> = async (ctx) => {
   if (!scope) return;
   const roleCode = await pickRole(ctx.ui, await listRoles(api, scope));
   if (roleCode === undefined) return;
+  const slug = scope === 'project' ? (ctx.project.slug ?? '') : '';
+  await exportUsersOf(
+    ctx,
+    api,
+    { slug, parent: (signal) => (scope === 'project' ? ctx.project.resolve(api, signal) : Promise.resolve('')) },
+    roleCode,
+  );
+};
+
+/** Whose users an export lists: the organization (`slug` '' and parent '') or one project (its projects/<uuid>). */
+export interface UsersScope {
+  slug: string;
+  parent(signal: AbortSignal): Promise<string>;
+}
+
+/** The rest of every users export: the format, where to, then every page of the scope's users (one role, or all). */
+export async function exportUsersOf(ctx: UsersContext, api: CosceneApi, scope: UsersScope, roleCode: string): Promise<void> {
   const choice = await pickFormat(ctx.ui);
   if (!choice) return;
   const { format, verbose } = choice;
-  const slug = scope === 'project' ? (ctx.project.slug ?? '') : '';
-  const target = await pickTarget(ctx.ui, ['users', slug || 'org', roleCode].filter(Boolean).join('-'), format);
+  const target = await pickTarget(ctx.ui, ['users', scope.slug || 'org', roleCode].filter(Boolean).join('-'), format);
   if (!target) return;
   const users = await withCancellableProgress(vscode.l10n.t('Exporting users'), async (signal, report) => {
-    const parent = scope === 'project' ? await ctx.project.resolve(api, signal) : '';
+    const parent = await scope.parent(signal);
     const filter = roleCode ? roleCodeFilter(roleCode) : undefined;
     const result = await collectAll(
       (pageToken, s) =>
@@ -42,7 +58,7 @@ export const exportUsers: Command<UsersContext> = async (ctx) => {
     return result.items;
   });
   await writeExport(formatUsers(users, format, { verbose }), format, target);
-};
+}
 
 async function pickScope(ctx: UsersContext): Promise<'organization' | 'project' | undefined> {
   const items = [

@@ -12,7 +12,11 @@ type Pick = vscode.QuickPickItem & { project?: Project; enterSlug?: true };
  */
 export const selectProject: Command<UsersContext> = async (ctx) => {
   const cleaned = (await pick(ctx))?.trim().replace(/^projects\//, '');
-  if (!cleaned) return;
+  if (cleaned) await revealProject(ctx, cleaned);
+};
+
+/** The project (slug or id) revealed, selected and expanded in Project Users, which lists it from now on. */
+export async function revealProject(ctx: UsersContext, cleaned: string): Promise<void> {
   try {
     const item = await ctx.projectUsers.projectItem(cleaned);
     if (!item) return;
@@ -25,7 +29,7 @@ export const selectProject: Command<UsersContext> = async (ctx) => {
     }
     throw err;
   }
-};
+}
 
 async function pick(ctx: UsersContext): Promise<string | undefined> {
   const enter: Pick = { label: `$(edit) ${vscode.l10n.t('Enter a slug…')}`, alwaysShow: true, enterSlug: true };

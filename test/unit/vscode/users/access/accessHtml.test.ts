@@ -30,6 +30,8 @@ const labels: AccessHtmlLabels = {
   unreadable: 'could not be read',
   copyMarkdown: 'Copy as Markdown',
   copyCsv: 'Copy as CSV',
+  compare: 'Compare with <another>',
+  revealProject: 'Show in Project Users',
   notes: ['note <1>'],
 };
 
@@ -63,5 +65,38 @@ describe('Show Access webview HTML', () => {
   it('offers the two copy buttons', () => {
     assert.match(html, /<button type="button" data-format="markdown">Copy as Markdown<\/button>/);
     assert.match(html, /<button type="button" data-format="csv">Copy as CSV<\/button>/);
+  });
+
+  it('offers Compare, and each project name is a link carrying its slug (escaped) to reveal it', () => {
+    assert.match(html, /<button type="button" data-action="compare">Compare with &lt;another&gt;<\/button>/);
+    assert.deepEqual(
+      [...html.matchAll(/<a href="#" data-project="([^"]*)"/g)].map((m) => m[1]),
+      ['mcap', 'fleet', 'lidar'],
+    );
+  });
+
+  it('compared with another user: one table, a role column each, rows lined up by project', () => {
+    const other: UserAccess = {
+      ...access,
+      user: { name: 'users/u2', nickname: 'Bob', email: '', active: true },
+      orgRole: 'ORGANIZATION_READER',
+      memberships: [
+        { project: project('fleet', '车队 "运营" & <co>'), role: 'PROJECT_READER' },
+        { project: project('perception', 'Perception'), role: 'PROJECT_ADMIN' },
+      ],
+      unreadable: [],
+    };
+    const pair = renderAccessHtml({ access, other, labels, nonce: 'n', cspSource: 'c' });
+    assert.match(pair, /<th scope="col">&lt;img src=x onerror=alert\(1\)&gt;<\/th><th scope="col">Bob<\/th>/);
+    const rows = [...pair.matchAll(/<tr class="(organization|project)[^"]*">(.*?)<\/tr>/g)].map((m) =>
+      m[2].split('</td><td>').map((cell) => cell.replace(/<[^>]+>/g, '')),
+    );
+    assert.deepEqual(rows, [
+      ['Organization', '', '', 'ORGANIZATION_WRITER', 'ORGANIZATION_READER'],
+      ['Project', 'MCAP samples', 'mcap', 'PROJECT_WRITER', ''],
+      ['Project', '车队 &quot;运营&quot; &amp; &lt;co&gt;', 'fleet', 'PROJECT_ADMIN', 'PROJECT_READER'],
+      ['Project', 'Perception', 'perception', '', 'PROJECT_ADMIN'],
+      ['Project', 'LiDAR', 'lidar', '?', ''],
+    ]);
   });
 });
