@@ -51,7 +51,10 @@ export async function openWorkbench(browser: Browser, onConsole?: (line: string)
   await activityTab(page, (locale === 'zh-cn' ? NLS_ZH : NLS)['container.title']).waitFor({ timeout: 60_000 });
   // Then the extension activates (onStartupFinished) and shows the cocli profile "demo" (test/tools/fake-env.mjs) in
   // the status bar: only from then on does the palette offer the commands that need a profile (coscene.hasProfile).
-  await page.locator('.statusbar .statusbar-item', { hasText: /\bdemo\b/ }).first().waitFor({ timeout: 60_000 });
+  await page
+    .locator('.statusbar .statusbar-item', { hasText: /\bdemo\b/ })
+    .first()
+    .waitFor({ timeout: 60_000 });
   return page;
 }
 

@@ -15,7 +15,7 @@ import { findUser } from './commands/findUser';
 import { getUser } from './commands/getUser';
 import { copyProjectSlug, exportGroupUsers, exportProjectMatrix, exportProjectMembers, openProjectInWeb } from './commands/projectActions';
 import { revealProject, selectProject } from './commands/selectProject';
-import { compareAccess, showAccess } from './commands/showAccess';
+import { compareUsers, showAccess } from './commands/showAccess';
 import { showRoleUsers } from './commands/showRoleUsers';
 import { clearFilter, loadMoreUsers, refreshRoles, refreshUsers, setArchivedShown, setFlat } from './commands/viewCommands';
 import { DetailsDocuments } from './detailsDocuments';
@@ -73,7 +73,7 @@ const COMMANDS: FeatureCommands<UsersCommandId, UsersContext> = {
   [C.exportProjectMatrix]: exportProjectMatrix,
   [C.openProjectInWeb]: openProjectInWeb,
   [C.exportGroupUsers]: exportGroupUsers,
-  [C.compareAccess]: compareAccess,
+  [C.compareUsers]: compareUsers,
 };
 
 /**
@@ -109,7 +109,7 @@ export function registerUsersFeature(base: FeatureContext): UsersTestApi {
     accessPanel: new AccessPanel(base.log, base.ui, {
       // A project link of the panel: like Select Project (its failures reported like a command's).
       revealProject: (slug) => revealProject(ctx, slug).catch((err: unknown) => void reportError(ctx, 'Revealing a project failed', err)),
-      compare: async () => void (await vscode.commands.executeCommand(C.compareAccess)),
+      compare: async () => void (await vscode.commands.executeCommand(C.compareUsers)),
     }),
     lastMatrix: undefined,
   };

@@ -71,13 +71,13 @@ export const USERS_COMMAND = {
   openProjectInWeb: 'coscene.project.openInCoScene',
   exportGroupUsers: 'coscene.userGroup.exportUsers',
   /** The Show Access panel's "Compare with Another User…" button (not contributed). */
-  compareAccess: 'coscene.access.compare',
+  compareUsers: 'coscene.user.compareWith',
 } as const;
 
 export const LOAD_MORE_USERS = USERS_COMMAND.loadMore;
 
 /** Commands run only by tree items: registered, not contributed in package.json. */
-export const USERS_INTERNAL_COMMANDS = [LOAD_MORE_USERS, USERS_COMMAND.compareAccess] as const;
+export const USERS_INTERNAL_COMMANDS = [LOAD_MORE_USERS, USERS_COMMAND.compareUsers] as const;
 
 /** Every command the feature contributes in package.json. */
 export const USERS_COMMANDS = [

@@ -20,15 +20,15 @@ export const showAccess: Command<UsersContext> = async (ctx, item) => {
 };
 
 /** The access panel's "Compare with Another User…": the user asked like Show Access does, both in one table. */
-export const compareAccess: Command<UsersContext> = async (ctx) => {
+export const compareUsers: Command<UsersContext> = async (ctx) => {
   const first = ctx.accessPanel.last?.access;
   if (!first) return;
-  const name = await askUser(ctx, vscode.l10n.t('Compare with Another User'), USERS_COMMAND.compareAccess);
+  const name = await askUser(ctx, vscode.l10n.t('Compare with Another User'), USERS_COMMAND.compareUsers);
   if (!name) return;
   const includeArchived = ctx.project.includeArchived;
   // The first user again with the same archived choice: the scan is kept, so this costs at most a GetUser.
   const left = first.includeArchived === includeArchived ? first : await ctx.access.userAccess(first.user.name, includeArchived);
-  const right = await accessOf(ctx, name, USERS_COMMAND.compareAccess);
+  const right = await accessOf(ctx, name, USERS_COMMAND.compareUsers);
   if (right) ctx.accessPanel.show(left, right);
 };
 
