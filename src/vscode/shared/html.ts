@@ -20,10 +20,16 @@ th, td { border: 1px solid var(--vscode-panel-border, var(--vscode-editorWidget-
 thead th { background: var(--vscode-editorWidget-background); font-weight: 600; }
 tbody tr:hover { background: var(--vscode-list-hoverBackground); }`;
 
-/** The page script of the Copy as Markdown / CSV buttons (`data-format`): posts {type: 'copy', format}. */
+/**
+ * The page script of the Copy as Markdown / CSV buttons (`data-format`): posts {type: 'copy', format}; the Save…
+ * button (`data-action="save"`) posts {type: 'save'}.
+ */
 const COPY_BUTTONS_SCRIPT = `const vscode = acquireVsCodeApi();
 for (const button of document.querySelectorAll('button[data-format]')) {
   button.addEventListener('click', () => vscode.postMessage({ type: 'copy', format: button.dataset.format }));
+}
+for (const button of document.querySelectorAll('button[data-action="save"]')) {
+  button.addEventListener('click', () => vscode.postMessage({ type: 'save' }));
 }`;
 
 /** A table page: title, optional subtitle, Copy as Markdown / CSV buttons, then `content` (already escaped HTML). */
@@ -34,6 +40,8 @@ export interface TablePageInput {
   subtitle?: string;
   copyMarkdown: string;
   copyCsv: string;
+  /** The Save… button's label (no button when left out). */
+  save?: string;
   /** Fresh per render: allows exactly our inline <style> and <script>. */
   nonce: string;
   /** webview.cspSource */
@@ -47,6 +55,7 @@ export function renderTablePage(page: TablePageInput): string {
   const e = escapeHtml;
   const n = e(page.nonce);
   const subtitle = page.subtitle === undefined ? '' : `\n<p class="subtitle">${e(page.subtitle)}</p>`;
+  const save = page.save === undefined ? '' : `\n<button type="button" data-action="save">${e(page.save)}</button>`;
   return `<!DOCTYPE html>
 <html lang="${e(page.language)}">
 <head>
@@ -63,7 +72,7 @@ ${page.style}
 <h1>${e(page.title)}</h1>${subtitle}
 <div class="toolbar">
 <button type="button" data-format="markdown">${e(page.copyMarkdown)}</button>
-<button type="button" data-format="csv">${e(page.copyCsv)}</button>
+<button type="button" data-format="csv">${e(page.copyCsv)}</button>${save}
 </div>
 ${page.content}
 <script nonce="${n}">

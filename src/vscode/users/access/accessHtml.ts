@@ -21,6 +21,7 @@ export interface AccessHtmlLabels {
   unreadable: string;
   copyMarkdown: string;
   copyCsv: string;
+  save: string;
   /** Paragraphs under the table (already localised). */
   notes: string[];
 }
@@ -47,6 +48,7 @@ export function renderAccessHtml({ access, labels, nonce, cspSource }: AccessHtm
     subtitle: labels.subtitle,
     copyMarkdown: labels.copyMarkdown,
     copyCsv: labels.copyCsv,
+    save: labels.save,
     nonce,
     cspSource,
     style: `h1 { margin-bottom: 2px; }

@@ -3,6 +3,7 @@ import type { UserAccess } from '../../../core/access/matrix';
 import { formatUserAccess, userAccessNotes, userAccessTitle } from '../../../core/format/access';
 import { localize } from '../../shared/errors';
 import type { Log } from '../../shared/log';
+import { fileNameSlug } from '../../../core/format/exportName';
 import { type CopyFormat, TablePanel } from '../../shared/tablePanel';
 import type { Ui } from '../../shared/ui';
 import { ACCESS_PANEL_VIEW_TYPE } from '../keys';
@@ -14,29 +15,20 @@ export interface RenderedAccess {
   html: string;
 }
 
-/** One "Access" webview panel, reused for whichever user is shown, with Copy as Markdown / CSV. */
+/** One "Access" webview panel, reused for whichever user is shown, with Copy as Markdown / CSV and Save…. */
 export class AccessPanel extends TablePanel<RenderedAccess> {
-  constructor(
-    log: Log,
-    private readonly ui: Ui,
-  ) {
+  constructor(log: Log, ui: Ui) {
     super(
       {
         viewType: ACCESS_PANEL_VIEW_TYPE,
         exportText: ({ access }, format) => formatUserAccess(access, format, localize),
         copied,
         copyFailed: 'Copying the access failed',
+        saveName: ({ access }) => `access-${fileNameSlug(access.user.name.replace(/^users\//, ''))}`,
       },
       log,
+      ui,
     );
-  }
-
-  /** Copy as Markdown / CSV: to the clipboard, with a notification. */
-  override async copy(format: CopyFormat): Promise<void> {
-    const text = this.exportText(format);
-    if (text === undefined) return;
-    await this.ui.clipboard.writeText(text);
-    void this.ui.showInformationMessage(copied(format));
   }
 
   show(access: UserAccess): RenderedAccess {
@@ -66,6 +58,7 @@ function accessLabels(access: UserAccess, title: string): AccessHtmlLabels {
     unreadable: vscode.l10n.t('The members of this project could not be read'),
     copyMarkdown: vscode.l10n.t('Copy as Markdown'),
     copyCsv: vscode.l10n.t('Copy as CSV'),
+    save: vscode.l10n.t('Save…'),
     notes: userAccessNotes(access, localize),
   };
 }

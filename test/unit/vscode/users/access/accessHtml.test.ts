@@ -30,6 +30,7 @@ const labels: AccessHtmlLabels = {
   unreadable: 'could not be read',
   copyMarkdown: 'Copy as Markdown',
   copyCsv: 'Copy as CSV',
+  save: 'Save…',
   notes: ['note <1>'],
 };
 
@@ -60,8 +61,10 @@ describe('Show Access webview HTML', () => {
     assert.equal([...html.matchAll(/<script/g)].length, 1);
   });
 
-  it('offers the two copy buttons', () => {
+  it('offers the two copy buttons and Save…', () => {
     assert.match(html, /<button type="button" data-format="markdown">Copy as Markdown<\/button>/);
     assert.match(html, /<button type="button" data-format="csv">Copy as CSV<\/button>/);
+    assert.match(html, /<button type="button" data-action="save">Save…<\/button>/);
+    assert.match(html, /vscode\.postMessage\(\{ type: 'save' \}\)/);
   });
 });
