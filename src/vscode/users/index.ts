@@ -4,7 +4,9 @@ import type { FeatureContext } from '../shared/featureContext';
 import type { ExtensionApi } from '../shared/services';
 import { AccessPanel } from './access/accessPanel';
 import { AccessRunner } from './access/accessRunner';
+import { DiffPanel } from './access/diffPanel';
 import { copyUserEmail, copyUserId, copyUserResourceName, showRoleDetails, showUserDetails } from './commands/copyAndShowDetails';
+import { compareAccess } from './commands/compareAccess';
 import { exportAccessMatrix } from './commands/exportAccessMatrix';
 import { exportRoles } from './commands/exportRoles';
 import { exportUsers } from './commands/exportUsers';
@@ -65,6 +67,7 @@ const COMMANDS: FeatureCommands<UsersCommandId, UsersContext> = {
   [C.exportUsers]: exportUsers,
   [C.exportRoles]: exportRoles,
   [C.exportAccessMatrix]: exportAccessMatrix,
+  [C.compareAccess]: compareAccess,
 };
 
 /**
@@ -99,6 +102,8 @@ export function registerUsersFeature(base: FeatureContext, trees: ExtensionApi['
     access: new AccessRunner(profiles),
     accessPanel: new AccessPanel(base.log, base.ui),
     lastMatrix: undefined,
+    diffPanel: new DiffPanel(base.log, base.ui),
+    lastDiff: undefined,
   };
 
   const profileKey = () => {
@@ -116,6 +121,7 @@ export function registerUsersFeature(base: FeatureContext, trees: ExtensionApi['
     projectView,
     rolesView,
     ctx.accessPanel,
+    ctx.diffPanel,
     profiles.onDidChange(() => {
       // A new token keeps the selected project; another profile (maybe another org) does not.
       const key = profileKey();
@@ -143,5 +149,9 @@ export function registerUsersFeature(base: FeatureContext, trees: ExtensionApi['
     lastAccess: () => ctx.accessPanel.last,
     accessText: (format) => ctx.accessPanel.exportText(format),
     lastMatrix: () => ctx.lastMatrix,
+    lastDiff: () => ctx.lastDiff,
+    lastDiffHtml: () => ctx.diffPanel.last?.html,
+    diffText: (format) => ctx.diffPanel.exportText(format),
+    saveDiff: () => ctx.diffPanel.save(),
   };
 }

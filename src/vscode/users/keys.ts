@@ -5,6 +5,8 @@ export const PROJECT_USERS_VIEW = 'coscene.projectUsers';
 export const ROLES_VIEW = 'coscene.roles';
 /** The Show Access webview panel. */
 export const ACCESS_PANEL_VIEW_TYPE = 'coscene.userAccess';
+/** The Compare Access webview panel (the changes between two access-matrix exports). */
+export const ACCESS_DIFF_VIEW_TYPE = 'coscene.accessDiff';
 
 /** Context keys of one users view's title buttons (views/usersState.ts): each view has its own. */
 export interface UsersViewContextKeys {
@@ -64,6 +66,7 @@ export const USERS_COMMAND = {
   exportUsers: 'coscene.export.users',
   exportRoles: 'coscene.export.roles',
   exportAccessMatrix: 'coscene.access.exportMatrix',
+  compareAccess: 'coscene.access.compare',
 } as const;
 
 export const LOAD_MORE_USERS = USERS_COMMAND.loadMore;
@@ -99,6 +102,7 @@ export const USERS_COMMANDS = [
   USERS_COMMAND.exportRoles,
   USERS_COMMAND.showAccess,
   USERS_COMMAND.exportAccessMatrix,
+  USERS_COMMAND.compareAccess,
   USERS_COMMAND.showArchived,
   USERS_COMMAND.hideArchived,
 ] as const;
