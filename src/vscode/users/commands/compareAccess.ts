@@ -39,6 +39,7 @@ export const compareAccess: Command<UsersContext> = async (ctx) => {
     after = await readExport(second, org);
   } else {
     const includeArchived = before.includesArchived ?? ctx.project.includeArchived;
+    ctx.access.drop(); // "current" is now, not a scan kept from before
     const matrix = await ctx.access.matrix(includeArchived);
     after = snapshotFromMatrix(matrix, exportFacts(ctx, org, matrix.finishedAt, { includeArchived }));
   }
