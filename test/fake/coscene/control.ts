@@ -49,7 +49,8 @@ function userIdOf(value: string): string {
 }
 
 function role(data: CosceneData, code: string, level: 'organization' | 'project'): string {
-  if (data.rolesByCode.get(code)?.level !== level) throw new ControlError(`${code} is not a ${level} role`);
+  if (data.rolesByCode.get(code)?.level !== level)
+    throw new ControlError(`${code} is not ${level === 'organization' ? 'an' : 'a'} ${level} role`);
   return code;
 }
 
