@@ -1,6 +1,7 @@
 import { createServer, IncomingMessage, Server, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { CredentialIssuer, RegistryCredential } from './coscene/credentials';
+import { changeMembership, changeUsers, checkpoint, controlReply, restore } from './coscene/control';
 import { CosceneData } from './coscene/model';
 import { PageFault } from './coscene/paging';
 import { cosceneRouteInfo, handleCoscene, isCoscenePath } from './coscene/router';
@@ -60,6 +61,7 @@ export async function startFakeServer(opts: FakeServerOptions = {}): Promise<Fak
   const now = opts.now ?? Date.now;
   let coscene = generateCosceneData(opts.seedUsers, opts.seedProjects);
   if (opts.dataFile) coscene = applyDataFile(coscene, loadDataFile(opts.dataFile), FIXED_USER_IDS);
+  const seeded = checkpoint(coscene);
   const huawei = generateHuaweiData();
   const faults = new FaultRegistry();
   const credentials = new CredentialIssuer(opts.registryCredentials);
@@ -132,6 +134,7 @@ export async function startFakeServer(opts: FakeServerOptions = {}): Promise<Fak
     const route = `${req.method} ${req.path}`;
     if (route === 'GET /__fake/requests') return jsonReply(200, { requests: stats.requests });
     if (route === 'POST /__fake/reset') {
+      restore(coscene, seeded);
       faults.clear();
       stats.requests.length = 0;
       credentials.reset();
@@ -147,8 +150,17 @@ export async function startFakeServer(opts: FakeServerOptions = {}): Promise<Fak
         return jsonReply(400, { error: (err as Error).message });
       }
     }
+    const json = () => JSON.parse(req.body.toString('utf8')) as unknown;
+    if (route === 'POST /__fake/coscene/users') {
+      const { status, body } = controlReply(() => changeUsers(coscene, json(), seeded.users.length, now()));
+      return jsonReply(status, body);
+    }
+    if (route === 'POST /__fake/coscene/memberships') {
+      const { status, body } = controlReply(() => changeMembership(coscene, json()));
+      return jsonReply(status, body);
+    }
     return jsonReply(404, {
-      error: `unknown control endpoint ${route}; use POST /__fake/faults, POST /__fake/reset, GET /__fake/requests`,
+      error: `unknown control endpoint ${route}; use POST /__fake/faults, POST /__fake/reset, GET /__fake/requests, POST /__fake/coscene/users, POST /__fake/coscene/memberships`,
     });
   }
 

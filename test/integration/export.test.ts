@@ -60,7 +60,7 @@ describe('Export Users and Export Roles: every page, each format, to a file or a
       ui.asked.map((q) => q.kind),
       ['quickPick', 'quickPick', 'quickPick', 'quickPick', 'save'],
     );
-    assert.ok(ui.asked[4].offered[0].endsWith('/users-org.csv') || ui.asked[4].offered[0] === '', 'the suggested file name');
+    assert.match(ui.asked[4].offered[0], new RegExp(`/users-${FAKE_COSCENE.orgSlug}-\\d{8}-\\d{4}\\.csv$`), 'the dated file name');
     const all = org.server.coscene.users;
     const lines = text.trimEnd().split('\n');
     assert.equal(lines.slice(1).length, all.length, 'every user exported');
@@ -72,7 +72,17 @@ describe('Export Users and Export Roles: every page, each format, to a file or a
   it('exports JSON, YAML, table and wide with all pages', async () => {
     const n = org.server.coscene.users.length;
     const read = (format: string) => exportUsers('organization', '', format, `users-${format}.out`);
-    const json = JSON.parse(await read('json')) as { users: { name: string }[]; totalSize: string; nextPageToken?: string };
+    const json = JSON.parse(await read('json')) as {
+      export: { kind: string; organization: string; profile: string; endpoint: string };
+      users: { name: string }[];
+      totalSize: string;
+      nextPageToken?: string;
+    };
+    assert.deepEqual(
+      [json.export.kind, json.export.organization, json.export.profile, json.export.endpoint],
+      ['users', FAKE_COSCENE.orgSlug, 'lark', org.server.url],
+      'the header says what was read where',
+    );
     assert.equal(json.users.length, n);
     assert.equal(json.totalSize, String(n));
     assert.equal(json.nextPageToken, undefined);

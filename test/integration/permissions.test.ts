@@ -1,4 +1,6 @@
 import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { FAKE_HUAWEI, FakeServer, startFakeServer } from '../fake/server';
 import type { PermissionsTestApi } from '../../src/vscode/permissions';
@@ -20,6 +22,7 @@ import { restoreUi, type ScriptedUi, scriptUi } from './helpers/scriptedUi';
 import { assertNoSecretOnDisk } from './helpers/canaryScan';
 import { huaweiSecrets } from '../fake/huawei/secrets';
 import { extensionApi } from './helpers/profileFixtures';
+import { makeTempDir } from '../support/tempDir.cjs';
 
 type Item = vscode.TreeItem;
 
@@ -361,10 +364,26 @@ describe('Repository Permissions view (Huawei Cloud CodeArts Artifact)', functio
     assert.equal(csv.split('\r\n').filter(Boolean).length, 3);
   });
 
-  it('copies the matrix to the clipboard as CSV', async () => {
+  it('copies the matrix to the clipboard as CSV (the window the tests answer through has the clipboard)', async () => {
     await vscode.commands.executeCommand(SHOW_MATRIX_COMMAND, await exampleNode());
     await feature.matrix.copy('csv');
-    assert.equal(await vscode.env.clipboard.readText(), feature.matrix.exportText('csv'));
+    assert.equal(await ui.clipboard.readText(), feature.matrix.exportText('csv'));
+    assert.deepEqual(ui.messages('info'), [vscode.l10n.t('Copied the permission matrix as CSV.')]);
+  });
+
+  it('Save… writes the matrix as Markdown or CSV, by the file name chosen', async () => {
+    await vscode.commands.executeCommand(SHOW_MATRIX_COMMAND, await exampleNode());
+    const dir = makeTempDir('matrix-save-');
+    try {
+      const file = vscode.Uri.file(path.join(dir, 'matrix.csv'));
+      ui.saveAs(file);
+      assert.equal((await feature.matrix.save())?.fsPath, file.fsPath);
+      assert.equal(fs.readFileSync(file.fsPath, 'utf8'), feature.matrix.exportText('csv'));
+      assert.match(ui.asked.at(-1)?.offered[0] ?? '', /\/permissions-[^/]+\.md$/, 'Markdown is offered first');
+      ui.assertAllAnswered();
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('shows 403 CR.4102 as an error in the tree with the right message and actions', async () => {

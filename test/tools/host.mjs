@@ -67,6 +67,8 @@ export const TEST_USER_SETTINGS = {
   'telemetry.telemetryLevel': 'off',
   'extensions.autoUpdate': false,
   'update.mode': 'none',
+  // Open and save dialogs as quick inputs a test can type a path into (code-server's own are these too).
+  'files.simpleDialog.enable': true,
 };
 
 export async function freePort() {

@@ -1,6 +1,7 @@
 import type { User } from '../coscene/model';
+import { exportFactsObject, type ExportFacts } from './exportFacts';
 import { OutputFormat } from './output';
-import { listUsersMessage, toJsonText, userMessage } from './protojson';
+import { listUsersMessage, toJsonText, userMessage, type ProtoObject } from './protojson';
 import { Column, renderCsv, renderTable } from './table';
 import { formatLocalRfc3339, localZoneOffset, ZoneOffset } from './time';
 import { toYamlText } from './yaml';
@@ -12,7 +13,12 @@ export interface UserFormatOptions {
   nextPageToken?: string;
   /** cocli's `-v` (table and wide): RESOURCE NAME (`users/<id>`) instead of ID, cells unpadded and uncut. */
   verbose?: boolean;
+  /** JSON and YAML of a list start with an `export:` object saying what was read where (kind `users`). */
+  facts?: ExportFacts;
 }
+
+/** The `kind` a users export names in its `export:` header. */
+export const USERS_EXPORT_KIND = 'users';
 
 /** `users/<uuid>` → `<uuid>`; anything else unchanged (cocli's name.NewUser fallback). */
 export function userId(name: string): string {
@@ -50,9 +56,9 @@ export function formatUsers(users: readonly User[], format: OutputFormat, option
     case 'csv':
       return renderCsv(columns, users);
     case 'json':
-      return toJsonText(listUsersMessage(users, options.nextPageToken ?? '', 'json'));
+      return toJsonText(withFacts(listUsersMessage(users, options.nextPageToken ?? '', 'json'), options.facts));
     case 'yaml':
-      return toYamlText(listUsersMessage(users, options.nextPageToken ?? '', 'proto'));
+      return toYamlText(withFacts(listUsersMessage(users, options.nextPageToken ?? '', 'proto'), options.facts));
   }
 }
 
@@ -61,4 +67,8 @@ export function formatUser(user: User, format: OutputFormat, options: UserFormat
   if (format === 'json') return toJsonText(userMessage(user, 'json'));
   if (format === 'yaml') return toYamlText(userMessage(user, 'proto'));
   return formatUsers([user], format, options);
+}
+
+function withFacts(message: ProtoObject, facts: ExportFacts | undefined): ProtoObject {
+  return facts ? { export: exportFactsObject(facts, USERS_EXPORT_KIND), ...message } : message;
 }

@@ -35,7 +35,7 @@ export interface PermissionsTestApi {
   readonly session: HuaweiSession;
   readonly tree: PermissionsTreeProvider;
   /** The matrix panel: what it shows last, and what its Copy buttons put on the clipboard. */
-  readonly matrix: Pick<MatrixPanel, 'last' | 'exportText' | 'copy'>;
+  readonly matrix: Pick<MatrixPanel, 'last' | 'exportText' | 'copy' | 'save'>;
   /** Resolves once the stored credentials have been read. */
   readonly ready: Promise<void>;
   viewDescription(): string | undefined;
@@ -59,7 +59,7 @@ export function registerPermissionsFeature(feature: FeatureContext): Permissions
   const session = new HuaweiSession(new CredentialStore(extension), log, ui);
   const added = new AddedRepositories(extension.globalState);
   const tree = new PermissionsTreeProvider(session, added, log);
-  const matrix = new MatrixPanel(log);
+  const matrix = new MatrixPanel(log, ui);
   const ctx: PermissionsContext = { ...feature, session, added, tree, matrix };
   const view = vscode.window.createTreeView(PERMISSIONS_VIEW_ID, { treeDataProvider: tree, showCollapseAll: true });
 

@@ -20,12 +20,19 @@ th, td { border: 1px solid var(--vscode-panel-border, var(--vscode-editorWidget-
 thead th { background: var(--vscode-editorWidget-background); font-weight: 600; }
 tbody tr:hover { background: var(--vscode-list-hoverBackground); }`;
 
-/** The page script: Copy as Markdown / CSV (`data-format`) posts {type: 'copy', format}; `data-action` buttons post {type: 'action', action}; `a[data-project]` links post {type: 'project', project}. */
+/**
+ * The page script: Copy as Markdown / CSV (`data-format`) posts {type: 'copy', format}; the Save… button
+ * (`data-action="save"`) posts {type: 'save'}; other `data-action` buttons post {type: 'action', action};
+ * `a[data-project]` links post {type: 'project', project}.
+ */
 const COPY_BUTTONS_SCRIPT = `const vscode = acquireVsCodeApi();
 for (const button of document.querySelectorAll('button[data-format]')) {
   button.addEventListener('click', () => vscode.postMessage({ type: 'copy', format: button.dataset.format }));
 }
-for (const button of document.querySelectorAll('button[data-action]')) {
+for (const button of document.querySelectorAll('button[data-action="save"]')) {
+  button.addEventListener('click', () => vscode.postMessage({ type: 'save' }));
+}
+for (const button of document.querySelectorAll('button[data-action]:not([data-action="save"])')) {
   button.addEventListener('click', () => vscode.postMessage({ type: 'action', action: button.dataset.action }));
 }
 for (const link of document.querySelectorAll('a[data-project]')) {
@@ -43,6 +50,8 @@ export interface TablePageInput {
   subtitle?: string;
   copyMarkdown: string;
   copyCsv: string;
+  /** The Save… button's label (no button when left out). */
+  save?: string;
   /** Fresh per render: allows exactly our inline <style> and <script>. */
   nonce: string;
   /** webview.cspSource */
@@ -58,6 +67,7 @@ export function renderTablePage(page: TablePageInput): string {
   const e = escapeHtml;
   const n = e(page.nonce);
   const subtitle = page.subtitle === undefined ? '' : `\n<p class="subtitle">${e(page.subtitle)}</p>`;
+  const save = page.save === undefined ? '' : `\n<button type="button" data-action="save">${e(page.save)}</button>`;
   return `<!DOCTYPE html>
 <html lang="${e(page.language)}">
 <head>
@@ -74,7 +84,7 @@ ${page.style}
 <h1>${e(page.title)}</h1>${subtitle}
 <div class="toolbar">
 <button type="button" data-format="markdown">${e(page.copyMarkdown)}</button>
-<button type="button" data-format="csv">${e(page.copyCsv)}</button>${(page.actions ?? []).map((a) => `\n<button type="button" data-action="${e(a.action)}">${e(a.label)}</button>`).join('')}
+<button type="button" data-format="csv">${e(page.copyCsv)}</button>${save}${(page.actions ?? []).map((a) => `\n<button type="button" data-action="${e(a.action)}">${e(a.label)}</button>`).join('')}
 </div>
 ${page.content}
 <script nonce="${n}">

@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { extensionFor, OUTPUT_FORMATS, OutputFormat } from '../../core/format/output';
 import { withAbortSignal } from '../shared/commands';
+import { defaultSaveUri } from '../shared/tablePanel';
 import type { Ui } from '../shared/ui';
 
 /** A file chosen in the save dialog keeps its URI (its scheme: a virtual workspace's file is not a local path). */
@@ -33,19 +34,19 @@ export async function pickFormat(ui: Ui): Promise<FormatChoice | undefined> {
 }
 
 export function pickTarget(ui: Ui, defaultName: string, format: OutputFormat): Promise<ExportTarget | undefined> {
-  return pickTargetFor(ui, defaultName, extensionFor(format));
+  const ext = extensionFor(format);
+  return pickTargetFor(ui, `${defaultName}.${ext}`, ext);
 }
 
-/** Editor or file (`ext` names the file type): "Export To" then, for a file, the save dialog. */
-export async function pickTargetFor(ui: Ui, defaultName: string, ext: string): Promise<ExportTarget | undefined> {
+/** Editor or file (`ext` names the file type): "Export To" then, for a file, the save dialog offering `fileName`. */
+export async function pickTargetFor(ui: Ui, fileName: string, ext: string): Promise<ExportTarget | undefined> {
   const editor = { label: vscode.l10n.t('Open in a New Editor'), target: 'editor' as const };
   const file = { label: vscode.l10n.t('Save to File…'), target: 'file' as const };
   const pick = await ui.showQuickPick([editor, file], { title: vscode.l10n.t('Export To') });
   if (!pick) return undefined;
   if (pick.target === 'editor') return 'editor';
-  const folder = vscode.workspace.workspaceFolders?.[0]?.uri;
   const uri = await ui.showSaveDialog({
-    defaultUri: folder ? vscode.Uri.joinPath(folder, `${defaultName}.${ext}`) : undefined,
+    defaultUri: defaultSaveUri(fileName),
     filters: { [ext.toUpperCase()]: [ext] },
   });
   return uri ? { uri } : undefined;

@@ -4,7 +4,9 @@ import { reportError } from '../shared/errors';
 import type { FeatureContext } from '../shared/featureContext';
 import { AccessPanel } from './access/accessPanel';
 import { AccessRunner } from './access/accessRunner';
+import { DiffPanel } from './access/diffPanel';
 import { copyUserEmail, copyUserId, copyUserResourceName, showRoleDetails, showUserDetails } from './commands/copyAndShowDetails';
+import { compareAccess } from './commands/compareAccess';
 import { exportAccessMatrix } from './commands/exportAccessMatrix';
 import { exportRoles } from './commands/exportRoles';
 import { exportUsers } from './commands/exportUsers';
@@ -74,6 +76,7 @@ const COMMANDS: FeatureCommands<UsersCommandId, UsersContext> = {
   [C.openProjectInWeb]: openProjectInWeb,
   [C.exportGroupUsers]: exportGroupUsers,
   [C.compareUsers]: compareUsers,
+  [C.compareAccess]: compareAccess,
 };
 
 /**
@@ -112,6 +115,8 @@ export function registerUsersFeature(base: FeatureContext): UsersTestApi {
       compare: async () => void (await vscode.commands.executeCommand(C.compareUsers)),
     }),
     lastMatrix: undefined,
+    diffPanel: new DiffPanel(base.log, base.ui),
+    lastDiff: undefined,
   };
 
   const profileKey = () => {
@@ -129,6 +134,7 @@ export function registerUsersFeature(base: FeatureContext): UsersTestApi {
     projectView,
     rolesView,
     ctx.accessPanel,
+    ctx.diffPanel,
     profiles.onDidChange(() => {
       // A new token keeps the selected project; another profile (maybe another org) does not.
       const key = profileKey();
@@ -154,5 +160,9 @@ export function registerUsersFeature(base: FeatureContext): UsersTestApi {
     postToAccessPanel: (message) => ctx.accessPanel.receive(message),
     accessText: (format) => ctx.accessPanel.exportText(format),
     lastMatrix: () => ctx.lastMatrix,
+    lastDiff: () => ctx.lastDiff,
+    lastDiffHtml: () => ctx.diffPanel.last?.html,
+    diffText: (format) => ctx.diffPanel.exportText(format),
+    saveDiff: () => ctx.diffPanel.save(),
   };
 }

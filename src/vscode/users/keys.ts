@@ -5,6 +5,8 @@ export const PROJECT_USERS_VIEW = 'coscene.projectUsers';
 export const ROLES_VIEW = 'coscene.roles';
 /** The Show Access webview panel. */
 export const ACCESS_PANEL_VIEW_TYPE = 'coscene.userAccess';
+/** The Compare Access webview panel (the changes between two access-matrix exports). */
+export const ACCESS_DIFF_VIEW_TYPE = 'coscene.accessDiff';
 
 /** Context keys of one users view's title buttons (views/usersState.ts): each view has its own. */
 export interface UsersViewContextKeys {
@@ -72,6 +74,7 @@ export const USERS_COMMAND = {
   exportGroupUsers: 'coscene.userGroup.exportUsers',
   /** The Show Access panel's "Compare with Another User…" button (not contributed). */
   compareUsers: 'coscene.user.compareWith',
+  compareAccess: 'coscene.access.compare',
 } as const;
 
 export const LOAD_MORE_USERS = USERS_COMMAND.loadMore;
@@ -107,6 +110,7 @@ export const USERS_COMMANDS = [
   USERS_COMMAND.exportRoles,
   USERS_COMMAND.showAccess,
   USERS_COMMAND.exportAccessMatrix,
+  USERS_COMMAND.compareAccess,
   USERS_COMMAND.showArchived,
   USERS_COMMAND.hideArchived,
   USERS_COMMAND.findUser,

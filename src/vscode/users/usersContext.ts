@@ -1,8 +1,10 @@
 import type * as vscode from 'vscode';
+import type { AccessDiff } from '../../core/access/compare';
 import type { AccessMatrix } from '../../core/access/matrix';
 import type { FeatureContext } from '../shared/featureContext';
 import type { AccessPanel, RenderedAccess } from './access/accessPanel';
 import type { AccessRunner } from './access/accessRunner';
+import type { DiffPanel } from './access/diffPanel';
 import type { DetailsDocuments } from './detailsDocuments';
 import type { OrgUsersTree } from './views/orgUsers';
 import type { ProjectSelection, ProjectUsersTree } from './views/projectUsers';
@@ -23,6 +25,9 @@ export interface UsersContext extends FeatureContext {
   readonly accessPanel: AccessPanel;
   /** What Export Access Matrix last wrote (read by the tests). */
   lastMatrix: AccessMatrix | undefined;
+  /** Compare Access: the changes panel, and the last comparison (read by the tests). */
+  readonly diffPanel: DiffPanel;
+  lastDiff: AccessDiff | undefined;
 }
 
 /**
@@ -44,6 +49,13 @@ export interface UsersTestApi {
   accessText(format: 'markdown' | 'csv'): string | undefined;
   /** The matrix Export Access Matrix last wrote (after its filters). */
   lastMatrix(): AccessMatrix | undefined;
+  /** The changes Compare Access last showed, and the HTML of its panel. */
+  lastDiff(): AccessDiff | undefined;
+  lastDiffHtml(): string | undefined;
+  /** The text the changes panel's Copy buttons copy and Save… writes. */
+  diffText(format: 'markdown' | 'csv' | 'json'): string | undefined;
+  /** The changes panel's Save… (answered through the Ui). */
+  saveDiff(): Promise<vscode.Uri | undefined>;
 }
 
 /** Refresh: both users trees read again, and the next Show Access or export scans the projects again. */

@@ -27,7 +27,7 @@ type Answer =
   | { kind: 'search'; typed: string[]; choose: Choose | undefined; between?: (typed: string) => Promise<void> }
   | { kind: 'input'; values: (string | undefined)[] }
   | { kind: 'confirm'; action: string | undefined }
-  | { kind: 'save'; uri: vscode.Uri | undefined }
+  | { kind: 'save'; uri: vscode.Uri | undefined | ((offered: vscode.Uri | undefined) => vscode.Uri) }
   | { kind: 'open'; uris: vscode.Uri[] | undefined };
 
 const plain = (label: string) => label.replace(/^\$\([^)]*\)\s*/, '');
@@ -93,8 +93,8 @@ export class ScriptedUi implements Ui {
     this.answers.push({ kind: 'confirm', action });
     return this;
   }
-  /** Next save dialog: the file chosen (undefined: Cancel). */
-  saveAs(uri: vscode.Uri | undefined): this {
+  /** Next save dialog: the file chosen (undefined: Cancel), or made from the file the dialog offers. */
+  saveAs(uri: vscode.Uri | undefined | ((offered: vscode.Uri | undefined) => vscode.Uri)): this {
     this.answers.push({ kind: 'save', uri });
     return this;
   }
@@ -286,7 +286,8 @@ export class ScriptedUi implements Ui {
 
   async showSaveDialog(options: vscode.SaveDialogOptions): Promise<vscode.Uri | undefined> {
     this.asked.push({ kind: 'save', title: options.title, offered: [options.defaultUri?.toString() ?? ''] });
-    return this.next('save', `save dialog "${options.title ?? options.defaultUri?.path ?? ''}"`).uri;
+    const { uri } = this.next('save', `save dialog "${options.title ?? options.defaultUri?.path ?? ''}"`);
+    return typeof uri === 'function' ? uri(options.defaultUri) : uri;
   }
 
   async showOpenDialog(options: vscode.OpenDialogOptions): Promise<readonly vscode.Uri[] | undefined> {

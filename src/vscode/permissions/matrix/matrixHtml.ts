@@ -15,6 +15,7 @@ export interface MatrixHtmlLabels {
   role: string;
   copyMarkdown: string;
   copyCsv: string;
+  save: string;
   empty: string;
   groups: Record<ColumnGroup, string>;
   column(column: MatrixColumn): string;
@@ -90,6 +91,7 @@ ${bodyRows}
     title: labels.title,
     copyMarkdown: labels.copyMarkdown,
     copyCsv: labels.copyCsv,
+    save: labels.save,
     nonce,
     cspSource,
     style: `th.group { text-align: center; }

@@ -1,8 +1,10 @@
 import * as vscode from 'vscode';
 import { grantedObjectLabel, operationLabel, operationTooltip, parseGrantedObjectPath, UiLanguage } from '../../../core/huawei/labels';
 import { matrixToCsv, matrixToMarkdown, type PermissionMatrix } from '../../../core/huawei/matrix';
+import { fileNameSlug } from '../../../core/format/exportName';
 import type { Log } from '../../shared/log';
 import { TablePanel } from '../../shared/tablePanel';
+import type { Ui } from '../../shared/ui';
 import { MATRIX_VIEW_TYPE } from '../keys';
 import type { RepositoryRef } from '../views/permissionsNodes';
 import { MatrixHtmlLabels, renderMatrixHtml } from './matrixHtml';
@@ -15,9 +17,9 @@ export interface RenderedMatrix {
   html: string;
 }
 
-/** One "Permission Matrix" webview panel, reused for whichever repository is shown. */
+/** One "Permission Matrix" webview panel, reused for whichever repository is shown, with Copy and Save…. */
 export class MatrixPanel extends TablePanel<RenderedMatrix> {
-  constructor(log: Log) {
+  constructor(log: Log, ui: Ui) {
     super(
       {
         viewType: MATRIX_VIEW_TYPE,
@@ -28,8 +30,10 @@ export class MatrixPanel extends TablePanel<RenderedMatrix> {
             ? vscode.l10n.t('Copied the permission matrix as CSV.')
             : vscode.l10n.t('Copied the permission matrix as Markdown.'),
         copyFailed: 'Copying the permission matrix failed',
+        saveName: ({ repo }) => `permissions-${fileNameSlug(repo.name)}`,
       },
       log,
+      ui,
     );
   }
 
@@ -51,6 +55,7 @@ function htmlLabels(repo: RepositoryRef, lang: UiLanguage): MatrixHtmlLabels {
     role: vscode.l10n.t('Role'),
     copyMarkdown: vscode.l10n.t('Copy as Markdown'),
     copyCsv: vscode.l10n.t('Copy as CSV'),
+    save: vscode.l10n.t('Save…'),
     empty: vscode.l10n.t('No roles have permissions on this repository.'),
     groups: {
       repository: vscode.l10n.t('Repository management'),

@@ -26,6 +26,7 @@ export interface AccessHtmlLabels {
   compare: string;
   /** Title of a project link (reveals the project in Project Users). */
   revealProject: string;
+  save: string;
   /** Paragraphs under the table (already localised). */
   notes: string[];
 }
@@ -69,6 +70,7 @@ export function renderAccessHtml({ access, other, labels, nonce, cspSource }: Ac
     copyMarkdown: labels.copyMarkdown,
     copyCsv: labels.copyCsv,
     actions: [{ action: 'compare', label: labels.compare }],
+    save: labels.save,
     nonce,
     cspSource,
     style: `h1 { margin-bottom: 2px; }

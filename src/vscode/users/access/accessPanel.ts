@@ -4,6 +4,7 @@ import { formatUserAccess, userAccessNotes, userAccessTitle } from '../../../cor
 import { formatAccessPair } from '../../../core/format/accessPair';
 import { localize } from '../../shared/errors';
 import type { Log } from '../../shared/log';
+import { fileNameSlug } from '../../../core/format/exportName';
 import { type CopyFormat, TablePanel } from '../../shared/tablePanel';
 import type { Ui } from '../../shared/ui';
 import { ACCESS_PANEL_VIEW_TYPE } from '../keys';
@@ -25,31 +26,29 @@ export interface AccessPanelActions {
   compare(): Promise<void>;
 }
 
-/** One "Access" webview panel, reused for whichever user is shown, with Copy as Markdown / CSV. */
+/** One "Access" webview panel, reused for whichever user is shown, with Copy as Markdown / CSV and Save…. */
 export class AccessPanel extends TablePanel<RenderedAccess> {
   constructor(
     log: Log,
-    private readonly ui: Ui,
+    ui: Ui,
     private readonly actions: AccessPanelActions,
   ) {
     super(
       {
         viewType: ACCESS_PANEL_VIEW_TYPE,
-        exportText: ({ access, other }, format) =>
-          other ? formatAccessPair(access, other, format) : formatUserAccess(access, format, localize),
+        exportText: ({ access, other }, format) => {
+          if (!other) return formatUserAccess(access, format, localize);
+          // Two users as JSON: each user's access as Show Access saves it, in one array.
+          if (format === 'json') return `[\n${[access, other].map((a) => formatUserAccess(a, 'json').trim()).join(',\n')}\n]\n`;
+          return formatAccessPair(access, other, format);
+        },
         copied,
         copyFailed: 'Copying the access failed',
+        saveName: ({ access }) => `access-${fileNameSlug(access.user.name.replace(/^users\//, ''))}`,
       },
       log,
+      ui,
     );
-  }
-
-  /** Copy as Markdown / CSV: to the clipboard, with a notification. */
-  override async copy(format: CopyFormat): Promise<void> {
-    const text = this.exportText(format);
-    if (text === undefined) return;
-    await this.ui.clipboard.writeText(text);
-    void this.ui.showInformationMessage(copied(format));
   }
 
   /** One user's access, or (`other`) two users' side by side in one table: the rows line up by project. */
@@ -105,6 +104,7 @@ function accessLabels(access: UserAccess, title: string, other?: UserAccess): Ac
     unreadable: vscode.l10n.t('The members of this project could not be read'),
     copyMarkdown: vscode.l10n.t('Copy as Markdown'),
     copyCsv: vscode.l10n.t('Copy as CSV'),
+    save: vscode.l10n.t('Save…'),
     notes: [...userAccessNotes(access, localize), ...(other ? userAccessNotes(other, localize) : [])],
   };
 }

@@ -1,17 +1,24 @@
 import * as vscode from 'vscode';
 import { filterAccessMatrix, roleCodesIn, type MatrixFilter } from '../../../core/access/matrix';
 import { ACCESS_FORMATS, accessFileExtension, formatAccessMatrix, type AccessFormat } from '../../../core/format/access';
+import { datedFileName } from '../../../core/format/exportName';
 import type { Command } from '../../shared/commands';
 import { localize } from '../../shared/errors';
 import type { Ui } from '../../shared/ui';
 import { pickTargetFor, writeText } from '../exportDestination';
+import { exportFacts, organizationSlug } from '../exportFacts';
 import type { UsersContext } from '../usersContext';
 
 const LANGUAGE: Record<AccessFormat, string> = { csv: 'csv', markdown: 'markdown', json: 'json', yaml: 'yaml' };
 
+/** The value of the "inactive users who still hold a role" item among the role codes (no role code has a space). */
+const INACTIVE_WITH_ROLE = ' inactive-with-role';
+
 /**
  * "coScene: Export Access Matrix…": users × projects with the role code in each cell and the organization role,
- * as CSV, Markdown, JSON or YAML, filtered by role code and project, to an editor or a file.
+ * as CSV, Markdown, JSON or YAML, filtered by role code (or to inactive users who still hold a role) and project, to
+ * an editor or a dated file (`access-matrix-<org>-<yyyymmdd-HHmm>.<ext>`). JSON, YAML and Markdown start with what
+ * was read where, when and with which filters.
  */
 export const exportAccessMatrix: Command<UsersContext> = (ctx) => exportMatrixOf(ctx, undefined);
 
@@ -19,13 +26,21 @@ export const exportAccessMatrix: Command<UsersContext> = (ctx) => exportMatrixOf
 export async function exportMatrixOf(ctx: UsersContext, onlyProject: string | undefined): Promise<void> {
   const format = await pickFormat(ctx.ui);
   if (!format) return;
-  const full = await ctx.access.matrix(ctx.project.includeArchived);
-  const roleCodes = await pickMany(
+  const includeArchived = ctx.project.includeArchived;
+  const full = await ctx.access.matrix(includeArchived);
+  const inactive = {
+    label: vscode.l10n.t('Inactive users who still hold a role'),
+    description: vscode.l10n.t('accounts to clean up'),
+    value: INACTIVE_WITH_ROLE,
+  };
+  const picked = await pickMany(
     ctx.ui,
-    roleCodesIn(full).map((c) => ({ label: c, value: c })),
+    [inactive, ...roleCodesIn(full).map((c) => ({ label: c, value: c }))],
     vscode.l10n.t('Only Users with These Roles (none = all)'),
   );
-  if (!roleCodes) return;
+  if (!picked) return;
+  const inactiveWithRoleOnly = picked.includes(INACTIVE_WITH_ROLE);
+  const roleCodes = picked.filter((c) => c !== INACTIVE_WITH_ROLE);
   const projects =
     onlyProject !== undefined
       ? [onlyProject]
@@ -39,11 +54,14 @@ export async function exportMatrixOf(ctx: UsersContext, onlyProject: string | un
           vscode.l10n.t('Only These Projects (none = all)'),
         );
   if (!projects) return;
-  const filter: MatrixFilter = { roleCodes, projects };
-  const target = await pickTargetFor(ctx.ui, ['access-matrix', onlyProject].filter(Boolean).join('-'), accessFileExtension(format));
+  const filter: MatrixFilter = { roleCodes, projects, inactiveWithRoleOnly };
+  const org = await organizationSlug(ctx, await ctx.profiles.api());
+  const ext = accessFileExtension(format);
+  const target = await pickTargetFor(ctx.ui, datedFileName('access-matrix', org, new Date(full.finishedAt), ext), ext);
   if (!target) return;
   const matrix = filterAccessMatrix(full, filter);
-  await writeText(formatAccessMatrix(matrix, format, localize), LANGUAGE[format], target);
+  const facts = exportFacts(ctx, org, full.finishedAt, { roleCodes, projects, includeArchived, inactiveWithRoleOnly });
+  await writeText(formatAccessMatrix(matrix, format, localize, facts), LANGUAGE[format], target);
   ctx.lastMatrix = matrix;
 }
 

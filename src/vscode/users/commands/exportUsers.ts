@@ -3,10 +3,13 @@ import type { CosceneApi, Role } from '../../../core/coscene/model';
 import { levelFilter, roleCodeFilter } from '../../../core/format/filter';
 import { sortRoles } from '../../../core/format/roles';
 import { formatUsers } from '../../../core/format/users';
+import { datedFileName } from '../../../core/format/exportName';
+import { extensionFor } from '../../../core/format/output';
 import { collectAll } from '../../../core/paging';
 import type { Command } from '../../shared/commands';
 import type { Ui } from '../../shared/ui';
-import { pickFormat, pickTarget, withCancellableProgress, writeExport } from '../exportDestination';
+import { pickFormat, pickTargetFor, withCancellableProgress, writeExport } from '../exportDestination';
+import { exportFacts, organizationSlug } from '../exportFacts';
 import type { UsersContext } from '../usersContext';
 
 /** The largest page the API allows: an export wants the fewest requests. */
@@ -14,7 +17,8 @@ const EXPORT_PAGE_SIZE = 100;
 
 /**
  * "coScene: Export Users…": every page of the organization's or the shown project's users (all, or one role), in
- * one of cocli's formats, to a new editor or a file.
+ * one of cocli's formats, to a new editor or a dated file (`users-<org>-<yyyymmdd-HHmm>.<ext>`); JSON and YAML start
+ * with what was read where, when and with which filters.
  */
 export const exportUsers: Command<UsersContext> = async (ctx) => {
   const api = await ctx.profiles.api();
@@ -42,7 +46,9 @@ export async function exportUsersOf(ctx: UsersContext, api: CosceneApi, scope: U
   const choice = await pickFormat(ctx.ui);
   if (!choice) return;
   const { format, verbose } = choice;
-  const target = await pickTarget(ctx.ui, ['users', scope.slug || 'org', roleCode].filter(Boolean).join('-'), format);
+  const org = await organizationSlug(ctx, api);
+  const ext = extensionFor(format);
+  const target = await pickTargetFor(ctx.ui, datedFileName('users', org, new Date(), ext), ext);
   if (!target) return;
   const users = await withCancellableProgress(vscode.l10n.t('Exporting users'), async (signal, report) => {
     const parent = await scope.parent(signal);
@@ -57,7 +63,8 @@ export async function exportUsersOf(ctx: UsersContext, api: CosceneApi, scope: U
     );
     return result.items;
   });
-  await writeExport(formatUsers(users, format, { verbose }), format, target);
+  const facts = exportFacts(ctx, org, Date.now(), { roleCodes: roleCode ? [roleCode] : [], projects: scope.slug ? [scope.slug] : [] });
+  await writeExport(formatUsers(users, format, { verbose, facts }), format, target);
 }
 
 async function pickScope(ctx: UsersContext): Promise<'organization' | 'project' | undefined> {

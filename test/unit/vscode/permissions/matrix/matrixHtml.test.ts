@@ -27,6 +27,7 @@ const labels: MatrixHtmlLabels = {
   role: 'Role',
   copyMarkdown: 'Copy as Markdown',
   copyCsv: 'Copy as CSV',
+  save: 'Save…',
   empty: 'No roles have permissions on this repository.',
   groups: { repository: 'Repository management', component: 'Components', other: 'Other operations' },
   column: (c: MatrixColumn) => operationLabel(c.keyword, 'en'),

@@ -32,6 +32,7 @@ const labels: AccessHtmlLabels = {
   copyCsv: 'Copy as CSV',
   compare: 'Compare with <another>',
   revealProject: 'Show in Project Users',
+  save: 'Save…',
   notes: ['note <1>'],
 };
 
@@ -62,9 +63,11 @@ describe('Show Access webview HTML', () => {
     assert.equal([...html.matchAll(/<script/g)].length, 1);
   });
 
-  it('offers the two copy buttons', () => {
+  it('offers the two copy buttons and Save…', () => {
     assert.match(html, /<button type="button" data-format="markdown">Copy as Markdown<\/button>/);
     assert.match(html, /<button type="button" data-format="csv">Copy as CSV<\/button>/);
+    assert.match(html, /<button type="button" data-action="save">Save…<\/button>/);
+    assert.match(html, /vscode\.postMessage\(\{ type: 'save' \}\)/);
   });
 
   it('offers Compare, and each project name is a link carrying its slug (escaped) to reveal it', () => {
