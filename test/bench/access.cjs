@@ -15,6 +15,9 @@ const { createHttpClient } = out('src/core/http/undiciHttpClient.js');
 const { AccessSession } = out('src/core/access/session.js');
 const { throttleListener } = out('src/core/access/limiter.js');
 const { formatAccessMatrix } = out('src/core/format/access.js');
+const { parseAccessExport } = out('src/core/access/parseExport.js');
+const { snapshotFromMatrix } = out('src/core/access/snapshot.js');
+const { compareAccess } = out('src/core/access/compare.js');
 const { FAKE_COSCENE } = out('test/fake/seed/coscene.js');
 
 const { startFakeApi } = require('../support/fakeApi.cjs');
@@ -48,12 +51,21 @@ async function timeMatrix() {
     const rtt = await bareRtt(fake.url, FAKE_COSCENE.adminToken);
     await apiFor(fake.url, http, new AccessSession()).getUser('users/current'); // warm the client's connection, untimed
     const runs = [];
+    const compareRuns = [];
     let shape;
+    let previous; // the JSON export of the first scan: what an admin saved at the last review
+    let changes = 0;
     for (let i = 0; i < (quick ? 3 : 7); i++) {
       const session = new AccessSession(); // cold: nothing cached
       const t = performance.now();
       const matrix = await session.matrix('bench', apiFor(fake.url, http, session), { concurrency: 8 });
       runs.push(performance.now() - t);
+      // Compare Access with a Previous Export against the current access: the scan above, then read the export and
+      // compare (what the command does between the file being picked and the table being drawn).
+      previous ??= formatAccessMatrix(matrix, 'json');
+      const diff = compareAccess(parseAccessExport(previous, 'access-matrix-bench.json'), snapshotFromMatrix(matrix));
+      compareRuns.push(performance.now() - t);
+      changes = diff.changes.length;
       shape = { users: matrix.rows.length, projects: matrix.projects.length, csvKB: formatAccessMatrix(matrix, 'csv').length / 1024 };
     }
     const rttMs = median(rtt);
@@ -65,6 +77,13 @@ async function timeMatrix() {
         unit: 'ms',
         target: '≤ 1000 ms',
         met: ms <= 1000,
+      },
+      {
+        name: `compare access with a previous export: cold scan + read the JSON export + compare, ${shape.projects} projects × 100 members, ${LATENCY} ms latency (${changes} changes)`,
+        values: compareRuns,
+        unit: 'ms',
+        target: '≤ 1200 ms',
+        met: median(compareRuns) <= 1200,
       },
       {
         name: `access matrix RTT: bare node:http POST GetOrganization to its fake, injected latency ${LATENCY} ms`,

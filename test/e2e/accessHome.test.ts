@@ -23,8 +23,10 @@ describe('access review in the workbench: Find User and the project actions', fu
     assert.match(await admin.innerText(), /Alice Chen[\s\S]*ORGANIZATION_ADMIN/, 'nickname, email and organization role');
     await screenshot(page(), 'find-user');
     // Enter takes the first row (the quick pick orders the matches itself): that user is selected in the view.
-    const first = (await widget.locator('.quick-input-list .monaco-list-row').first().innerText()).split('\n')[0];
-    const nickname = first.replace(/\s+\S+@\S+$/, '').trim();
+    // The label's text, not innerText: the highlighted match is its own element, which innerText breaks onto a line.
+    const nickname = (
+      (await widget.locator('.quick-input-list .monaco-list-row').first().locator('.label-name').first().textContent()) ?? ''
+    ).trim();
     const done = toast(page(), /is selected in Organization Users/);
     await input.press('Enter');
     await done.waitFor({ timeout: 30_000 });

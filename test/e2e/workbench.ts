@@ -11,6 +11,10 @@ export const ARTIFACTS = process.env.COSCENE_E2E_ARTIFACTS ?? path.join(__dirnam
 
 /** package.nls.json: the English titles the workbench shows (views, commands). */
 export const NLS: Record<string, string> = JSON.parse(fs.readFileSync(path.join(__dirname, '..', '..', '..', 'package.nls.json'), 'utf8'));
+/** The extension's manifest (package.json), for what it contributes (walkthrough steps, …). */
+export const MANIFEST = JSON.parse(fs.readFileSync(path.join(__dirname, '..', '..', '..', 'package.json'), 'utf8')) as {
+  contributes: { walkthroughs: { steps: { id: string }[] }[] };
+};
 
 /** package.nls.zh-cn.json and the built zh-CN l10n bundle: what the Chinese window shows. */
 export const NLS_ZH: Record<string, string> = JSON.parse(
