@@ -20,11 +20,8 @@ type ExportFormat = 'json' | 'yaml' | 'csv' | 'markdown';
  * AccessError naming the file and what is wrong.
  */
 export function parseAccessExport(text: string, fileName: string, options: ParseExportOptions = {}): AccessSnapshot {
-  const name = shown(fileName.split(/[\\/]/).pop() || fileName);
-  if (text.length > EXPORT_LIMITS.chars)
-    throw invalidExport(
-      msg('{0} is larger than {1} MB; an access-matrix export of that size cannot be compared.', name, EXPORT_LIMITS.chars / 2 ** 20),
-    );
+  const name = shownName(fileName);
+  if (text.length > EXPORT_LIMITS.chars) throw tooLarge(name);
   const body = text.replace(/^\ufeff/, '');
   if (body.trim() === '') throw invalidExport(msg('{0} is empty.', name));
   const format = formatOf(fileName, body);
@@ -34,15 +31,7 @@ export function parseAccessExport(text: string, fileName: string, options: Parse
   let snapshot: AccessSnapshot;
   if (format === 'markdown')
     throw invalidExport(msg('{0} is a Markdown export; compare JSON, YAML or CSV exports of the access matrix.', name));
-  if (format === 'yaml' && body.length > EXPORT_LIMITS.yamlChars)
-    throw invalidExport(
-      msg(
-        '{0} is a YAML export larger than {1} MB, too slow to read; export the access matrix as JSON (up to {2} MB) to compare it.',
-        name,
-        EXPORT_LIMITS.yamlChars / 2 ** 20,
-        EXPORT_LIMITS.chars / 2 ** 20,
-      ),
-    );
+  if (format === 'yaml' && body.length > EXPORT_LIMITS.yamlChars) throw yamlTooLarge(name);
   if (format === 'csv') {
     const fromName = organizationInFileName('access-matrix', fileName);
     snapshot = readCsvExport(body, name, fromName);
@@ -53,6 +42,37 @@ export function parseAccessExport(text: string, fileName: string, options: Parse
   if (expected !== undefined && snapshot.organization !== undefined && !same(snapshot.organization))
     throw invalidExport(msg('{0} is from organization {1}, not {2}.', name, shown(snapshot.organization), shown(expected)));
   return snapshot;
+}
+
+/**
+ * Refuses, before it is read, a file too large to be compared (its size in bytes, which bounds its characters; a
+ * `.yaml`/`.yml` file against the lower YAML limit). parseAccessExport checks the text again.
+ */
+export function checkExportSize(fileName: string, size: number): void {
+  const name = shownName(fileName);
+  if (size > EXPORT_LIMITS.chars) throw tooLarge(name);
+  if (/\.ya?ml$/i.test(fileName) && size > EXPORT_LIMITS.yamlChars) throw yamlTooLarge(name);
+}
+
+function shownName(fileName: string): string {
+  return shown(fileName.split(/[\\/]/).pop() || fileName);
+}
+
+function tooLarge(name: string) {
+  return invalidExport(
+    msg('{0} is larger than {1} MB; an access-matrix export of that size cannot be compared.', name, EXPORT_LIMITS.chars / 2 ** 20),
+  );
+}
+
+function yamlTooLarge(name: string) {
+  return invalidExport(
+    msg(
+      '{0} is a YAML export larger than {1} MB, too slow to read; export the access matrix as JSON (up to {2} MB) to compare it.',
+      name,
+      EXPORT_LIMITS.yamlChars / 2 ** 20,
+      EXPORT_LIMITS.chars / 2 ** 20,
+    ),
+  );
 }
 
 function formatOf(fileName: string, body: string): ExportFormat {

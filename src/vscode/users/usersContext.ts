@@ -34,13 +34,7 @@ export interface UsersContext extends FeatureContext {
  * What the integration tests may inspect of the feature (test API field `users`): the trees and their views, the
  * access panel's last content and the last exported matrix. Read-only views of the feature's own objects.
  */
-export interface UsersTestApi {
-  readonly orgUsers: OrgUsersTree;
-  readonly projectUsers: ProjectUsersTree;
-  readonly roles: RolesTreeProvider;
-  readonly orgView: vscode.TreeView<vscode.TreeItem>;
-  readonly projectView: vscode.TreeView<vscode.TreeItem>;
-  readonly rolesView: vscode.TreeView<vscode.TreeItem>;
+export interface UsersTestApi extends Pick<UsersContext, 'orgUsers' | 'projectUsers' | 'roles' | 'orgView' | 'projectView' | 'rolesView'> {
   /** What the Show Access panel last showed (its model and HTML). */
   lastAccess(): RenderedAccess | undefined;
   /** A message as the access panel's page posts it (a project link, the Compare button). */

@@ -1,10 +1,8 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { compareAccess as compareSnapshots } from '../../../core/access/compare';
-import { EXPORT_LIMITS, invalidExport } from '../../../core/access/exportReader';
-import { parseAccessExport } from '../../../core/access/parseExport';
+import { checkExportSize, parseAccessExport } from '../../../core/access/parseExport';
 import { snapshotFromMatrix, type AccessSnapshot } from '../../../core/access/snapshot';
-import { msg } from '../../../core/errors';
 import type { Command } from '../../shared/commands';
 import type { Ui } from '../../shared/ui';
 import { exportFacts, organizationSlug } from '../exportFacts';
@@ -63,20 +61,7 @@ async function pickExport(ui: Ui, title: string): Promise<vscode.Uri | undefined
 /** The file's snapshot; its size is checked before it is read (a larger file could never be compared). */
 async function readExport(uri: vscode.Uri, organization: string): Promise<AccessSnapshot> {
   const name = path.posix.basename(uri.path);
-  const { size } = await vscode.workspace.fs.stat(uri);
-  if (size > EXPORT_LIMITS.chars)
-    throw invalidExport(
-      msg('{0} is larger than {1} MB; an access-matrix export of that size cannot be compared.', name, EXPORT_LIMITS.chars / 2 ** 20),
-    );
-  if (/\.ya?ml$/i.test(name) && size > EXPORT_LIMITS.yamlChars)
-    throw invalidExport(
-      msg(
-        '{0} is a YAML export larger than {1} MB, too slow to read; export the access matrix as JSON (up to {2} MB) to compare it.',
-        name,
-        EXPORT_LIMITS.yamlChars / 2 ** 20,
-        EXPORT_LIMITS.chars / 2 ** 20,
-      ),
-    );
+  checkExportSize(name, (await vscode.workspace.fs.stat(uri)).size);
   const text = new TextDecoder('utf-8').decode(await vscode.workspace.fs.readFile(uri));
   return parseAccessExport(text, name, { expectOrganization: organization });
 }
