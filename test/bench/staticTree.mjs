@@ -4,7 +4,8 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createVSIX } from '@vscode/vsce';
 
-export const STATIC_VIEW_TITLE = 'Static Tree (bench)';
+// Title Case: the pane header capitalises words, and the UI driver matches the header's rendered text.
+export const STATIC_VIEW_TITLE = 'Static Tree (Bench)';
 
 const MANIFEST = {
   name: 'bench-static-tree',
@@ -16,8 +17,8 @@ const MANIFEST = {
   engines: { vscode: '^1.90.0' },
   main: './extension.js',
   files: ['extension.js', 'README.md', 'LICENSE'],
-  // No activation event of its own: the view activates it when shown (onView, implied), as the coScene views do.
-  activationEvents: [],
+  // Active once the window has started, as the coScene extension is: its view costs the workbench's drawing only.
+  activationEvents: ['onStartupFinished'],
   contributes: { views: { coscene: [{ id: 'benchStatic.tree', name: STATIC_VIEW_TITLE }] } },
 };
 

@@ -277,14 +277,15 @@ export class HuaweiSession implements vscode.Disposable {
   }
 
   private async commit(credentials: StoredCredentials, codeartsProjectId: string): Promise<void> {
-    await this.store.save(credentials);
-    await this.store.setCodeartsProjectId(codeartsProjectId);
+    // Stored before the view lists: a token renewal during the listing must not race the first write.
+    await Promise.all([this.store.save(credentials), this.store.setCodeartsProjectId(codeartsProjectId)]);
     this.credentials = credentials;
     await this.publish();
   }
 
+  /** The view is told first (it starts listing); the context key only gates menus. */
   private async publish(): Promise<void> {
-    await vscode.commands.executeCommand('setContext', SIGNED_IN_CONTEXT_KEY, this.isSignedIn());
     this.changed.fire();
+    await vscode.commands.executeCommand('setContext', SIGNED_IN_CONTEXT_KEY, this.isSignedIn());
   }
 }

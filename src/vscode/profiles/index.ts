@@ -25,6 +25,9 @@ import { ProfileStatusBar } from './profileStatusBar';
 
 export type { ProfilesContext } from './context';
 
+/** How long after activation the HTTP stack and the active profile's token are loaded (ProfileService.warm). */
+const WARM_AFTER_MS = 250;
+
 const COMMANDS: FeatureCommands<ProfilesCommandId, ProfilesContext> = {
   [ADD_PROFILE]: addProfile,
   [REMOVE_PROFILE]: removeProfile,
@@ -51,7 +54,10 @@ export function registerProfilesFeature(extension: vscode.ExtensionContext, log:
   const ctx: ProfilesContext = { extension, log, ui, profiles };
   const accounts = new CosceneAuthProvider(ctx);
   const statusBar = new ProfileStatusBar(profiles);
+  // Once the window has settled after activation, so that the first click in a view only sends its requests.
+  const warming = setTimeout(() => void profiles.warm(), WARM_AFTER_MS);
   extension.subscriptions.push(
+    { dispose: () => clearTimeout(warming) },
     profiles,
     statusBar,
     ...registerFeatureCommands(ctx, COMMANDS),

@@ -73,6 +73,7 @@ export class ProfileService implements ActiveProfile, vscode.Disposable {
       this.clients,
       this.cocli,
       secrets.onDidChange(() => {
+        this.tokens.forgetKept();
         this.anyChanged.fire();
         void this.onSecretChanged();
       }),
@@ -107,7 +108,7 @@ export class ProfileService implements ActiveProfile, vscode.Disposable {
       throw new AccessError(msg('No coScene profile yet. Add one, or log in with cocli.'), ['addProfile']);
     }
     const key = profileKey(profile.source, profile.name);
-    const token = await this.tokens.tokenFor(profile);
+    const token = await this.tokens.kept(profile);
     if (!token)
       throw new AccessError(msg('The profile "{0}" has no token. Set one with "Set Token for Profile…".', profile.name), ['setToken']);
     return this.clients.api(key, token, (http) =>
@@ -115,6 +116,16 @@ export class ProfileService implements ActiveProfile, vscode.Disposable {
         if (this.activeKey === key) this.markTokenRejected();
       }),
     );
+  }
+
+  /** Off the user's path (after activation): the HTTP stack loaded and the active profile's token read. */
+  async warm(): Promise<void> {
+    try {
+      await this.api();
+      this.clients.warm();
+    } catch {
+      // no profile or token yet: the views say so when they are opened
+    }
   }
 
   markTokenRejected(): void {
@@ -197,6 +208,7 @@ export class ProfileService implements ActiveProfile, vscode.Disposable {
 
   /** After a token was set or forgotten: new clients, the organization fetched again, listeners told. */
   private tokenChanged(key: string): void {
+    this.tokens.forgetKept();
     this.orgs.forget(key);
     if (key === this.activeKey) {
       this.clients.clearApi();
@@ -229,6 +241,7 @@ export class ProfileService implements ActiveProfile, vscode.Disposable {
   }
 
   private async recompute(forceChange = false): Promise<void> {
+    this.tokens.forgetKept(); // the file's token, or which profile is active, may have changed
     const all = this.list();
     const chosen = chooseActiveProfile(all, this.choice.key(), this.cocli.fileCurrent());
     const previousKey = this.activeKey;

@@ -9,6 +9,9 @@ import { type ExtensionProfiles, OverrideMovedError } from './extensionProfiles'
  * of a cocli/env profile, see ExtensionProfiles), else the cocli file's or COS_TOKEN.
  */
 export class ProfileTokens {
+  /** The active profile's token, read once (SecretStorage is a round trip to the window) and kept until it may change. */
+  private memo?: { key: string; token: Promise<string | undefined> };
+
   constructor(
     private readonly store: ExtensionProfiles,
     private readonly cocli: CocliSource,
@@ -18,6 +21,24 @@ export class ProfileTokens {
   async tokenFor(profile: ProfileInfo): Promise<string | undefined> {
     const own = this.cocli.token(profileKey(profile.source, profile.name));
     return (await this.store.token(profile.source, profile.name, own, profile.endpoint)) ?? own;
+  }
+
+  /** tokenFor, kept for `profile` (its source, name and endpoint) until forgetKept(); a failed read is not kept. */
+  kept(profile: ProfileInfo): Promise<string | undefined> {
+    const key = `${profileKey(profile.source, profile.name)}\n${profile.endpoint}`;
+    if (this.memo?.key !== key) {
+      const memo = { key, token: this.tokenFor(profile) };
+      this.memo = memo;
+      memo.token.catch(() => {
+        if (this.memo === memo) this.memo = undefined; // a failing keyring is asked again next time
+      });
+    }
+    return this.memo.token;
+  }
+
+  /** A secret changed, a token was set or forgotten, or the profiles were reloaded: the next kept() reads again. */
+  forgetKept(): void {
+    this.memo = undefined;
   }
 
   /** Every profile with the token it signs in with (undefined when it has none): for the Accounts menu. */

@@ -41,24 +41,44 @@ export class RegistryCredentials {
     return this.memento.get<CredentialMeta>(META_KEY);
   }
 
+  /**
+   * The stored credential when it is reusable, else a new one. `saved` settles once a new one is kept (the login does
+   * not wait for it: docker starts as soon as the credential arrives); it never rejects, a failure is in `saveError`.
+   */
   async obtain(
     api: CosceneApi,
     scope: CredentialScope,
     lifetimeMinutes: number,
     signal?: AbortSignal,
-  ): Promise<{ credential: StoredCredential; reused: boolean }> {
-    const stored = await this.stored();
-    if (isReusable(stored, { ...scope, lifetimeMinutes, now: Date.now() })) return { credential: stored, reused: true };
-    return { credential: await this.create(api, scope, signal), reused: false };
+  ): Promise<{ credential: StoredCredential; reused: boolean; saved: Promise<unknown> }> {
+    const query = { ...scope, lifetimeMinutes, now: Date.now() };
+    // The password is read only when the public half says the credential is still good (a keyring read is a round trip).
+    const meta = this.memento.get<CredentialMeta>(META_KEY);
+    const stored = meta && isReusable({ ...meta, password: '' }, query) ? await this.stored() : undefined;
+    if (isReusable(stored, query)) return { credential: stored, reused: true, saved: Promise.resolve() };
+    const { username, password } = await api.createBasicCredential(signal);
+    const credential: StoredCredential = { ...scope, username, createdAt: Date.now(), password };
+    return {
+      credential,
+      reused: false,
+      saved: this.keep(credential).then(
+        () => undefined,
+        (err: unknown) => err,
+      ),
+    };
   }
 
   /** Always asks the API for a new credential and keeps it as the last one. */
   async create(api: CosceneApi, scope: CredentialScope, signal?: AbortSignal): Promise<StoredCredential> {
     const { username, password } = await api.createBasicCredential(signal);
-    const meta: CredentialMeta = { ...scope, username, createdAt: Date.now() };
+    const credential: StoredCredential = { ...scope, username, createdAt: Date.now(), password };
+    await this.keep(credential);
+    return credential;
+  }
+
+  private async keep({ password, ...meta }: StoredCredential): Promise<void> {
     await this.secrets.set(SECRET_KEY, { password, createdAt: meta.createdAt }, passwordOnly);
     await this.memento.update(META_KEY, meta);
-    return { ...meta, password };
   }
 
   /** True when a credential was stored. */

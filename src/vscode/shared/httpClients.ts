@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { createLazyHttpClient } from '../../core/http/lazyHttp';
+import { createLazyHttpClient, loadHttpStack } from '../../core/http/lazyHttp';
 import type { HttpClient } from '../../core/http/types';
 import { ApiClientCache } from '../../core/profiles/apiClientCache';
 import { affectsHttpSettings, httpClientOptionsFromSettings } from './httpSettings';
@@ -34,6 +34,12 @@ export class HttpClients<Api = never> implements vscode.Disposable {
   http(): HttpClient {
     this.client ??= createLazyHttpClient(httpClientOptionsFromSettings(this.log));
     return this.client;
+  }
+
+  /** Loads the HTTP stack (undici, half a megabyte of code) now, off the path of the first request. */
+  warm(): void {
+    this.http();
+    loadHttpStack();
   }
 
   /** The API client kept for `key` and `token`, or a new one from `create` (with `http()`) when either differs. */

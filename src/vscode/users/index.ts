@@ -31,6 +31,7 @@ import {
   UsersCommandId,
 } from './keys';
 import { refreshUsersViews, type UsersContext, type UsersTestApi } from './usersContext';
+import { KeptRoles } from './views/keptRoles';
 import { OrgUsersTree } from './views/orgUsers';
 import { ProjectSelection, ProjectUsersTree } from './views/projectUsers';
 import { RolesTreeProvider } from './views/roles';
@@ -86,8 +87,9 @@ const COMMANDS: FeatureCommands<UsersCommandId, UsersContext> = {
 export function registerUsersFeature(base: FeatureContext): UsersTestApi {
   const { extension, profiles } = base;
   const project = new ProjectSelection(profiles);
-  const orgUsers = new OrgUsersTree(base);
-  const projectUsers = new ProjectUsersTree(base, project);
+  const treeDeps = { log: base.log, profiles, keptRoles: new KeptRoles(extension.globalState) };
+  const orgUsers = new OrgUsersTree(treeDeps);
+  const projectUsers = new ProjectUsersTree(treeDeps, project);
   const roles = new RolesTreeProvider(base);
   const orgView = vscode.window.createTreeView(ORG_USERS_VIEW, { treeDataProvider: orgUsers, showCollapseAll: true });
   const projectView = vscode.window.createTreeView(PROJECT_USERS_VIEW, { treeDataProvider: projectUsers, showCollapseAll: true });

@@ -8,6 +8,9 @@ export const ACCESS_PANEL_VIEW_TYPE = 'coscene.userAccess';
 /** The Compare Access webview panel (the changes between two access-matrix exports). */
 export const ACCESS_DIFF_VIEW_TYPE = 'coscene.accessDiff';
 
+/** globalState key of the role lists kept between sessions (views/keptRoles.ts): roles only, no users. */
+export const KEPT_ROLES_STATE_KEY = 'coscene.users.keptRoles.v1';
+
 /** Context keys of one users view's title buttons (views/usersState.ts): each view has its own. */
 export interface UsersViewContextKeys {
   readonly flat: string;

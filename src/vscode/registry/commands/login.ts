@@ -30,8 +30,11 @@ export async function logIn(ctx: RegistryContext): Promise<void> {
             secrets: [password],
             signal,
           });
-          await ctx.state.loggedIn({ host, username, client: executable, at: Date.now() });
+          // The outcome is shown when docker exits; what is kept for later is written after.
           notifyInfo(ctx, vscode.l10n.t('Logged in to {0} as {1}', host, username));
+          await ctx.state.loggedIn({ host, username, client: executable, at: Date.now() });
+          const saveError = await obtained.saved;
+          if (saveError) ctx.log.warn(`The registry credential could not be kept for reuse: ${String(saveError)}`);
         }),
     );
   } catch (err) {

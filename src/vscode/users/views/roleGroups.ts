@@ -9,11 +9,12 @@ import { ErrorNode } from '../../shared/nodes';
 import { errorWithIds, pagedListEnd } from '../../shared/pagedListEnd';
 import { LOAD_MORE_USERS, PAGE_SIZE_SETTING, USERS_COMMAND, USERS_SETTINGS } from '../keys';
 import type { ProjectList, ScopeModel, UserList } from './usersModel';
+import { KeptRoles, keptRolesScope } from './keptRoles';
 import { GroupItem, UserItem } from './userItems';
 import type { UsersFilter, UsersViewState } from './usersState';
 
-/** What the users trees read: the log and the active profile. */
-export type UsersTreeDeps = Pick<FeatureContext, 'log' | 'profiles'>;
+/** What the users trees read: the log, the active profile, and the role lists kept between sessions. */
+export type UsersTreeDeps = Pick<FeatureContext, 'log' | 'profiles'> & { readonly keptRoles?: KeptRoles };
 
 /** What differs between the organization's and a project's groups. */
 export interface RoleGroupsScope {
@@ -40,6 +41,8 @@ export function configuredPageSize(): number {
  */
 export class RoleGroups {
   private roles: Promise<Role[]> | undefined;
+  /** The last fresh role list (kept across Refresh: the next load's guess). */
+  private known: readonly Role[] | undefined;
   private abort = new AbortController();
   private readonly parents = new WeakMap<vscode.TreeItem, vscode.TreeItem>();
   /** The lists whose rows this tree shows (Load more accepts only these). */
@@ -167,23 +170,27 @@ export class RoleGroups {
     pages: (filter?: string) => FetchPage<User>,
     signal: AbortSignal,
   ): Promise<GroupItem[]> {
-    const listRoles: FetchPage<Role> = (pageToken, s) =>
-      api.listRoles({ pageSize: 100, pageToken: pageToken || undefined, filter: levelFilter(this.scope.level) }, s);
-    // One role list per refresh, whatever the number of projects expanded.
-    // One group per role code (a group's id is its code): a role the server sends twice makes one group.
-    this.roles ??= collectAll(listRoles, { signal }).then((r) =>
-      sortRoles([...new Map(r.items.map((role) => [role.code, role])).values()]),
-    );
-    const roles = await this.roles.catch((err: unknown) => {
-      this.roles = undefined;
-      throw err;
-    });
-    const groups = roles.map((role) => this.register(new GroupItem(id, role, new PageCursor(pages(roleCodeFilter(role.code))))));
+    const fresh = this.freshRoles(api, signal);
+    // Each group's first page goes out with ListRoles when the roles are known from before (this session, or kept
+    // from the last one): one round trip. The fresh list decides which groups are shown; a new role costs a second.
+    const cursors = new Map<string, PageCursor<User>>();
+    const cursorOf = (code: string): PageCursor<User> => {
+      let cursor = cursors.get(code);
+      if (!cursor) {
+        cursor = new PageCursor(pages(roleCodeFilter(code)));
+        cursors.set(code, cursor);
+        cursor.loadNext(signal).catch(ignore);
+      }
+      return cursor;
+    };
+    this.guessRoles()?.forEach((role) => cursorOf(role.code));
     const probe = api.listUsers({ parent: parent || undefined, pageSize: 10 }, signal).then(
       (p) => p.totalSize,
       () => undefined,
     );
-    await Promise.all(groups.map((g) => g.cursor.loadNext(signal).catch(ignore)));
+    const roles = await fresh;
+    const groups = roles.map((role) => this.register(new GroupItem(id, role, cursorOf(role.code))));
+    await Promise.all(groups.map((g) => firstPage(g.cursor, signal)));
     groups.forEach((g) => g.updateDescription());
     const total = await probe;
     const counts = groups.map((g) => g.count);
@@ -196,6 +203,41 @@ export class RoleGroups {
     }
     return groups;
   }
+
+  /** ListRoles of this scope's level, once per refresh whatever the number of projects expanded; kept for the next session. */
+  private freshRoles(api: CosceneApi, signal: AbortSignal): Promise<Role[]> {
+    const listRoles: FetchPage<Role> = (pageToken, s) =>
+      api.listRoles({ pageSize: 100, pageToken: pageToken || undefined, filter: levelFilter(this.scope.level) }, s);
+    const scope = this.keptScope();
+    // One group per role code (a group's id is its code): a role the server sends twice makes one group.
+    this.roles ??= collectAll(listRoles, { signal }).then((r) => {
+      const roles = sortRoles([...new Map(r.items.map((role) => [role.code, role])).values()]);
+      this.known = roles;
+      if (scope) void this.deps.keptRoles?.keep(scope, roles).catch(ignore);
+      return roles;
+    });
+    return this.roles.catch((err: unknown) => {
+      this.roles = undefined;
+      throw err;
+    });
+  }
+
+  /** The roles last seen (this session, else kept from the last one), or undefined. */
+  private guessRoles(): readonly Role[] | undefined {
+    if (this.known) return this.known;
+    const scope = this.keptScope();
+    return scope ? this.deps.keptRoles?.get(scope) : undefined;
+  }
+
+  private keptScope(): string | undefined {
+    const profile = this.deps.profiles.current();
+    return profile ? keptRolesScope(profile, this.scope.level) : undefined;
+  }
+}
+
+/** Waits for a cursor's first page (loading it if nobody has asked yet); a cursor past it is left alone. */
+function firstPage(cursor: PageCursor<User>, signal: AbortSignal): Promise<void> {
+  return cursor.state === 'initial' || cursor.state === 'loading' ? cursor.loadNext(signal).catch(ignore) : Promise.resolve();
 }
 
 function flatList(id: string, cursor: PageCursor<User>): UserList {

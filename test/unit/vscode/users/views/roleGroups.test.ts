@@ -143,4 +143,67 @@ describe('users trees: list endings and row ids', () => {
     assert.equal(groups.owns({ ...model.list }), false, 'a look-alike list is not accepted');
     state.dispose();
   });
+
+  it('groups: with the roles known from the last session, every first page goes out with ListRoles (one round trip); the fresh roles win', async () => {
+    const { RoleGroups } = load<RoleGroupsModule>('vscode/users/views/roleGroups.js');
+    const { UsersViewState } = load<UsersState>('vscode/users/views/usersState.js');
+    const role = (code: string, displayName = code) => ({ name: `roles/${code}`, displayName, code, level: 'organization' });
+    let roles = [role('ADMIN'), role('READER')];
+    const log: string[] = [];
+    let releaseRoles = (): void => undefined;
+    const api = {
+      listRoles: async () => {
+        log.push('ListRoles');
+        await new Promise<void>((r) => (releaseRoles = r)); // answered last: the pages must not wait for it
+        return page(roles);
+      },
+      listUsers: async ({ filter, pageSize }: { filter?: string; pageSize?: number }) => {
+        log.push(pageSize === 10 ? 'total' : `ListUsers ${filter}`);
+        const code = /"([^"]+)"/.exec(filter ?? '')?.[1];
+        return code ? page([user(code === 'ADMIN' ? 1 : 2)], '', 1) : page([], '', 2);
+      },
+      getUser: async () => user(0),
+    };
+    const kept = new Map<string, unknown>();
+    const keptRoles = {
+      get: (scope: string) => kept.get(scope),
+      keep: async (scope: string, r: unknown) => void kept.set(scope, r),
+    };
+    const deps = {
+      log: { error() {}, warn() {}, info() {}, debug() {} },
+      profiles: {
+        api: async () => api,
+        current: () => ({ name: 'p', source: 'cocli', endpoint: 'https://e' }),
+        configError: () => undefined,
+      },
+      keptRoles,
+    } as never;
+    const state = new UsersViewState({ flat: 'test.flat2', filtered: 'test.filtered2' });
+    const labels = async (groups: InstanceType<RoleGroupsModule['RoleGroups']>) => {
+      const loading = groups.load('', 'view');
+      for (let i = 0; i < 20 && log.length < 2; i++) await new Promise((r) => setImmediate(r));
+      const sentBeforeRoles = [...log];
+      releaseRoles();
+      const model = await loading;
+      return { sentBeforeRoles, rows: model.top.map((n) => `${String(n.label)} ${String(n.description ?? '')}`) };
+    };
+
+    // First session: nothing kept, the pages wait for the role list (two round trips).
+    const first = await labels(new RoleGroups(deps, state, { viewId: 'view', level: 'organization' }, () => undefined));
+    assert.deepEqual(first.sentBeforeRoles, ['ListRoles', 'total']);
+    assert.deepEqual(first.rows, ['ADMIN 1 · ADMIN', 'READER 1 · READER']);
+    assert.equal(kept.size, 1, 'the role list is kept for the next session');
+
+    // Next session: the kept roles send every group's first page at once; a renamed role shows its fresh name.
+    log.length = 0;
+    roles = [role('ADMIN', 'Administrators'), role('READER')];
+    const next = await labels(new RoleGroups(deps, state, { viewId: 'view', level: 'organization' }, () => undefined));
+    assert.deepEqual(
+      next.sentBeforeRoles.sort(),
+      ['ListRoles', 'ListUsers role.code="ADMIN"', 'ListUsers role.code="READER"', 'total'].sort(),
+    );
+    assert.deepEqual(next.rows, ['Administrators 1 · ADMIN', 'READER 1 · READER']);
+    assert.equal(log.length, 4, 'no page asked twice');
+    state.dispose();
+  });
 });
