@@ -61,7 +61,7 @@ describe('container registry login in the workbench', function () {
     await tooltip.first().waitFor();
     const text = (await tooltip.first().innerText()).replace(/\u00a0/g, ' ');
     assert.ok(text.includes(host), text);
-    assert.match(text, /logged in (just now|1 minute ago|\d+ minutes ago)/);
+    assert.match(text, /Logged in (just now|1 minute ago|\d+ minutes ago)/);
     await screenshot(page(), 'registry-status-tooltip');
 
     await page().mouse.move(0, 0); // let the tooltip go

@@ -170,9 +170,9 @@ describe('container registry', function () {
     assert.ok(item.tooltip.includes(registry.host) && item.tooltip.includes(ALICE.username), item.tooltip);
     // The login is seconds old (a slow machine: a minute or two).
     const ages = [
-      vscode.l10n.t('logged in just now'),
-      vscode.l10n.t('logged in 1 minute ago'),
-      vscode.l10n.t('logged in {0} minutes ago', 2),
+      vscode.l10n.t('Logged in just now'),
+      vscode.l10n.t('Logged in 1 minute ago'),
+      vscode.l10n.t('Logged in {0} minutes ago', 2),
     ];
     assert.ok(
       ages.some((age) => item.tooltip.includes(age)),

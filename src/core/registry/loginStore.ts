@@ -79,14 +79,14 @@ export async function hasStoredLogin(
   return false;
 }
 
-/** "logged in 5 minutes ago": how long ago a login happened (a clock set back reads "just now"). */
+/** "Logged in 5 minutes ago": how long ago a login happened (a clock set back reads "just now"). */
 export function loginAge(at: number, now: number): Msg {
   const minutes = Math.floor(Math.max(0, now - at) / 60_000);
-  if (minutes < 1) return msg('logged in just now');
-  if (minutes === 1) return msg('logged in 1 minute ago');
-  if (minutes < 60) return msg('logged in {0} minutes ago', minutes);
+  if (minutes < 1) return msg('Logged in just now');
+  if (minutes === 1) return msg('Logged in 1 minute ago');
+  if (minutes < 60) return msg('Logged in {0} minutes ago', minutes);
   const hours = Math.floor(minutes / 60);
-  if (hours === 1) return msg('logged in 1 hour ago');
-  if (hours < 48) return msg('logged in {0} hours ago', hours);
-  return msg('logged in {0} days ago', Math.floor(hours / 24));
+  if (hours === 1) return msg('Logged in 1 hour ago');
+  if (hours < 48) return msg('Logged in {0} hours ago', hours);
+  return msg('Logged in {0} days ago', Math.floor(hours / 24));
 }

@@ -13,7 +13,7 @@ export interface RegistryLogin {
 }
 
 const STATE_KEY = LAST_LOGIN_STATE_KEY;
-/** The tooltip's "logged in 5 minutes ago" is redrawn this often. */
+/** The tooltip's "Logged in 5 minutes ago" is redrawn this often. */
 const AGE_REFRESH_MS = 60_000;
 
 /**

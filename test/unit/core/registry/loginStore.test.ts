@@ -74,12 +74,12 @@ describe('registry login store (docker config reader)', () => {
   it('loginAge: just now, minutes, hours, days; a clock set back reads just now', () => {
     const t = 1_000_000_000;
     const age = (ms: number) => formatMsg(loginAge(t, t + ms));
-    assert.equal(age(-5000), 'logged in just now');
-    assert.equal(age(59_000), 'logged in just now');
-    assert.equal(age(60_000), 'logged in 1 minute ago');
-    assert.equal(age(5 * 60_000 + 30_000), 'logged in 5 minutes ago');
-    assert.equal(age(60 * 60_000), 'logged in 1 hour ago');
-    assert.equal(age(47 * 3600_000), 'logged in 47 hours ago');
-    assert.equal(age(72 * 3600_000), 'logged in 3 days ago');
+    assert.equal(age(-5000), 'Logged in just now');
+    assert.equal(age(59_000), 'Logged in just now');
+    assert.equal(age(60_000), 'Logged in 1 minute ago');
+    assert.equal(age(5 * 60_000 + 30_000), 'Logged in 5 minutes ago');
+    assert.equal(age(60 * 60_000), 'Logged in 1 hour ago');
+    assert.equal(age(47 * 3600_000), 'Logged in 47 hours ago');
+    assert.equal(age(72 * 3600_000), 'Logged in 3 days ago');
   });
 });
