@@ -24,6 +24,8 @@ const AGE_REFRESH_MS = 60_000;
 export class LoginState implements vscode.Disposable {
   private readonly item = vscode.window.createStatusBarItem(REGISTRY_STATUS_BAR_ID, vscode.StatusBarAlignment.Left, 40);
   private readonly timer: ReturnType<typeof setInterval>;
+  /** The context key's value as last set. */
+  private published: boolean | undefined;
 
   constructor(private readonly memento: vscode.Memento) {
     this.item.name = vscode.l10n.t('coScene Container Registry');
@@ -79,8 +81,11 @@ export class LoginState implements vscode.Disposable {
 
   private render(): void {
     const login = this.current();
-    // The Get Started walkthrough's last step completes on it.
-    void vscode.commands.executeCommand('setContext', REGISTRY_LOGGED_IN_CONTEXT_KEY, login !== undefined);
+    // The Get Started walkthrough's last step completes on it (set when it changes, not on every minute's redraw).
+    if (this.published !== (login !== undefined)) {
+      this.published = login !== undefined;
+      void vscode.commands.executeCommand('setContext', REGISTRY_LOGGED_IN_CONTEXT_KEY, this.published);
+    }
     if (!login) {
       this.item.hide();
       return;
