@@ -84,7 +84,7 @@ describe('Accounts menu and Get Started', function () {
     await said.first().waitFor({ timeout: 30_000 });
     assert.equal(sha256(cocliFile()), before, 'the cocli file is unchanged');
     // Still the same profile, with its organization (fetched again with the file's token), and still an account.
-    await statusItem(`demo · ${FAKE_COSCENE.orgSlug}`).waitFor();
+    await statusItem(`coScene: demo · ${FAKE_COSCENE.orgSlug}`).waitFor();
     await screenshot(page(), 'accounts-sign-out-cocli');
     await runCommand(page(), 'Notifications: Clear All Notifications');
     await withAccount('demo');
@@ -106,14 +106,14 @@ describe('Accounts menu and Get Started', function () {
     await answer('OpenAPI endpoint', fakeUrl);
     await answer('Default project slug', 'mcap');
     await answer('Access token', FAKE_COSCENE.writerToken);
-    await statusItem(`${ADDED} · ${FAKE_COSCENE.orgSlug}`).waitFor({ timeout: 30_000 }); // active, its token accepted
+    await statusItem(`coScene: ${ADDED} · ${FAKE_COSCENE.orgSlug}`).waitFor({ timeout: 30_000 }); // active, its token accepted
 
     const said = toast(page(), `Signed out of the coScene profile "${ADDED}": its token is removed from VS Code.`);
     const dialog = await signOutThroughMenu(ADDED);
     await dialog.getByRole('button', { name: 'Sign Out' }).click();
     await said.first().waitFor({ timeout: 30_000 });
     // Without a token the organization cannot be read: the status bar keeps the profile and drops the organization.
-    await statusItem(ADDED).waitFor();
+    await statusItem(`coScene: ${ADDED}`).waitFor();
     await screenshot(page(), 'accounts-sign-out-vscode-profile');
     await runCommand(page(), 'Notifications: Clear All Notifications');
     await openAccountsMenu(async () => (await listed('demo')()) && !(await listed(ADDED)()), `"demo" without "${ADDED}"`);
@@ -125,7 +125,7 @@ describe('Accounts menu and Get Started', function () {
     await widget.locator('.quick-input-list .monaco-list-row', { hasText: ADDED }).first().click();
     const confirm = page().locator('.monaco-dialog-box', { hasText: `Remove the profile "${ADDED}"` });
     await confirm.getByRole('button', { name: 'Remove' }).click();
-    await statusItem(`demo · ${FAKE_COSCENE.orgSlug}`).waitFor({ timeout: 30_000 });
+    await statusItem(`coScene: demo · ${FAKE_COSCENE.orgSlug}`).waitFor({ timeout: 30_000 });
   });
 
   it('with no profile, the Accounts menu offers "Sign in with coScene to use coScene Access", which starts Add Profile', async () => {
@@ -146,7 +146,7 @@ describe('Accounts menu and Get Started', function () {
     } finally {
       fs.writeFileSync(file, original);
     }
-    await statusItem(`demo · ${FAKE_COSCENE.orgSlug}`).waitFor({ timeout: 30_000 });
+    await statusItem(`coScene: demo · ${FAKE_COSCENE.orgSlug}`).waitFor({ timeout: 30_000 });
     await withAccount('demo'); // the account is back
     assert.equal(await signIn.count(), 0, 'the sign-in offer is withdrawn once there is an account');
     await closeMenu();

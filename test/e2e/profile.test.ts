@@ -10,7 +10,10 @@ describe('profiles in the workbench: the status bar', function () {
   it('the status bar shows the active profile "demo" and its organization slug', async () => {
     const item = page().locator('.statusbar .statusbar-item', { hasText: `demo · ${FAKE_COSCENE.orgSlug}` });
     await item.waitFor({ timeout: 30_000 }); // the slug comes from GetOrganization on the fake
-    assert.match((await item.innerText()).replace(/\u00a0/g, ' ').trim(), new RegExp(`^demo · ${FAKE_COSCENE.orgSlug}$`));
+    // Branded: the product's name before the profile, and a codicon of its own (the Accounts menu has $(account)).
+    assert.match((await item.innerText()).replace(/\u00a0/g, ' ').trim(), new RegExp(`^coScene: demo · ${FAKE_COSCENE.orgSlug}$`));
+    assert.equal(await item.locator('.codicon-account').count(), 0, 'the Accounts menu icon');
+    assert.equal(await item.locator('.codicon-cloud').count(), 1);
 
     await item.hover();
     const tooltip = page().locator('.workbench-hover, .monaco-hover').filter({ hasText: 'coScene profile: demo' });

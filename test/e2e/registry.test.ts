@@ -51,6 +51,33 @@ describe('container registry login in the workbench', function () {
     assert.ok(config.auths && host in config.auths, `no login for ${host} in ${JSON.stringify(Object.keys(config.auths ?? {}))}`);
   });
 
+  it("the status item's tooltip says who logged in when; a click offers Log Out, Log In Again and Show Terminal", async () => {
+    const { host, username } = registry as Required<RegistryEnv>;
+    const item = page().locator('.statusbar .statusbar-item', { hasText: host });
+    await item.hover();
+    const tooltip = page()
+      .locator('.workbench-hover, .monaco-hover')
+      .filter({ hasText: `as ${username}` });
+    await tooltip.first().waitFor();
+    const text = (await tooltip.first().innerText()).replace(/\u00a0/g, ' ');
+    assert.ok(text.includes(host), text);
+    assert.match(text, /Logged in (just now|1 minute ago|\d+ minutes ago)/);
+    await screenshot(page(), 'registry-status-tooltip');
+
+    await page().mouse.move(0, 0); // let the tooltip go
+    await item.click();
+    const widget = page().locator('.quick-input-widget');
+    await widget.locator('.quick-input-title', { hasText: 'coScene Container Registry' }).waitFor();
+    const rows = widget.locator('.quick-input-list .monaco-list-row');
+    for (const label of ['Log Out', 'Log In Again', 'Show Terminal']) await rows.filter({ hasText: label }).first().waitFor();
+    assert.equal(await rows.count(), 3);
+    // Both status items in one picture: the profile's (branded) and the registry's, its quick pick open.
+    await page().locator('.statusbar .statusbar-item', { hasText: 'coScene: demo' }).waitFor();
+    await screenshot(page(), 'registry-status-actions');
+    await page().keyboard.press('Escape');
+    await widget.waitFor({ state: 'hidden' });
+  });
+
   it('logs out from the palette: a toast, and the status bar stops showing the registry', async () => {
     const { host, dockerConfig } = registry as Required<RegistryEnv>;
     const item = page().locator('.statusbar .statusbar-item', { hasText: host });

@@ -1,7 +1,7 @@
 import * as assert from 'assert';
 import { fetchRequestLog, lastSeq } from '../fake/requestLog';
 import { FAKE_COSCENE, generateCosceneData } from '../fake/seed/coscene';
-import { expandRow, focusView, openViewContainer, treeRow } from '../support/workbenchDriver';
+import { answerQuickInput, expandRow, focusView, openViewContainer, runCommand, treeRow } from '../support/workbenchDriver';
 import { NLS, screenshot, useWorkbench } from './workbench';
 
 // Organization Users grouped by role, one page (coscene.users.pageSize, 100 as cocli) at a time.
@@ -61,5 +61,22 @@ describe('organization users in the workbench, grouped by role and paged', funct
     assert.equal(sent[0].body?.pageSize, 100);
     assert.ok(sent[0].body?.pageToken, 'the second page is asked for by its token');
     await screenshot(page(), 'org-users-second-page');
+  });
+
+  it('a nickname filter that matches nothing says which filter, and Clear Filter on its row brings the groups back', async () => {
+    const pane = await focusView(page(), NLS['view.orgUsers']);
+    const nobody = 'zq-nobody-has-this';
+    assert.ok(!seeded.some((u) => (u.nickname ?? '').toLowerCase().includes(nobody)));
+    await runCommand(page(), `coScene: ${NLS['cmd.orgUsers.findByNickname']}`, { asksNext: true });
+    await answerQuickInput(page(), 'Filter Organization Users by Nickname', nobody);
+    const empty = treeRow(pane, `No users matching "${nobody}"`);
+    await empty.waitFor({ timeout: 30_000 });
+    await empty.hover(); // its inline button shows on hover (and on the focused row)
+    const clear = empty.locator(`.action-label[aria-label="${NLS['cmd.orgUsers.clearFilter']}"]`);
+    await clear.waitFor();
+    await screenshot(page(), 'org-users-empty-filter');
+    await clear.click();
+    await empty.waitFor({ state: 'detached' });
+    await treeRow(pane, 'Organization Admin').waitFor();
   });
 });

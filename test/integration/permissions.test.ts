@@ -4,8 +4,10 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { FAKE_HUAWEI, FakeServer, startFakeServer } from '../fake/server';
 import type { PermissionsTestApi } from '../../src/vscode/permissions';
+import { COPY_ERROR } from '../../src/vscode/profiles/keys';
 import {
   ADD_REPOSITORY_COMMAND,
+  COPY_USER_ID_COMMAND,
   ADDED_REPOSITORY_CONTEXT,
   HUAWEI_SETTINGS_SECTION,
   PERMISSIONS_VIEW_ID,
@@ -237,6 +239,12 @@ describe('Repository Permissions view (Huawei Cloud CodeArts Artifact)', functio
     assert.equal(request.path, `/cloudartifact/v5/projects/${FAKE_HUAWEI.codeartsProjectId}/users`);
     assert.match(request.query, new RegExp(`repo_id=${encodeURIComponent(MAVEN_RELEASE)}`));
     assert.deepEqual(request.page, { pageNo: 1, pageSize: 100 });
+
+    // Copy ID (inline and in the row's context menu): the IAM user id the fake lists for that member.
+    await vscode.commands.executeCommand(COPY_USER_ID_COMMAND, pm);
+    const member = server.huawei.members.get(FAKE_HUAWEI.codeartsProjectId)?.find((m) => m.user_name === 'zhangwei_pm');
+    assert.ok(member);
+    assert.equal(await ui.clipboard.readText(), member.user_id);
   });
 
   it('pages repositories and users by 100 with "Load more…", asking for page_no 1 then 2', async () => {
@@ -395,6 +403,15 @@ describe('Repository Permissions view (Huawei Cloud CodeArts Artifact)', functio
     assert.match(label(error), /no permission on this CodeArts project/);
     assert.match(label(error), /CR\.4102/);
     assert.deepEqual(labels(await children(error)), ['Retry', 'Show Logs']);
+    // Copy Error: the message shown, then the status, code and the ids a support ticket needs.
+    await vscode.commands.executeCommand(COPY_ERROR, error);
+    const copied = (await ui.clipboard.readText()).split('\n');
+    assert.equal(copied[0], label(error));
+    assert.match(copied[1], /^HTTP 403 CR\.4102$/);
+    assert.ok(
+      copied.some((line) => /^trace_id: \S+$/.test(line) || /^X-Request-Id: \S+$/.test(line)),
+      copied.join(' | '),
+    );
     assert.equal(label(users), 'Users');
     await vscode.commands.executeCommand(REMOVE_REPOSITORY_COMMAND, repo);
   });

@@ -85,7 +85,7 @@ describe('profiles', function () {
     assert.equal(profiles.current()?.source, 'cocli');
     // The org slug is not in the file: it comes from one GetOrganization call.
     await waitUntil(
-      () => statusText() === `$(account) lark · ${FAKE_COSCENE.orgSlug}`,
+      () => statusText() === `$(cloud) coScene: lark · ${FAKE_COSCENE.orgSlug}`,
       `status bar "lark · ${FAKE_COSCENE.orgSlug}", got "${statusText()}"`,
     );
     const tooltip = (statusBar.tooltip as vscode.MarkdownString).value;
@@ -97,14 +97,14 @@ describe('profiles', function () {
   });
 
   it('Set Token fetches the organization again (the slug fetched with the old token is not kept)', async () => {
-    await waitUntil(() => statusText() === `$(account) lark · ${FAKE_COSCENE.orgSlug}`, 'the slug fetched for lark');
+    await waitUntil(() => statusText() === `$(cloud) coScene: lark · ${FAKE_COSCENE.orgSlug}`, 'the slug fetched for lark');
     const fetches = () => server.stats.requests.filter((r) => r.procedure === 'GetOrganization').length;
     const before = fetches();
     assert.equal(profiles.current()?.name, 'lark', 'Set Token is for the active profile');
     await setToken(FAKE_COSCENE.adminToken, ui);
     await waitUntil(() => fetches() > before, 'a GetOrganization with the new token');
     await waitUntil(
-      () => statusText() === `$(account) lark · ${FAKE_COSCENE.orgSlug}`,
+      () => statusText() === `$(cloud) coScene: lark · ${FAKE_COSCENE.orgSlug}`,
       `status bar "lark · ${FAKE_COSCENE.orgSlug}", got "${statusText()}"`,
     );
   });
@@ -115,7 +115,7 @@ describe('profiles', function () {
     await switchProfile('io', 'cocli', ui);
     assert.equal(changes, seen + 1, 'onDidChange fires once on switch');
     assert.equal(profiles.current()?.name, 'io');
-    assert.equal(statusText(), '$(account) io · acme-robotics');
+    assert.equal(statusText(), '$(cloud) coScene: io · acme-robotics');
     await new Promise((r) => setTimeout(r, 200));
     assert.equal(server.stats.requests.filter((r) => r.procedure === 'GetOrganization').length, before);
   });
@@ -133,7 +133,7 @@ describe('profiles', function () {
       { name: 'vsc-added', source: 'extension', project: 'perception' },
     );
     await waitUntil(
-      () => statusText() === `$(account) vsc-added · ${FAKE_COSCENE.orgSlug}`,
+      () => statusText() === `$(cloud) coScene: vsc-added · ${FAKE_COSCENE.orgSlug}`,
       `status bar for vsc-added, got "${statusText()}"`,
     );
     const user = await (await profiles.api()).getUser('users/current');
@@ -168,7 +168,7 @@ describe('profiles', function () {
     await switchProfile('lark', 'cocli', ui);
     assert.equal(profiles.current()?.name, 'lark');
     assert.equal(changes, seen + 1);
-    assert.equal(statusText(), `$(account) lark · ${FAKE_COSCENE.orgSlug}`, 'the fetched org is remembered for the activation');
+    assert.equal(statusText(), `$(cloud) coScene: lark · ${FAKE_COSCENE.orgSlug}`, 'the fetched org is remembered for the activation');
     await switchProfile('vsc-added', 'extension', ui);
     assert.equal(profiles.current()?.name, 'vsc-added');
     assert.equal(changes, seen + 2);
@@ -197,7 +197,7 @@ describe('profiles', function () {
     cocli.write(originalText.replace('current-profile: lark', 'current-profile: io'));
     await waitUntil(() => profiles.current()?.name === 'io', 'the active profile to follow the file');
     assert.ok(changes > seen);
-    assert.equal(statusText(), '$(account) io · acme-robotics');
+    assert.equal(statusText(), '$(cloud) coScene: io · acme-robotics');
     cocli.write(originalText);
     await waitUntil(() => profiles.current()?.name === 'lark', 'the active profile to follow the file back');
   });

@@ -11,6 +11,7 @@ import {
   REGISTRY_LOGIN,
   REGISTRY_LOGOUT,
   REGISTRY_SETTINGS_SECTION,
+  REGISTRY_SHOW_ACTIONS,
 } from '../../src/vscode/registry/keys';
 import { FAKE_COSCENE, FakeServer, startFakeServer } from '../fake/server';
 import { NotificationRecorder, recordNotifications } from './helpers/canaryNotifications';
@@ -159,6 +160,89 @@ describe('container registry', function () {
     assert.equal(credentialRequests(), before, 'a new credential was requested');
     assert.equal(registryTerminals().length, terminals);
     assert.equal((await feature.storedCredential())?.username, ALICE.username);
+  });
+
+  it('the status item says who logged in when, and its click offers Log Out, Log In Again and Show Terminal', async () => {
+    const item = feature.statusBar();
+    assert.ok(item.visible);
+    assert.equal(item.command, REGISTRY_SHOW_ACTIONS);
+    assert.ok(item.text.includes(registry.host), item.text);
+    assert.ok(item.tooltip.includes(registry.host) && item.tooltip.includes(ALICE.username), item.tooltip);
+    // The login is seconds old (a slow machine: a minute or two).
+    const ages = [
+      vscode.l10n.t('Logged in just now'),
+      vscode.l10n.t('Logged in 1 minute ago'),
+      vscode.l10n.t('Logged in {0} minutes ago', 2),
+    ];
+    assert.ok(
+      ages.some((age) => item.tooltip.includes(age)),
+      item.tooltip,
+    );
+
+    ui.pick(vscode.l10n.t('Show Terminal'));
+    await vscode.commands.executeCommand(REGISTRY_SHOW_ACTIONS);
+    ui.assertAllAnswered();
+    assert.deepEqual(
+      ui.asked[0].offered.map((label) => label.replace(/^\$\([^)]*\)\s*/, '')),
+      [vscode.l10n.t('Log Out'), vscode.l10n.t('Log In Again'), vscode.l10n.t('Show Terminal')],
+    );
+    await waitUntil(
+      () => vscode.window.activeTerminal?.name === vscode.l10n.t('coScene Container Registry'),
+      'the registry terminal shown',
+    );
+
+    // Log In Again: the stored credential is reused (within its lifetime), docker logs in once more.
+    const before = credentialRequests();
+    const logins = feature.terminalText().split(`$ docker login ${registry.host} `).length;
+    ui.pick(vscode.l10n.t('Log In Again'));
+    await vscode.commands.executeCommand(REGISTRY_SHOW_ACTIONS);
+    assert.deepEqual(ui.messages('error'), [], JSON.stringify(notice()));
+    assert.equal(notice()?.message, loggedIn(ALICE.username));
+    assert.equal(credentialRequests(), before);
+    assert.equal(feature.terminalText().split(`$ docker login ${registry.host} `).length, logins + 1, 'one more docker login');
+
+    // Log Out: of the host the item shows.
+    ui.pick(vscode.l10n.t('Log Out'));
+    await vscode.commands.executeCommand(REGISTRY_SHOW_ACTIONS);
+    assert.deepEqual(ui.messages('error'), [], JSON.stringify(notice()));
+    assert.equal(notice()?.message, vscode.l10n.t('Logged out of {0}', registry.host));
+    assert.ok(!(registry.host in auths()), JSON.stringify(auths()));
+    assert.equal(feature.statusBar().visible, false);
+    ui.assertAllAnswered();
+  });
+
+  it('after a reload, shows the login only while docker still holds it (a missing or malformed config: not logged in)', async () => {
+    await login(); // the stored credential again
+    assert.deepEqual(ui.messages('error'), [], JSON.stringify(notice()));
+    const file = path.join(dockerConfig, 'config.json');
+    const saved = fs.readFileSync(file, 'utf8');
+    assert.equal(await feature.verifyLogin(), true, 'docker holds the login');
+    assert.ok(feature.statusBar().visible);
+
+    // Logged out in a shell while the window was closed: docker's config no longer has the host.
+    const config = JSON.parse(saved) as { auths: Record<string, unknown> };
+    delete config.auths[registry.host];
+    fs.writeFileSync(file, JSON.stringify(config));
+    assert.equal(await feature.verifyLogin(), false);
+    assert.equal(feature.login(), undefined);
+    assert.equal(feature.statusBar().visible, false);
+
+    // A malformed config, then none at all: not logged in, and no error shown.
+    for (const text of ['{"auths": {', undefined]) {
+      fs.writeFileSync(file, saved);
+      await login();
+      assert.ok(feature.statusBar().visible);
+      if (text === undefined) fs.rmSync(file);
+      else fs.writeFileSync(file, text);
+      assert.equal(await feature.verifyLogin(), false);
+      assert.equal(feature.statusBar().visible, false);
+    }
+    assert.deepEqual(ui.messages('error'), [], JSON.stringify(notice()));
+
+    // docker's login back, for the tests below.
+    fs.writeFileSync(file, saved);
+    await login();
+    assert.equal(feature.login()?.username, ALICE.username);
   });
 
   it('logs out in the same terminal and docker forgets the login', async () => {

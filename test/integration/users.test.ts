@@ -2,8 +2,10 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { FakeUser } from '../fake/coscene/model';
 import { FAKE_COSCENE } from '../fake/server';
+import { COPY_ERROR } from '../../src/vscode/profiles/keys';
 import {
   DETAILS_SETTINGS,
+  EMPTY_FILTER_CONTEXT_VALUE,
   GROUP_CONTEXT_VALUE,
   PROJECT_ARCHIVED_CONTEXT_VALUE,
   PROJECT_CONTEXT_VALUE,
@@ -251,6 +253,41 @@ describe('users views', function () {
     assert.equal((await projectTree.getChildren(await mcap())).filter(isGroup).length, 0, 'Project Users stays flat');
   });
 
+  it('a filter that matches nothing says which filter, and the row clears it', async () => {
+    const mcap = async () => (await projectTree.getChildren()).filter(isProject).find((p) => p.description === 'mcap')!;
+    const members = data().projects.find((p) => p.slug === 'mcap')!.members;
+    assert.ok(![...members].some(([, code]) => code === 'PROJECT_LABELER'), 'mcap has no labeler');
+    const labeler = data().roles.find((r) => r.code === 'PROJECT_LABELER')!;
+    ui.pick('PROJECT_LABELER');
+    await vscode.commands.executeCommand(C.projectFilterByRole);
+    const rows = await projectTree.getChildren(await mcap());
+    assert.deepEqual(rows.map(labelOf), [vscode.l10n.t('No users with role {0}', labeler.displayName)]);
+    const [empty] = rows;
+    assert.equal(empty.contextValue, EMPTY_FILTER_CONTEXT_VALUE, 'the row carries Clear Filter (inline)');
+    assert.equal(empty.command?.command, C.projectClearFilter);
+    await vscode.commands.executeCommand(empty.command.command, ...(empty.command.arguments ?? []));
+    assert.equal(org.views.projectView.description, undefined);
+    assert.deepEqual(
+      (await projectTree.getChildren(await mcap())).filter(isGroup).map((g) => g.code),
+      PROJECT_CODES,
+      'mcap grouped again',
+    );
+
+    const nobody = 'zq-nobody-has-this-nickname';
+    assert.ok(!data().users.some((u) => (u.nickname ?? '').toLowerCase().includes(nobody)));
+    ui.input(nobody);
+    await vscode.commands.executeCommand(C.orgFindByNickname);
+    const nodes = await orgTree.getChildren();
+    assert.equal(nodes.filter((n) => isUser(n) && !labelOf(n).startsWith('You: ')).length, 0);
+    const end = nodes[nodes.length - 1];
+    assert.equal(labelOf(end), vscode.l10n.t('No users matching "{0}"', nobody));
+    assert.equal(end.contextValue, EMPTY_FILTER_CONTEXT_VALUE);
+    assert.equal(end.command?.command, C.orgClearFilter);
+    await vscode.commands.executeCommand(end.command.command, ...(end.command.arguments ?? []));
+    assert.equal((await groups(orgTree)).length, ORG_CODES.length);
+    assert.doesNotMatch(org.views.orgView.description ?? '', /nickname:/);
+  });
+
   it("lists the projects (the profile's first and expanded) → role groups with counts → users, each level on expand", async () => {
     const counts = (slug: string) => {
       const project = data().projects.find((p) => p.slug === slug)!;
@@ -422,6 +459,14 @@ describe('users views', function () {
     const actions = await orgTree.getChildren(error);
     const retry = actions.find((a) => labelOf(a) === 'Retry');
     assert.ok(retry, `Retry among ${actions.map(labelOf).join(', ')}`);
+
+    // Copy Error (the row's context menu): the message shown, then the failed request, never the token.
+    await vscode.commands.executeCommand(COPY_ERROR, error);
+    const copied = await ui.clipboard.readText();
+    assert.equal(copied.split('\n')[0], labelOf(error));
+    assert.match(copied, /ListRoles: HTTP \d+ permission_denied/);
+    assert.ok(!copied.includes(FAKE_COSCENE.adminToken), 'the token is in the copied error');
+
     org.server.faults.clear();
     await vscode.commands.executeCommand(retry.command!.command, ...(retry.command!.arguments ?? []));
     await waitUntil(async () => (await groups(orgTree)).length === ORG_CODES.length, 'the groups after Retry');

@@ -3,6 +3,7 @@ import { type FeatureCommands, registerFeatureCommands } from '../shared/command
 import type { FeatureContext } from '../shared/featureContext';
 import { AddedRepositories } from './addedRepositories';
 import { addRepository } from './commands/addRepository';
+import { copyUserId } from './commands/copyUserId';
 import { openSettings } from './commands/openSettings';
 import { loadMore, refresh } from './commands/refresh';
 import { removeRepository } from './commands/removeRepository';
@@ -16,6 +17,7 @@ import { offerDemoSignIn } from './demoSignIn';
 import { HuaweiSession } from './huaweiSession';
 import {
   ADD_REPOSITORY_COMMAND,
+  COPY_USER_ID_COMMAND,
   LOAD_MORE_COMMAND,
   OPEN_SETTINGS_COMMAND,
   PERMISSIONS_VIEW_ID,
@@ -51,6 +53,7 @@ const COMMANDS: FeatureCommands<PermissionsCommandId, PermissionsContext> = {
   [ADD_REPOSITORY_COMMAND]: addRepository,
   [REMOVE_REPOSITORY_COMMAND]: removeRepository,
   [SHOW_MATRIX_COMMAND]: showMatrix,
+  [COPY_USER_ID_COMMAND]: copyUserId,
 };
 
 /** Repository Permissions view (Huawei Cloud CodeArts Artifact): sign-in, tree, matrix webview. */

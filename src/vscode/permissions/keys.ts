@@ -27,6 +27,8 @@ export const SEARCH_COMMAND = 'coscene.permissions.search';
 export const ADD_REPOSITORY_COMMAND = 'coscene.permissions.addRepository';
 export const REMOVE_REPOSITORY_COMMAND = 'coscene.permissions.removeRepository';
 export const SHOW_MATRIX_COMMAND = 'coscene.permissions.showMatrix';
+/** A Huawei user row's Copy ID. */
+export const COPY_USER_ID_COMMAND = 'coscene.permissions.copyUserId';
 
 /** Commands run only by tree items: registered, not contributed in package.json. */
 export const PERMISSIONS_INTERNAL_COMMANDS = [LOAD_MORE_COMMAND] as const;
@@ -41,6 +43,7 @@ export const PERMISSIONS_COMMANDS = [
   ADD_REPOSITORY_COMMAND,
   REMOVE_REPOSITORY_COMMAND,
   SHOW_MATRIX_COMMAND,
+  COPY_USER_ID_COMMAND,
 ] as const;
 
 export type PermissionsCommandId = (typeof PERMISSIONS_COMMANDS)[number] | (typeof PERMISSIONS_INTERNAL_COMMANDS)[number];

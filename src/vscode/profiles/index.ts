@@ -5,6 +5,7 @@ import { Secrets } from '../shared/secrets';
 import type { Ui } from '../shared/ui';
 import { AUTH_PROVIDER_LABEL, CosceneAuthProvider } from './authProvider';
 import { addProfile } from './commands/addProfile';
+import { copyError } from './commands/copyError';
 import { openConfig } from './commands/openConfig';
 import { removeProfile } from './commands/removeProfile';
 import { setToken } from './commands/setToken';
@@ -13,6 +14,7 @@ import type { ProfilesContext } from './context';
 import {
   ADD_PROFILE,
   AUTH_PROVIDER_ID,
+  COPY_ERROR,
   OPEN_CONFIG,
   type ProfilesCommandId,
   REMOVE_PROFILE,
@@ -35,6 +37,7 @@ const COMMANDS: FeatureCommands<ProfilesCommandId, ProfilesContext> = {
   [SET_TOKEN]: setToken,
   [OPEN_CONFIG]: openConfig,
   [SHOW_LOGS]: async ({ log }) => log.show(),
+  [COPY_ERROR]: copyError,
 };
 
 /** What the profiles feature hands to activate(): the context's active profile, and what the tests inspect. */

@@ -6,13 +6,15 @@ export const SWITCH_PROFILE = 'coscene.profile.switch';
 export const SET_TOKEN = 'coscene.profile.setToken';
 export const OPEN_CONFIG = 'coscene.profile.openConfig';
 export const SHOW_LOGS = 'coscene.showLogs';
+/** An error row's context menu (every tree's): copies its message and request ids. */
+export const COPY_ERROR = 'coscene.copyError';
 
 /** Every command the feature contributes in package.json (Show Logs included: it belongs to no other feature). */
-export const PROFILES_COMMANDS = [ADD_PROFILE, REMOVE_PROFILE, SWITCH_PROFILE, SET_TOKEN, OPEN_CONFIG, SHOW_LOGS] as const;
+export const PROFILES_COMMANDS = [ADD_PROFILE, REMOVE_PROFILE, SWITCH_PROFILE, SET_TOKEN, OPEN_CONFIG, SHOW_LOGS, COPY_ERROR] as const;
 
 export type ProfilesCommandId = (typeof PROFILES_COMMANDS)[number];
 
-/** The status bar item (`$(account) name · org`). */
+/** The status bar item (`$(cloud) coScene: name · org`). */
 export const PROFILE_STATUS_BAR = 'coscene.profile';
 
 /** Context key: set while there is an active profile (views' welcome content). */

@@ -6,7 +6,7 @@ import { ADD_PROFILE, OPEN_CONFIG, PROFILE_STATUS_BAR, SET_TOKEN, SWITCH_PROFILE
 import type { ProfileService } from './profileService';
 
 /**
- * The status bar item: the active profile (`$(account) name · org`, click to switch), drawn again whenever the
+ * The status bar item: the active profile (`$(cloud) coScene: name · org`, click to switch), drawn again whenever the
  * service says what it shows may have changed.
  */
 export class ProfileStatusBar implements vscode.Disposable {
@@ -37,6 +37,9 @@ export class ProfileStatusBar implements vscode.Disposable {
   }
 }
 
+/** The status item's codicon. */
+const STATUS_ICON = '$(cloud)';
+
 interface StatusState {
   profile?: ProfileInfo;
   tokenRejected: boolean;
@@ -55,7 +58,10 @@ export function sourceLabel(source: ProfileSource, configPath: string): string {
   }
 }
 
-/** `$(account) name · org-slug`; click to switch. Warning background once the server rejected the token. */
+/**
+ * The product's icon and name, then the profile: `$(cloud) coScene: name · org-slug` (not `$(account)`, the Accounts
+ * menu's); click to switch. Warning background once the server rejected the token.
+ */
 function renderStatusBar(item: vscode.StatusBarItem, state: StatusState): void {
   const { profile } = state;
   const md = new vscode.MarkdownString(undefined, true);
@@ -65,7 +71,7 @@ function renderStatusBar(item: vscode.StatusBarItem, state: StatusState): void {
     md.appendMarkdown('  \n');
   };
   if (profile) {
-    item.text = profile.org ? `$(account) ${profile.name} · ${profile.org}` : `$(account) ${profile.name}`;
+    item.text = `${STATUS_ICON} coScene: ${profile.org ? `${profile.name} · ${profile.org}` : profile.name}`;
     item.command = SWITCH_PROFILE;
     line(vscode.l10n.t('coScene profile: {0}', profile.name));
     line(vscode.l10n.t('Endpoint: {0}', profile.endpoint));
@@ -80,7 +86,7 @@ function renderStatusBar(item: vscode.StatusBarItem, state: StatusState): void {
     md.appendMarkdown('\n\n');
     md.appendText(vscode.l10n.t('Click to switch profiles.'));
   } else {
-    item.text = '$(account) coScene';
+    item.text = `${STATUS_ICON} coScene`;
     item.command = state.configError ? OPEN_CONFIG : ADD_PROFILE;
     line(vscode.l10n.t('No coScene profile. Click to add one.'));
   }

@@ -86,6 +86,12 @@ export class CommandTerminal implements vscode.Disposable {
     }
   }
 
+  /** Shows the terminal; one the user closed comes back with what it showed before. */
+  show(): void {
+    if (!this.terminal) this.pending.push(this.transcript.replace(/\r?\n/g, '\r\n'));
+    this.ensureTerminal().show(false);
+  }
+
   dispose(): void {
     this.closeListener.dispose();
     this.running?.abort();

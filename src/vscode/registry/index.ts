@@ -10,9 +10,17 @@ import { createCredential } from './commands/createCredential';
 import { forgetCredential } from './commands/forgetCredential';
 import { logIn } from './commands/login';
 import { logOut } from './commands/logout';
+import { showActions } from './commands/showActions';
 import { CredentialDocuments } from './credentialDocument';
 import { RegistryCredentials } from './credentials';
-import { REGISTRY_CREATE_CREDENTIAL, REGISTRY_FORGET_CREDENTIAL, REGISTRY_LOGIN, REGISTRY_LOGOUT, type RegistryCommandId } from './keys';
+import {
+  REGISTRY_CREATE_CREDENTIAL,
+  REGISTRY_FORGET_CREDENTIAL,
+  REGISTRY_LOGIN,
+  REGISTRY_LOGOUT,
+  REGISTRY_SHOW_ACTIONS,
+  type RegistryCommandId,
+} from './keys';
 import { LoginState, type RegistryLogin } from './loginState';
 import type { RegistryContext } from './registryContext';
 
@@ -22,7 +30,9 @@ export interface RegistryFeatureApi {
   terminalText(): string;
   /** The last login, as the status bar shows it. */
   login(): RegistryLogin | undefined;
-  statusBar(): { visible: boolean; text: string; tooltip: string };
+  statusBar(): { visible: boolean; text: string; tooltip: string; command?: string };
+  /** What a window reload does: keeps the remembered login only while the client's login store holds it. */
+  verifyLogin(): Promise<boolean>;
   /** Username, host and scope of the stored credential, if any (never its password). */
   storedCredential(): Promise<Omit<StoredCredential, 'password'> | undefined>;
 }
@@ -32,6 +42,7 @@ const COMMANDS: FeatureCommands<RegistryCommandId, RegistryContext> = {
   [REGISTRY_LOGOUT]: logOut,
   [REGISTRY_CREATE_CREDENTIAL]: createCredential,
   [REGISTRY_FORGET_CREDENTIAL]: forgetCredential,
+  [REGISTRY_SHOW_ACTIONS]: showActions,
 };
 
 /** Container registry login/logout and temporary credentials: commands, their terminal and the status bar item. */
@@ -59,10 +70,14 @@ export function registerRegistryFeature(feature: FeatureContext): RegistryFeatur
     ...registerFeatureCommands(ctx, COMMANDS),
   );
 
+  // After a reload: a login removed outside VS Code (docker logout in a shell) is not shown as current.
+  void ctx.state.verify().catch((err: unknown) => feature.log.warn(`Registry login check failed: ${String(err)}`));
+
   return {
     terminalText: () => ctx.terminal.text(),
     login: () => ctx.state.current(),
     statusBar: () => ctx.state.statusBar(),
+    verifyLogin: () => ctx.state.verify(),
     storedCredential: async () => {
       const stored = await ctx.credentials.stored();
       if (!stored) return undefined;

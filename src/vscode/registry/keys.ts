@@ -4,9 +4,17 @@ export const REGISTRY_LOGIN = 'coscene.registry.login';
 export const REGISTRY_LOGOUT = 'coscene.registry.logout';
 export const REGISTRY_CREATE_CREDENTIAL = 'coscene.registry.createCredential';
 export const REGISTRY_FORGET_CREDENTIAL = 'coscene.registry.forgetCredential';
+/** The status bar item's click: a quick pick of Log Out, Log In Again and Show Terminal. */
+export const REGISTRY_SHOW_ACTIONS = 'coscene.registry.showActions';
 
 /** Every command the feature contributes in package.json. */
-export const REGISTRY_COMMANDS = [REGISTRY_LOGIN, REGISTRY_LOGOUT, REGISTRY_CREATE_CREDENTIAL, REGISTRY_FORGET_CREDENTIAL] as const;
+export const REGISTRY_COMMANDS = [
+  REGISTRY_LOGIN,
+  REGISTRY_LOGOUT,
+  REGISTRY_CREATE_CREDENTIAL,
+  REGISTRY_FORGET_CREDENTIAL,
+  REGISTRY_SHOW_ACTIONS,
+] as const;
 
 export type RegistryCommandId = (typeof REGISTRY_COMMANDS)[number];
 

@@ -1,5 +1,8 @@
 import * as vscode from 'vscode';
+import { CosceneApiError } from '../../core/coscene/apiErrors';
 import { AccessError, ErrorAction, Msg, msg } from '../../core/errors';
+import { HuaweiApiError } from '../../core/huawei/errors';
+import { redact } from '../../core/redact';
 import { escapeNotificationLinks } from '../../core/text/serverText';
 import type { Log } from './log';
 import type { Ui } from './ui';
@@ -60,6 +63,22 @@ export function describeError(err: unknown): Described {
   if (err instanceof AccessError) return { message: localize(err.userMessage), actions: err.actions };
   const text = err instanceof Error ? err.message : String(err);
   return { message: localize(msg('Unexpected error: {0}', text)), actions: ['showLogs'] };
+}
+
+/**
+ * What Copy Error puts on the clipboard: the message an error row shows, then what identifies the failed request
+ * (Huawei's trace and request ids; coScene's procedure and status) for a support ticket. Redacted: never a token.
+ */
+export function errorReport(err: unknown): string {
+  const lines = [describeError(err).message];
+  if (err instanceof HuaweiApiError) {
+    lines.push(`HTTP ${err.httpStatus} ${err.errorCode}`);
+    if (err.traceId) lines.push(`trace_id: ${err.traceId}`);
+    if (err.requestId) lines.push(`X-Request-Id: ${err.requestId}`);
+  } else if (err instanceof CosceneApiError) {
+    lines.push(`${err.procedure}: HTTP ${err.httpStatus} ${err.code}`);
+  }
+  return redact(lines.join('\n'));
 }
 
 /**

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { actionCommand, actionLabel, describeError } from './errors';
+import { actionCommand, actionLabel, describeError, errorReport } from './errors';
 import { ACTION_CONTEXT, ERROR_CONTEXT, LOAD_MORE_CONTEXT, MESSAGE_CONTEXT } from './keys';
 
 /** Nodes every tree shares: a message, an error with its actions, and "Load more…". */
@@ -38,9 +38,12 @@ const ACTION_ICONS: Record<string, string> = {
  */
 export class ErrorNode extends vscode.TreeItem {
   readonly children: ActionNode[];
+  /** What Copy Error copies: the message shown, and the failed request's trace/request id when there is one. */
+  readonly report: string;
   constructor(err: unknown, retryCommand?: vscode.Command) {
     const { message, actions } = describeError(err);
     super(message, vscode.TreeItemCollapsibleState.Expanded);
+    this.report = errorReport(err);
     this.iconPath = new vscode.ThemeIcon('error', new vscode.ThemeColor('errorForeground'));
     this.tooltip = message;
     this.contextValue = ERROR_CONTEXT;

@@ -10,6 +10,8 @@ export interface PagedListEndOptions {
   retry?(title: string): vscode.Command;
   /** The row shown when the whole list is loaded and empty ("No users"). */
   empty: string;
+  /** What that row offers (a filter's Clear Filter): run on click, and its context value for the row's menus. */
+  emptyAction?: { command: vscode.Command; contextValue: string; icon?: string };
   /** The list's tree id: the rows get ids below it (a tree with ids needs one on every row). None: no ids. */
   id?: string;
 }
@@ -42,7 +44,17 @@ export function listEnd(state: ListEndState, options: PagedListEndOptions): vsco
     const progress = state.total === undefined ? String(state.loaded) : vscode.l10n.t('{0} of {1}', state.loaded, state.total);
     return [withId(new LoadMoreNode(options.loadMore(vscode.l10n.t('Load more…')), progress), id)];
   }
-  return state.loaded === 0 ? [withId(new MessageNode(options.empty), id)] : [];
+  return state.loaded === 0 ? [withId(emptyRow(options), id)] : [];
+}
+
+function emptyRow({ empty, emptyAction }: PagedListEndOptions): MessageNode {
+  const node = new MessageNode(empty, emptyAction?.icon ?? 'info');
+  if (emptyAction) {
+    node.command = emptyAction.command;
+    node.contextValue = emptyAction.contextValue;
+    node.tooltip = emptyAction.command.tooltip ?? emptyAction.command.title;
+  }
+  return node;
 }
 
 /** listEnd for a page-token cursor. */

@@ -32,6 +32,8 @@ export const OTHER_GROUP_CONTEXT_VALUE = 'coscene.userGroup.other';
 export const PROJECT_CONTEXT_VALUE = 'coscene.project';
 export const PROJECT_ARCHIVED_CONTEXT_VALUE = 'coscene.project.archived';
 export const ROLE_CONTEXT_VALUE = 'coscene.role';
+/** The row a filter that matches nothing shows ("No users with role …"), with Clear Filter. */
+export const EMPTY_FILTER_CONTEXT_VALUE = 'coscene.users.emptyFilter';
 
 /** Settings the feature reads (sections and keys). */
 export const USERS_SETTINGS = 'coscene.users';

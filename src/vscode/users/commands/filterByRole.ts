@@ -21,6 +21,6 @@ export const filterByRole =
       { title: vscode.l10n.t('Filter {0} by Role Code', tree.title()), placeHolder: vscode.l10n.t('Role code') },
     );
     if (!pick) return;
-    tree.state.setFilter({ kind: 'role', code: pick.label });
+    tree.state.setFilter({ kind: 'role', code: pick.label, name: pick.description });
     tree.refresh();
   };

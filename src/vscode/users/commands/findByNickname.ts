@@ -10,7 +10,7 @@ export const findByNickname =
     const tree = treeOf(ctx);
     const current = tree.state.filter;
     const query = await ctx.ui.showInputBox({
-      title: vscode.l10n.t('Find {0} by Nickname', tree.title()),
+      title: vscode.l10n.t('Filter {0} by Nickname', tree.title()),
       prompt: vscode.l10n.t('Part of a nickname; the server matches substrings.'),
       value: current?.kind === 'nickname' ? current.text : '',
     });

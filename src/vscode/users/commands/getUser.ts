@@ -12,7 +12,7 @@ import type { UsersContext } from '../usersContext';
  */
 export const getUser: Command<UsersContext> = async (ctx) => {
   const raw = await ctx.ui.showInputBox({
-    title: vscode.l10n.t('Get User'),
+    title: vscode.l10n.t('Show User Details'),
     prompt: vscode.l10n.t('A user ID or users/<id>; leave empty for yourself.'),
     placeHolder: 'users/0b6f4c1e-2d7a-4c39-9f3e-5a1d2b3c4d5e',
   });

@@ -7,6 +7,7 @@ import { collectAll, FetchPage, PageCursor } from '../../../core/paging';
 import type { FeatureContext } from '../../shared/featureContext';
 import { ErrorNode } from '../../shared/nodes';
 import { errorWithIds, pagedListEnd } from '../../shared/pagedListEnd';
+import { emptyFilterEnd } from '../emptyFilter';
 import { LOAD_MORE_USERS, PAGE_SIZE_SETTING, USERS_COMMAND, USERS_SETTINGS } from '../keys';
 import type { ProjectList, ScopeModel, UserList } from './usersModel';
 import { KeptRoles, keptRolesScope } from './keptRoles';
@@ -97,18 +98,20 @@ export class RoleGroups {
   }
 
   /** The rows that end a list: Load more…, an error with Retry, a paging-loop notice, or `empty`. */
-  end(list: UserList | ProjectList, empty = vscode.l10n.t('No users')): vscode.TreeItem[] {
+  end(list: UserList | ProjectList, empty = vscode.l10n.t('No users'), filtered?: UsersFilter): vscode.TreeItem[] {
     const cursor: PageCursor<unknown> = list.cursor;
     return pagedListEnd(cursor, {
       id: list.id,
       empty,
+      ...(filtered && emptyFilterEnd(filtered, this.scope.level)),
       loadMore: (title) => ({ command: LOAD_MORE_USERS, title, arguments: [list] }),
     });
   }
 
   /** A scope's rows: `top`, then the flat list's users and ending when not grouped; parented to `owner`. */
   nodes(model: ScopeModel, owner: vscode.TreeItem | undefined): vscode.TreeItem[] {
-    const nodes = model.list ? [...model.top, ...this.rows(model.list), ...this.end(model.list)] : model.top;
+    const { list } = model;
+    const nodes = list ? [...model.top, ...this.rows(list), ...this.end(list, undefined, this.state.filter)] : model.top;
     this.setParent(nodes, owner);
     return nodes;
   }

@@ -1,7 +1,8 @@
 import * as vscode from 'vscode';
 import type { UsersViewContextKeys } from '../keys';
 
-export type UsersFilter = { kind: 'role'; code: string } | { kind: 'nickname'; text: string };
+/** A role filter carries the role's display name (for the empty row's "No users with role …") when it is known. */
+export type UsersFilter = { kind: 'role'; code: string; name?: string } | { kind: 'nickname'; text: string };
 
 /**
  * What one users view shows: grouped by role or flat, and the active server filter. Each view has its own
