@@ -17,7 +17,7 @@ describe('organization users in the workbench, grouped by role and paged', funct
     await treeRow(pane, 'You: Alice Chen').waitFor({ timeout: 30_000 });
     const admins = treeRow(pane, 'Organization Admin');
     await admins.waitFor();
-    assert.equal((await admins.locator('.label-description').innerText()).trim(), `${countOf('ORGANIZATION_ADMIN')} · ORGANIZATION_ADMIN`);
+    assert.equal((await admins.locator('.label-description').innerText()).trim(), String(countOf('ORGANIZATION_ADMIN')));
     await expandRow(admins);
     const alice = treeRow(pane, 'Alice Chen');
     await alice.waitFor();
@@ -32,7 +32,7 @@ describe('organization users in the workbench, grouped by role and paged', funct
     const readers = treeRow(pane, 'Organization Reader');
     const total = countOf('ORGANIZATION_READER');
     assert.ok(total > 101 && total <= 200, `the seed has ${total} readers: two pages (101 would look like 100 + Load more)`);
-    assert.equal((await readers.locator('.label-description').innerText()).trim(), `${total} · ORGANIZATION_READER`);
+    assert.equal((await readers.locator('.label-description').innerText()).trim(), String(total));
     await expandRow(readers);
     await treeRow(pane, '李娜').or(pane.locator('[role="treeitem"][aria-level="2"]')).first().waitFor();
     await page().keyboard.press('End'); // the focused tree scrolls to its last row, as a person scrolls down

@@ -80,13 +80,13 @@ export class GroupItem extends vscode.TreeItem {
     return this.cursor.state === 'done' ? this.cursor.items.length : undefined;
   }
 
-  /** Returns whether the description changed. The count comes first: a narrow side bar cuts descriptions at the end. */
+  /** Returns whether the description changed: the count alone (the role's code is in the tooltip), so a narrow side bar keeps it. */
   updateDescription(): boolean {
     const count = this.count;
-    const code = this.role?.code;
-    const text = code ? (count === undefined ? code : `${count} · ${code}`) : count === undefined ? undefined : String(count);
+    const text = count === undefined ? undefined : String(count);
     if (text === this.description) return false;
     this.description = text;
     return true;
   }
+
 }
