@@ -105,7 +105,10 @@ describe('Accounts menu and Get Started', function () {
     await answer('Profile name', ADDED);
     await answer('OpenAPI endpoint', fakeUrl);
     await answer('Default project slug', 'mcap');
+    await widget.locator('.quick-input-title', { hasText: '(4/4)' }).waitFor(); // one flow of four steps
     await answer('Access token', FAKE_COSCENE.writerToken);
+    // The token was checked before saving: the notification says who it signs in as.
+    await toast(page(), `Added the profile "${ADDED}": signed in as`).first().waitFor({ timeout: 30_000 });
     await statusItem(`${ADDED} · ${FAKE_COSCENE.orgSlug}`).waitFor({ timeout: 30_000 }); // active, its token accepted
 
     const said = toast(page(), `Signed out of the coScene profile "${ADDED}": its token is removed from VS Code.`);

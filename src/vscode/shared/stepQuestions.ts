@@ -13,8 +13,8 @@ export async function stepInput(options: StepInputOptions): Promise<StepResult<s
   const disposables: vscode.Disposable[] = [box];
   try {
     return await new Promise<StepResult<string>>((resolve) => {
+      // Checked as the user types and on Enter, not on opening: an empty box shows its prompt, not a complaint.
       const validate = (value: string) => (box.validationMessage = options.validateInput?.(value));
-      validate(box.value);
       disposables.push(
         box.onDidChangeValue(validate),
         box.onDidTriggerButton((button) => {
@@ -26,7 +26,7 @@ export async function stepInput(options: StepInputOptions): Promise<StepResult<s
         }),
         box.onDidAccept(async () => {
           const value = box.value;
-          if (options.validateInput?.(value) || box.busy) return;
+          if (box.busy || validate(value)) return;
           if (!options.accept) return resolve({ value });
           box.busy = true;
           box.enabled = false;
