@@ -36,6 +36,7 @@ export async function stepInput(options: StepInputOptions): Promise<StepResult<s
             if (problem === undefined) return resolve({ value });
             box.validationMessage = problem;
           } catch (err) {
+            if (checking.signal.aborted) return; // Escape during the check: the box is gone
             box.validationMessage = err instanceof Error ? err.message : String(err);
           } finally {
             box.busy = false;
