@@ -238,9 +238,10 @@ async function huaweiPhase({ page, fake, settled }, result) {
     marked.repositoryName = marked.displayName = `bench-${tag}`;
     await runCommand(page, `${CONTAINER}: ${NLS['cmd.huawei.signIn']}`, { asksNext: true });
     await pickQuickItem(page, 'Sign in to Huawei Cloud', 'IAM user and password');
+    // The console's order: account, IAM user, password (one step-by-step flow; the CodeArts project ID is the last step).
+    await answerQuickInput(page, 'Account name', FAKE_HUAWEI.domainName);
     await answerQuickInput(page, 'IAM user name', FAKE_HUAWEI.iamUser);
     await answerQuickInput(page, `Password of IAM user ${FAKE_HUAWEI.iamUser}`, FAKE_HUAWEI.iamPassword);
-    await answerQuickInput(page, 'Account name', FAKE_HUAWEI.domainName);
     await pickQuickItem(page, 'Region', FAKE_HUAWEI.region);
     await pickQuickItem(page, 'Keep the password?', 'Keep the password in the OS keyring to renew the token');
     const last = await fillQuickInput(page, 'CodeArts project ID', FAKE_HUAWEI.codeartsProjectId); // Enter once the timer is armed

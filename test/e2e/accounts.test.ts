@@ -105,7 +105,16 @@ describe('Accounts menu and Get Started', function () {
     await answer('Profile name', ADDED);
     await answer('OpenAPI endpoint', fakeUrl);
     await answer('Default project slug', 'mcap');
-    await answer('Access token', FAKE_COSCENE.writerToken);
+    await widget.locator('.quick-input-title', { hasText: '(4/4)' }).waitFor(); // one flow of four steps
+    // A token the server refuses (401) is not saved: the step stays open and says so; another token is checked again.
+    await answer('Access token', 'refused-by-the-fake');
+    await widget.locator('.quick-input-message', { hasText: 'The server refused this token (401): it is not saved.' }).waitFor();
+    await widget.locator('.quick-input-left-action-bar .codicon-quick-input-back').waitFor();
+    await screenshot(page(), 'add-profile-token-refused');
+    await widget.locator('.quick-input-box input').fill(FAKE_COSCENE.writerToken);
+    await widget.locator('.quick-input-box input').press('Enter');
+    // The token was checked before saving: the notification says who it signs in as.
+    await toast(page(), `Added the profile "${ADDED}": signed in as`).first().waitFor({ timeout: 30_000 });
     await statusItem(`coScene: ${ADDED} · ${FAKE_COSCENE.orgSlug}`).waitFor({ timeout: 30_000 }); // active, its token accepted
 
     const said = toast(page(), `Signed out of the coScene profile "${ADDED}": its token is removed from VS Code.`);

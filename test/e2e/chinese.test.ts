@@ -75,9 +75,11 @@ describe('the Simplified Chinese UI in the workbench', function () {
   it('repository permissions are labelled in Chinese (x-language: zh-cn)', async () => {
     await runCommand(page(), `coScene: ${NLS_ZH['cmd.huawei.signIn']}`, { asksNext: true });
     await pickQuickItem(page(), zh('Sign in to Huawei Cloud'), zh('IAM user and password'));
+    await answerQuickInput(page(), zh('Account name (the Huawei Cloud account the IAM user belongs to)'), FAKE_HUAWEI.domainName);
     await answerQuickInput(page(), zh('IAM user name'), FAKE_HUAWEI.iamUser);
     await answerQuickInput(page(), zh('Password of IAM user {0}', FAKE_HUAWEI.iamUser), FAKE_HUAWEI.iamPassword);
-    await answerQuickInput(page(), zh('Account name (the Huawei Cloud account the IAM user belongs to)'), FAKE_HUAWEI.domainName);
+    // The regions by their Chinese names (core/huawei/regions.ts).
+    await page().locator('.quick-input-widget .quick-input-list .monaco-list-row', { hasText: '华北-北京四' }).first().waitFor();
     await pickQuickItem(page(), zh('Region'), FAKE_HUAWEI.region);
     await pickQuickItem(page(), zh('Keep the password?'), zh('Keep the password in the OS keyring to renew the token'));
     await answerQuickInput(page(), zh('CodeArts project ID (32 characters, from the project URL)'), FAKE_HUAWEI.codeartsProjectId);

@@ -18,10 +18,23 @@ describe('repository permissions in the workbench after a Huawei Cloud sign-in',
     await view.getByText('Sign in to Huawei Cloud to see CodeArts Artifact repository permissions.').waitFor();
 
     await runCommand(page(), `coScene: ${NLS['cmd.huawei.signIn']}`, { asksNext: true });
-    await pickQuickItem(page(), 'Sign in to Huawei Cloud', 'IAM user and password');
-    await answerQuickInput(page(), 'IAM user name', FAKE_HUAWEI.iamUser);
-    await answerQuickInput(page(), `Password of IAM user ${FAKE_HUAWEI.iamUser}`, FAKE_HUAWEI.iamPassword);
+    // One step at a time in the console's order (account, IAM user, password), the title counting the steps.
+    await pickQuickItem(page(), 'Sign in to Huawei Cloud (1/7)', 'IAM user and password');
     await answerQuickInput(page(), 'Account name', FAKE_HUAWEI.domainName);
+    await answerQuickInput(page(), 'IAM user name (3/7)', FAKE_HUAWEI.iamUser);
+    // Back from the password step: the user name step again, with what was typed.
+    const widget = page().locator('.quick-input-widget');
+    await widget.locator('.quick-input-title', { hasText: `Password of IAM user ${FAKE_HUAWEI.iamUser} (4/7)` }).waitFor();
+    await widget.locator('.quick-input-left-action-bar .codicon-quick-input-back').click();
+    await widget.locator('.quick-input-title', { hasText: 'IAM user name (3/7)' }).waitFor();
+    assert.equal(await widget.locator('.quick-input-box input').inputValue(), FAKE_HUAWEI.iamUser, 'the user name typed is kept');
+    await widget.locator('.quick-input-left-action-bar .codicon-quick-input-back').waitFor(); // Back on every step but the first
+    await screenshot(page(), 'huawei-sign-in-steps');
+    await widget.locator('.quick-input-box input').press('Enter');
+    await answerQuickInput(page(), `Password of IAM user ${FAKE_HUAWEI.iamUser} (4/7)`, FAKE_HUAWEI.iamPassword);
+    // The regions carry the console's names (typing a name finds its region).
+    await widget.locator('.quick-input-title', { hasText: 'Region (5/7)' }).waitFor();
+    await widget.locator('.quick-input-list .monaco-list-row', { hasText: 'CN North-Beijing4' }).first().waitFor();
     await pickQuickItem(page(), 'Region', FAKE_HUAWEI.region);
     await pickQuickItem(page(), 'Keep the password?', 'Keep the password in the OS keyring to renew the token');
     await answerQuickInput(page(), 'CodeArts project ID', FAKE_HUAWEI.codeartsProjectId);

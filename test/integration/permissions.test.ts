@@ -3,6 +3,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { FAKE_HUAWEI, FakeServer, startFakeServer } from '../fake/server';
+import { HUAWEI_REGIONS } from '../../src/core/huawei/regions';
 import type { PermissionsTestApi } from '../../src/vscode/permissions';
 import { COPY_ERROR } from '../../src/vscode/profiles/keys';
 import {
@@ -142,6 +143,79 @@ describe('Repository Permissions view (Huawei Cloud CodeArts Artifact)', functio
     assert.equal(errors.length, 1, 'the failure is shown');
     assert.equal(feature.session.isSignedIn(), false);
     assert.equal(huaweiRequests('KeystoneCreateUserTokenByPassword').length, 1);
+  });
+
+  it("asks in the console's order one step at a time: a step counter, Back keeps what was typed, Escape cancels it all", async () => {
+    const before = huaweiRequests().length;
+    ui.pick(vscode.l10n.t('IAM user and password'))
+      .input(FAKE_HUAWEI.domainName)
+      .input('typo-user')
+      .back() // on the password step
+      .input(FAKE_HUAWEI.iamUser) // the user step again, 'typo-user' pre-filled
+      .input(FAKE_HUAWEI.iamPassword)
+      .back() // on the region step
+      .input(FAKE_HUAWEI.iamPassword) // the password step again, pre-filled
+      .pick(FAKE_HUAWEI.region)
+      .pick(vscode.l10n.t('Use the password once'))
+      .input(undefined); // Escape on the last step: nothing is sent
+    await vscode.commands.executeCommand(SIGN_IN_COMMAND);
+    ui.assertAllAnswered();
+    const password = vscode.l10n.t('Password of IAM user {0}', FAKE_HUAWEI.iamUser);
+    assert.deepEqual(
+      ui.asked.map((q) => [q.title, `${q.step}/${q.totalSteps}`, q.backOffered, q.value, q.answer]),
+      [
+        [vscode.l10n.t('Sign in to Huawei Cloud'), '1/7', false, undefined, vscode.l10n.t('IAM user and password')],
+        [vscode.l10n.t('Account name (the Huawei Cloud account the IAM user belongs to)'), '2/7', true, '', FAKE_HUAWEI.domainName],
+        [vscode.l10n.t('IAM user name'), '3/7', true, '', 'typo-user'],
+        [vscode.l10n.t('Password of IAM user {0}', 'typo-user'), '4/7', true, '', 'Back'],
+        [vscode.l10n.t('IAM user name'), '3/7', true, 'typo-user', FAKE_HUAWEI.iamUser],
+        [password, '4/7', true, '', '•••'],
+        [vscode.l10n.t('Region'), '5/7', true, undefined, 'Back'],
+        [password, '4/7', true, '•••', '•••'],
+        [vscode.l10n.t('Region'), '5/7', true, undefined, FAKE_HUAWEI.region],
+        [vscode.l10n.t('Keep the password?'), '6/7', true, undefined, vscode.l10n.t('Use the password once')],
+        [
+          vscode.l10n.t('CodeArts project ID (32 characters, from the project URL)'),
+          '7/7',
+          true,
+          feature.session.codeartsProjectId() ?? '',
+          undefined,
+        ],
+      ],
+    );
+    // The regions carry the console's names (core/huawei/regions.ts), the configured one first.
+    const regions = ui.asked[8]!.offered;
+    assert.equal(regions.length, HUAWEI_REGIONS.length);
+    assert.deepEqual([...regions].sort(), [...HUAWEI_REGIONS].sort());
+    assert.deepEqual(huaweiRequests().slice(before), [], 'Escape cancelled the whole sign-in');
+    assert.equal(feature.session.isSignedIn(), false);
+    assert.deepEqual(ui.messages('error'), []);
+  });
+
+  it('goes back from the region to the access key steps, and the access key way counts seven steps too', async () => {
+    ui.pick(vscode.l10n.t('Access key (AK/SK)'))
+      .input(FAKE_HUAWEI.ak)
+      .input(FAKE_HUAWEI.sk)
+      .input('')
+      .input(FAKE_HUAWEI.domainId)
+      .back() // on the region step
+      .back() // on the account ID step
+      .back() // on the security token step
+      .back() // on the secret key step
+      .back() // on the access key step: the method again, the access key kept highlighted
+      .pick(undefined);
+    await vscode.commands.executeCommand(SIGN_IN_COMMAND);
+    ui.assertAllAnswered();
+    const steps = ui.asked.slice(-6).map((q) => [`${q.step}/${q.totalSteps}`, q.value]);
+    assert.deepEqual(steps, [
+      ['6/7', undefined],
+      ['5/7', FAKE_HUAWEI.domainId],
+      ['4/7', ''],
+      ['3/7', '•••'],
+      ['2/7', FAKE_HUAWEI.ak],
+      ['1/7', vscode.l10n.t('Access key (AK/SK)')],
+    ]);
+    assert.equal(feature.session.isSignedIn(), false);
   });
 
   it('signs in with an IAM user and password and lists the repositories of the CodeArts project', async () => {

@@ -2,6 +2,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
+import { authHeader } from '../../src/core/coscene/auth';
 import { ADD_PROFILE, OPEN_CONFIG, REMOVE_PROFILE } from '../../src/vscode/profiles/keys';
 import type { ProfileService } from '../../src/vscode/profiles/profileService';
 import { httpClientOptionsFromSettings, requestTimeoutMs } from '../../src/vscode/shared/httpSettings';
@@ -161,6 +162,71 @@ describe('profiles', function () {
     ]);
     assert.deepEqual(ui.messages('error'), []);
     assert.ok(!profiles.list().some((p) => p.name === 'plain-http'));
+  });
+
+  it('Add Profile is one step-by-step flow: a counter, Back keeps what was typed, the token is checked before saving', async () => {
+    const writer = server.coscene.usersById.get(FAKE_COSCENE.writerUserName.slice('users/'.length))!;
+    const refused = `refused-token-${Date.now()}`;
+    const before = server.stats.requests.length;
+    ui.input('vsc-steps')
+      .input(server.url)
+      .back() // on the project step
+      .input(server.url) // the endpoint step again, pre-filled with what was typed
+      .input('perception')
+      .input(refused) // the server answers 401: the box stays open with the reason …
+      .back() // … and the user goes back to the project step
+      .input('perception')
+      .input(FAKE_COSCENE.writerToken);
+    await vscode.commands.executeCommand(ADD_PROFILE);
+    ui.assertAllAnswered();
+    assert.deepEqual(
+      ui.asked.map((q) => [`${q.step}/${q.totalSteps}`, q.backOffered, q.value, q.answer]),
+      [
+        ['1/4', false, '', 'vsc-steps'],
+        ['2/4', true, 'https://openapi.coscene.cn', server.url],
+        ['3/4', true, '', 'Back'],
+        ['2/4', true, server.url, server.url],
+        ['3/4', true, '', 'perception'],
+        ['4/4', true, '', 'Back'],
+        ['3/4', true, 'perception', 'perception'],
+        ['4/4', true, '', '•••'],
+      ],
+    );
+    assert.ok(ui.asked.every((q) => q.title === vscode.l10n.t('Add coScene Profile')));
+    assert.deepEqual(ui.validationMessages, [
+      vscode.l10n.t('The server refused this token (401): it is not saved. Paste another token, or go Back to change the endpoint.'),
+    ]);
+    // Both tokens were tried with the current-user call, the refused one first; only the accepted one was saved.
+    const asked = server.stats.requests.slice(before).filter((r) => r.procedure === 'GetUser');
+    assert.deepEqual(
+      asked.map((r) => [r.body?.name, r.headers.authorization === authHeader(refused)]),
+      [
+        ['users/current', true],
+        ['users/current', false],
+      ],
+    );
+    assert.equal(profiles.current()?.name, 'vsc-steps');
+    assert.equal((await (await profiles.api()).getUser('users/current')).name, FAKE_COSCENE.writerUserName);
+    assert.deepEqual(ui.messages('info'), [
+      vscode.l10n.t(
+        'Added the profile "{0}": signed in as {1} to {2}.',
+        'vsc-steps',
+        writer.nickname || writer.email,
+        server.coscene.organization.displayName,
+      ),
+    ]);
+    assert.deepEqual(ui.messages('error'), []);
+    await removeProfile('vsc-steps', ui);
+    await switchProfile('vsc-added', 'extension', ui); // as the tests below expect
+  });
+
+  it('a token the server refuses is not saved (Escape after the reason)', async () => {
+    ui.input('vsc-refused').input(server.url).input('mcap').input('refused-token', undefined);
+    await vscode.commands.executeCommand(ADD_PROFILE);
+    ui.assertAllAnswered();
+    assert.equal(ui.validationMessages.length, 1);
+    assert.ok(!profiles.list().some((p) => p.name === 'vsc-refused'), 'the profile was not added');
+    assert.deepEqual([...ui.messages('info'), ...ui.messages('error')], []);
   });
 
   it('switches between profiles and back, firing onDidChange and updating the status bar', async () => {

@@ -36,6 +36,33 @@ export const HUAWEI_CLOUD_DOMAINS: readonly string[] = Object.freeze([
 
 export const HUAWEI_REGIONS: readonly string[] = Object.freeze(Object.keys(ARTIFACT_ENDPOINTS));
 
+/**
+ * The regions' names as the Huawei Cloud console shows them (international site / Chinese site), for the region pick
+ * and the setting's enumDescriptions (package.nls*.json: `config.huawei.region.<id>`, checked against this table).
+ */
+export const HUAWEI_REGION_NAMES: Readonly<Record<string, { en: string; zh: string }>> = Object.freeze({
+  'cn-north-1': { en: 'CN North-Beijing1', zh: '华北-北京一' },
+  'cn-north-4': { en: 'CN North-Beijing4', zh: '华北-北京四' },
+  'cn-east-2': { en: 'CN East-Shanghai2', zh: '华东-上海二' },
+  'cn-east-3': { en: 'CN East-Shanghai1', zh: '华东-上海一' },
+  'cn-south-1': { en: 'CN South-Guangzhou', zh: '华南-广州' },
+  'cn-south-2': { en: 'CN South-Shenzhen', zh: '华南-深圳' },
+  'cn-southwest-2': { en: 'CN Southwest-Guiyang1', zh: '西南-贵阳一' },
+  'ap-southeast-3': { en: 'AP-Singapore', zh: '亚太-新加坡' },
+  'sa-brazil-1': { en: 'LA-Sao Paulo1', zh: '拉美-圣保罗一' },
+  'la-south-2': { en: 'LA-Santiago', zh: '拉美-圣地亚哥' },
+  'la-north-2': { en: 'LA-Mexico City2', zh: '拉美-墨西哥城二' },
+  'tr-west-1': { en: 'TR-Istanbul', zh: '土耳其-伊斯坦布尔' },
+  'me-east-1': { en: 'ME-Riyadh', zh: '中东-利雅得' },
+  'af-south-1': { en: 'AF-Johannesburg', zh: '非洲-约翰内斯堡' },
+  'af-north-1': { en: 'AF-Cairo', zh: '非洲-开罗' },
+});
+
+/** The console's name of `region` ("CN North-Beijing4" / "华北-北京四"); undefined for a region not in the table. */
+export function regionName(region: string, lang: 'en' | 'zh'): string | undefined {
+  return Object.hasOwn(HUAWEI_REGION_NAMES, region) ? HUAWEI_REGION_NAMES[region]![lang] : undefined;
+}
+
 const REGION_ID = /^[a-z]{2}-[a-z]+-\d{1,2}$/;
 
 /** The override when set (validated), else the table entry for the region. */

@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { stepInput, stepPick } from './stepQuestions';
 
 /** A quick pick item; `T` carries what the caller needs back (a user, a format, …). */
 export type PickItem = vscode.QuickPickItem;
@@ -9,6 +10,40 @@ export interface SearchQuickPickOptions {
   placeHolder?: string;
   /** Wait after the last keystroke before searching (ms). */
   debounceMs?: number;
+}
+
+/** Where a question stands in a multi-step flow (shown as "Title (2/7)"); `back`: the title bar offers Back. */
+export interface StepNav {
+  step: number;
+  totalSteps: number;
+  back: boolean;
+}
+
+/** A step's answer: the value, 'back' (the Back button), or undefined (Escape: the whole flow is cancelled). */
+export type StepResult<T> = { value: T } | 'back' | undefined;
+
+export interface StepInputOptions extends StepNav {
+  title: string;
+  prompt?: string;
+  placeHolder?: string;
+  /** Pre-filled (what was typed before going back, or a default). */
+  value?: string;
+  password?: boolean;
+  /** Checked as the user types; a message blocks Enter. */
+  validateInput?: (value: string) => string | undefined;
+  /**
+   * Runs on Enter with the box busy (e.g. asks the server whether a token works). A message keeps the box open and
+   * shows it: the user edits, goes Back, or presses Enter again. Escape aborts `signal`.
+   */
+  accept?: (value: string, signal: AbortSignal) => Promise<string | undefined>;
+}
+
+export interface StepPickOptions<T extends PickItem> extends StepNav {
+  title: string;
+  placeHolder?: string;
+  /** The item highlighted when the pick opens (the one chosen before going back). */
+  active?: T;
+  matchOnDescription?: boolean;
 }
 
 /**
@@ -41,6 +76,10 @@ export interface Ui {
     options: SearchQuickPickOptions,
   ): Promise<T | undefined>;
   showInputBox(options: vscode.InputBoxOptions): Promise<string | undefined>;
+  /** One input step of a multi-step flow (shared/wizard.ts): step counter, Back button, pre-filled value. */
+  stepInput(options: StepInputOptions): Promise<StepResult<string>>;
+  /** One quick pick step of a multi-step flow. */
+  stepPick<T extends PickItem>(items: readonly T[], options: StepPickOptions<T>): Promise<StepResult<T>>;
   /** A notification; resolves with the action clicked (or undefined when dismissed). Callers rarely await it. */
   showInformationMessage(message: string, ...actions: string[]): Promise<string | undefined>;
   showWarningMessage(message: string, ...actions: string[]): Promise<string | undefined>;
@@ -61,6 +100,8 @@ export const windowUi: Ui = {
   showLoadingQuickPick: (first, more, options) => loadingQuickPick(first, more, options),
   showSearchQuickPick: (search, options) => searchQuickPick(search, options),
   showInputBox: async (options) => vscode.window.showInputBox(options),
+  stepInput: (options) => stepInput(options),
+  stepPick: (items, options) => stepPick(items, options),
   showInformationMessage: async (message, ...actions) => vscode.window.showInformationMessage(message, ...actions),
   showWarningMessage: async (message, ...actions) => vscode.window.showWarningMessage(message, ...actions),
   showErrorMessage: async (message, ...actions) => vscode.window.showErrorMessage(message, ...actions),
@@ -171,6 +212,8 @@ export class ReplaceableUi implements Ui {
   showLoadingQuickPick: Ui['showLoadingQuickPick'] = (first, more, options) => this.current.showLoadingQuickPick(first, more, options);
   showSearchQuickPick: Ui['showSearchQuickPick'] = (search, options) => this.current.showSearchQuickPick(search, options);
   showInputBox: Ui['showInputBox'] = (options) => this.current.showInputBox(options);
+  stepInput: Ui['stepInput'] = (options) => this.current.stepInput(options);
+  stepPick: Ui['stepPick'] = (items, options) => this.current.stepPick(items, options);
   showInformationMessage: Ui['showInformationMessage'] = (message, ...actions) => this.current.showInformationMessage(message, ...actions);
   showWarningMessage: Ui['showWarningMessage'] = (message, ...actions) => this.current.showWarningMessage(message, ...actions);
   showErrorMessage: Ui['showErrorMessage'] = (message, ...actions) => this.current.showErrorMessage(message, ...actions);

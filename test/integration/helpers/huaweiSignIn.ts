@@ -12,7 +12,7 @@ export interface PasswordAnswers {
   userName: string;
   password: string;
   domainName: string;
-  /** The region picked (a label, or `from settings` for the configured one). */
+  /** The region picked: its ID (the label), or a predicate (the configured one's description ends with "from settings"). */
   region: Choose;
   /** False: "Use the password once". */
   keepPassword?: boolean;
@@ -55,13 +55,14 @@ export const AKSK_SIGN_IN: AkSkAnswers = {
 
 const typed = (value: Typed): (string | undefined)[] => (typeof value === 'string' ? [value] : [...value]);
 
-/** Queues on `ui` the answers to the sign-in's questions, in the order it asks them. */
+/** Queues on `ui` the answers to the sign-in's steps, in the order it asks them (no Back). */
 export function answerSignIn(ui: ScriptedUi, answers: SignInAnswers): ScriptedUi {
   if (answers.method === 'password') {
+    // The console's order: account, IAM user, password.
     ui.pick(vscode.l10n.t('IAM user and password'))
+      .input(answers.domainName)
       .input(answers.userName)
       .input(answers.password)
-      .input(answers.domainName)
       .pick(answers.region)
       .pick(
         answers.keepPassword === false

@@ -1,5 +1,5 @@
 import type * as vscode from 'vscode';
-import type { PickItem, SearchQuickPickOptions, Ui } from '../../../src/vscode/shared/ui';
+import type { PickItem, SearchQuickPickOptions, StepInputOptions, StepPickOptions, StepResult, Ui } from '../../../src/vscode/shared/ui';
 import { extensionApi } from './profileFixtures';
 
 /** A notification the extension showed (not a modal question). */
@@ -16,6 +16,12 @@ export interface AskedQuestion {
   /** Quick picks: the items' labels; input boxes: the prompt; confirmations: the message and its actions. */
   offered: string[];
   answer?: string;
+  /** Steps of a multi-step flow (ui.stepInput / ui.stepPick): the counter, whether Back was offered, and what the
+   * step opened with (the pre-filled text, `•••` for a password; the highlighted item's label). */
+  step?: number;
+  totalSteps?: number;
+  backOffered?: boolean;
+  value?: string;
 }
 
 /** Chooses among quick pick items: a label or description (exact, `$(icon)` prefixes ignored), or a predicate. */
@@ -28,7 +34,8 @@ type Answer =
   | { kind: 'input'; values: (string | undefined)[] }
   | { kind: 'confirm'; action: string | undefined }
   | { kind: 'save'; uri: vscode.Uri | undefined | ((offered: vscode.Uri | undefined) => vscode.Uri) }
-  | { kind: 'open'; uris: vscode.Uri[] | undefined };
+  | { kind: 'open'; uris: vscode.Uri[] | undefined }
+  | { kind: 'back' };
 
 const plain = (label: string) => label.replace(/^\$\([^)]*\)\s*/, '');
 
@@ -88,6 +95,14 @@ export class ScriptedUi implements Ui {
     this.answers.push({ kind: 'input', values });
     return this;
   }
+  /**
+   * Next step of a multi-step flow: the Back button (the step must offer it). An input step whose scripted values
+   * were all refused stays open and takes the next answer: `ui.input('bad').back()` goes back from that step.
+   */
+  back(): this {
+    this.answers.push({ kind: 'back' });
+    return this;
+  }
   /** Next modal question (ui.confirm): the action chosen (undefined: Cancel). */
   answerConfirm(action: string | undefined): this {
     this.answers.push({ kind: 'confirm', action });
@@ -139,9 +154,10 @@ export class ScriptedUi implements Ui {
     }
   }
 
-  private next<K extends Answer['kind']>(kind: K, describe: string): Extract<Answer, { kind: K }> {
+  private next<K extends Answer['kind']>(kind: K | readonly K[], describe: string): Extract<Answer, { kind: K }> {
     const answer = this.answers[0];
-    if (!answer || answer.kind !== kind) {
+    const kinds: readonly string[] = typeof kind === 'string' ? [kind] : kind;
+    if (!answer || !kinds.includes(answer.kind)) {
       const problem = `${describe} (next answer: ${answer?.kind ?? 'none'})`;
       this.unexpected.push(problem);
       throw new Error(`Unscripted question: ${problem}`);
@@ -256,6 +272,69 @@ export class ScriptedUi implements Ui {
       return value;
     }
     throw new Error(`input box "${options.title ?? ''}": every scripted value was rejected (${this.validationMessages.join('; ')})`);
+  }
+
+  async stepInput(options: StepInputOptions): Promise<StepResult<string>> {
+    const asked: AskedQuestion = {
+      kind: 'input',
+      title: options.title,
+      offered: [options.prompt ?? ''],
+      step: options.step,
+      totalSteps: options.totalSteps,
+      backOffered: options.back,
+      value: options.password && options.value ? '•••' : (options.value ?? ''),
+    };
+    this.asked.push(asked);
+    const describe = `input step "${options.title}" (${options.step}/${options.totalSteps})`;
+    for (let first = true; first || ['input', 'back'].includes(this.answers[0]?.kind ?? ''); first = false) {
+      const answer = this.next(['input', 'back'] as const, describe);
+      if (answer.kind === 'back') {
+        if (!options.back) throw new Error(`${describe} offers no Back button`);
+        asked.answer = 'Back';
+        return 'back';
+      }
+      for (const value of answer.values) {
+        if (value === undefined) return undefined;
+        const message = options.validateInput?.(value) ?? (await options.accept?.(value, new AbortController().signal));
+        if (message) {
+          this.validationMessages.push(message);
+          continue;
+        }
+        asked.answer = options.password ? '•••' : value;
+        return { value };
+      }
+    }
+    throw new Error(`${describe}: every scripted value was refused (${this.validationMessages.join('; ')})`);
+  }
+
+  async stepPick<T extends PickItem>(items: readonly T[], options: StepPickOptions<T>): Promise<StepResult<T>> {
+    const asked: AskedQuestion = {
+      kind: 'quickPick',
+      title: options.title,
+      offered: items.map((i) => i.label),
+      step: options.step,
+      totalSteps: options.totalSteps,
+      backOffered: options.back,
+      value: options.active?.label,
+    };
+    this.asked.push(asked);
+    const describe = `quick pick step "${options.title}" (${options.step}/${options.totalSteps})`;
+    const answer = this.next(['quickPick', 'back'] as const, describe);
+    if (answer.kind === 'back') {
+      if (!options.back) throw new Error(`${describe} offers no Back button`);
+      asked.answer = 'Back';
+      return 'back';
+    }
+    const { choose } = answer;
+    if (choose === undefined) return undefined;
+    const found = items.find((item) =>
+      typeof choose === 'string'
+        ? plain(item.label) === choose || item.description === choose
+        : choose(item as unknown as PickItem & Record<string, unknown>),
+    );
+    if (!found) throw new Error(`${describe} has no item ${String(choose)}; items: ${asked.offered.join(' | ')}`);
+    asked.answer = found.label;
+    return { value: found };
   }
 
   private notify(severity: ShownMessage['severity'], message: string, actions: string[]): Promise<string | undefined> {

@@ -88,5 +88,4 @@ export class GroupItem extends vscode.TreeItem {
     this.description = text;
     return true;
   }
-
 }

@@ -1,6 +1,16 @@
 import * as assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { AccessError } from '../../../../src/core/errors';
-import { artifactEndpoint, HUAWEI_REGIONS, iamEndpoint, validateEndpointOverride } from '../../../../src/core/huawei/regions';
+import {
+  artifactEndpoint,
+  HUAWEI_REGION_NAMES,
+  HUAWEI_REGIONS,
+  iamEndpoint,
+  regionName,
+  validateEndpointOverride,
+} from '../../../../src/core/huawei/regions';
+import { REPO_ROOT } from '../../../support/repoRoot';
 
 describe('huawei regions (§1.1)', () => {
   it('maps regions to the documented hosts, including the five artifact.* ones', () => {
@@ -56,5 +66,33 @@ describe('huawei regions (§1.1)', () => {
       () => validateEndpointOverride('https://user:hunter2secret@example.com'),
       (e: unknown) => e instanceof Error && !e.message.includes('hunter2secret'),
     );
+  });
+});
+
+describe('huawei region names', () => {
+  it('names every region of the table, in English and Chinese', () => {
+    assert.deepEqual(Object.keys(HUAWEI_REGION_NAMES).sort(), [...HUAWEI_REGIONS].sort());
+    assert.equal(regionName('cn-north-4', 'en'), 'CN North-Beijing4');
+    assert.equal(regionName('cn-north-4', 'zh'), '华北-北京四');
+    assert.equal(regionName('xx-nowhere-9', 'en'), undefined);
+    assert.equal(regionName('constructor', 'zh'), undefined);
+  });
+
+  it('the region setting lists the table, each with its name as enumDescription in both manifests', () => {
+    const manifest = JSON.parse(readFileSync(join(REPO_ROOT, 'package.json'), 'utf8'));
+    const nls = (file: string) => JSON.parse(readFileSync(join(REPO_ROOT, file), 'utf8')) as Record<string, string>;
+    const en = nls('package.nls.json');
+    const zh = nls('package.nls.zh-cn.json');
+    const setting = manifest.contributes.configuration.properties['coscene.huawei.region'] as {
+      enum: string[];
+      enumDescriptions: string[];
+    };
+    assert.deepEqual(setting.enum, [...HUAWEI_REGIONS]);
+    assert.equal(setting.enumDescriptions.length, setting.enum.length);
+    setting.enum.forEach((region, i) => {
+      const key = setting.enumDescriptions[i]!.replace(/^%|%$/g, '');
+      assert.equal(en[key], regionName(region, 'en'), `${key} (en)`);
+      assert.equal(zh[key], regionName(region, 'zh'), `${key} (zh)`);
+    });
   });
 });

@@ -100,7 +100,33 @@ describe('command arguments from someone other than the user still ask, outside 
       seen.asked.push(`${kind}: ${typeof first === 'string' ? first : (options?.title ?? options?.prompt ?? '')}`);
       return undefined; // the user dismisses every question
     };
+    /** createInputBox / createQuickPick (the step-by-step flows): recorded when shown, then dismissed. */
+    const quickInput = (kind: string) => () => {
+      const hidden: (() => void)[] = [];
+      const on =
+        (list?: (() => void)[]) =>
+        (listener: () => void): { dispose(): void } => {
+          list?.push(listener);
+          return { dispose: () => undefined };
+        };
+      const input = {
+        title: '' as string | undefined,
+        onDidHide: on(hidden),
+        onDidAccept: on(),
+        onDidChangeValue: on(),
+        onDidTriggerButton: on(),
+        show: () => {
+          seen.asked.push(`${kind}: ${input.title ?? ''}`);
+          setTimeout(() => hidden.forEach((f) => f())); // the user dismisses every question
+        },
+        hide: () => hidden.forEach((f) => f()),
+        dispose: () => undefined,
+      };
+      return input;
+    };
     Object.assign(vscode.window, {
+      createInputBox: quickInput('input'),
+      createQuickPick: quickInput('pick'),
       showQuickPick: ask('pick'),
       showInputBox: ask('input'),
       showSaveDialog: ask('save'),
