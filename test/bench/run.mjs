@@ -126,9 +126,9 @@ await section('activation', async () => {
   for (let i = 0; i < ACTIVATION_RUNS; i++) act.push(await node(['test/bench/activation.cjs']));
   const warmAct = stats(act.map((a) => a.warmMedianMs));
   const coldAct = stats(act.map((a) => a.cold.totalMs));
-  row('Activation warm: load bundle + activate()', warmAct, 'ms', '≤ 10 ms', warmAct.median <= 10);
+  row('Activation warm: load bundle + activate()', warmAct, 'ms'); // no target: a second activation in one process is not a user's path
   row('  of which activate()', stats(act.flatMap((a) => a.warm.map((w) => w.activateMs))), 'ms');
-  row('Activation cold: first require in a fresh process + activate()', coldAct, 'ms', '≤ 20 ms', coldAct.median <= 20);
+  row('Activation cold: first require in a fresh process + activate()', coldAct, 'ms', '≤ 30 ms', coldAct.median <= 30);
   row('  profiles ready (cocli file read + parsed), cold', stats(act.map((a) => a.cold.readyMs)), 'ms');
   httpLoaded = act.some((a) => a.cold.undiciLoadedDuringActivation || a.warm.some((w) => w.undiciLoadedDuringActivation));
   const yamlLoaded = act.some((a) => a.cold.yamlLoadedDuringActivation || a.warm.some((w) => w.yamlLoadedDuringActivation));
@@ -282,17 +282,24 @@ await section('userpath', async () => {
       row(`${tag}   of which last answer → rows drawn`, stats(known.map((s) => s[1])), 'ms');
     };
 
-    const openTarget = rttTarget(2, 30, rtt);
+    const openTarget = rttTarget(1, 40, rtt);
     if (why('open')) unmeasured(`${tag} view open → first rows (roles + first pages)`, openTarget, why('open'));
     else {
       const open = stats(u.viewOpenMs);
-      row(`${tag} view open → first rows (roles + first pages)`, open, 'ms', openTarget, open.median <= 2 * rtt + 30);
+      row(`${tag} view open → first rows (roles + first pages)`, open, 'ms', openTarget, open.median <= rtt + 40);
       splitRows(u.viewOpenSplit);
+      // The workbench's own share: a static tree view in the same container, drawn by the same click.
+      const floor = stats(u.viewOpenStaticMs);
+      row(`${tag}   a static tree view in the same container, same click (the workbench's floor)`, floor, 'ms');
+      row(`${tag}   view open − that static tree (median − median)`, open.median - floor.median, 'ms');
     }
 
     if (why('tree', false)) unmeasured(`${tag} expand a loaded role group → rows`, '≤ 50 ms, no request', why('tree', false));
     else {
-      row(`${tag} Refresh → groups (roles + first pages)`, stats(u.refreshMs), 'ms');
+      const refresh = stats(u.refreshMs);
+      const refreshTarget = rttTarget(2, 30, rtt);
+      if (noRtt) unmeasured(`${tag} Refresh → groups (roles + first pages)`, refreshTarget, noRtt);
+      else row(`${tag} Refresh → groups (roles + first pages)`, refresh, 'ms', refreshTarget, refresh.median <= 2 * rtt + 30);
       splitRows(u.refreshSplit);
       const expand = stats(u.expandMs);
       const requests = Math.max(...u.expandRequests);
@@ -328,12 +335,12 @@ await section('userpath', async () => {
     }
 
     const reloadName = `${tag} window reload → first coScene row ÷ same for a static tree view`;
-    if (why('reload', false)) unmeasured(reloadName, '≤ 1.2 ×', why('reload', false));
+    if (why('reload', false)) unmeasured(reloadName, '≤ 1.1 ×', why('reload', false));
     else {
       row(`${tag} window reload → first coScene row`, stats(u.reloadCosceneMs), 'ms');
       row(`${tag} window reload → first row of the static tree view`, stats(u.reloadStaticMs), 'ms');
       const ratio = stats(u.reloadRatio);
-      row(reloadName, ratio, '×', '≤ 1.2 ×', ratio.median <= 1.2);
+      row(reloadName, ratio, '×', '≤ 1.1 ×', ratio.median <= 1.1);
     }
   }
 });
