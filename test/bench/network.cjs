@@ -34,7 +34,7 @@ async function main() {
 
     // Core modules exactly as the tree and the export use them; the HTTP stack is the production chunk, loaded lazily.
     const { createCosceneApi } = require(path.join(out, 'src/core/coscene/api.js'));
-    const { PageCursor, collectAll } = require(path.join(out, 'src/core/paging.js'));
+    const { PageCursor, collectAll } = require(path.join(out, 'src/core/paging/index.js'));
     const { roleCodeFilter } = require(path.join(out, 'src/core/format/filter.js'));
     const { formatUsers } = require(path.join(out, 'src/core/format/users.js'));
     const http = require('./httpChunk.cjs').createChunkHttpClient({});

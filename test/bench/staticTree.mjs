@@ -1,5 +1,6 @@
-// The yardstick for the window-reload row: a minimal extension whose one view (in the coScene view container,
-// so both are open in the same side bar at once) shows three fixed rows. Packed into a vsix with @vscode/vsce.
+// The workbench's floors: a minimal extension whose one view (in the coScene view container, so both are open in the
+// same side bar at once) shows fixed rows — the yardstick of the window-reload and view-open rows — and answers a
+// Refresh and a "Load more" from memory. Packed into a vsix with @vscode/vsce.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createVSIX } from '@vscode/vsce';
@@ -22,12 +23,40 @@ const MANIFEST = {
   contributes: { views: { coscene: [{ id: 'benchStatic.tree', name: STATIC_VIEW_TITLE }] } },
 };
 
+// Three fixed rows (the reload row's yardstick), and the floors of the tree clicks: "static refresh N" refreshes the
+// whole tree (its label counts the refreshes), "static group" holds rows that "static load more" extends by 50. No
+// network and no work: what these clicks cost is the workbench's own drawing.
 const EXTENSION_JS = `'use strict';
 const vscode = require('vscode');
+const item = (label, id, state = vscode.TreeItemCollapsibleState.None) => Object.assign(new vscode.TreeItem(label, state), { id });
 exports.activate = (context) => {
-  const rows = ['alpha', 'beta', 'gamma'].map((label) => new vscode.TreeItem('static ' + label));
+  const changed = new vscode.EventEmitter();
+  const fixed = ['alpha', 'beta', 'gamma'].map((label) => item('static ' + label, label));
+  const group = item('static group', 'group', vscode.TreeItemCollapsibleState.Collapsed);
+  const rows = [];
+  const addRows = () => {
+    for (let i = rows.length, end = rows.length + 50; i < end; i++) rows.push(item('static row ' + i, 'row' + i));
+  };
+  addRows();
+  const more = Object.assign(item('static load more', 'more'), { command: { command: 'benchStatic.more', title: 'more' } });
+  let refreshes = 0;
+  const refreshRow = () =>
+    Object.assign(item('static refresh ' + refreshes, 'refresh'), { command: { command: 'benchStatic.refresh', title: 'refresh' } });
   context.subscriptions.push(
-    vscode.window.registerTreeDataProvider('benchStatic.tree', { getChildren: (e) => (e ? [] : rows), getTreeItem: (e) => e }),
+    changed,
+    vscode.commands.registerCommand('benchStatic.more', () => {
+      addRows();
+      changed.fire(group);
+    }),
+    vscode.commands.registerCommand('benchStatic.refresh', () => {
+      refreshes++;
+      changed.fire(undefined);
+    }),
+    vscode.window.registerTreeDataProvider('benchStatic.tree', {
+      onDidChangeTreeData: changed.event,
+      getChildren: (e) => (e === group ? [...rows, more] : e ? [] : [...fixed, refreshRow(), group]),
+      getTreeItem: (e) => e,
+    }),
   );
 };
 exports.deactivate = () => {};

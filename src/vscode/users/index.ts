@@ -91,7 +91,8 @@ export function registerUsersFeature(base: FeatureContext): UsersTestApi {
   const orgUsers = new OrgUsersTree(treeDeps);
   const projectUsers = new ProjectUsersTree(treeDeps, project);
   const roles = new RolesTreeProvider(base);
-  const orgView = vscode.window.createTreeView(ORG_USERS_VIEW, { treeDataProvider: orgUsers, showCollapseAll: true });
+  // No Collapse All here: its groups are one level deep, and a fifth title button would cut "Organization Users".
+  const orgView = vscode.window.createTreeView(ORG_USERS_VIEW, { treeDataProvider: orgUsers });
   const projectView = vscode.window.createTreeView(PROJECT_USERS_VIEW, { treeDataProvider: projectUsers, showCollapseAll: true });
   const rolesView = vscode.window.createTreeView(ROLES_VIEW, { treeDataProvider: roles });
   orgUsers.attach(orgView);
