@@ -42,8 +42,8 @@ export function configuredPageSize(): number {
  */
 export class RoleGroups {
   private roles: Promise<Role[]> | undefined;
-  /** The last fresh role list (kept across Refresh: the next load's guess). */
-  private known: readonly Role[] | undefined;
+  /** The last fresh role list and whose it is (kept across Refresh: the next load's guess for the same profile). */
+  private known: { scope: string | undefined; roles: readonly Role[] } | undefined;
   private abort = new AbortController();
   private readonly parents = new WeakMap<vscode.TreeItem, vscode.TreeItem>();
   /** The lists whose rows this tree shows (Load more accepts only these). */
@@ -215,7 +215,7 @@ export class RoleGroups {
     // One group per role code (a group's id is its code): a role the server sends twice makes one group.
     this.roles ??= collectAll(listRoles, { signal }).then((r) => {
       const roles = sortRoles([...new Map(r.items.map((role) => [role.code, role])).values()]);
-      this.known = roles;
+      this.known = { scope, roles };
       if (scope) void this.deps.keptRoles?.keep(scope, roles).catch(ignore);
       return roles;
     });
@@ -227,8 +227,8 @@ export class RoleGroups {
 
   /** The roles last seen (this session, else kept from the last one), or undefined. */
   private guessRoles(): readonly Role[] | undefined {
-    if (this.known) return this.known;
     const scope = this.keptScope();
+    if (this.known && this.known.scope === scope) return this.known.roles;
     return scope ? this.deps.keptRoles?.get(scope) : undefined;
   }
 

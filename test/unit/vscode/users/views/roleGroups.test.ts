@@ -165,6 +165,7 @@ describe('users trees: list endings and row ids', () => {
       getUser: async () => user(0),
     };
     const kept = new Map<string, unknown>();
+    let profileName = 'p';
     const keptRoles = {
       get: (scope: string) => kept.get(scope),
       keep: async (scope: string, r: unknown) => void kept.set(scope, r),
@@ -173,7 +174,7 @@ describe('users trees: list endings and row ids', () => {
       log: { error() {}, warn() {}, info() {}, debug() {} },
       profiles: {
         api: async () => api,
-        current: () => ({ name: 'p', source: 'cocli', endpoint: 'https://e' }),
+        current: () => ({ name: profileName, source: 'cocli', endpoint: 'https://e' }),
         configError: () => undefined,
       },
       keptRoles,
@@ -197,13 +198,21 @@ describe('users trees: list endings and row ids', () => {
     // Next session: the kept roles send every group's first page at once; a renamed role shows its fresh name.
     log.length = 0;
     roles = [role('ADMIN', 'Administrators'), role('READER')];
-    const next = await labels(new RoleGroups(deps, state, { viewId: 'view', level: 'organization' }, () => undefined));
+    const groups = new RoleGroups(deps, state, { viewId: 'view', level: 'organization' }, () => undefined);
+    const next = await labels(groups);
     assert.deepEqual(
       next.sentBeforeRoles.sort(),
       ['ListRoles', 'ListUsers role.code="ADMIN"', 'ListUsers role.code="READER"', 'total'].sort(),
     );
     assert.deepEqual(next.rows, ['Administrators 1', 'READER 1']);
     assert.equal(log.length, 4, 'no page asked twice');
+
+    // Another profile (another organization, maybe): neither this tree's roles nor the kept ones are its guess.
+    log.length = 0;
+    profileName = 'other';
+    groups.reset();
+    const other = await labels(groups);
+    assert.deepEqual(other.sentBeforeRoles, ['ListRoles', 'total']);
     state.dispose();
   });
 });
