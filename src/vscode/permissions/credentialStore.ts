@@ -16,6 +16,8 @@ const secretFields: SecretsOf<SecretPart> = (s) => ('sk' in s ? [s.ak, s.sk, s.s
 export class CredentialStore {
   private readonly secrets: Secrets;
 
+  private writes: Promise<unknown> = Promise.resolve();
+
   constructor(private readonly context: vscode.ExtensionContext) {
     this.secrets = new Secrets(context.secrets);
   }
@@ -26,16 +28,31 @@ export class CredentialStore {
     return joinCredentials(pub, await this.secrets.get<SecretPart>(SECRET_KEY, secretFields));
   }
 
-  /** The public part first: the secret's change event is what other windows reload on. */
-  async save(credentials: StoredCredentials): Promise<void> {
-    const { pub, secret } = splitCredentials(credentials);
-    await this.context.globalState.update(SESSION_KEY, pub);
-    await this.secrets.set(SECRET_KEY, secret, secretFields);
+  /** The public part first: the secret's change event is what other windows reload on. Writes are queued. */
+  save(credentials: StoredCredentials): Promise<void> {
+    return this.queued(async () => {
+      const { pub, secret } = splitCredentials(credentials);
+      await this.context.globalState.update(SESSION_KEY, pub);
+      await this.secrets.set(SECRET_KEY, secret, secretFields);
+    });
   }
 
-  async clear(): Promise<void> {
-    await this.secrets.delete(SECRET_KEY);
-    await this.context.globalState.update(SESSION_KEY, undefined);
+  clear(): Promise<void> {
+    return this.queued(async () => {
+      await this.secrets.delete(SECRET_KEY);
+      await this.context.globalState.update(SESSION_KEY, undefined);
+    });
+  }
+
+  /** Settles once this window's writes so far are done: a write started later (a renewal) never lands first. */
+  idle(): Promise<unknown> {
+    return this.writes;
+  }
+
+  private queued(write: () => Promise<void>): Promise<void> {
+    const run = this.writes.then(write, write);
+    this.writes = run.catch(() => undefined);
+    return run;
   }
 
   onDidChange(listener: () => void): vscode.Disposable {

@@ -60,6 +60,8 @@ export class HuaweiSession implements vscode.Disposable {
   /** Rebuilt when the proxy, CA or timeout settings change (the old one closes after its requests). */
   private readonly clients: HttpClients;
   private renewal: Promise<PasswordCredentials> | undefined;
+  /** Counts this window's own changes of the credentials: a reload that started before one read older ones. */
+  private generation = 0;
   private loadedOnce = false;
   private readonly warnedHosts = new Set<string>();
   /** expiresAt of the token-only sign-in whose end was already announced. */
@@ -85,12 +87,15 @@ export class HuaweiSession implements vscode.Disposable {
   /** Reads the stored credentials (at activation, and when another window changed them). */
   async reload(): Promise<void> {
     let loaded: StoredCredentials | undefined;
+    const generation = this.generation;
     try {
+      await this.store.idle(); // this window's own writes first
       loaded = await this.store.load();
     } catch (err) {
       this.log.error('Reading the Huawei Cloud credentials failed', err);
     }
-    const unchanged = this.loadedOnce && JSON.stringify(loaded) === JSON.stringify(this.credentials);
+    if (generation !== this.generation) return; // this window changed them meanwhile: what was read is older
+    const unchanged = this.loadedOnce && canonical(loaded) === canonical(this.credentials);
     this.loadedOnce = true;
     this.credentials = loaded;
     if (!unchanged) await this.publish();
@@ -151,7 +156,7 @@ export class HuaweiSession implements vscode.Disposable {
 
   async signOut(): Promise<void> {
     await this.store.clear();
-    this.credentials = undefined;
+    this.setCredentials(undefined);
     await this.publish();
     this.log.info('Signed out of Huawei Cloud.');
   }
@@ -206,7 +211,7 @@ export class HuaweiSession implements vscode.Disposable {
       try {
         const token = await this.iamAt(iamUrl).passwordToken(c);
         const renewed: PasswordCredentials = { ...c, token };
-        this.credentials = renewed;
+        this.setCredentials(renewed);
         await this.store.save(renewed);
         this.log.info('Renewed the Huawei Cloud IAM token.');
         return renewed;
@@ -238,7 +243,7 @@ export class HuaweiSession implements vscode.Disposable {
     this.warnAboutHosts(decision.origins);
     if (!decision.adopted) return c;
     const bound = { ...c, origins: decision.origins };
-    this.credentials = bound;
+    this.setCredentials(bound);
     await this.store.save(bound);
     this.log.info(`Bound the stored Huawei Cloud sign-in to ${decision.origins.iam} and ${decision.origins.artifact}.`);
     return bound;
@@ -276,11 +281,27 @@ export class HuaweiSession implements vscode.Disposable {
     );
   }
 
+  /** The view lists while the keyring write is on its way (the store orders its writes); a failed write undoes it. */
   private async commit(credentials: StoredCredentials, codeartsProjectId: string): Promise<void> {
-    // Stored before the view lists: a token renewal during the listing must not race the first write.
-    await Promise.all([this.store.save(credentials), this.store.setCodeartsProjectId(codeartsProjectId)]);
+    const saved = Promise.all([this.store.setCodeartsProjectId(codeartsProjectId), this.store.save(credentials)]);
+    const previous = this.credentials;
+    this.setCredentials(credentials);
+    const published = this.publish();
+    try {
+      await saved;
+    } catch (err) {
+      if (this.credentials === credentials) {
+        this.setCredentials(previous);
+        await this.publish();
+      }
+      throw err;
+    }
+    await published;
+  }
+
+  private setCredentials(credentials: StoredCredentials | undefined): void {
     this.credentials = credentials;
-    await this.publish();
+    this.generation++;
   }
 
   /** The view is told first (it starts listing); the context key only gates menus. */
@@ -288,4 +309,11 @@ export class HuaweiSession implements vscode.Disposable {
     this.changed.fire();
     await vscode.commands.executeCommand('setContext', SIGNED_IN_CONTEXT_KEY, this.isSignedIn());
   }
+}
+
+/** JSON with sorted keys: the stored credentials come back with their fields in another order. */
+function canonical(value: unknown): string {
+  return JSON.stringify(value, (_key, v: unknown) =>
+    v && typeof v === 'object' && !Array.isArray(v) ? Object.fromEntries(Object.entries(v).sort(([x], [y]) => (x < y ? -1 : 1))) : v,
+  );
 }
