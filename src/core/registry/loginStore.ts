@@ -1,6 +1,7 @@
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { msg, type Msg } from '../errors';
+import { isRecord } from '../json';
 
 /**
  * Where a container client keeps its logins, and whether one still holds a host's: what the registry status item
@@ -41,10 +42,7 @@ export function authHosts(text: string): string[] {
   } catch {
     return [];
   }
-  if (typeof json !== 'object' || json === null || Array.isArray(json)) return [];
-  const auths = (json as { auths?: unknown }).auths;
-  if (typeof auths !== 'object' || auths === null || Array.isArray(auths)) return [];
-  return Object.keys(auths);
+  return isRecord(json) && isRecord(json.auths) ? Object.keys(json.auths) : [];
 }
 
 /** Reads at most `maxBytes` of `file`; undefined when it is missing, unreadable, not a file or larger. */

@@ -43,7 +43,8 @@ export class RegistryCredentials {
 
   /**
    * The stored credential when it is reusable, else a new one. `saved` settles once a new one is kept (the login does
-   * not wait for it: docker starts as soon as the credential arrives); it never rejects, a failure is in `saveError`.
+   * not wait for it: docker starts as soon as the credential arrives); it never rejects: it resolves with the error
+   * when keeping failed, else with undefined.
    */
   async obtain(
     api: CosceneApi,
@@ -56,8 +57,7 @@ export class RegistryCredentials {
     const meta = this.memento.get<CredentialMeta>(META_KEY);
     const stored = meta && isReusable({ ...meta, password: '' }, query) ? await this.stored() : undefined;
     if (isReusable(stored, query)) return { credential: stored, reused: true, saved: Promise.resolve() };
-    const { username, password } = await api.createBasicCredential(signal);
-    const credential: StoredCredential = { ...scope, username, createdAt: Date.now(), password };
+    const credential = await this.fetchNew(api, scope, signal);
     return {
       credential,
       reused: false,
@@ -70,10 +70,14 @@ export class RegistryCredentials {
 
   /** Always asks the API for a new credential and keeps it as the last one. */
   async create(api: CosceneApi, scope: CredentialScope, signal?: AbortSignal): Promise<StoredCredential> {
-    const { username, password } = await api.createBasicCredential(signal);
-    const credential: StoredCredential = { ...scope, username, createdAt: Date.now(), password };
+    const credential = await this.fetchNew(api, scope, signal);
     await this.keep(credential);
     return credential;
+  }
+
+  private async fetchNew(api: CosceneApi, scope: CredentialScope, signal?: AbortSignal): Promise<StoredCredential> {
+    const { username, password } = await api.createBasicCredential(signal);
+    return { ...scope, username, createdAt: Date.now(), password };
   }
 
   private async keep({ password, ...meta }: StoredCredential): Promise<void> {

@@ -11,6 +11,7 @@ export function contentSecurityPolicy(nonce: string, cspSource: string): string 
 /** Theme-following styles of a table page with a toolbar of buttons (both panels start from these). */
 const BASE_TABLE_STYLE = `body { color: var(--vscode-foreground); background: var(--vscode-editor-background); font-family: var(--vscode-font-family); font-size: var(--vscode-font-size); padding: 0 16px 16px; }
 h1 { font-size: 1.2em; font-weight: 600; }
+.subtitle { color: var(--vscode-descriptionForeground); margin: 0 0 8px; }
 .toolbar { margin: 8px 0 12px; display: flex; gap: 8px; }
 button { color: var(--vscode-button-foreground); background: var(--vscode-button-background); border: 1px solid var(--vscode-button-border, transparent); padding: 4px 12px; cursor: pointer; font: inherit; }
 button:hover { background: var(--vscode-button-hoverBackground); }

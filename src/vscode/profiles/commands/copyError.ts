@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import type { Command } from '../../shared/commands';
+import { copyText } from '../../shared/copyText';
 import { ErrorNode } from '../../shared/nodes';
 import type { ProfilesContext } from '../context';
 
@@ -9,6 +10,5 @@ import type { ProfilesContext } from '../context';
  */
 export const copyError: Command<ProfilesContext> = async (ctx, item) => {
   if (!(item instanceof ErrorNode)) return;
-  await ctx.ui.clipboard.writeText(item.report);
-  vscode.window.setStatusBarMessage(vscode.l10n.t('Copied the error message'), 3000);
+  await copyText(ctx.ui, item.report, vscode.l10n.t('Copied the error message'));
 };

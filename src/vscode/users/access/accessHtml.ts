@@ -74,7 +74,6 @@ export function renderAccessHtml({ access, other, labels, nonce, cspSource }: Ac
     nonce,
     cspSource,
     style: `h1 { margin-bottom: 2px; }
-.subtitle { color: var(--vscode-descriptionForeground); margin: 0 0 8px; }
 th, td { text-align: left; }
 tr.organization td { font-weight: 600; }
 tr.differs td { background: var(--vscode-diffEditor-insertedLineBackground, transparent); }

@@ -81,7 +81,6 @@ ${rows}
     cspSource,
     style: `h1 { margin-bottom: 2px; }
 h2 { font-size: 1.05em; font-weight: 600; margin: 16px 0 6px; }
-.subtitle { color: var(--vscode-descriptionForeground); margin: 0 0 8px; }
 th, td { text-align: left; }
 td.count { text-align: right; }
 tr.user-left td, tr.membership-lost td { color: var(--vscode-errorForeground); }

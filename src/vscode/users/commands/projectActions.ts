@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import { projectWebUrl } from '../../../core/coscene/webBase';
 import { escapeNotificationLinks } from '../../../core/text/serverText';
 import type { Command } from '../../shared/commands';
+import { copyText } from '../../shared/copyText';
 import { projectFrom } from '../projectArgument';
 import type { UsersContext } from '../usersContext';
 import { GroupItem } from '../views/userItems';
@@ -14,8 +15,7 @@ import { exportUsersOf } from './exportUsers';
 export const copyProjectSlug: Command<UsersContext> = async (ctx, item) => {
   const project = projectFrom(item);
   if (!project) return;
-  await ctx.ui.clipboard.writeText(project.slug);
-  vscode.window.setStatusBarMessage(vscode.l10n.t('Copied {0}', project.slug), 3000);
+  await copyText(ctx.ui, project.slug);
 };
 
 /** "Export Members…": every user of the project (all roles), through the users export. */

@@ -42,8 +42,6 @@ export function configuredPageSize(): number {
  */
 export class RoleGroups {
   private roles: Promise<Role[]> | undefined;
-  /** The last fresh role list and whose it is (kept across Refresh: the next load's guess for the same profile). */
-  private known: { scope: string | undefined; roles: readonly Role[] } | undefined;
   private abort = new AbortController();
   private readonly parents = new WeakMap<vscode.TreeItem, vscode.TreeItem>();
   /** The lists whose rows this tree shows (Load more accepts only these). */
@@ -215,7 +213,6 @@ export class RoleGroups {
     // One group per role code (a group's id is its code): a role the server sends twice makes one group.
     this.roles ??= collectAll(listRoles, { signal }).then((r) => {
       const roles = sortRoles([...new Map(r.items.map((role) => [role.code, role])).values()]);
-      this.known = { scope, roles };
       if (scope) void this.deps.keptRoles?.keep(scope, roles).catch(ignore);
       return roles;
     });
@@ -225,10 +222,9 @@ export class RoleGroups {
     });
   }
 
-  /** The roles last seen (this session, else kept from the last one), or undefined. */
+  /** The active profile's roles last seen (this session or the last one: the kept list), or undefined. */
   private guessRoles(): readonly Role[] | undefined {
     const scope = this.keptScope();
-    if (this.known && this.known.scope === scope) return this.known.roles;
     return scope ? this.deps.keptRoles?.get(scope) : undefined;
   }
 
