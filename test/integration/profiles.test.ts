@@ -126,7 +126,7 @@ describe('profiles', function () {
     await addProfile({ name: 'vsc-added', endpoint: server.url, project: 'perception', token: ADDED_TOKEN }, ui);
     assert.ok(
       profiles.list().some((p) => p.source === 'extension' && p.name === 'vsc-added'),
-      'the profile was added',
+      `the profile was added (token check said: ${ui.validationMessages.join('; ') || 'nothing'}; errors: ${ui.messages('error').join('; ') || 'none'})`,
     );
     assert.ok(changes > seen, 'onDidChange fired');
     assert.deepEqual(
